@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
+
+namespace Preflight.Analyzers.Infrastructure;
+
+/// <summary>
+/// What the analyzers know of the project being compiled: the MSBuild properties Preflight makes compiler-visible and
+/// the deployment artifacts passed in as AdditionalFiles, by kind. Built once per compilation.
+/// </summary>
+internal sealed class ProjectContext
+{
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts)
+    {
+        ProjectFile = projectFile;
+        ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
+        RepositoryRoot = repositoryRoot;
+        OutputType = outputType;
+        Artifacts = artifacts;
+    }
+
+    /// <summary>The .csproj path (normalised), or null when the host did not pass it.</summary>
+    public string? ProjectFile { get; }
+    public string? ProjectDirectory { get; }
+    public string? RepositoryRoot { get; }
+    public string? OutputType { get; }
+    public ImmutableArray<ArtifactFile> Artifacts { get; }
+
+    /// <summary>Executables (and web apps, which are executables) are deployed; libraries are configured by their host.</summary>
+    public bool IsDeployable => OutputType == null ||
+        string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase);
+
+    public static ProjectContext Create(AnalyzerOptions options)
+    {
+        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        var projectFile = Read(global, "build_property.MSBuildProjectFullPath");
+        var root = Read(global, "build_property.PreflightRepositoryRoot");
+        var outputType = Read(global, "build_property.OutputType");
+        var artifacts = ImmutableArray.CreateBuilder<ArtifactFile>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            var kind = ArtifactClassifier.Classify(file.Path);
+            if (kind != ArtifactKind.Unknown)
+            {
+                artifacts.Add(new ArtifactFile(file, PathText.Normalize(file.Path), kind));
+            }
+        }
+        return new ProjectContext(
+            projectFile == null ? null : PathText.Normalize(projectFile),
+            root == null ? null : PathText.Normalize(root),
+            outputType,
+            artifacts.ToImmutable());
+    }
+
+    public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
+    {
+        foreach (var artifact in Artifacts)
+        {
+            if (artifact.Kind == kind)
+            {
+                yield return artifact;
+            }
+        }
+    }
+
+    /// <summary>True when the file sits directly in the project's folder (or no project folder is known).</summary>
+    public bool IsInProjectFolder(ArtifactFile file) =>
+        ProjectDirectory == null || PathText.Equal(PathText.GetDirectory(file.Path), ProjectDirectory);
+
+    /// <summary>The text of an AdditionalFile by path, or null when it was not passed in.</summary>
+    public string? ReadText(string path, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var artifact in Artifacts)
+        {
+            if (PathText.Equal(artifact.Path, path))
+            {
+                return artifact.File.GetText(cancellationToken)?.ToString();
+            }
+        }
+        return null;
+    }
+
+    private static string? Read(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
+
+/// <summary>An AdditionalFile that is a deployment artifact.</summary>
+internal sealed class ArtifactFile
+{
+    public ArtifactFile(AdditionalText file, string path, ArtifactKind kind)
+    {
+        File = file;
+        Path = path;
+        Kind = kind;
+    }
+
+    public AdditionalText File { get; }
+    public string Path { get; }
+    public ArtifactKind Kind { get; }
+    public string Name => PathText.GetFileName(Path);
+    public string Directory => PathText.GetDirectory(Path);
+}

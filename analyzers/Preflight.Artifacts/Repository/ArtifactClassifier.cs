@@ -1,0 +1,74 @@
+using System;
+
+namespace Preflight.Artifacts.Repository;
+
+/// <summary>Tells an artifact's kind from its path, by the names and folders teams already use.</summary>
+public static class ArtifactClassifier
+{
+    public static readonly string[] ComposeFileNames =
+    {
+        "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml",
+        "compose.override.yaml", "compose.override.yml", "docker-compose.override.yml", "docker-compose.override.yaml",
+    };
+
+    public static readonly string[] EnvFileNames = { ".env.example", ".env.template", ".env.sample", ".env" };
+
+    /// <summary>Folders whose YAML files are taken as Kubernetes manifests.</summary>
+    public static readonly string[] KubernetesFolders = { "k8s", "kubernetes", "deploy", "deployment", "deployments", "manifests", ".k8s" };
+
+    public static ArtifactKind Classify(string path)
+    {
+        var normalized = path.Replace('\\', '/');
+        var name = PathText.GetFileName(normalized);
+        if (IsAppSettings(name))
+        {
+            return ArtifactKind.AppSettings;
+        }
+        if (Array.Exists(EnvFileNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ArtifactKind.EnvFile;
+        }
+        if (IsDockerfile(name))
+        {
+            return ArtifactKind.Dockerfile;
+        }
+        if (string.Equals(name, ".dockerignore", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArtifactKind.DockerIgnore;
+        }
+        if (IsComposeFile(name))
+        {
+            return ArtifactKind.Compose;
+        }
+        if (string.Equals(name, "preflight.yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "preflight.yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArtifactKind.PreflightConfig;
+        }
+        if (string.Equals(name, "vercel.json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArtifactKind.VercelConfig;
+        }
+        var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+        if (isYaml && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return ArtifactKind.Workflow;
+        }
+        if (isYaml && Array.Exists(KubernetesFolders, f => normalized.IndexOf("/" + f + "/", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            return ArtifactKind.KubernetesManifest;
+        }
+        return ArtifactKind.Unknown;
+    }
+
+    public static bool IsAppSettings(string fileName) =>
+        fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>.</summary>
+    public static bool IsDockerfile(string fileName) =>
+        string.Equals(fileName, "Dockerfile", StringComparison.OrdinalIgnoreCase) ||
+        fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) ||
+        fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsComposeFile(string fileName) =>
+        Array.Exists(ComposeFileNames, n => string.Equals(n, fileName, StringComparison.OrdinalIgnoreCase));
+}

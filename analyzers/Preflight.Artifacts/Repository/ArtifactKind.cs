@@ -1,0 +1,16 @@
+namespace Preflight.Artifacts.Repository;
+
+/// <summary>The kinds of deployment artifact Preflight reads.</summary>
+public enum ArtifactKind
+{
+    Unknown,
+    AppSettings,
+    EnvFile,
+    Dockerfile,
+    DockerIgnore,
+    Compose,
+    KubernetesManifest,
+    Workflow,
+    PreflightConfig,
+    VercelConfig,
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
+
+namespace Preflight.Build.Checks;
+
+/// <summary>
+/// The projects of a repository and who checks what, so that a solution build reports each finding once:
+/// a Dockerfile is checked by the Preflight-enabled project it builds (the project whose folder holds it, else the
+/// project it names); anything that builds no such project, and every repository-level file, by the owner project
+/// (the first Preflight-enabled project in ordinal path order).
+/// </summary>
+public sealed class RepositoryLayout
+{
+    private static readonly Regex PreflightReference = new Regex(@"Include\s*=\s*""Preflight""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public RepositoryLayout(string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles, Func<string, string?> readText)
+    {
+        Root = PathText.Normalize(root);
+        CurrentProject = PathText.Normalize(currentProject);
+        var wiredFolders = buildFiles
+            .Where(f => readText(f) is { } text && PreflightReference.IsMatch(text))
+            .Select(PathText.GetDirectory)
+            .ToList();
+        var enabled = new SortedSet<string>(StringComparer.Ordinal) { CurrentProject };
+        foreach (var project in projectFiles.Select(PathText.Normalize))
+        {
+            if (wiredFolders.Any(folder => PathText.IsUnder(project, folder)) || (readText(project) is { } text && PreflightReference.IsMatch(text)))
+            {
+                enabled.Add(project);
+            }
+        }
+        PreflightProjects = enabled.ToList();
+    }
+
+    public string Root { get; }
+    public string CurrentProject { get; }
+    /// <summary>Projects that use Preflight, in ordinal path order (the current one always among them).</summary>
+    public IReadOnlyList<string> PreflightProjects { get; }
+    /// <summary>The project that checks repository-level files.</summary>
+    public string OwnerProject => PreflightProjects[0];
+    public bool CurrentIsOwner => string.Equals(OwnerProject, CurrentProject, StringComparison.Ordinal);
+
+    /// <summary>The project that checks a Dockerfile.</summary>
+    public string OwnerOfDockerfile(string dockerfile, string? text)
+    {
+        dockerfile = PathText.Normalize(dockerfile);
+        var containing = PreflightProjects
+            .Where(p => PathText.IsUnder(dockerfile, PathText.GetDirectory(p)))
+            .OrderByDescending(p => p.Length)
+            .FirstOrDefault();
+        if (containing != null)
+        {
+            return containing;
+        }
+        if (text != null)
+        {
+            var named = PreflightProjects.FirstOrDefault(p => ServiceProjectMatcher.MentionsProjectFile(text, PathText.GetFileName(p)));
+            if (named != null)
+            {
+                return named;
+            }
+        }
+        return OwnerProject;
+    }
+
+    public bool CurrentChecksDockerfile(string dockerfile, string? text) =>
+        string.Equals(OwnerOfDockerfile(dockerfile, text), CurrentProject, StringComparison.Ordinal);
+}
