@@ -15,6 +15,11 @@ public static class Descriptors
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1001.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF1001.Id + ".md");
 
+    public static readonly DiagnosticDescriptor PF1002 = new DiagnosticDescriptor(
+        RuleCatalog.PF1002.Id, RuleCatalog.PF1002.Title, RuleCatalog.PF1002.Message, RuleCatalog.PF1002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF1002.Id + ".md");
+
     public static readonly DiagnosticDescriptor PF1003 = new DiagnosticDescriptor(
         RuleCatalog.PF1003.Id, RuleCatalog.PF1003.Title, RuleCatalog.PF1003.Message, RuleCatalog.PF1003.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1003.Description,

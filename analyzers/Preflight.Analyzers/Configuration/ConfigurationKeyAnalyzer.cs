@@ -9,9 +9,9 @@ using Preflight.Analyzers.Infrastructure;
 namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
-/// PF1001: a configuration key read without a fallback that neither the project's appsettings*.json nor the environment
-/// of the compose service that builds it declares. Only deployable projects (executables) with at least one place that
-/// declares configuration are checked.
+/// PF1001: a configuration key read without a fallback (directly, or as a [Required] property of bound options) that
+/// no declaration source of the project's deployment provides. Only deployable projects (executables) with at least
+/// one declaration source are checked.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
@@ -33,39 +33,43 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            var declarations = new Lazy<ConfigurationDeclarations>(
-                () => ConfigurationDeclarations.Collect(
-                    project,
-                    text => start.TryGetValue(text, ArtifactParsers.AppSettings, out var settings) ? settings : null,
-                    text => start.TryGetValue(text, ArtifactParsers.Compose, out var compose) ? compose : null,
-                    start.CancellationToken),
-                LazyThreadSafetyMode.ExecutionAndPublication);
-            var finder = new ConfigurationReadFinder(symbols);
+            var reader = new ArtifactReader(start);
+            var declarations = new Lazy<DeclarationSet>(
+                () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
+            var reads = new ConfigurationReadFinder(symbols);
+            var bindings = new OptionsBindingFinder(start.Compilation, reads);
 
             start.RegisterOperationAction(
-                operationContext => Check(operationContext, finder.FromPropertyReference((IPropertyReferenceOperation)operationContext.Operation), declarations),
+                operationContext => Check(operationContext, reads.FromPropertyReference((IPropertyReferenceOperation)operationContext.Operation), declarations),
                 OperationKind.PropertyReference);
             start.RegisterOperationAction(
-                operationContext => Check(operationContext, finder.FromInvocation((IInvocationOperation)operationContext.Operation), declarations),
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    Check(operationContext, reads.FromInvocation(invocation), declarations);
+                    foreach (var required in bindings.FromInvocation(invocation))
+                    {
+                        Report(operationContext, required, declarations.Value);
+                    }
+                },
                 OperationKind.Invocation);
         });
     }
 
-    private static void Check(OperationAnalysisContext context, ConfigurationRead? found, Lazy<ConfigurationDeclarations> declarations)
+    private static void Check(OperationAnalysisContext context, ConfigurationRead? found, Lazy<DeclarationSet> declarations)
     {
-        if (found is not { } read)
+        if (found is { } read && !FallbackDetector.HasFallback(read.Operation))
+        {
+            Report(context, read, declarations.Value);
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, ConfigurationRead read, DeclarationSet declared)
+    {
+        if (declared.IsEmpty || declared.Declares(read.Key))
         {
             return;
         }
-        var declared = declarations.Value;
-        if (declared.Sources.Count == 0 || declared.Provides(read.Key) || FallbackDetector.HasFallback(read.Operation))
-        {
-            return;
-        }
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.PF1001,
-            read.KeySyntax.GetLocation(),
-            read.Key,
-            string.Join(", ", declared.Sources)));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, read.KeySyntax.GetLocation(), read.Key, declared.DescribeSources()));
     }
 }

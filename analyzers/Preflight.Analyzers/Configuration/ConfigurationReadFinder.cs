@@ -82,6 +82,12 @@ internal sealed class ConfigurationReadFinder
     }
 
     /// <summary>The full path of the section an expression denotes: "" for the root, null when it cannot be known.</summary>
+    public string? SectionPathOf(IOperation? operation) => SectionPath(operation, 0);
+
+    /// <summary>The key argument of the innermost <c>GetSection</c>/<c>GetRequiredSection</c> an expression is, else null.</summary>
+    public IOperation? SectionKeyOf(IOperation? operation) =>
+        Unwrap(operation) is IInvocationOperation call ? SectionKeyArgument(call) : null;
+
     private string? SectionPath(IOperation? operation, int hops)
     {
         operation = Unwrap(operation);
@@ -162,9 +168,9 @@ internal sealed class ConfigurationReadFinder
         return operation;
     }
 
-    private static string? ConstantString(IOperation operation) =>
+    internal static string? ConstantString(IOperation operation) =>
         operation.ConstantValue.HasValue && operation.ConstantValue.Value is string value && value.Length > 0 ? value : null;
 
-    private static string Join(string section, string key) =>
+    internal static string Join(string section, string key) =>
         section.Length == 0 ? key : section + ":" + key;
 }

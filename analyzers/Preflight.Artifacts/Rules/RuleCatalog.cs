@@ -29,6 +29,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF1002
+    {
+        public const string Id = "PF1002";
+        public const string Title = "Environment variable is read but provided nowhere";
+        public const string Message = "Environment variable '{0}' is read here but set in none of: {1}";
+        public const string Description = "The code reads an environment variable without a fallback, and none of the places the deployment sets environment variables provides it. The service fails or misbehaves at start when it is missing.";
+        public const string Category = ConfigurationCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF1003
     {
         public const string Id = "PF1003";
@@ -63,6 +73,7 @@ public static class RuleCatalog
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
         [PF1001.Id] = new RuleInfo(PF1001.Id, PF1001.Title, PF1001.Message, PF1001.Category, PF1001.Severity, PF1001.Description),
+        [PF1002.Id] = new RuleInfo(PF1002.Id, PF1002.Title, PF1002.Message, PF1002.Category, PF1002.Severity, PF1002.Description),
         [PF1003.Id] = new RuleInfo(PF1003.Id, PF1003.Title, PF1003.Message, PF1003.Category, PF1003.Severity, PF1003.Description),
         [PF2001.Id] = new RuleInfo(PF2001.Id, PF2001.Title, PF2001.Message, PF2001.Category, PF2001.Severity, PF2001.Description),
         [PF6004.Id] = new RuleInfo(PF6004.Id, PF6004.Title, PF6004.Message, PF6004.Category, PF6004.Severity, PF6004.Description),
