@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Preflight.Analyzers.Infrastructure;
@@ -37,26 +40,77 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             var declarations = new Lazy<DeclarationSet>(
                 () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
             var reads = new ConfigurationReadFinder(symbols);
-            var bindings = new OptionsBindingFinder(start.Compilation, reads);
+            var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);
 
-            start.RegisterOperationAction(
-                operationContext => Check(operationContext, reads.FromPropertyReference((IPropertyReferenceOperation)operationContext.Operation), declarations),
-                OperationKind.PropertyReference);
-            start.RegisterOperationAction(
-                operationContext =>
+            // Syntax first: only nodes that can be a configuration read are bound.
+            start.RegisterSyntaxNodeAction(nodeContext =>
+            {
+                var access = (ElementAccessExpressionSyntax)nodeContext.Node;
+                if (access.ArgumentList.Arguments.Count == 1 && ConfigurationSyntax.IsCandidateReceiver(access.Expression) &&
+                    nodeContext.SemanticModel.GetSymbolInfo(access, nodeContext.CancellationToken).Symbol is IPropertySymbol { IsIndexer: true } indexer &&
+                    symbols.IsConfiguration(indexer.ContainingType) &&
+                    nodeContext.SemanticModel.GetOperation(access, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    Check(operationContext, reads.FromInvocation(invocation), declarations);
-                    foreach (var required in bindings.FromInvocation(invocation))
-                    {
-                        Report(operationContext, required, declarations.Value);
-                    }
-                },
-                OperationKind.Invocation);
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                }
+            }, SyntaxKind.ElementAccessExpression);
+            start.RegisterSyntaxNodeAction(nodeContext =>
+            {
+                var member = (MemberAccessExpressionSyntax)nodeContext.Node;
+                if (member.Name.Identifier.ValueText == "Value" && member.Expression is InvocationExpressionSyntax sectionCall &&
+                    ConfigurationSyntax.IsCandidateReceiver(sectionCall) &&
+                    nodeContext.SemanticModel.GetSymbolInfo(member, nodeContext.CancellationToken).Symbol is IPropertySymbol value &&
+                    symbols.IsSection(value.ContainingType) &&
+                    nodeContext.SemanticModel.GetOperation(member, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
+                {
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                }
+            }, SyntaxKind.SimpleMemberAccessExpression);
+            start.RegisterSyntaxNodeAction(nodeContext =>
+            {
+                var syntax = (InvocationExpressionSyntax)nodeContext.Node;
+                if (SyntaxNames.InvokedName(syntax) is not { } name || !InvokedNames.Contains(name) || !IsCandidateCall(syntax, name) ||
+                    nodeContext.SemanticModel.GetSymbolInfo(syntax, nodeContext.CancellationToken).Symbol is not IMethodSymbol method ||
+                    !symbols.DeclaresReadMethod(method.ContainingType) ||
+                    nodeContext.SemanticModel.GetOperation(syntax, nodeContext.CancellationToken) is not IInvocationOperation invocation)
+                {
+                    return;
+                }
+                Check(nodeContext, reads.FromInvocation(invocation), declarations);
+                foreach (var required in bindings.FromInvocation(invocation))
+                {
+                    Report(nodeContext, required, declarations.Value);
+                }
+            }, SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Check(OperationAnalysisContext context, ConfigurationRead? found, Lazy<DeclarationSet> declarations)
+    private static readonly HashSet<string> InvokedNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "GetConnectionString", "GetValue", "GetRequiredSection", "Configure", "Bind", "BindConfiguration", "Get",
+    };
+
+    /// <summary>
+    /// Generic binders (<c>Configure&lt;T&gt;</c>, <c>Get&lt;T&gt;</c>, <c>BindConfiguration</c>, <c>Bind</c> on
+    /// <c>AddOptions&lt;T&gt;()</c>) are recognised by shape; the other reads need a configuration-like receiver.
+    /// </summary>
+    private static bool IsCandidateCall(InvocationExpressionSyntax syntax, string name)
+    {
+        var receiver = ConfigurationSyntax.Receiver(syntax);
+        switch (name)
+        {
+            case "Configure":
+                return syntax.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax } || syntax.Expression is GenericNameSyntax;
+            case "BindConfiguration":
+                return true;
+            case "Bind":
+                return receiver is InvocationExpressionSyntax || (receiver != null && ConfigurationSyntax.IsCandidateReceiver(receiver));
+            default:
+                return receiver != null && ConfigurationSyntax.IsCandidateReceiver(receiver);
+        }
+    }
+
+    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Lazy<DeclarationSet> declarations)
     {
         if (found is { } read && !FallbackDetector.HasFallback(read.Operation))
         {
@@ -64,7 +118,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, ConfigurationRead read, DeclarationSet declared)
+    private static void Report(SyntaxNodeAnalysisContext context, ConfigurationRead read, DeclarationSet declared)
     {
         if (declared.IsEmpty || declared.Declares(read.Key))
         {

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Preflight.Analyzers.Infrastructure;
@@ -41,10 +43,13 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
             var reader = new ArtifactReader(start);
             var declarations = new Lazy<DeclarationSet>(
                 () => DeploymentDeclarations.Collect(project, reader).EnvironmentVariables, LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterOperationAction(operationContext =>
+            start.RegisterSyntaxNodeAction(operationContext =>
             {
-                var invocation = (IInvocationOperation)operationContext.Operation;
-                if (invocation.TargetMethod.Name != "GetEnvironmentVariable" ||
+                var syntax = (InvocationExpressionSyntax)operationContext.Node;
+                if (SyntaxNames.InvokedName(syntax) != "GetEnvironmentVariable" ||
+                    operationContext.SemanticModel.GetSymbolInfo(syntax, operationContext.CancellationToken).Symbol is not IMethodSymbol method ||
+                    !SymbolEqualityComparer.Default.Equals(method.ContainingType, environment) ||
+                    operationContext.SemanticModel.GetOperation(syntax, operationContext.CancellationToken) is not IInvocationOperation invocation ||
                     !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, environment) ||
                     invocation.Arguments.Length == 0)
                 {
@@ -62,7 +67,7 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
                     return;
                 }
                 operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1002, nameArgument.Syntax.GetLocation(), name, declared.DescribeSources()));
-            }, OperationKind.Invocation);
+            }, SyntaxKind.InvocationExpression);
         });
     }
 }

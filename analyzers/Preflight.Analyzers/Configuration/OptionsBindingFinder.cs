@@ -14,13 +14,15 @@ internal sealed class OptionsBindingFinder
 {
     private const int MaxNesting = 8;
     private readonly ConfigurationReadFinder _reads;
+    private readonly ConfigurationSymbols _symbols;
     private readonly INamedTypeSymbol? _required;
     private readonly INamedTypeSymbol? _validateObjectMembers;
     private readonly INamedTypeSymbol? _keyName;
 
-    public OptionsBindingFinder(Compilation compilation, ConfigurationReadFinder reads)
+    public OptionsBindingFinder(Compilation compilation, ConfigurationSymbols symbols, ConfigurationReadFinder reads)
     {
         _reads = reads;
+        _symbols = symbols;
         _required = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.RequiredAttribute");
         _validateObjectMembers = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.ValidateObjectMembersAttribute");
         _keyName = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute");
@@ -44,19 +46,19 @@ internal sealed class OptionsBindingFinder
         section = null!;
         location = invocation.Syntax;
         var method = invocation.TargetMethod;
-        var containing = method.ContainingType?.ToDisplayString();
+        var containing = method.ContainingType;
         IOperation? configuration = null;
         switch (method.Name)
         {
-            case "Configure" when containing == "Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions" && method.TypeArguments.Length == 1:
+            case "Configure" when ConfigurationSymbols.Is(containing, _symbols.OptionsConfigurationServiceCollectionExtensions) && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = Argument(invocation, "config");
                 break;
-            case "Bind" when containing == "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions" && method.TypeArguments.Length == 1:
+            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.OptionsBuilderConfigurationExtensions) && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = Argument(invocation, "config");
                 break;
-            case "BindConfiguration" when containing == "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions" && method.TypeArguments.Length == 1:
+            case "BindConfiguration" when ConfigurationSymbols.Is(containing, _symbols.OptionsBuilderConfigurationExtensions) && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 var pathArgument = Argument(invocation, "configSectionPath");
                 if (pathArgument == null || ConfigurationReadFinder.ConstantString(pathArgument) is not { } path)
@@ -66,7 +68,7 @@ internal sealed class OptionsBindingFinder
                 section = path;
                 location = pathArgument.Syntax;
                 return true;
-            case "Get" when containing == "Microsoft.Extensions.Configuration.ConfigurationBinder" && method.TypeArguments.Length == 1 && invocation.Arguments.Length == 1:
+            case "Get" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder) && method.TypeArguments.Length == 1 && invocation.Arguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = invocation.Arguments[0].Value;
                 if (FallbackDetector.HasFallback(invocation))
@@ -74,7 +76,7 @@ internal sealed class OptionsBindingFinder
                     return false;
                 }
                 break;
-            case "Bind" when containing == "Microsoft.Extensions.Configuration.ConfigurationBinder" && Argument(invocation, "instance") is { } instance:
+            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder) && Argument(invocation, "instance") is { } instance:
                 options = ConfigurationReadFinder.Unwrap(instance)?.Type!;
                 configuration = invocation.Arguments[0].Value;
                 if (Argument(invocation, "key") is { } keyArgument)
