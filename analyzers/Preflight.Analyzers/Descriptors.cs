@@ -34,4 +34,21 @@ public static class Descriptors
         RuleCatalog.PF6004.Id, RuleCatalog.PF6004.Title, RuleCatalog.PF6004.Message, RuleCatalog.PF6004.Category,
         DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF6004.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF6001 = new DiagnosticDescriptor(
+        RuleCatalog.PF6001.Id, RuleCatalog.PF6001.Title, RuleCatalog.PF6001.Message, RuleCatalog.PF6001.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6001.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6001.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF6002 = new DiagnosticDescriptor(
+        RuleCatalog.PF6002.Id, RuleCatalog.PF6002.Title, RuleCatalog.PF6002.Message, RuleCatalog.PF6002.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF6002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6002.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF6003 = new DiagnosticDescriptor(
+        RuleCatalog.PF6003.Id, RuleCatalog.PF6003.Title, RuleCatalog.PF6003.Message, RuleCatalog.PF6003.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6003.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6003.Id + ".md");
 }
