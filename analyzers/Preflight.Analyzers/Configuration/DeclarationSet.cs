@@ -29,6 +29,14 @@ internal sealed class DeclarationSet
 
     public bool IsEmpty => Sources.Count == 0;
 
+    /// <summary>
+    /// True when a source declares names that cannot be known (an <c>envFrom</c> Secret, an <c>env_file</c> that was not
+    /// passed in): any name may be declared, so nothing is reported.
+    /// </summary>
+    public bool IsOpen { get; private set; }
+
+    public void MarkOpen() => IsOpen = true;
+
     public void AddSource(string description)
     {
         if (!Sources.Contains(description))
@@ -53,7 +61,7 @@ internal sealed class DeclarationSet
         }
     }
 
-    public bool Declares(string name) => _names.Contains(name);
+    public bool Declares(string name) => IsOpen || _names.Contains(name);
 
     public string DescribeSources() => string.Join(", ", Sources);
 }

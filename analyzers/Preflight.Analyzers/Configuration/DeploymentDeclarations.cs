@@ -1,12 +1,14 @@
+using Preflight.Analyzers.Configuration.Declarations;
 using Preflight.Analyzers.Infrastructure;
-using Preflight.Artifacts.Repository;
 
 namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// What a project's deployment declares: configuration keys (its appsettings*.json, and every environment source
 /// mapped the .NET way, <c>A__B</c> is <c>A:B</c>) and environment variables (the environment sources, raw names).
-/// Environment sources: the <c>environment</c> of the compose services that build the project.
+/// Environment sources: the compose services that build the project (<c>environment</c>, <c>env_file</c>), the
+/// <c>.env</c> files beside the project, the compose file or at the repository root, the <c>ENV</c> of the Dockerfile
+/// that builds it, the Kubernetes containers that run its image, and preflight.yaml <c>secrets:</c>/<c>variables:</c>.
 /// </summary>
 internal sealed class DeploymentDeclarations
 {
@@ -20,37 +22,38 @@ internal sealed class DeploymentDeclarations
     public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader)
     {
         var declarations = new DeploymentDeclarations();
-        foreach (var file in project.OfKind(ArtifactKind.AppSettings))
-        {
-            if (project.IsInProjectFolder(file) && reader.AppSettings(file) is { } document)
-            {
-                declarations.ConfigurationKeys.AddSource(file.Name);
-                foreach (var key in document.Keys)
-                {
-                    declarations.ConfigurationKeys.AddName(key.Key);
-                }
-            }
-        }
-        foreach (var service in ProjectService.Find(project, reader))
-        {
-            declarations.AddEnvironmentSource(service.Description);
-            foreach (var variable in service.Service.Environment)
-            {
-                declarations.AddVariable(variable.Name);
-            }
-        }
+        var services = ProjectService.Find(project, reader);
+        AppSettingsDeclarations.Add(declarations, project, reader);
+        ComposeDeclarations.Add(declarations, project, reader, services);
+        EnvFileDeclarations.Add(declarations, project, reader, services);
+        DockerfileDeclarations.Add(declarations, project, reader, services);
+        KubernetesDeclarations.Add(declarations, project, reader, services);
+        PreflightConfigDeclarations.Add(declarations, project, reader);
         return declarations;
     }
 
-    private void AddEnvironmentSource(string description)
+    /// <summary>A configuration-only source (appsettings): declares keys, not environment variables.</summary>
+    public void AddConfigurationSource(string description) => ConfigurationKeys.AddSource(description);
+
+    public void AddConfigurationKey(string key) => ConfigurationKeys.AddName(key);
+
+    /// <summary>An environment source: what it sets is an environment variable and, mapped, a configuration key.</summary>
+    public void AddEnvironmentSource(string description)
     {
         ConfigurationKeys.AddSource(description);
         EnvironmentVariables.AddSource(description);
     }
 
-    private void AddVariable(string name)
+    public void AddVariable(string name)
     {
         EnvironmentVariables.AddName(name);
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
+    }
+
+    /// <summary>An environment source whose names cannot be known: nothing is reported for this project.</summary>
+    public void MarkOpen()
+    {
+        ConfigurationKeys.MarkOpen();
+        EnvironmentVariables.MarkOpen();
     }
 }

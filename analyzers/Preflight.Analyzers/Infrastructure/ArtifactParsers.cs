@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Json;
+using Preflight.Artifacts.Kubernetes;
+using Preflight.Artifacts.PreflightYaml;
 
 namespace Preflight.Analyzers.Infrastructure;
 
@@ -14,4 +17,13 @@ internal static class ArtifactParsers
 
     public static readonly SourceTextValueProvider<ComposeFile> Compose =
         new SourceTextValueProvider<ComposeFile>(text => ComposeParser.Parse(text.ToString()));
+
+    public static readonly SourceTextValueProvider<Dockerfile> Dockerfile =
+        new SourceTextValueProvider<Dockerfile>(text => DockerfileParser.Parse(text.ToString()));
+
+    public static readonly SourceTextValueProvider<KubernetesFile> Kubernetes =
+        new SourceTextValueProvider<KubernetesFile>(text => KubernetesParser.Parse(text.ToString()));
+
+    public static readonly SourceTextValueProvider<PreflightConfig> PreflightConfig =
+        new SourceTextValueProvider<PreflightConfig>(text => PreflightConfigParser.Parse(text.ToString()));
 }

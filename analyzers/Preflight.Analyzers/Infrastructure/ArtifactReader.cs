@@ -1,7 +1,10 @@
 using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Json;
+using Preflight.Artifacts.Kubernetes;
+using Preflight.Artifacts.PreflightYaml;
 
 namespace Preflight.Analyzers.Infrastructure;
 
@@ -19,6 +22,12 @@ internal sealed class ArtifactReader
     public AppSettingsDocument? AppSettings(ArtifactFile file) => Parse(file, ArtifactParsers.AppSettings);
 
     public ComposeFile? Compose(ArtifactFile file) => Parse(file, ArtifactParsers.Compose);
+
+    public Dockerfile? Dockerfile(ArtifactFile file) => Parse(file, ArtifactParsers.Dockerfile);
+
+    public KubernetesFile? Kubernetes(ArtifactFile file) => Parse(file, ArtifactParsers.Kubernetes);
+
+    public PreflightConfig? PreflightConfig(ArtifactFile file) => Parse(file, ArtifactParsers.PreflightConfig);
 
     public string? Text(ArtifactFile file) => file.File.GetText(CancellationToken)?.ToString();
 

@@ -72,6 +72,19 @@ internal sealed class ProjectContext
     public bool IsInProjectFolder(ArtifactFile file) =>
         ProjectDirectory == null || PathText.Equal(PathText.GetDirectory(file.Path), ProjectDirectory);
 
+    /// <summary>The artifact at a path, or null when it was not passed in.</summary>
+    public ArtifactFile? Find(string path)
+    {
+        foreach (var artifact in Artifacts)
+        {
+            if (PathText.Equal(artifact.Path, path))
+            {
+                return artifact;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The text of an AdditionalFile by path, or null when it was not passed in.</summary>
     public string? ReadText(string path, System.Threading.CancellationToken cancellationToken)
     {

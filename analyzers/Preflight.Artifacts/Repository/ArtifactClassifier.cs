@@ -24,7 +24,7 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.AppSettings;
         }
-        if (Array.Exists(EnvFileNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
+        if (IsEnvFile(name))
         {
             return ArtifactKind.EnvFile;
         }
@@ -59,6 +59,12 @@ public static class ArtifactClassifier
         }
         return ArtifactKind.Unknown;
     }
+
+    /// <summary><c>.env</c>, <c>.env.example</c>, <c>.env.production</c>, <c>api.env</c>: the dotenv format compose reads.</summary>
+    public static bool IsEnvFile(string fileName) =>
+        string.Equals(fileName, ".env", StringComparison.OrdinalIgnoreCase) ||
+        fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase) ||
+        fileName.Length > 4 && fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsAppSettings(string fileName) =>
         fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

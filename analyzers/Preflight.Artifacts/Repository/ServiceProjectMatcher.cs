@@ -54,5 +54,52 @@ public static class ServiceProjectMatcher
         return false;
     }
 
+    /// <summary>
+    /// A container image runs the project when its repository name (registry, tag and digest aside) is an image a compose
+    /// service builds from the project, or, compared without separators and case, the project's name
+    /// (<c>ghcr.io/acme/orders-api:1.4</c> runs <c>Orders.Api</c>).
+    /// </summary>
+    public static bool ImageRuns(string image, string projectName, System.Collections.Generic.IEnumerable<string> builtImages)
+    {
+        var repository = ImageRepository(image);
+        if (repository.Length == 0 || repository.IndexOf('$') >= 0 || repository.IndexOf('{') >= 0)
+        {
+            return false;
+        }
+        foreach (var built in builtImages)
+        {
+            if (string.Equals(ImageRepository(built), repository, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        var slash = repository.LastIndexOf('/');
+        var last = slash < 0 ? repository : repository.Substring(slash + 1);
+        return Squash(last).Length > 0 && string.Equals(Squash(last), Squash(projectName), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary><c>registry:5000/team/app:tag@sha256:…</c> → <c>team/app</c>-style repository path (registry kept when present).</summary>
+    public static string ImageRepository(string image)
+    {
+        var at = image.IndexOf('@');
+        var name = (at < 0 ? image : image.Substring(0, at)).Trim();
+        var slash = name.LastIndexOf('/');
+        var colon = name.LastIndexOf(':');
+        return colon > slash ? name.Substring(0, colon) : name;
+    }
+
+    private static string Squash(string name)
+    {
+        var chars = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                chars.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return chars.ToString();
+    }
+
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '.' || c == '_' || c == '-';
 }

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using Preflight.Analyzers.Infrastructure;
+using Preflight.Artifacts;
+using Preflight.Artifacts.Docker;
+using Preflight.Artifacts.Repository;
+
+namespace Preflight.Analyzers.Configuration.Declarations;
+
+/// <summary>
+/// The <c>ENV</c> of the Dockerfiles that build the project (in its folder, named by a compose service that builds it,
+/// or naming its project file): the final stage's and those of the stages it is built <c>FROM</c>.
+/// </summary>
+internal static class DockerfileDeclarations
+{
+    public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, IReadOnlyList<ProjectService> services)
+    {
+        if (project.ProjectFile == null || project.ProjectDirectory == null)
+        {
+            return;
+        }
+        var named = new List<string>();
+        foreach (var service in services)
+        {
+            if (service.Service.Build is { IsInterpolated: false, IsRemote: false } build)
+            {
+                named.Add(build.ResolveDockerfile(service.File.Directory));
+            }
+        }
+        var projectFileName = PathText.GetFileName(project.ProjectFile);
+        foreach (var file in project.OfKind(ArtifactKind.Dockerfile))
+        {
+            var text = reader.Text(file);
+            if (!named.Exists(path => PathText.Equal(path, file.Path)) &&
+                !ServiceProjectMatcher.DockerfileBuilds(file.Path, text, project.ProjectDirectory, projectFileName))
+            {
+                continue;
+            }
+            if (reader.Dockerfile(file) is not { Stages.Count: > 0 } dockerfile)
+            {
+                continue;
+            }
+            declarations.AddEnvironmentSource(project.DisplayPath(file.Path) + " (ENV)");
+            var stages = FinalStageChain(dockerfile);
+            foreach (var instruction in dockerfile.Instructions)
+            {
+                if (string.Equals(instruction.Keyword, "ENV", StringComparison.OrdinalIgnoreCase) && stages.Contains(instruction.StageIndex))
+                {
+                    foreach (var name in Names(instruction))
+                    {
+                        declarations.AddVariable(name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The final stage and every stage it is built from (<c>FROM build AS final</c>), by index.</summary>
+    private static HashSet<int> FinalStageChain(Dockerfile dockerfile)
+    {
+        var chain = new HashSet<int>();
+        var stage = dockerfile.Stages[dockerfile.Stages.Count - 1];
+        while (stage != null && chain.Add(stage.Index))
+        {
+            var baseImage = stage.BaseImage;
+            stage = null;
+            foreach (var candidate in dockerfile.Stages)
+            {
+                if (candidate.Name != null && string.Equals(candidate.Name, baseImage, StringComparison.OrdinalIgnoreCase))
+                {
+                    stage = candidate;
+                    break;
+                }
+            }
+        }
+        return chain;
+    }
+
+    /// <summary><c>ENV A=1 B=2</c> sets A and B; the legacy <c>ENV A 1</c> sets A.</summary>
+    private static IEnumerable<string> Names(DockerInstruction instruction)
+    {
+        if (instruction.Arguments.Count == 0)
+        {
+            yield break;
+        }
+        if (instruction.Arguments[0].Value.IndexOf('=') < 0)
+        {
+            yield return instruction.Arguments[0].Value;
+            yield break;
+        }
+        foreach (var argument in instruction.Arguments)
+        {
+            var equals = argument.Value.IndexOf('=');
+            if (equals > 0)
+            {
+                yield return argument.Value.Substring(0, equals);
+            }
+        }
+    }
+}
