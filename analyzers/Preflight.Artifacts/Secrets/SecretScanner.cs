@@ -452,6 +452,11 @@ public static class SecretScanner
                 continue;
             }
             var start = SkipSpaces(text, i + 1);
+            if (StartsTemplate(text, start))
+            {
+                // {{ .Values.db.password }}, #{DbPassword}#, ${DB_PASSWORD}, $(DbPassword): filled in at deploy time.
+                continue;
+            }
             int end;
             if (start < text.Length && (text[start] == '\'' || text[start] == '{'))
             {
@@ -660,6 +665,11 @@ public static class SecretScanner
             {
                 start--;
             }
+            if (start > 0 && (part[start - 1] == '?' || part[start - 1] == '&' || part[start - 1] == '/'))
+            {
+                // A URL query parameter (?user=x&...), not a connection-string key.
+                continue;
+            }
             var key = part.Substring(start, equals - start).Trim();
             if (ConnectionStringKeys.Contains(key))
             {
@@ -675,6 +685,18 @@ public static class SecretScanner
     }
 
     // ---- character helpers ----
+
+    /// <summary>True when a template or variable reference (<c>{{</c>, <c>#{</c>, <c>${</c>, <c>$(</c>) starts at <paramref name="at"/>.</summary>
+    private static bool StartsTemplate(string text, int at)
+    {
+        if (at + 1 >= text.Length)
+        {
+            return false;
+        }
+        var c = text[at];
+        var next = text[at + 1];
+        return (c == '{' && next == '{') || (c == '#' && next == '{') || (c == '$' && (next == '{' || next == '('));
+    }
 
     /// <summary>Every start offset of <paramref name="needle"/>, in order.</summary>
     private static IEnumerable<int> Occurrences(string text, string needle, StringComparison comparison)

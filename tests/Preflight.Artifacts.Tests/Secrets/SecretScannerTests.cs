@@ -215,7 +215,8 @@ public class SecretScannerTests
         Assert.Equal(SecretKinds.PrivateKey, match.Kind);
         Assert.Equal(block, Found(text, match));
         Assert.Equal((5, 5), (match.Span.Line, match.Span.Column));
-        Assert.Equal(10, match.Span.EndLine);
+        // BEGIN on line 5, six body lines (6-11), END on line 12.
+        Assert.Equal(5 + 6 + 1, match.Span.EndLine);
         Assert.Equal("----****", match.Masked);
     }
 
