@@ -18,7 +18,10 @@ public sealed class SecretMatch
     /// <summary>The span of the value (only the password of a connection string or URL; the whole block of a private key).</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>The value with at most its first 4 characters (never more than a quarter of it) shown: <c>ghp_****</c>. Safe to print.</summary>
+    /// <summary>
+    /// The value masked to at most the format's fixed prefix (at most 4 characters, never more than a quarter of it):
+    /// <c>ghp_****</c>; passwords and keys without a fixed prefix are <c>****</c>. Safe to print.
+    /// </summary>
     public string Masked { get; }
 
     public override string ToString() => Kind + " " + Masked + " at " + Span;

@@ -93,7 +93,7 @@ public static class SecretScanner
                 continue;
             }
             keptEnd = candidate.End;
-            result.Add(new SecretMatch(candidate.Kind, map.Span(candidate.Start, candidate.End), Mask(text.Substring(candidate.Start, candidate.End - candidate.Start))));
+            result.Add(new SecretMatch(candidate.Kind, map.Span(candidate.Start, candidate.End), MaskFor(candidate.Kind, text.Substring(candidate.Start, candidate.End - candidate.Start))));
             if (result.Count >= MaxMatches)
             {
                 break;
@@ -227,6 +227,30 @@ public static class SecretScanner
     {
         var shown = Math.Min(4, (value ?? string.Empty).Length / 4);
         return (shown > 0 ? value!.Substring(0, shown) : string.Empty) + "****";
+    }
+
+    /// <summary>
+    /// The masked form of a found value: at most the format's fixed prefix (<c>ghp_****</c>, <c>AKIA****</c>,
+    /// <c>sk-****</c>), never a character of a password or key that has no fixed prefix (<c>****</c>).
+    /// </summary>
+    public static string MaskFor(string kind, string value)
+    {
+        value ??= string.Empty;
+        switch (kind)
+        {
+            case SecretKinds.ConnectionStringPassword:
+            case SecretKinds.UrlPassword:
+            case SecretKinds.AzureAccountKey:
+                return "****";
+            case SecretKinds.OpenAIApiKey:
+                // sk-proj-, sk-svcacct-, sk-admin- are fixed; after a bare sk- the characters are the key's own.
+                return value.StartsWith("sk-proj-", StringComparison.Ordinal) || value.StartsWith("sk-svcacct-", StringComparison.Ordinal) ||
+                    value.StartsWith("sk-admin-", StringComparison.Ordinal)
+                    ? Mask(value)
+                    : "sk-****";
+            default:
+                return Mask(value);
+        }
     }
 
     // ---- detectors ----

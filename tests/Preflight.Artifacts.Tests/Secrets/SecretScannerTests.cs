@@ -60,7 +60,10 @@ public class SecretScannerTests
         Assert.Equal(kind, match.Kind);
         Assert.Equal(token, Found(text, match));
         Assert.Equal((2, 11), (match.Span.Line, match.Span.Column));
-        Assert.Equal(token.Substring(0, 4) + "****", match.Masked);
+        // At most the format's fixed prefix: after a bare "sk-" the characters are the key's own.
+        var fixedPrefix = token.StartsWith("sk-", StringComparison.Ordinal) && !token.StartsWith("sk-proj-", StringComparison.Ordinal) &&
+            !token.StartsWith("sk-ant-", StringComparison.Ordinal) ? "sk-" : token.Substring(0, 4);
+        Assert.Equal(fixedPrefix + "****", match.Masked);
     }
 
     [Theory]
@@ -304,6 +307,14 @@ public class SecretScannerTests
     public void Masks_show_at_most_four_characters(string value, string masked)
     {
         Assert.Equal(masked, SecretScanner.Mask(value));
+    }
+
+    [Theory]
+    [InlineData("Server=db;User Id=sa;Password=Qw3rty-42;")]
+    [InlineData("postgres://app:S3cr3tPass@db:5432/app")]
+    public void Passwords_are_masked_without_any_character(string text)
+    {
+        Assert.Equal("****", Assert.Single(SecretScanner.Scan(text)).Masked);
     }
 
     [Fact]
