@@ -27,6 +27,8 @@ public static class SecretScanner
         "secret", "secrets", "token", "apikey", "api-key", "api_key", "key", "example", "sample", "test", "dummy", "placeholder", "redacted",
         "removed", "hidden", "masked", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "value", "string", "foo", "bar",
         "replaceme", "replace-me", "replace_me", "notset", "not-set", "unset", "default", "sensitive", "mypassword", "my-password", "mysecret",
+        // Well-known default credentials of local development images (postgres, rabbitmq, mongo, ...): not deployment secrets.
+        "postgres", "guest", "admin", "root", "mysql", "mongo", "redis", "rabbitmq", "local", "localdev", "dev", "development",
     };
 
     /// <summary>Keys that, beside a <c>Password=</c>, show the text is a connection string.</summary>

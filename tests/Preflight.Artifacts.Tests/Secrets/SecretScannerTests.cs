@@ -170,6 +170,8 @@ public class SecretScannerTests
     [InlineData("Password=")]
     [InlineData("Password=yourStrong(!)Password")]
     [InlineData("Password=#{DbPassword}#")]
+    [InlineData("Password=postgres")]
+    [InlineData("Password=guest")]
     public void Placeholder_passwords_are_not_secrets(string password)
     {
         Assert.Empty(SecretScanner.Scan("Server=db;Database=app;User Id=sa;" + password + ";"));
