@@ -14,7 +14,7 @@ namespace Preflight.Build.Checks;
 /// Every secret and variable the repository needs, where it is used (workflow <c>secrets.X</c>, compose
 /// <c>${X}</c> and bare environment entries, Kubernetes secretKeyRef/envFrom/volume Secrets, preflight.yaml) and where
 /// it is declared (preflight.yaml, a reusable workflow's <c>workflow_call.secrets</c>, a Secret manifest,
-/// <c>external.kubernetes.secrets</c>). Names and places only: no value is ever read into it. Written by the owner
+/// <c>external.kubernetes.secrets</c>, the keys of <c>.env.example</c>). Names and places only: no value is ever read into it. Written by the owner
 /// project to <c>obj/preflight/secrets.md</c> and <c>secrets.json</c>.
 /// </summary>
 public sealed class SecretsInventory
@@ -41,6 +41,7 @@ public sealed class SecretsInventory
         inventory.AddWorkflows(context);
         inventory.AddCompose(context);
         inventory.AddKubernetes(context);
+        inventory.AddEnvExamples(context);
         return inventory;
     }
 
@@ -156,6 +157,54 @@ public sealed class SecretsInventory
                 {
                     Item(KubernetesSecret, pullSecret.Name).UsedAt.Add(Place(display, pullSecret.Span, "imagePullSecrets of " + owner));
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The keys of <c>.env.example</c> / <c>.env.template</c> / <c>.env.sample</c> declare variables by convention
+    /// (dotenv-safe): a minimal line reader of this check's own, which reads keys and never values.
+    /// </summary>
+    private void AddEnvExamples(CheckContext context)
+    {
+        foreach (var path in context.Artifacts)
+        {
+            var name = PathText.GetFileName(path);
+            if (!name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase) || !Artifacts.Secrets.SecretScanner.IsExampleFile(name) ||
+                context.ReadText(path) is not { } text)
+            {
+                continue;
+            }
+            var display = context.Display(path);
+            var lines = text.Split('\n');
+            for (var index = 0; index < lines.Length && index < 10_000; index++)
+            {
+                var line = lines[index];
+                var start = 0;
+                while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+                {
+                    start++;
+                }
+                if (string.CompareOrdinal(line, start, "export ", 0, 7) == 0)
+                {
+                    start += 7;
+                }
+                var end = start;
+                while (end < line.Length && (char.IsLetterOrDigit(line[end]) || line[end] == '_' || line[end] == '.') && line[end] < 128)
+                {
+                    end++;
+                }
+                var equals = end;
+                while (equals < line.Length && (line[equals] == ' ' || line[equals] == '\t'))
+                {
+                    equals++;
+                }
+                if (end == start || char.IsDigit(line[start]) || equals >= line.Length || line[equals] != '=')
+                {
+                    continue;
+                }
+                Item(Variable, line.Substring(start, end - start)).DeclaredAt.Add(
+                    new SecretsInventoryPlace(display, index + 1, start + 1, "example file " + name + " (the value is provided at deploy time)"));
             }
         }
     }

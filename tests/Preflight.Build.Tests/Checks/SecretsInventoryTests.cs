@@ -79,6 +79,23 @@ public class SecretsInventoryTests
     }
 
     [Fact]
+    public void Keys_of_env_example_files_are_declarations_and_their_values_are_not_read()
+    {
+        using var repo = Repository()
+            .Write(".env.example", "# copy to .env\nexport LOG_LEVEL=debug\nPOSTGRES_PASSWORD = not-a-name-value\n\n=nothing\n1BAD=x\n")
+            .Write(".env", "X_TOKEN=local\n");
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+
+        var items = SecretsInventory.Collect(context).Items.ToDictionary(i => i.Name);
+
+        Assert.Equal(".env.example:2:8 (example file .env.example (the value is provided at deploy time))", Assert.Single(items["LOG_LEVEL"].DeclaredAt).ToString());
+        Assert.Equal(3, Assert.Single(items["POSTGRES_PASSWORD"].DeclaredAt).Line);
+        Assert.DoesNotContain("1BAD", items.Keys);
+        Assert.DoesNotContain("X_TOKEN", items.Keys);
+        Assert.DoesNotContain("not-a-name-value", SecretsInventory.Collect(context).ToJson());
+    }
+
+    [Fact]
     public void An_empty_repository_has_an_empty_inventory()
     {
         using var repo = new TempRepository().Write("src/Api/Api.csproj", Project);
