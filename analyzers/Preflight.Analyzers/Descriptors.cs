@@ -51,4 +51,24 @@ public static class Descriptors
         RuleCatalog.PF6003.Id, RuleCatalog.PF6003.Title, RuleCatalog.PF6003.Message, RuleCatalog.PF6003.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6003.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF1004 = new DiagnosticDescriptor(
+        RuleCatalog.PF1004.Id, RuleCatalog.PF1004.Title, RuleCatalog.PF1004.Message, RuleCatalog.PF1004.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1004.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF1004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF1005 = new DiagnosticDescriptor(
+        RuleCatalog.PF1005.Id, RuleCatalog.PF1005.Title, RuleCatalog.PF1005.Message, RuleCatalog.PF1005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF1005.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF4001 = new DiagnosticDescriptor(
+        RuleCatalog.PF4001.Id, RuleCatalog.PF4001.Title, RuleCatalog.PF4001.Message, RuleCatalog.PF4001.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF4001.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF4001.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF4002 = new DiagnosticDescriptor(
+        RuleCatalog.PF4002.Id, RuleCatalog.PF4002.Title, RuleCatalog.PF4002.Message, RuleCatalog.PF4002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF4002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF4002.Id + ".md");
 }

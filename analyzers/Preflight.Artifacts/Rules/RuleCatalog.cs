@@ -99,6 +99,46 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF1004
+    {
+        public const string Id = "PF1004";
+        public const string Title = "Secret value is committed";
+        public const string Message = "Secret value committed: {0} '{1}' in '{2}'; remove it, rotate it (it stays in the git history) and provide it at deploy time from a secret store or the environment";
+        public const string Description = "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in appsettings*.json, a non-example .env file, a compose file, a Dockerfile or a Kubernetes manifest (Secret data is base64-decoded). Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine. The value is never printed: only its kind and the format's fixed prefix.";
+        public const string Category = SecretsCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF1005
+    {
+        public const string Id = "PF1005";
+        public const string Title = "preflight.yaml is malformed or has an unknown key";
+        public const string Message = "'{0}' is not valid: {1}";
+        public const string Description = "preflight.yaml is not valid YAML, has a key the schema does not know (often a typo: the nearest allowed key is suggested) or a value of the wrong shape. What it fails to declare is then missing for every rule that reads it.";
+        public const string Category = ConfigurationCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF4001
+    {
+        public const string Id = "PF4001";
+        public const string Title = "Workflow uses a secret that preflight.yaml does not declare";
+        public const string Message = "Secret '{0}' is used by workflow '{1}' but not declared in '{2}' (secrets:){3}; an unset secret is silently an empty string at run time";
+        public const string Description = "A GitHub Actions workflow reads secrets.X (other than the built-in GITHUB_TOKEN, and other than a secret the reusable workflow declares in on.workflow_call.secrets) that the repository's preflight.yaml does not list under secrets:. GitHub evaluates an unset secret to an empty string, so the deploy fails later with an unrelated error. Reported only when a preflight.yaml exists.";
+        public const string Category = SecretsCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF4002
+    {
+        public const string Id = "PF4002";
+        public const string Title = "Declared secrets or variables are missing from the build environment";
+        public const string Message = "Missing or empty in this build's environment{0}: {1} (declared in '{2}'); set them in the CI secret store or environment before deploying";
+        public const string Description = "Readiness check, opt-in for CI with -p:PreflightCheckEnvironment=true (and optionally -p:PreflightEnvironment=<name> to select the entries whose environments: include it): every secret and variable preflight.yaml declares must be present and non-empty in the environment of the build. One message lists every missing name; values are never printed.";
+        public const string Category = SecretsCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -110,5 +150,9 @@ public static class RuleCatalog
         [PF6001.Id] = new RuleInfo(PF6001.Id, PF6001.Title, PF6001.Message, PF6001.Category, PF6001.Severity, PF6001.Description),
         [PF6002.Id] = new RuleInfo(PF6002.Id, PF6002.Title, PF6002.Message, PF6002.Category, PF6002.Severity, PF6002.Description),
         [PF6003.Id] = new RuleInfo(PF6003.Id, PF6003.Title, PF6003.Message, PF6003.Category, PF6003.Severity, PF6003.Description),
+        [PF1004.Id] = new RuleInfo(PF1004.Id, PF1004.Title, PF1004.Message, PF1004.Category, PF1004.Severity, PF1004.Description),
+        [PF1005.Id] = new RuleInfo(PF1005.Id, PF1005.Title, PF1005.Message, PF1005.Category, PF1005.Severity, PF1005.Description),
+        [PF4001.Id] = new RuleInfo(PF4001.Id, PF4001.Title, PF4001.Message, PF4001.Category, PF4001.Severity, PF4001.Description),
+        [PF4002.Id] = new RuleInfo(PF4002.Id, PF4002.Title, PF4002.Message, PF4002.Category, PF4002.Severity, PF4002.Description),
     };
 }

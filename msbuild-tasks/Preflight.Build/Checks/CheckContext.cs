@@ -77,6 +77,15 @@ public sealed class CheckContext
             .Select(entry => (entry.path, ComposeParser.Parse(entry.Item2!)))
             .ToList();
 
+    /// <summary>PF4002 readiness (opt-in, <c>-p:PreflightCheckEnvironment=true</c>): preflight.yaml's declarations must be set in the environment.</summary>
+    public bool CheckEnvironment { get; set; }
+
+    /// <summary>The deployment environment (<c>-p:PreflightEnvironment=production</c>) that selects preflight.yaml entries limited by <c>environments:</c>; null applies every entry.</summary>
+    public string? EnvironmentName { get; set; }
+
+    /// <summary>Reads a variable of the build's environment (the process environment, names compared case-insensitively as .NET configuration does); tests replace it.</summary>
+    public Func<string, string?> EnvironmentVariable { get; set; } = EnvironmentReadinessCheck.ProcessVariable;
+
     /// <summary>A path for messages: relative to the repository root when under it.</summary>
     public string Display(string path) => PathText.Relative(Layout.Root, path);
 

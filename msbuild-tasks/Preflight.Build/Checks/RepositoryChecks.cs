@@ -7,5 +7,9 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        CommittedSecretCheck.Run(context);
+        PreflightConfigCheck.Run(context);
+        WorkflowSecretsCheck.Run(context);
+        EnvironmentReadinessCheck.Run(context);
     }
 }

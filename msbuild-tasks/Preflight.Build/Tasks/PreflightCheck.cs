@@ -32,9 +32,32 @@ public sealed class PreflightCheck : Task
     [Required]
     public string WatchFile { get; set; } = string.Empty;
 
+    /// <summary>PF4002 readiness (<c>$(PreflightCheckEnvironment)</c>): preflight.yaml's declarations must be set in this build's environment.</summary>
+    public bool CheckEnvironment { get; set; }
+
+    /// <summary>The deployment environment (<c>$(PreflightEnvironment)</c>) selecting preflight.yaml entries limited by <c>environments:</c>.</summary>
+    public string? EnvironmentName { get; set; }
+
+    /// <summary>Where the owner project writes the secrets inventory as Markdown (<c>obj/preflight/secrets.md</c>); nothing is written when empty.</summary>
+    public string? SecretsInventoryFile { get; set; }
+
+    /// <summary>Where the owner project writes the secrets inventory as JSON (<c>obj/preflight/secrets.json</c>); nothing is written when empty.</summary>
+    public string? SecretsInventoryJsonFile { get; set; }
+
+    /// <summary>Reads the build's environment; tests replace it (the process environment by default).</summary>
+    internal Func<string, string?>? EnvironmentVariable { get; set; }
+
     public override bool Execute()
     {
-        var context = new CheckContext(RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")), SourceFiles.Select(a => a.GetMetadata("FullPath")));
+        var context = new CheckContext(RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")), SourceFiles.Select(a => a.GetMetadata("FullPath")))
+        {
+            CheckEnvironment = CheckEnvironment,
+            EnvironmentName = EnvironmentName,
+        };
+        if (EnvironmentVariable != null)
+        {
+            context.EnvironmentVariable = EnvironmentVariable;
+        }
         try
         {
             RepositoryChecks.Run(context);
@@ -44,6 +67,7 @@ public sealed class PreflightCheck : Task
             // Never fail the build because of Preflight itself: say so, and keep what was found so far.
             Log.LogMessage(MessageImportance.High, $"Preflight: the file checks stopped early ({ex.GetType().Name}: {ex.Message}). Please report this.");
         }
+        WriteSecretsInventory(context);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FindingsFile))!);
@@ -55,5 +79,59 @@ public sealed class PreflightCheck : Task
             Log.LogMessage(MessageImportance.High, $"Preflight: could not write '{FindingsFile}' ({ex.Message}).");
         }
         return true;
+    }
+
+    /// <summary>
+    /// The owner project writes the repository's secrets inventory; the others write where to find it (so that the
+    /// target's Outputs exist for every project). Written on every run, so the outputs are newer than the inputs.
+    /// </summary>
+    private void WriteSecretsInventory(CheckContext context)
+    {
+        if (string.IsNullOrEmpty(SecretsInventoryFile) && string.IsNullOrEmpty(SecretsInventoryJsonFile))
+        {
+            return;
+        }
+        string markdown;
+        string json;
+        try
+        {
+            if (context.Layout.CurrentIsOwner)
+            {
+                var inventory = SecretsInventory.Collect(context);
+                markdown = inventory.ToMarkdown(Path.GetFileName(context.Layout.Root.TrimEnd('/')));
+                json = inventory.ToJson();
+            }
+            else
+            {
+                var owner = context.Display(context.Layout.OwnerProject);
+                markdown = SecretsInventory.PointerMarkdown(owner);
+                json = SecretsInventory.PointerJson(owner);
+            }
+        }
+        catch (Exception ex)
+        {
+            Log.LogMessage(MessageImportance.High, $"Preflight: the secrets inventory stopped early ({ex.GetType().Name}: {ex.Message}). Please report this.");
+            markdown = "# Secrets inventory\n\nPreflight could not collect the inventory in this build.\n";
+            json = "{\n  \"items\": null\n}\n";
+        }
+        Write(SecretsInventoryFile, markdown);
+        Write(SecretsInventoryJsonFile, json);
+    }
+
+    private void Write(string? path, string text)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return;
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, text);
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
+            Log.LogMessage(MessageImportance.High, $"Preflight: could not write '{path}' ({ex.Message}).");
+        }
     }
 }
