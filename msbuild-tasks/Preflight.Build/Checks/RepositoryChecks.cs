@@ -7,5 +7,8 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        KubernetesReferenceCheck.Run(context);
+        PolicyCheck.Run(context);
+        VercelPathCheck.Run(context);
     }
 }
