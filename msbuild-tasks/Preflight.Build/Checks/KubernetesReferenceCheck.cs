@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.PreflightYaml;
+using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
 using Preflight.Build.Findings;
@@ -15,7 +16,8 @@ namespace Preflight.Build.Checks;
 /// names a Secret or ConfigMap that no manifest of the repository defines and preflight.yaml does not declare under
 /// <c>external.kubernetes</c>; or a key that the repository's definitions (when their keys are known) do not have.
 /// Optional references, Helm templates and names that are not plain Kubernetes names (<c>${VAR}</c>, placeholders) are
-/// not checked; a name written in a template or an unreadable manifest is given the benefit of the doubt.
+/// not checked; a name written in a template, an unreadable manifest or a workflow that runs <c>kubectl create secret</c>
+/// / <c>kubectl create configmap</c> is given the benefit of the doubt.
 /// Repository-level: checked by the owner project only.
 /// </summary>
 public static class KubernetesReferenceCheck
@@ -161,6 +163,15 @@ public static class KubernetesReferenceCheck
                     _unreadTexts.Add(manifest.Text);
                 }
             }
+            foreach (var workflow in context.OfKind(ArtifactKind.Workflow))
+            {
+                // "kubectl create secret generic db --from-literal=..." in CI creates the object outside the manifests.
+                if (context.ReadText(workflow) is { } text && text.IndexOf("kubectl", StringComparison.Ordinal) >= 0 &&
+                    (text.IndexOf("create secret", StringComparison.Ordinal) >= 0 || text.IndexOf("create configmap", StringComparison.Ordinal) >= 0))
+                {
+                    _unreadTexts.Add(text);
+                }
+            }
             foreach (var item in config.External.KubernetesSecrets)
             {
                 _externalSecrets.Add(item.Value);
@@ -183,7 +194,7 @@ public static class KubernetesReferenceCheck
         public List<(string Path, KubernetesDefinition Definition)> Definitions(KubernetesReferenceKind kind, string name) =>
             _definitions.Where(d => d.Definition.Kind == kind && d.Definition.Name == name).ToList();
 
-        /// <summary>True when a Helm template or an unreadable manifest mentions the name: it may define the object.</summary>
+        /// <summary>True when a Helm template, an unreadable manifest or a workflow that creates objects mentions the name: it may define the object.</summary>
         public bool MentionedInUnreadFile(string name) => _unreadTexts.Any(text => text.IndexOf(name, StringComparison.Ordinal) >= 0);
 
         public string ExternalHint(KubernetesReferenceKind kind)

@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Kubernetes;
+using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
 using Preflight.Build.Findings;
+using YamlDotNet.RepresentationModel;
 
 namespace Preflight.Build.Checks;
 
@@ -58,6 +60,8 @@ public static class PolicyCheck
             paths.AddRange(files.Where(IsYaml).Select(f => PathText.Combine(root, f)));
             paths = paths.Distinct(StringComparer.Ordinal).Where(p => globs.Any(g => g.IsMatch(PathText.Relative(root, p)))).ToList();
         }
+        var patches = KustomizePatches(inventory);
+        paths = paths.Where(p => !patches.Contains(p)).ToList();
         var filesText = policy.Files.Count > 0 ? $"files {string.Join(", ", policy.Files.Select(f => f.Value))}" : "every manifest";
         foreach (var path in paths.OrderBy(p => p, StringComparer.Ordinal))
         {
@@ -107,6 +111,46 @@ public static class PolicyCheck
                     $"'{file}' exists, but the policy forbids files matching '{forbidden.Value}'"));
             }
         }
+    }
+
+    /// <summary>
+    /// The files kustomizations use as patches (<c>patchesStrategicMerge</c>, <c>patches[].path</c>,
+    /// <c>patchesJson6902[].path</c>): partial objects, merged into a complete one at build time, so not checked alone.
+    /// </summary>
+    private static HashSet<string> KustomizePatches(PlatformInventory inventory)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var manifest in inventory.Manifests)
+        {
+            var isKustomization = Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(manifest.Path)) >= 0 ||
+                manifest.File.Objects.Any(o => o.Kind == "Kustomization");
+            if (!isKustomization)
+            {
+                continue;
+            }
+            var folder = PathText.GetDirectory(manifest.Path);
+            for (var document = 0; document < manifest.File.DocumentCount; document++)
+            {
+                foreach (var key in new[] { "patchesStrategicMerge", "patches", "patchesJson6902" })
+                {
+                    if (manifest.File.Find(document, key).Node is not YamlSequenceNode list)
+                    {
+                        continue;
+                    }
+                    foreach (var entry in list.Children)
+                    {
+                        var file = entry is YamlScalarNode scalar ? scalar.Value
+                            : entry is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode) ? (pathNode as YamlScalarNode)?.Value
+                            : null;
+                        if (!string.IsNullOrEmpty(file) && file!.IndexOf('\n') < 0)
+                        {
+                            result.Add(PathText.Combine(folder, file));
+                        }
+                    }
+                }
+            }
+        }
+        return result;
     }
 
     /// <summary>" (found up to 'spec.template.spec')" when a leading part of the path exists.</summary>

@@ -223,6 +223,21 @@ public class KubernetesReferenceCheckTests
     }
 
     [Fact]
+    public void Objects_a_workflow_creates_with_kubectl_are_given_the_benefit_of_the_doubt()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", Project)
+            .Write("preflight.yaml", "external:\n  kubernetes:\n    secrets: [registry-creds, api-tls]\n    configmaps: [flags, api-config]\n")
+            .Write("deploy/api.yaml", Workload)
+            .Write(".github/workflows/deploy.yml", "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl create secret generic db --from-literal=password=${{ secrets.DB }}\n");
+
+        Assert.Empty(Run(repo).Findings);
+
+        repo.Write(".github/workflows/deploy.yml", "on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply -f deploy/\n");
+        Assert.Single(Run(repo).Findings);
+    }
+
+    [Fact]
     public void Multi_document_files_and_lists_are_read_whole()
     {
         using var repo = new TempRepository()

@@ -92,6 +92,24 @@ public class PolicyCheckTests
     }
 
     [Fact]
+    public void Kustomize_patches_are_partial_objects_and_not_checked_alone()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", Project)
+            .Write("preflight.yaml", Policies)
+            .Write("deploy/base/api.yaml", Deployment("api", "      nodeSelector:\n        kubernetes.io/hostname: node-1"))
+            .Write("deploy/overlays/prod/kustomization.yaml", "resources: [../../base]\npatches:\n  - path: replicas.yaml\npatchesStrategicMerge:\n  - memory.yaml\n")
+            .Write("deploy/overlays/prod/replicas.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {replicas: 3}\n")
+            .Write("deploy/overlays/prod/memory.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec: {template: {spec: {}}}\n")
+            .Write("deploy/overlays/prod/extra.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: extra}\n");
+
+        var finding = Assert.Single(Run(repo).Findings);
+
+        Assert.Equal(repo.Path("deploy/overlays/prod/extra.yaml"), finding.File);
+        Assert.Contains("is missing in Deployment 'extra'", finding.Message);
+    }
+
+    [Fact]
     public void A_forbidden_file_is_reported_at_its_first_line()
     {
         using var repo = new TempRepository()
