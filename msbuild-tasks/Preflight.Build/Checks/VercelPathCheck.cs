@@ -84,6 +84,22 @@ public static class VercelPathCheck
         else if (complete)
         {
             context.Findings.Add(Finding.At(Rule, path, entry.Span, what, entry.Value, "matches no file", relativeFolder));
+            // A path that does not exist keeps the checks running on every build, so the finding goes once a file matches.
+            context.Watched.Add(PathText.Combine(folder, Sentinel(value)));
         }
+    }
+
+    /// <summary>The pattern as a file name that does not exist (wildcards replaced, so no host expands it).</summary>
+    internal static string Sentinel(string pattern)
+    {
+        var chars = pattern.TrimStart('.', '/').ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '*' || chars[i] == '?' || chars[i] == '[' || chars[i] == ']' || chars[i] == '{' || chars[i] == '}' || chars[i] == ',' || chars[i] == ';')
+            {
+                chars[i] = '_';
+            }
+        }
+        return new string(chars) + ".preflight-unmatched";
     }
 }

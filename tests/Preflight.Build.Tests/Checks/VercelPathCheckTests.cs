@@ -44,6 +44,12 @@ public class VercelPathCheckTests
         }, findings.Select(f => (f.RuleId, f.File, f.Line, f.Column, f.EndColumn)));
         Assert.Equal("vercel.json functions pattern 'api/**/*.go' matches no file (relative to 'web')", findings[0].Message);
         Assert.Equal("vercel.json builds src 'api/index.py' does not exist (relative to 'web')", findings[1].Message);
+
+        // Both findings keep the checks running until the paths appear.
+        var watched = Run(repo).Watched;
+        Assert.Contains(repo.Path("web/api/index.py"), watched);
+        Assert.Contains(repo.Path("web/api/__/_.go.preflight-unmatched"), watched);
+        Assert.DoesNotContain(watched, w => System.IO.File.Exists(w) && w.EndsWith(".preflight-unmatched"));
     }
 
     [Fact]
