@@ -238,6 +238,50 @@ public class KubernetesReferenceCheckTests
     }
 
     [Fact]
+    public void Projected_sources_and_volume_items_are_checked()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", Project)
+            .Write("k8s/daemon.yaml", """
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: agent}
+                spec:
+                  template:
+                    spec:
+                      containers: [{name: agent, image: agent:1}]
+                      volumes:
+                        - name: config
+                          configMap:
+                            name: agent-config
+                            items:
+                              - key: agent.yaml
+                                path: agent.yaml
+                              - key: extra.yaml
+                                path: extra.yaml
+                        - name: all
+                          projected:
+                            sources:
+                              - configMap: {name: agent-config}
+                              - secret: {name: agent-token}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: agent-config}
+                data:
+                  agent.yaml: |
+                    level: info
+                """);
+
+        var findings = Run(repo).Findings.OrderBy(f => f.Line).ToList();
+
+        Assert.Equal(new[] { (15, 22), (21, 32) }, findings.Select(f => (f.Line, f.Column)));
+        Assert.Contains("Key 'extra.yaml' of ConfigMap 'agent-config' is referenced here (configMap volume 'config')", findings[0].Message);
+        Assert.Contains("(its keys: agent.yaml)", findings[0].Message);
+        Assert.Contains("Secret 'agent-token' is referenced here (projected secret volume 'all')", findings[1].Message);
+    }
+
+    [Fact]
     public void Multi_document_files_and_lists_are_read_whole()
     {
         using var repo = new TempRepository()
