@@ -71,4 +71,18 @@ public static class Descriptors
         RuleCatalog.PF4002.Id, RuleCatalog.PF4002.Title, RuleCatalog.PF4002.Message, RuleCatalog.PF4002.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF4002.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF4002.Id + ".md");
+    public static readonly DiagnosticDescriptor PF5001 = new DiagnosticDescriptor(
+        RuleCatalog.PF5001.Id, RuleCatalog.PF5001.Title, RuleCatalog.PF5001.Message, RuleCatalog.PF5001.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5001.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5001.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5003 = new DiagnosticDescriptor(
+        RuleCatalog.PF5003.Id, RuleCatalog.PF5003.Title, RuleCatalog.PF5003.Message, RuleCatalog.PF5003.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5003.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5004 = new DiagnosticDescriptor(
+        RuleCatalog.PF5004.Id, RuleCatalog.PF5004.Title, RuleCatalog.PF5004.Message, RuleCatalog.PF5004.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5004.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5004.Id + ".md");
 }

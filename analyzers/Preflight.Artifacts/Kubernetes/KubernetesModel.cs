@@ -564,6 +564,12 @@ public enum KubernetesDefinitionSource
     Certificate,
     /// <summary>A kustomization's <c>configMapGenerator</c> or <c>secretGenerator</c>.</summary>
     KustomizeGenerator,
+    /// <summary>
+    /// An operator's resource that makes the operator write a Secret: Secrets Store CSI <c>SecretProviderClass</c>
+    /// (<c>spec.secretObjects</c>), Vault Secrets Operator <c>VaultStaticSecret</c>/<c>VaultDynamicSecret</c>/<c>VaultPKISecret</c>
+    /// (<c>spec.destination.name</c>), 1Password <c>OnePasswordItem</c>.
+    /// </summary>
+    Operator,
 }
 
 /// <summary>A Secret or ConfigMap this repository defines, and the keys known to be in it.</summary>

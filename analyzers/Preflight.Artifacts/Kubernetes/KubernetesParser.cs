@@ -522,6 +522,43 @@ public static class KubernetesParser
                     }
                     break;
                 }
+                case "SecretProviderClass" when apiVersion.StartsWith("secrets-store.csi.x-k8s.io/", StringComparison.Ordinal):
+                {
+                    var spec = Get(node, "spec") as YamlMappingNode;
+                    foreach (var item in Items(spec != null ? Get(spec, "secretObjects") : null))
+                    {
+                        if (item is not YamlMappingNode secretObject || Get(secretObject, "secretName") is not { } secretNameNode || secretNameNode.ScalarValue() is not { } secretName)
+                        {
+                            continue;
+                        }
+                        var keys = new List<KubernetesDefinitionKey>();
+                        foreach (var dataItem in Items(Get(secretObject, "data")))
+                        {
+                            if (dataItem is YamlMappingNode data && Get(data, "key") is { } keyNode && keyNode.ScalarValue() is { } key)
+                            {
+                                keys.Add(new KubernetesDefinitionKey(key, Span(keyNode), default, "secretObjects.data"));
+                            }
+                        }
+                        result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, secretName, Span(secretNameNode), ns,
+                            keys, true, Get(secretObject, "type").ScalarValue()));
+                    }
+                    break;
+                }
+                case "VaultStaticSecret" or "VaultDynamicSecret" or "VaultPKISecret" when apiVersion.StartsWith("secrets.hashicorp.com/", StringComparison.Ordinal):
+                {
+                    var spec = Get(node, "spec") as YamlMappingNode;
+                    var destination = spec != null ? Get(spec, "destination") as YamlMappingNode : null;
+                    if (destination != null && Get(destination, "name") is { } destinationNameNode && destinationNameNode.ScalarValue() is { } destinationName)
+                    {
+                        result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, destinationName, Span(destinationNameNode),
+                            ns, Array.Empty<KubernetesDefinitionKey>(), false, Get(destination, "type").ScalarValue()));
+                    }
+                    break;
+                }
+                case "OnePasswordItem" when name != null && apiVersion.StartsWith("onepassword.com/", StringComparison.Ordinal):
+                    result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, name, nameSpan, ns,
+                        Array.Empty<KubernetesDefinitionKey>(), false, null));
+                    break;
                 case "Kustomization":
                 {
                     var kustomizeNamespace = Get(node, "namespace").ScalarValue();

@@ -14,7 +14,10 @@ public static class ArtifactClassifier
     public static readonly string[] EnvFileNames = { ".env.example", ".env.template", ".env.sample", ".env" };
 
     /// <summary>Folders whose YAML files are taken as Kubernetes manifests.</summary>
-    public static readonly string[] KubernetesFolders = { "k8s", "kubernetes", "deploy", "deployment", "deployments", "manifests", ".k8s" };
+    public static readonly string[] KubernetesFolders = { "k8s", "kubernetes", "deploy", "deployment", "deployments", "manifests", ".k8s", "charts", "helm" };
+
+    /// <summary>Kustomize's file names: Kubernetes manifests wherever they are.</summary>
+    public static readonly string[] KustomizationFileNames = { "kustomization.yaml", "kustomization.yml", "Kustomization" };
 
     public static ArtifactKind Classify(string path)
     {
@@ -53,7 +56,12 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.Workflow;
         }
-        if (isYaml && Array.Exists(KubernetesFolders, f => normalized.IndexOf("/" + f + "/", StringComparison.OrdinalIgnoreCase) >= 0))
+        if (Array.Exists(KustomizationFileNames, n => string.Equals(n, name, StringComparison.Ordinal)))
+        {
+            return ArtifactKind.KubernetesManifest;
+        }
+        var rooted = normalized.StartsWith("/", StringComparison.Ordinal) ? normalized : "/" + normalized;
+        if (isYaml && Array.Exists(KubernetesFolders, f => rooted.IndexOf("/" + f + "/", StringComparison.OrdinalIgnoreCase) >= 0))
         {
             return ArtifactKind.KubernetesManifest;
         }

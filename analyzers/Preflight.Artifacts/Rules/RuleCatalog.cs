@@ -139,6 +139,36 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF5001
+    {
+        public const string Id = "PF5001";
+        public const string Title = "Kubernetes reference names a Secret or ConfigMap defined nowhere";
+        public const string Message = "{0} is referenced here ({1}) but {2}; looked in {3}";
+        public const string Description = "A workload's secretKeyRef, configMapKeyRef, envFrom, secret/configMap/projected volume or imagePullSecrets names a Secret or ConfigMap that no manifest of the repository defines (Secret, ConfigMap, SealedSecret, ExternalSecret, kustomize generators, cert-manager Certificate, CSI SecretProviderClass, Vault and 1Password operator resources count) and that preflight.yaml does not declare under external.kubernetes; or a key that a repository definition with a known set of keys does not have. The pod stays in CreateContainerConfigError (or ContainerCreating) and the rollout never finishes. References marked optional: true and Helm templates are not checked.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF5003
+    {
+        public const string Id = "PF5003";
+        public const string Title = "Repository policy from preflight.yaml is violated";
+        public const string Message = "Policy '{0}' of preflight.yaml is violated: {1}";
+        public const string Description = "A policy under preflight.yaml 'policies:' requires a path (require:) on every object of its kind in the files it names, or forbids files (forbid:). An object without the required path, or a file matching a forbidden glob, violates the team's own deployment rule.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF5004
+    {
+        public const string Id = "PF5004";
+        public const string Title = "Platform file names a path that does not exist";
+        public const string Message = "vercel.json {0} '{1}' {2} (relative to '{3}')";
+        public const string Description = "A key of vercel.json 'functions' is a glob of serverless function files and a 'builds' entry's 'src' a path or glob of sources; when nothing in the repository matches, the deployment fails ('The pattern ... defined in functions doesn't match any Serverless Functions') or silently deploys nothing.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -154,5 +184,8 @@ public static class RuleCatalog
         [PF1005.Id] = new RuleInfo(PF1005.Id, PF1005.Title, PF1005.Message, PF1005.Category, PF1005.Severity, PF1005.Description),
         [PF4001.Id] = new RuleInfo(PF4001.Id, PF4001.Title, PF4001.Message, PF4001.Category, PF4001.Severity, PF4001.Description),
         [PF4002.Id] = new RuleInfo(PF4002.Id, PF4002.Title, PF4002.Message, PF4002.Category, PF4002.Severity, PF4002.Description),
+        [PF5001.Id] = new RuleInfo(PF5001.Id, PF5001.Title, PF5001.Message, PF5001.Category, PF5001.Severity, PF5001.Description),
+        [PF5003.Id] = new RuleInfo(PF5003.Id, PF5003.Title, PF5003.Message, PF5003.Category, PF5003.Severity, PF5003.Description),
+        [PF5004.Id] = new RuleInfo(PF5004.Id, PF5004.Title, PF5004.Message, PF5004.Category, PF5004.Severity, PF5004.Description),
     };
 }

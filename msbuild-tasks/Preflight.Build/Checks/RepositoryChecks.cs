@@ -11,5 +11,8 @@ public static class RepositoryChecks
         PreflightConfigCheck.Run(context);
         WorkflowSecretsCheck.Run(context);
         EnvironmentReadinessCheck.Run(context);
+        KubernetesReferenceCheck.Run(context);
+        PolicyCheck.Run(context);
+        VercelPathCheck.Run(context);
     }
 }

@@ -1,0 +1,33 @@
+using Preflight.Artifacts.Repository;
+using Xunit;
+
+namespace Preflight.Artifacts.Tests.Repository;
+
+public class ArtifactClassifierTests
+{
+    [Theory]
+    [InlineData("/repo/k8s/api.yaml")]
+    [InlineData("/repo/deploy/production/api.yml")]
+    [InlineData("/repo/services/orders/manifests/api.yaml")]
+    [InlineData("/repo/charts/orders/templates/deployment.yaml")]
+    [InlineData("/repo/overlays/prod/kustomization.yaml")]
+    [InlineData("k8s/api.yaml")]
+    [InlineData("C:\\repo\\Deploy\\api.yaml")]
+    public void Kubernetes_manifests_are_found_in_the_usual_folders_and_kustomizations_anywhere(string path)
+    {
+        Assert.Equal(ArtifactKind.KubernetesManifest, ArtifactClassifier.Classify(path));
+    }
+
+    [Theory]
+    [InlineData("/repo/vercel.json", ArtifactKind.VercelConfig)]
+    [InlineData("/repo/web/vercel.json", ArtifactKind.VercelConfig)]
+    [InlineData("/repo/deploy/compose.yaml", ArtifactKind.Compose)]
+    [InlineData("/repo/preflight.yaml", ArtifactKind.PreflightConfig)]
+    [InlineData("/repo/.github/workflows/deploy.yml", ArtifactKind.Workflow)]
+    [InlineData("/repo/config/settings.yaml", ArtifactKind.Unknown)]
+    [InlineData("/repo/k8s/readme.md", ArtifactKind.Unknown)]
+    public void Other_files_keep_their_kind(string path, ArtifactKind kind)
+    {
+        Assert.Equal(kind, ArtifactClassifier.Classify(path));
+    }
+}
