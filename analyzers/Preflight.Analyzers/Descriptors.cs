@@ -51,4 +51,16 @@ public static class Descriptors
         RuleCatalog.PF6003.Id, RuleCatalog.PF6003.Title, RuleCatalog.PF6003.Message, RuleCatalog.PF6003.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6003.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5002 = new DiagnosticDescriptor(
+        RuleCatalog.PF5002.Id, RuleCatalog.PF5002.Title, RuleCatalog.PF5002.Message, RuleCatalog.PF5002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5002.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF5005 = new DiagnosticDescriptor(
+        RuleCatalog.PF5005.Id, RuleCatalog.PF5005.Title, RuleCatalog.PF5005.Message, RuleCatalog.PF5005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5005.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

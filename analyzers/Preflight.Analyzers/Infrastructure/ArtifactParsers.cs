@@ -2,7 +2,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Json;
+using Preflight.Artifacts.Kubernetes;
 
 namespace Preflight.Analyzers.Infrastructure;
 
@@ -14,4 +16,10 @@ internal static class ArtifactParsers
 
     public static readonly SourceTextValueProvider<ComposeFile> Compose =
         new SourceTextValueProvider<ComposeFile>(text => ComposeParser.Parse(text.ToString()));
+
+    public static readonly SourceTextValueProvider<KubernetesFile> Kubernetes =
+        new SourceTextValueProvider<KubernetesFile>(text => KubernetesParser.Parse(text.ToString()));
+
+    public static readonly SourceTextValueProvider<Dockerfile> Dockerfile =
+        new SourceTextValueProvider<Dockerfile>(text => DockerfileParser.Parse(text.ToString()));
 }

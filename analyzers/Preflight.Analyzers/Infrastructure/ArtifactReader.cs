@@ -1,7 +1,9 @@
 using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Json;
+using Preflight.Artifacts.Kubernetes;
 
 namespace Preflight.Analyzers.Infrastructure;
 
@@ -20,8 +22,13 @@ internal sealed class ArtifactReader
 
     public ComposeFile? Compose(ArtifactFile file) => Parse(file, ArtifactParsers.Compose);
 
+    public KubernetesFile? Kubernetes(ArtifactFile file) => Parse(file, ArtifactParsers.Kubernetes);
+
+    public Dockerfile? Dockerfile(ArtifactFile file) => Parse(file, ArtifactParsers.Dockerfile);
+
     public string? Text(ArtifactFile file) => file.File.GetText(CancellationToken)?.ToString();
 
-    private T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
+    /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an artifact).</summary>
+    public T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
         file.File.GetText(CancellationToken) is { } text && _context.TryGetValue(text, provider, out var value) ? value : null;
 }

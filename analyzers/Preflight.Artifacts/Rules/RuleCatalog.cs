@@ -99,6 +99,26 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF5002
+    {
+        public const string Id = "PF5002";
+        public const string Title = "Probe path is mapped by no route";
+        public const string Message = "HTTP probe path '{0}' ({1}) matches no route of the app; the app maps: {2}";
+        public const string Description = "A Kubernetes httpGet probe of a container that runs this project, the healthcheck of a compose service that builds it, or the HEALTHCHECK of its Dockerfile requests a path that no route of the app maps (MapGet/Map*/MapHealthChecks, MapGroup prefixes, UsePathBase, attribute-routed controllers). The probe gets 404: the container is restarted in a loop or never becomes ready. Apps whose routes cannot be known (conventional routes, fallbacks, branches, patterns built at run time) are not checked. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF5005
+    {
+        public const string Id = "PF5005";
+        public const string Title = "Container port differs from the port the app listens on";
+        public const string Message = "{0} uses container port {1}, but the app listens on {2} ({3})";
+        public const string Description = "A port published by compose (ports, container side; expose), a Kubernetes containerPort or httpGet probe port, or a Dockerfile EXPOSE differs from the port the ASP.NET Core app listens on in that container: Kestrel endpoints of appsettings.json, UseUrls in code, ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS of the deployment or the Dockerfile, else the image default (8080 for .NET 8 and later, 80 before). Traffic and probes reach a closed port. When the listening port cannot be known nothing is reported.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -110,5 +130,7 @@ public static class RuleCatalog
         [PF6001.Id] = new RuleInfo(PF6001.Id, PF6001.Title, PF6001.Message, PF6001.Category, PF6001.Severity, PF6001.Description),
         [PF6002.Id] = new RuleInfo(PF6002.Id, PF6002.Title, PF6002.Message, PF6002.Category, PF6002.Severity, PF6002.Description),
         [PF6003.Id] = new RuleInfo(PF6003.Id, PF6003.Title, PF6003.Message, PF6003.Category, PF6003.Severity, PF6003.Description),
+        [PF5002.Id] = new RuleInfo(PF5002.Id, PF5002.Title, PF5002.Message, PF5002.Category, PF5002.Severity, PF5002.Description),
+        [PF5005.Id] = new RuleInfo(PF5005.Id, PF5005.Title, PF5005.Message, PF5005.Category, PF5005.Severity, PF5005.Description),
     };
 }
