@@ -93,7 +93,7 @@ internal sealed class ComposeExtras
             {
                 if (item is YamlScalarNode scalar && scalar.ScalarValue() is { } value && int.TryParse(StripProtocol(value), out var port))
                 {
-                    ports.Add(new ComposePort(port, true, YamlDocumentLoader.SpanOf(map, scalar)));
+                    ports.Add(new ComposePort(port, true, Locate(text, map, scalar, port)));
                 }
                 else
                 {

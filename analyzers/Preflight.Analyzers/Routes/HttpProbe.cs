@@ -8,8 +8,9 @@ namespace Preflight.Analyzers.Routes;
 /// <summary>An HTTP health probe of the project's container: the path it requests, its port when known, and where it is written.</summary>
 internal sealed class HttpProbe
 {
-    public HttpProbe(ArtifactFile file, string path, SourceSpan span, int? port, SourceSpan portSpan, string description)
+    public HttpProbe(object owner, ArtifactFile file, string path, SourceSpan span, int? port, SourceSpan portSpan, string description)
     {
+        Owner = owner;
         File = file;
         Path = path;
         Span = span;
@@ -18,6 +19,8 @@ internal sealed class HttpProbe
         Description = description;
     }
 
+    /// <summary>The <see cref="KubernetesDeployment"/>, <see cref="ComposeDeployment"/> or <see cref="DockerfileFacts"/> it belongs to.</summary>
+    public object Owner { get; }
     public ArtifactFile File { get; }
     public string Path { get; }
     public SourceSpan Span { get; }
@@ -36,7 +39,7 @@ internal sealed class HttpProbe
                 if (probe.HttpGet is { Host: null } httpGet)
                 {
                     var kind = char.ToLowerInvariant(probe.Kind.ToString()[0]) + probe.Kind.ToString().Substring(1) + "Probe";
-                    probes.Add(new HttpProbe(container.File, httpGet.Path ?? "/", httpGet.PathSpan, httpGet.PortNumber, httpGet.PortSpan,
+                    probes.Add(new HttpProbe(container, container.File, httpGet.Path ?? "/", httpGet.PathSpan, httpGet.PortNumber, httpGet.PortSpan,
                         $"{kind} of {container.Description}"));
                 }
             }
@@ -64,7 +67,7 @@ internal sealed class HttpProbe
                 {
                     if (part.Find(url.Url) is { } urlSpan && Shift(urlSpan, url) is var (pathSpan, portSpan))
                     {
-                        probes.Add(new HttpProbe(compose.Service.File, url.Path, pathSpan, url.Port, portSpan,
+                        probes.Add(new HttpProbe(compose, compose.Service.File, url.Path, pathSpan, url.Port, portSpan,
                             $"healthcheck of {compose.Service.Description}"));
                     }
                 }
@@ -89,7 +92,7 @@ internal sealed class HttpProbe
                 var pathSpan = pathPart == null
                     ? dockerfile.Map.Span(start, start + url.Url.Length)
                     : dockerfile.Map.Span(start + url.Url.Length - pathPart.Length, start + url.Url.Length);
-                probes.Add(new HttpProbe(dockerfile.File, url.Path, pathSpan, url.Port, PortSpanIn(dockerfile.Map, start, url),
+                probes.Add(new HttpProbe(dockerfile, dockerfile.File, url.Path, pathSpan, url.Port, PortSpanIn(dockerfile.Map, start, url),
                     $"HEALTHCHECK of {dockerfile.File.Name}"));
             }
         }

@@ -140,7 +140,7 @@ internal sealed class RouteCollector
         }
     }
 
-    private static bool IsWebHostMarker(IMethodSymbol method)
+    internal static bool IsWebHostMarker(IMethodSymbol method)
     {
         var type = method.ContainingType?.ToDisplayString();
         return type == "Microsoft.AspNetCore.Builder.WebApplication" && method.IsStatic && method.Name.StartsWith("Create", StringComparison.Ordinal) ||
