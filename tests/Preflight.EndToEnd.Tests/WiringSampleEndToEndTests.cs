@@ -50,7 +50,7 @@ public class WiringSampleEndToEndTests
         }, Relative(sample, build));
         var messages = BuildDiagnostic.Parse(build.Output).Where(d => Ids.Contains(d.Id)).Select(d => d.Message).ToList();
         Assert.Contains(messages, m => m.Contains("'IInvoiceNumbering'") && m.Contains("'InvoiceService'"));
-        Assert.Contains(messages, m => m.Contains("'Issue'") && m.Contains("registered as IInvoiceService"));
+        Assert.Contains(messages, m => m.Contains("'Issue'") && m.Contains("IInvoiceService"));
         Assert.Contains(messages, m => m.Contains("'Orders.Api.Services.PdfInvoiceFormater'") && m.Contains("Type.GetType"));
         Assert.Contains(messages, m => m.Contains("'/healthz'") && m.Contains("HEALTHCHECK of Dockerfile") && m.Contains("/health"));
         Assert.Contains(messages, m => m.Contains("service worker") && m.Contains("container port 80") && m.Contains("listens on 8080") &&
