@@ -197,4 +197,38 @@ public class ListenPortAnalyzerTests
                         - containerPort: 80
                 """)
             .RunAsync();
+
+    [Fact]
+    public Task Dockerfile_ENV_sets_the_port_and_Kubernetes_env_overrides_it() =>
+        new Test(Web())
+            .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nENV ASPNETCORE_HTTP_PORTS=5000 OTHER=1\nEXPOSE 5000 8080\n")
+            .WithFile(ManifestPath, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: api
+                spec:
+                  containers:
+                    - name: api
+                      image: api:1
+                      env:
+                        - name: ASPNETCORE_URLS
+                          value: http://+:7000
+                      ports:
+                        - containerPort: 7000
+                        - containerPort: 5000
+                """)
+            // The Pod sets the port, so EXPOSE is not compared; the Pod's own ports are.
+            .Expect(PF5005(ManifestPath, 14, 26, 4).WithArguments(
+                "container 'api' of Pod 'api' (k8s/api.yaml) containerPort", "5000", "7000",
+                "ASPNETCORE_URLS=http://+:7000 in container 'api' of Pod 'api' (k8s/api.yaml)"))
+            .RunAsync();
+
+    [Fact]
+    public Task Dockerfile_ENV_is_compared_with_EXPOSE_when_nothing_overrides_it() =>
+        new Test(Web())
+            .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0 AS base\nENV ASPNETCORE_HTTP_PORTS=5000\nFROM base\nEXPOSE 5000 8080\n")
+            .Expect(PF5005(DockerfilePath, 4, 13, 4).WithArguments(
+                "src/Api/Dockerfile EXPOSE", "8080", "5000", "ASPNETCORE_HTTP_PORTS=5000 in src/Api/Dockerfile"))
+            .RunAsync();
 }

@@ -337,4 +337,18 @@ public class ProbeRouteAnalyzerTests
                       test: ["CMD", "curl", "http://db:8080/healthz"]
                 """)
             .RunAsync();
+
+    [Fact]
+    public Task Exec_form_HEALTHCHECK_and_UseEndpoints_lambdas_are_read() =>
+        new Test(Web("""
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/alive", () => "ok"));
+            """))
+            .WithFile(DockerfilePath, """
+                FROM mcr.microsoft.com/dotnet/aspnet:8.0
+                HEALTHCHECK CMD ["curl", "-f", "http://localhost:8080/alive"]
+                HEALTHCHECK CMD ["wget", "-q", "--spider", "http://localhost:8080/dead"]
+                """)
+            .Expect(PF5002(DockerfilePath, 3, 66, 5))
+            .RunAsync();
 }
