@@ -80,6 +80,10 @@ internal sealed class HttpProbe
                 continue;
             }
             var span = healthcheck.Span;
+            if (span.Start < 0 || span.Start >= dockerfile.Text.Length)
+            {
+                continue;
+            }
             var raw = dockerfile.Text.Substring(span.Start, Math.Min(span.Length, dockerfile.Text.Length - span.Start));
             if (!ProbeCommand.IsHttpGet(raw))
             {

@@ -49,7 +49,7 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         if (method.Name == "GetType" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
         {
             // GetType(name), GetType(name, throwOnError), GetType(name, throwOnError, ignoreCase); the resolver overloads resolve by custom code.
-            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name))
+            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name) || ExpectsAbsence(invocation))
             {
                 return;
             }
@@ -78,7 +78,7 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         }
         else if (method.Name == "GetType" && !method.IsStatic && IsOrDerives(method.ContainingType, assembly))
         {
-            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name))
+            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name) || ExpectsAbsence(invocation))
             {
                 return;
             }
@@ -136,6 +136,40 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
             return TypeNameScope.ThisAssembly(resolver.Compilation.Assembly);
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>Type.GetType("Mono.Runtime") != null</c>, <c>?.</c>, <c>??</c>, <c>is null</c>: the code probes for a type that may
+    /// be absent (unless it asked for an exception with throwOnError: true).
+    /// </summary>
+    private static bool ExpectsAbsence(IInvocationOperation invocation)
+    {
+        if (IsConstant(invocation, 1, true))
+        {
+            return false;
+        }
+        IOperation current = invocation;
+        while (current.Parent is IConversionOperation conversion)
+        {
+            current = conversion;
+        }
+        return current.Parent switch
+        {
+            IBinaryOperation binary => IsNull(binary.LeftOperand) || IsNull(binary.RightOperand),
+            IIsPatternOperation => true,
+            ICoalesceOperation coalesce => coalesce.Value == current,
+            IConditionalAccessOperation access => access.Operation == current,
+            _ => false,
+        };
+    }
+
+    private static bool IsNull(IOperation operand)
+    {
+        while (operand is IConversionOperation conversion)
+        {
+            operand = conversion.Operand;
+        }
+        return operand.ConstantValue.HasValue && operand.ConstantValue.Value == null;
     }
 
     private static bool IsAssemblyLoad(IOperation? receiver)

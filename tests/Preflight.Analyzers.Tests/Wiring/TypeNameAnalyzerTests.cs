@@ -75,7 +75,19 @@ public class TypeNameAnalyzerTests
                 Type.GetType("System.Text.Json.Internal, System.Private.CoreLib");
                 Type.GetType("");
                 Type.GetType("Shop.Handlers.Bad\\+Name");
+                var isMono = Type.GetType("Mono.Runtime") != null;         // probing for an optional type
+                var optional = Type.GetType("Shop.Plugins.Optional")?.Name ?? "none";
+                if (Type.GetType("Shop.Plugins.Other") is null) { }
+                var fallback = Type.GetType("Shop.Plugins.Third") ?? typeof(object);
             """))
+            .RunAsync();
+
+    [Fact]
+    public Task Throwing_lookups_are_reported_even_when_checked_for_null() =>
+        new Test(Body("""
+                var t = Type.GetType({|#1:"Shop.Handlers.Missing"|}, throwOnError: true) ?? typeof(object);
+            """))
+            .Expect(PF6003(1, "Shop.Handlers.Missing", Everywhere, "Type.GetType"))
             .RunAsync();
 
     [Fact]
