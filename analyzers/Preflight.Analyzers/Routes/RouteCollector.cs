@@ -41,6 +41,14 @@ internal sealed class RouteCollector
         "UseStaticFiles", "UseFileServer", "UseDefaultFiles", "UseDirectoryBrowser", "UseSpa", "UseSpaStaticFiles", "MapStaticAssets",
     };
 
+    /// <summary>Library middleware that answers paths of its own (with no argument: its default path).</summary>
+    private static readonly Dictionary<string, string> AnsweringMiddleware = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["UseSwagger"] = "/swagger/{**path}", ["UseSwaggerUI"] = "/swagger/{**path}", ["UseReDoc"] = "/api-docs/{**path}",
+        ["UseMetricServer"] = "/metrics", ["UseOpenTelemetryPrometheusScrapingEndpoint"] = "/metrics",
+        ["UseHealthChecksUI"] = "/healthchecks-ui/{**path}", ["UseHealthChecksPrometheusExporter"] = "/metrics",
+    };
+
     private readonly INamedTypeSymbol _endpointRouteBuilder;
     private readonly INamedTypeSymbol? _applicationBuilder;
     private readonly ControllerRoutes _controllers;
@@ -220,6 +228,16 @@ internal sealed class RouteCollector
                 else
                 {
                     _unknown.Enqueue("UseHealthChecks with a path built at run time");
+                }
+                break;
+            case var answering when AnsweringMiddleware.TryGetValue(answering, out var defaultPath):
+                if (invocation.Arguments.Length > 1 && invocation.Arguments[1].ArgumentKind == ArgumentKind.Explicit)
+                {
+                    _unknown.Enqueue(name + " with options"); // A custom path or route template.
+                }
+                else if (RouteTemplate.Parse(defaultPath) is { } answered)
+                {
+                    _routes.Enqueue(new RouteEntry(answered, null, false));
                 }
                 break;
             case "Map":

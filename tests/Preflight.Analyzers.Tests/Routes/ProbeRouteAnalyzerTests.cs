@@ -351,4 +351,20 @@ public class ProbeRouteAnalyzerTests
                 """)
             .Expect(PF5002(DockerfilePath, 3, 66, 5))
             .RunAsync();
+
+    [Fact]
+    public Task Library_middleware_that_answers_its_own_paths_counts() =>
+        new Test(Web("""
+                    app.UseHealthChecks("/ping");
+                    app.UseSwagger();
+                    app.MapGet("/", () => "ok");
+            """, """
+            public static class SwaggerStandIn
+            {
+                public static IApplicationBuilder UseSwagger(this IApplicationBuilder app) => app;
+            }
+            """))
+            .WithFile(ComposePath, Compose("""["CMD", "curl", "-f", "http://localhost/ping", "http://localhost/pong", "http://localhost/swagger/v1/swagger.json"]"""))
+            .Expect(PF5002(ComposePath, 6, 77, 5))
+            .RunAsync();
 }
