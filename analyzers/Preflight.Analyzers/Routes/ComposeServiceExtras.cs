@@ -101,7 +101,23 @@ internal sealed class ComposeExtras
                 }
             }
         }
-        return new ComposeServiceExtras(test, disabled, ports, unreadable);
+        var commandSetsUrls = false;
+        foreach (var key in new[] { "command", "entrypoint" })
+        {
+            switch (node.Child(key))
+            {
+                case YamlScalarNode scalar:
+                    commandSetsUrls |= ListenArguments.SetsUrls(scalar.Value ?? "");
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var item in sequence.Children)
+                    {
+                        commandSetsUrls |= item is YamlScalarNode part && ListenArguments.SetsUrls(part.Value ?? "");
+                    }
+                    break;
+            }
+        }
+        return new ComposeServiceExtras(test, disabled, ports, unreadable) { CommandSetsUrls = commandSetsUrls };
     }
 
     /// <summary>The container side of a short port mapping ("8080:80", "127.0.0.1:8080:80/tcp", "80"); null for ranges and variables.</summary>
@@ -180,6 +196,8 @@ internal sealed class ComposeServiceExtras
     /// <summary>Container ports of <c>ports</c> (container side) and <c>expose</c>.</summary>
     public IReadOnlyList<ComposePort> Ports { get; }
     public bool HasUnreadablePorts { get; }
+    /// <summary>The service's command or entrypoint passes --urls / --http_ports.</summary>
+    public bool CommandSetsUrls { get; set; }
 }
 
 internal sealed class ComposePort

@@ -33,6 +33,8 @@ internal sealed class DockerfileFacts
     public IReadOnlyList<DockerValue> Exposes { get; }
     /// <summary>The final image's HEALTHCHECK CMD; null when none (or NONE).</summary>
     public DockerInstruction? Healthcheck { get; }
+    /// <summary>ENTRYPOINT or CMD passes --urls / --http_ports: the command line decides the port.</summary>
+    public bool CommandSetsUrls { get; private set; }
 
     public static DockerfileFacts? Read(ArtifactFile file, Dockerfile dockerfile, string text)
     {
@@ -65,12 +67,18 @@ internal sealed class DockerfileFacts
                         current.Exposes.Add(new DockerValue(argument.Value, argument.Span));
                     }
                     break;
+                case "ENTRYPOINT" or "CMD" when current != null:
+                    current.CommandSetsUrls = ListenArguments.SetsUrls(instruction.ArgumentText);
+                    break;
                 case "HEALTHCHECK" when current != null:
                     current.Healthcheck = instruction.ArgumentText.TrimStart().StartsWith("CMD", StringComparison.OrdinalIgnoreCase) ? instruction : null;
                     break;
             }
         }
-        return current == null ? null : new DockerfileFacts(file, text, current.BaseImage, current.Env, current.Exposes, current.Healthcheck);
+        return current == null ? null : new DockerfileFacts(file, text, current.BaseImage, current.Env, current.Exposes, current.Healthcheck)
+        {
+            CommandSetsUrls = current.CommandSetsUrls,
+        };
     }
 
     private static void ReadEnv(DockerInstruction instruction, Dictionary<string, DockerValue> env)
@@ -112,9 +120,11 @@ internal sealed class DockerfileFacts
         public Dictionary<string, DockerValue> Env { get; private set; } = new Dictionary<string, DockerValue>(StringComparer.Ordinal);
         public List<DockerValue> Exposes { get; private set; } = new List<DockerValue>();
         public DockerInstruction? Healthcheck { get; set; }
+        public bool CommandSetsUrls { get; set; }
 
         public Stage Copy() => new Stage(BaseImage)
         {
+            CommandSetsUrls = CommandSetsUrls,
             Env = new Dictionary<string, DockerValue>(Env, StringComparer.Ordinal),
             Exposes = new List<DockerValue>(Exposes),
             Healthcheck = Healthcheck,
@@ -133,4 +143,12 @@ internal sealed class DockerValue
 
     public string Value { get; }
     public SourceSpan Span { get; }
+}
+
+/// <summary>Command-line arguments that set the listen addresses (<c>--urls</c>, <c>--http_ports</c>, ...).</summary>
+internal static class ListenArguments
+{
+    public static bool SetsUrls(string text) =>
+        text.IndexOf("--urls", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("--http_ports", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("--https_ports", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -64,6 +64,11 @@ internal sealed class ListenCodeCollector
                 }
                 break;
             case "ListenUnixSocket" or "ListenNamedPipe" or "ListenHandle" or "UseHttpSys":
+            case "Configure" when method.ContainingType?.Name == "KestrelServerOptions": // endpoints from a configuration section of its own
+                _unknown = 1;
+                break;
+            case "SetEnvironmentVariable" when invocation.Arguments.Length > 0 &&
+                                               (invocation.Arguments[0].Value.ConstantValue.Value is not string variable || ListenPortResolver.IsPortVariable(variable)):
                 _unknown = 1;
                 break;
             case "UseSetting" when invocation.Arguments.Length > 1 && invocation.Arguments[invocation.Arguments.Length - 2].Value.ConstantValue.Value is string key &&

@@ -106,6 +106,7 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
     {
         private readonly CompilationAnalysisContext _context;
         private readonly ProjectContext _project;
+        private readonly ArtifactReader _reader;
         private readonly ListenCode _code;
         private readonly AppSettingsPorts _settings;
         private readonly string? _targetFramework;
@@ -115,6 +116,7 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
         {
             _context = context;
             _project = project;
+            _reader = reader;
             _code = code;
             _settings = settings;
             _targetFramework = targetFramework;
@@ -131,7 +133,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     environment[entry.Name] = entry.Value;
                 }
-                var layer = new EnvLayer(compose.Service.Description, environment, compose.Service.Service.EnvFiles.Count > 0);
+                var layer = new EnvLayer(compose.Service.Description, environment,
+                    compose.Service.Service.EnvFiles.Count > 0 || compose.Extras?.CommandSetsUrls == true);
                 if (layer.SetsPorts && compose.Dockerfile != null)
                 {
                     overridden.Add(compose.Dockerfile);
@@ -160,7 +163,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     environment[variable.Name] = variable.IsValueFrom ? null : variable.Value ?? "";
                 }
-                var layer = new EnvLayer(container.Description, environment, container.Container.EnvFrom.Count > 0);
+                var layer = new EnvLayer(container.Description, environment,
+                    container.Container.EnvFrom.Count > 0 || CommandSetsUrls(container));
                 if (layer.SetsPorts)
                 {
                     foreach (var dockerfile in deployment.Dockerfiles)
@@ -213,8 +217,20 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>The container entry's text mentions --urls / --http_ports (in command or args).</summary>
+        private bool CommandSetsUrls(KubernetesDeployment container)
+        {
+            var text = _reader.Text(container.File);
+            var span = container.Container.Span;
+            return text == null || span.Start < 0 || span.End > text.Length || ListenArguments.SetsUrls(text.Substring(span.Start, span.Length));
+        }
+
         private ListenPorts? Listening(DockerfileFacts? dockerfile, EnvLayer? deployment)
         {
+            if (dockerfile?.CommandSetsUrls == true)
+            {
+                return null;
+            }
             var layers = new List<EnvLayer>();
             var defaults = dockerfile?.BaseImage != null
                 ? ListenPortResolver.ImageDefaults(dockerfile.BaseImage, null)

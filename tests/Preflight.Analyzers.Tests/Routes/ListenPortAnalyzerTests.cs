@@ -155,6 +155,9 @@ public class ListenPortAnalyzerTests
     [InlineData("""        var port = System.Environment.GetEnvironmentVariable("PORT"); builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(int.Parse(port!)));""", "services:\n  api:\n    build: src/Api\n    ports:\n      - \"80:80\"\n")]
     [InlineData("""        builder.WebHost.UseUrls(System.Environment.GetEnvironmentVariable("URLS")!);""", "services:\n  api:\n    build: src/Api\n    ports:\n      - \"80:80\"\n")]
     [InlineData("", "services:\n  api:\n    build: src/Api\n    ports:\n      - \"8000-8010:8000-8010\"\n      - \"8080:${CONTAINER_PORT}\"\n")]
+    [InlineData("", "services:\n  api:\n    build: src/Api\n    command: [\"--urls\", \"http://+:80\"]\n    ports:\n      - \"80:80\"\n")]
+    [InlineData("""        System.Environment.SetEnvironmentVariable("ASPNETCORE_HTTP_PORTS", "80");""", "services:\n  api:\n    build: src/Api\n    ports:\n      - \"80:80\"\n")]
+    [InlineData("""        builder.WebHost.ConfigureKestrel(k => k.Configure(builder.Configuration.GetSection("Server")));""", "services:\n  api:\n    build: src/Api\n    ports:\n      - \"80:80\"\n")]
     public Task Unknown_listening_or_published_ports_report_nothing(string statements, string compose) =>
         new Test(Web(statements))
             .WithFile(DockerfilePath, Aspnet8)
@@ -231,4 +234,15 @@ public class ListenPortAnalyzerTests
             .Expect(PF5005(DockerfilePath, 4, 13, 4).WithArguments(
                 "src/Api/Dockerfile EXPOSE", "8080", "5000", "ASPNETCORE_HTTP_PORTS=5000 in src/Api/Dockerfile"))
             .RunAsync();
+
+    [Fact]
+    public Task Listen_in_code_and_a_command_line_in_the_Dockerfile() =>
+        Task.WhenAll(
+            new Test(Web("""        builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(5000));"""))
+                .WithFile(DockerfilePath, Aspnet8 + "EXPOSE 5000\nEXPOSE 8080\n")
+                .Expect(PF5005(DockerfilePath, 5, 8, 4).WithArguments("src/Api/Dockerfile EXPOSE", "8080", "5000", "Listen in code"))
+                .RunAsync(),
+            new Test(Web())
+                .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 80\nENTRYPOINT [\"dotnet\", \"Api.dll\", \"--urls\", \"http://+:80\"]\n")
+                .RunAsync());
 }
