@@ -71,6 +71,7 @@ public static class Descriptors
         RuleCatalog.PF4002.Id, RuleCatalog.PF4002.Title, RuleCatalog.PF4002.Message, RuleCatalog.PF4002.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF4002.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF4002.Id + ".md");
+
     public static readonly DiagnosticDescriptor PF5001 = new DiagnosticDescriptor(
         RuleCatalog.PF5001.Id, RuleCatalog.PF5001.Title, RuleCatalog.PF5001.Message, RuleCatalog.PF5001.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5001.Description,
@@ -85,4 +86,16 @@ public static class Descriptors
         RuleCatalog.PF5004.Id, RuleCatalog.PF5004.Title, RuleCatalog.PF5004.Message, RuleCatalog.PF5004.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5004.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF5004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5002 = new DiagnosticDescriptor(
+        RuleCatalog.PF5002.Id, RuleCatalog.PF5002.Title, RuleCatalog.PF5002.Message, RuleCatalog.PF5002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5002.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF5005 = new DiagnosticDescriptor(
+        RuleCatalog.PF5005.Id, RuleCatalog.PF5005.Title, RuleCatalog.PF5005.Message, RuleCatalog.PF5005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5005.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -39,9 +39,14 @@ public class SampleEndToEndTests
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(new[]
         {
+            ("docker-compose.yml", 15, 15, "PF5005"),
             ("src/Orders.Api/Dockerfile", 6, 6, "PF2001"),
+            ("src/Orders.Api/Dockerfile", 13, 46, "PF5002"),
             ("src/Orders.Api/Models/Invoice.cs", 1, 1, "PF6004"),
             ("src/Orders.Api/Program.cs", 4, 41, "PF1001"),
+            ("src/Orders.Api/Services/InvoiceService.cs", 14, 36, "PF6001"),
+            ("src/Orders.Api/Services/InvoiceService.cs", 17, 60, "PF6003"),
+            ("src/Orders.Api/Services/InvoiceService.cs", 19, 25, "PF6002"),
             ("src/Orders.Api/appsettings.Development.json", 5, 1, "PF1003"),
             ("src/Orders.Worker/Program.cs", 4, 40, "PF1001"),
             ("tools/ingest/models.py", 1, 1, "PF6004"),

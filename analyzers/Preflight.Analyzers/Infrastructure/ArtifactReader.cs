@@ -31,6 +31,7 @@ internal sealed class ArtifactReader
 
     public string? Text(ArtifactFile file) => file.File.GetText(CancellationToken)?.ToString();
 
-    private T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
+    /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an artifact).</summary>
+    public T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
         file.File.GetText(CancellationToken) is { } text && _context.TryGetValue(text, provider, out var value) ? value : null;
 }

@@ -149,6 +149,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF5002
+    {
+        public const string Id = "PF5002";
+        public const string Title = "Probe path is mapped by no route";
+        public const string Message = "HTTP probe path '{0}' ({1}) matches no route of the app; the app maps: {2}";
+        public const string Description = "A Kubernetes httpGet probe of a container that runs this project, the healthcheck of a compose service that builds it, or the HEALTHCHECK of its Dockerfile requests a path that no route of the app maps (MapGet/Map*/MapHealthChecks, MapGroup prefixes, UsePathBase, attribute-routed controllers). The probe gets 404: the container is restarted in a loop or never becomes ready. Apps whose routes cannot be known (conventional routes, fallbacks, branches, patterns built at run time) are not checked. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF5003
     {
         public const string Id = "PF5003";
@@ -165,6 +175,16 @@ public static class RuleCatalog
         public const string Title = "Platform file names a path that does not exist";
         public const string Message = "vercel.json {0} '{1}' {2} (relative to '{3}')";
         public const string Description = "A key of vercel.json 'functions' is a glob of serverless function files and a 'builds' entry's 'src' a path or glob of sources; when nothing in the repository matches, the deployment fails ('The pattern ... defined in functions doesn't match any Serverless Functions') or silently deploys nothing.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF5005
+    {
+        public const string Id = "PF5005";
+        public const string Title = "Container port differs from the port the app listens on";
+        public const string Message = "{0} uses container port {1}, but the app listens on {2} ({3})";
+        public const string Description = "A port published by compose (ports, container side; expose), a Kubernetes containerPort or httpGet probe port, or a Dockerfile EXPOSE differs from the port the ASP.NET Core app listens on in that container: Kestrel endpoints of appsettings.json, UseUrls in code, ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS of the deployment or the Dockerfile, else the image default (8080 for .NET 8 and later, 80 before). Traffic and probes reach a closed port. When the listening port cannot be known nothing is reported.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -187,5 +207,7 @@ public static class RuleCatalog
         [PF5001.Id] = new RuleInfo(PF5001.Id, PF5001.Title, PF5001.Message, PF5001.Category, PF5001.Severity, PF5001.Description),
         [PF5003.Id] = new RuleInfo(PF5003.Id, PF5003.Title, PF5003.Message, PF5003.Category, PF5003.Severity, PF5003.Description),
         [PF5004.Id] = new RuleInfo(PF5004.Id, PF5004.Title, PF5004.Message, PF5004.Category, PF5004.Severity, PF5004.Description),
+        [PF5002.Id] = new RuleInfo(PF5002.Id, PF5002.Title, PF5002.Message, PF5002.Category, PF5002.Severity, PF5002.Description),
+        [PF5005.Id] = new RuleInfo(PF5005.Id, PF5005.Title, PF5005.Message, PF5005.Category, PF5005.Severity, PF5005.Description),
     };
 }

@@ -18,6 +18,12 @@ if (string.IsNullOrEmpty(region))
     region = "local";
 }
 
+builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddControllers();
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
 app.MapGet("/products", () => Results.Ok(new { connectionString.Length, searchEndpoint, pageSize, currency, banner, region }));
+app.MapControllers();
+app.MapHealthChecks("/health");
 app.Run();

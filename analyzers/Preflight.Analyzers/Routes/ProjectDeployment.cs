@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Preflight.Analyzers.Infrastructure;
+using Preflight.Artifacts;
+using Preflight.Artifacts.Kubernetes;
+using Preflight.Artifacts.Repository;
+
+namespace Preflight.Analyzers.Routes;
+
+/// <summary>
+/// Where the project runs: the compose services that build it, the Dockerfiles that build it (in its folder, or named by
+/// such a service), and the Kubernetes containers whose image is the project's (same repository as a compose service's
+/// <c>image</c>, or an image whose name is the project's name). Containers of unknown relation are left out.
+/// </summary>
+internal sealed class ProjectDeployment
+{
+    private ProjectDeployment(List<ComposeDeployment> compose, List<DockerfileFacts> dockerfiles, List<KubernetesDeployment> containers)
+    {
+        Compose = compose;
+        Dockerfiles = dockerfiles;
+        Containers = containers;
+    }
+
+    public IReadOnlyList<ComposeDeployment> Compose { get; }
+    public IReadOnlyList<DockerfileFacts> Dockerfiles { get; }
+    public IReadOnlyList<KubernetesDeployment> Containers { get; }
+
+    public static ProjectDeployment Find(ProjectContext project, ArtifactReader reader, string? assemblyName)
+    {
+        var dockerfiles = new List<DockerfileFacts>();
+        var compose = new List<ComposeDeployment>();
+        var containers = new List<KubernetesDeployment>();
+        if (project.ProjectFile == null || project.ProjectDirectory == null)
+        {
+            return new ProjectDeployment(compose, dockerfiles, containers);
+        }
+        foreach (var file in project.OfKind(ArtifactKind.Dockerfile))
+        {
+            if (project.IsInProjectFolder(file) && Facts(file, reader) is { } facts)
+            {
+                dockerfiles.Add(facts);
+            }
+        }
+        var images = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in ProjectService.Find(project, reader))
+        {
+            var extras = reader.Parse(service.File, ComposeExtras.Provider)?.Service(service.Service.Name);
+            DockerfileFacts? dockerfile = null;
+            if (service.Service.Build is { } build)
+            {
+                var path = build.ResolveDockerfile(service.File.Directory);
+                dockerfile = dockerfiles.Find(d => PathText.Equal(d.File.Path, path));
+                if (dockerfile == null && FindArtifact(project, path) is { } other && Facts(other, reader) is { } facts)
+                {
+                    dockerfile = facts;
+                    dockerfiles.Add(facts);
+                }
+            }
+            if (service.Service.Image is { } image && Repository(image) is { } repository)
+            {
+                images.Add(repository);
+            }
+            compose.Add(new ComposeDeployment(service, extras, dockerfile));
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal) { Simplify(PathText.GetFileName(project.ProjectFile).Replace(".csproj", "")) };
+        if (assemblyName != null)
+        {
+            names.Add(Simplify(assemblyName));
+        }
+        foreach (var file in project.OfKind(ArtifactKind.KubernetesManifest))
+        {
+            if (reader.Kubernetes(file) is not { IsTemplate: false } manifest)
+            {
+                continue;
+            }
+            foreach (var workload in manifest.Workloads)
+            {
+                foreach (var container in workload.PodSpec!.Containers)
+                {
+                    if (container.Image is { } image && Repository(image) is { } repository &&
+                        (images.Contains(repository) || names.Contains(Simplify(LastSegment(repository)))))
+                    {
+                        containers.Add(new KubernetesDeployment(file, project.DisplayPath(file.Path), workload, container));
+                    }
+                }
+            }
+        }
+        return new ProjectDeployment(compose, dockerfiles, containers);
+    }
+
+    private static DockerfileFacts? Facts(ArtifactFile file, ArtifactReader reader) =>
+        reader.Dockerfile(file) is { } model && reader.Text(file) is { } text ? DockerfileFacts.Read(file, model, text) : null;
+
+    private static ArtifactFile? FindArtifact(ProjectContext project, string path)
+    {
+        foreach (var artifact in project.Artifacts)
+        {
+            if (PathText.Equal(artifact.Path, path))
+            {
+                return artifact;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The image without tag and digest ("ghcr.io/acme/orders-api"); null when it holds variables.</summary>
+    public static string? Repository(string image)
+    {
+        if (image.IndexOf('$') >= 0 || image.IndexOf('{') >= 0)
+        {
+            return null;
+        }
+        var at = image.IndexOf('@');
+        var name = at < 0 ? image : image.Substring(0, at);
+        var colon = name.LastIndexOf(':');
+        if (colon > name.LastIndexOf('/'))
+        {
+            name = name.Substring(0, colon);
+        }
+        return name.Trim();
+    }
+
+    /// <summary>The tag of an image ("8.0-alpine"), or null.</summary>
+    public static string? Tag(string image)
+    {
+        var at = image.IndexOf('@');
+        var name = at < 0 ? image : image.Substring(0, at);
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? name.Substring(colon + 1) : null;
+    }
+
+    private static string LastSegment(string repository)
+    {
+        var slash = repository.LastIndexOf('/');
+        return slash < 0 ? repository : repository.Substring(slash + 1);
+    }
+
+    /// <summary>Lower-case letters and digits only: "Orders.Api" and "orders-api" are both "ordersapi".</summary>
+    private static string Simplify(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return builder.ToString();
+    }
+}
+
+/// <summary>A compose service that builds the project, what the adapter reads of it, and its Dockerfile when known.</summary>
+internal sealed class ComposeDeployment
+{
+    public ComposeDeployment(ProjectService service, ComposeServiceExtras? extras, DockerfileFacts? dockerfile)
+    {
+        Service = service;
+        Extras = extras;
+        Dockerfile = dockerfile;
+    }
+
+    public ProjectService Service { get; }
+    public ComposeServiceExtras? Extras { get; }
+    public DockerfileFacts? Dockerfile { get; }
+}
+
+/// <summary>A Kubernetes container that runs the project's image.</summary>
+internal sealed class KubernetesDeployment
+{
+    public KubernetesDeployment(ArtifactFile file, string displayPath, KubernetesObject workload, KubernetesContainer container)
+    {
+        File = file;
+        DisplayPath = displayPath;
+        Workload = workload;
+        Container = container;
+    }
+
+    public ArtifactFile File { get; }
+    public string DisplayPath { get; }
+    public KubernetesObject Workload { get; }
+    public KubernetesContainer Container { get; }
+    public string Description => $"container '{Container.Name ?? "?"}' of {Workload.Kind} '{Workload.Name ?? "?"}' ({DisplayPath})";
+}
