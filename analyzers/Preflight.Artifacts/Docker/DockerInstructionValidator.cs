@@ -45,7 +45,7 @@ internal static class DockerInstructionValidator
         {
             if (!DockerfileParser.IsKnownInstruction(instruction.Keyword))
             {
-                errors.Add(new DockerfileError("unknown instruction: " + instruction.Keyword, instruction.KeywordSpan));
+                errors.Add(new DockerfileError("unknown instruction: " + instruction.Keyword, instruction.KeywordSpan, DockerfileErrorKind.UnknownInstruction));
                 continue;
             }
             if (instruction.Keyword == "FROM")
@@ -214,7 +214,7 @@ internal static class DockerInstructionValidator
         }
         if (!DockerfileParser.IsKnownInstruction(inner.Keyword))
         {
-            errors.Add(new DockerfileError("unknown instruction: " + inner.Keyword, inner.KeywordSpan));
+            errors.Add(new DockerfileError("unknown instruction: " + inner.Keyword, inner.KeywordSpan, DockerfileErrorKind.UnknownInstruction));
             return;
         }
         ValidateOne(inner, errors);
@@ -231,7 +231,7 @@ internal static class DockerInstructionValidator
         {
             if (!allowed.TryGetValue(flag.Name, out var kind))
             {
-                errors.Add(new DockerfileError($"unknown flag: {flag.Name} ({instruction.Keyword} does not take --{flag.Name})", flag.Span));
+                errors.Add(new DockerfileError($"unknown flag: {flag.Name} ({instruction.Keyword} does not take --{flag.Name})", flag.Span, DockerfileErrorKind.UnknownFlag));
                 continue;
             }
             if (!used.Add(flag.Name) && kind != FlagKind.Strings)

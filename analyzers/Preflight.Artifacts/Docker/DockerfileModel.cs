@@ -85,16 +85,30 @@ public sealed class DockerParserDirective
 
 public sealed class DockerfileError
 {
-    internal DockerfileError(string message, SourceSpan span)
+    internal DockerfileError(string message, SourceSpan span, DockerfileErrorKind kind = DockerfileErrorKind.Syntax)
     {
         Message = message;
         Span = span;
+        Kind = kind;
     }
+
+    public DockerfileErrorKind Kind { get; }
 
     /// <summary>BuildKit's wording where it has one ("unknown instruction: COPPY").</summary>
     public string Message { get; }
     public SourceSpan Span { get; }
     public override string ToString() => $"{Span}: {Message}";
+}
+
+/// <summary>What kind of problem a <see cref="DockerfileError"/> is.</summary>
+public enum DockerfileErrorKind
+{
+    /// <summary>Anything the parser or BuildKit's instruction parsing rejects that is not one of the kinds below.</summary>
+    Syntax,
+    /// <summary>An instruction BuildKit does not know.</summary>
+    UnknownInstruction,
+    /// <summary>A flag the instruction does not take (front ends with more flags, like the labs channel, may accept it).</summary>
+    UnknownFlag,
 }
 
 /// <summary>One instruction, with its continuation lines joined.</summary>
@@ -162,6 +176,30 @@ public sealed class DockerInstruction
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The names an ARG, ENV or LABEL declares, with the value as written (quotes kept, not expanded; null for an ARG
+    /// without '='). Empty for other instructions.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> KeyValues()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        if (Keyword == "ARG")
+        {
+            foreach (var (name, value) in DockerScopes.ArgPairs(this))
+            {
+                pairs.Add(new KeyValuePair<string, string?>(name, value));
+            }
+        }
+        else if (Keyword == "ENV" || Keyword == "LABEL")
+        {
+            for (var i = 0; i + 1 < Values.Count; i += 3)
+            {
+                pairs.Add(new KeyValuePair<string, string?>(Values[i], Values[i + 1]));
+            }
+        }
+        return pairs;
     }
 
     /// <summary>All flags with that name (<c>--mount</c>, <c>--exclude</c> may repeat).</summary>

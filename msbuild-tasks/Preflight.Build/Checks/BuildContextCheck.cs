@@ -20,14 +20,10 @@ public static class BuildContextCheck
 
     public static void Run(CheckContext context)
     {
-        foreach (var dockerfilePath in context.OfKind(ArtifactKind.Dockerfile))
+        foreach (var owned in OwnedDockerfiles.Of(context))
         {
-            var text = context.ReadText(dockerfilePath);
-            if (text == null || !context.Layout.CurrentChecksDockerfile(dockerfilePath, text))
-            {
-                continue;
-            }
-            var dockerfile = DockerfileParser.Parse(text);
+            var dockerfilePath = owned.Path;
+            var dockerfile = owned.Dockerfile;
             var reported = new HashSet<(int, string)>();
             foreach (var (buildContext, origin) in BuildContexts(context, dockerfilePath))
             {

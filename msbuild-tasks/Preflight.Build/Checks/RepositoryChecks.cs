@@ -7,5 +7,8 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        DockerUndefinedVariableCheck.Run(context);
+        DockerSecretNameCheck.Run(context);
+        DockerSyntaxCheck.Run(context);
     }
 }
