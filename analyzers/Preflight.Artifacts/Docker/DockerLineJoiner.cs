@@ -28,11 +28,15 @@ internal readonly struct DockerPhysicalLine
 /// <summary>An instruction's text with continuations joined, and for every character its offset in the source.</summary>
 internal sealed class DockerLogicalLine
 {
-    public DockerLogicalLine(string text, int[] offsets)
+    public DockerLogicalLine(string text, int[] offsets, int start = -1)
     {
         Text = text;
         Offsets = offsets;
+        Start = start >= 0 ? start : (offsets.Length > 0 ? offsets[0] : 0);
     }
+
+    /// <summary>Source offset where the instruction's first line starts (after indentation).</summary>
+    public int Start { get; }
 
     public string Text { get; }
     /// <summary>Source offset of each character, plus one more entry: the end of the last contributing line.</summary>
@@ -146,7 +150,7 @@ internal sealed class DockerLineJoiner
                 _warnings.Add(new DockerfileError("line continuation at the end of the file", _map.Span(first.Start + lead, first.End)));
             }
             offsets.Add(end);
-            return new DockerLogicalLine(builder.ToString(), offsets.ToArray());
+            return new DockerLogicalLine(builder.ToString(), offsets.ToArray(), start);
         }
         return null;
     }

@@ -57,7 +57,7 @@ public static class DockerfileParser
             var instruction = DockerInstructionParser.Parse(line, map, joiner.Escape, errors);
             if (instruction == null)
             {
-                errors.Add(new DockerfileError("empty continuation at the end of the file: the escape character continues no instruction", line.Span(map, 0, 0)));
+                errors.Add(new DockerfileError("empty continuation at the end of the file: the escape character continues no instruction", map.Span(line.Start, line.Start + 1)));
                 continue;
             }
             if (DockerHeredocReader.CanContainHeredoc(instruction))

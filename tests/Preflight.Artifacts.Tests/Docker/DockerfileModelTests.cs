@@ -77,7 +77,7 @@ public class DockerfileModelTests
     [InlineData("FROM a AS 1st\n", 1, 1, "invalid name for build stage")]
     [InlineData("RUN echo\nFROM a\n", 1, 1, "no build stage")]
     [InlineData("FROM a\nCMD [\"a\", [\"b\"]]\n", 2, 5, "strings only")]
-    [InlineData("FROM a\n\\\n", 2, 2, "empty continuation")]
+    [InlineData("FROM a\n\\\n", 2, 1, "empty continuation")]
     [InlineData("# escape=x\nFROM a\n", 1, 1, "invalid escape token")]
     [InlineData("# syntax=a\n# SYNTAX=b\nFROM a\n", 2, 1, "only one syntax parser directive")]
     [InlineData("", 1, 1, "file with no instructions")]
