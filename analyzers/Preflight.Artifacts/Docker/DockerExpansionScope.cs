@@ -117,6 +117,9 @@ public static class DockerBuiltInArgs
         "BUILDKIT_SYNTAX", "BUILDKIT_CACHE_MOUNT_NS", "BUILDKIT_DOCKERFILE_CHECK",
     };
 
+    /// <summary>The PATH BuildKit sets in a stage whose image has none.</summary>
+    public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     /// <summary>ARGs BuildKit never reports as undefined.</summary>
     public static bool IsNonEnvArg(string name) => name == "SOURCE_DATE_EPOCH";
 }
@@ -211,6 +214,11 @@ internal sealed class DockerScopes
         var env = stage.BaseStage != null && stage.BaseStage.Index < stage.Index
             ? new Dictionary<string, string>(ComputeStage(stage.BaseStage, visiting), StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!env.ContainsKey("PATH"))
+        {
+            // BuildKit gives every stage a default PATH when its image has none.
+            env["PATH"] = DockerBuiltInArgs.DefaultPath;
+        }
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         var declared = new HashSet<string>(env.Keys, StringComparer.Ordinal);
         var imageEnvironment = MayHaveImageEnvironment(stage);

@@ -88,7 +88,8 @@ public static class DockerUndefinedVariableCheck
     /// <summary>The message's hint, or null when the name may legitimately come from the base image.</summary>
     private static string? Hint(DockerExpansionScope scope, string name, HashSet<string> globalArgs, HashSet<string> declaredInFile)
     {
-        var globalNotVisible = !scope.IsGlobal && globalArgs.Contains(name);
+        // The image of a stage may set a variable of the same name (DOTNET_VERSION in the .NET images).
+        var globalNotVisible = !scope.IsGlobal && globalArgs.Contains(name) && !(scope.MayHaveImageEnvironment && IsCommonImageVariable(name));
         if (globalNotVisible)
         {
             return $" (the global ARG {name} is visible only in FROM lines: add 'ARG {name}' after the stage's FROM)";

@@ -78,6 +78,8 @@ public class DockerUndefinedVariableCheckTests
     [InlineData("FROM alpine AS base\nENV APP=/app\nFROM base\nWORKDIR $APP\n")]
     [InlineData("FROM alpine\nCOPY \\$HOME/x /y\nLABEL a='$NOT_EXPANDED'\n")]
     [InlineData("# check=skip=UndefinedVar\nFROM scratch\nWORKDIR $NOPE\n")]
+    [InlineData("FROM scratch\nENV PATH=/app/bin:$PATH\n")]
+    [InlineData("ARG DOTNET_VERSION=8.0\nFROM mcr.microsoft.com/dotnet/aspnet:$DOTNET_VERSION\nLABEL dotnet=$DOTNET_VERSION\n")]
     [InlineData("FROM --platform=$BUILDPLATFORM alpine\nARG TARGETARCH\nCOPY bin/$TARGETARCH/app /app\n")]
     [InlineData("FROM alpine\nONBUILD COPY $LATER /x\nARG DEPLOY_KEY\nCOPY $DEPLOY_KEY /k\n")]
     [InlineData("FROM alpine\nCOPY <<EOF /etc/app.conf\nvalue=$IN_BODY\nEOF\n")]
