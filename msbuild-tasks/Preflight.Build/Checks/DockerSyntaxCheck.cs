@@ -21,7 +21,7 @@ public static class DockerSyntaxCheck
         foreach (var owned in OwnedDockerfiles.Of(context))
         {
             var frontend = Frontend(owned.Dockerfile);
-            if (frontend == FrontendKind.Custom)
+            if (frontend == FrontendKind.Custom || owned.IsTemplate)
             {
                 continue;
             }

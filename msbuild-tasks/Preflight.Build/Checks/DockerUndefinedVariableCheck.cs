@@ -42,7 +42,7 @@ public static class DockerUndefinedVariableCheck
     {
         foreach (var owned in OwnedDockerfiles.Of(context))
         {
-            if (owned.SkipsBuildKitCheck("UndefinedVar"))
+            if (owned.SkipsBuildKitCheck("UndefinedVar") || owned.IsTemplate)
             {
                 continue;
             }

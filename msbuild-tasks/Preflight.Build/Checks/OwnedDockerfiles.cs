@@ -25,6 +25,39 @@ public sealed class OwnedDockerfile
     public Dockerfile Dockerfile { get; }
     public LineMap Map { get; }
 
+    private static readonly string[] TemplateExtensions =
+    {
+        ".template", ".tmpl", ".tpl", ".j2", ".jinja", ".jinja2", ".in", ".example", ".sample", ".erb", ".mustache", ".hbs", ".gotmpl",
+    };
+
+    /// <summary>
+    /// True for a Dockerfile template (<c>Dockerfile.template</c>, <c>Dockerfile.j2</c>, or lines that start with
+    /// <c>{{</c> / <c>{%</c>): it is rendered before it is built, so its syntax and variables are not checked.
+    /// </summary>
+    public bool IsTemplate
+    {
+        get
+        {
+            var name = PathText.GetFileName(Path);
+            foreach (var extension in TemplateExtensions)
+            {
+                if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            foreach (var line in OwnedDockerfiles.Lines(Text))
+            {
+                var trimmed = line.TrimStart();
+                if (trimmed.StartsWith("{{", StringComparison.Ordinal) || trimmed.StartsWith("{%", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /// <summary>True when a <c># check=skip=...</c> directive turns off BuildKit's check of that name (or <c>all</c>).</summary>
     public bool SkipsBuildKitCheck(string name)
     {

@@ -49,4 +49,19 @@ public class DockerSyntaxCheckTests
     {
         Assert.Empty(Run(dockerfile).Findings);
     }
+
+    [Theory]
+    [InlineData("src/Api/Dockerfile.template", "FROM alpine\nCOPPY . /src\n")]
+    [InlineData("src/Api/Dockerfile", "{{ if .Debug }}\nFROM alpine:debug\n{{ end }}\nWORKDIR $UNDECLARED_IN_TEMPLATE\n")]
+    public void Templates_are_not_checked(string path, string text)
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", ApiProject)
+            .Write(path, text);
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+        DockerSyntaxCheck.Run(context);
+        DockerUndefinedVariableCheck.Run(context);
+        Assert.Empty(context.Findings);
+        Assert.Contains(repo.Path(path), context.Watched);
+    }
 }
