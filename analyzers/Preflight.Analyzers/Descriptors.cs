@@ -98,4 +98,19 @@ public static class Descriptors
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5005.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF5005.Id + ".md",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF2006 = new DiagnosticDescriptor(
+        RuleCatalog.PF2006.Id, RuleCatalog.PF2006.Title, RuleCatalog.PF2006.Message, RuleCatalog.PF2006.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF2006.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2006.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2007 = new DiagnosticDescriptor(
+        RuleCatalog.PF2007.Id, RuleCatalog.PF2007.Title, RuleCatalog.PF2007.Message, RuleCatalog.PF2007.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF2007.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2007.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2008 = new DiagnosticDescriptor(
+        RuleCatalog.PF2008.Id, RuleCatalog.PF2008.Title, RuleCatalog.PF2008.Message, RuleCatalog.PF2008.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2008.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2008.Id + ".md");
 }

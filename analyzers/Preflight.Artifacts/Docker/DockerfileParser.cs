@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
-using System.Text.RegularExpressions;
 using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Docker;
 
 /// <summary>
-/// Parses a Dockerfile the way BuildKit's parser splits it: parser directives, comments, line continuations (with
-/// blank and comment lines inside), heredoc bodies, flags, exec (JSON) versus shell form. Never throws.
+/// Parses a Dockerfile the way BuildKit does: parser directives (<c>syntax</c>, <c>escape</c>, <c>check</c>), comments,
+/// line continuations (with blank and comment lines inside), heredocs, flags, exec (JSON) versus shell form, ONBUILD
+/// triggers and stages; then reports what BuildKit's instruction parsing rejects (unknown instructions and flags,
+/// missing arguments, unterminated heredocs …) as <see cref="Dockerfile.Errors"/>. Never throws.
 /// </summary>
 public static class DockerfileParser
 {
@@ -21,323 +21,115 @@ public static class DockerfileParser
     /// <summary>True for the instructions BuildKit knows.</summary>
     public static bool IsKnownInstruction(string keyword) => KnownInstructions.Contains(keyword);
 
-    private static readonly Regex DirectivePattern = new Regex(@"^#[ \t]*([a-zA-Z][a-zA-Z0-9_]*)[ \t]*=[ \t]*(.*?)[ \t]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex HeredocPattern = new Regex(@"<<(-?)([""']?)([a-zA-Z_][a-zA-Z0-9_]*)\2", RegexOptions.CultureInvariant);
+    /// <summary>Above this size the text is not parsed (an error says so).</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
 
     public static Dockerfile Parse(string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = " " + text.Substring(1); // keep offsets stable
-        }
-        var map = new LineMap(text);
-        var lines = SplitLines(text);
-        var directives = new List<DockerParserDirective>();
+        text ??= string.Empty;
         var errors = new List<DockerfileError>();
-        var escape = '\\';
-        var index = 0;
-
-        // Parser directives: only at the very top, before any comment, blank line or instruction.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (; index < lines.Count; index++)
+        var warnings = new List<DockerfileError>();
+        var map = new LineMap(text);
+        if (text.Length > MaxLength)
         {
-            var match = DirectivePattern.Match(lines[index].Text);
-            if (!match.Success)
-            {
-                break;
-            }
-            var name = match.Groups[1].Value.ToLowerInvariant();
-            if (!seen.Add(name))
-            {
-                errors.Add(new DockerfileError($"only one '{name}' parser directive can be used", map.Span(lines[index].Start, lines[index].Start + lines[index].Text.Length)));
-            }
-            directives.Add(new DockerParserDirective(name, match.Groups[2].Value, map.Span(lines[index].Start, lines[index].Start + lines[index].Text.Length)));
-            if (name == "escape")
-            {
-                var value = match.Groups[2].Value;
-                if (value == "`" || value == "\\")
-                {
-                    escape = value[0];
-                }
-                else
-                {
-                    errors.Add(new DockerfileError($"invalid escape token '{value}' does not validate", map.Span(lines[index].Start, lines[index].Start + lines[index].Text.Length)));
-                }
-            }
+            errors.Add(new DockerfileError($"the file is larger than {MaxLength} characters and was not parsed", map.Span(0, 0)));
+            return new Dockerfile('\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(), Array.Empty<DockerStage>(), errors, warnings);
         }
-
-        var instructions = new List<DockerInstruction>();
-        var stages = new List<DockerStage>();
-        while (index < lines.Count)
+        try
         {
-            var line = lines[index];
-            if (IsBlankOrComment(line.Text))
-            {
-                index++;
-                continue;
-            }
-            // Collect the logical line: a char buffer and, for each char, its offset in the text.
-            var buffer = new StringBuilder();
-            var offsets = new List<int>();
-            var end = line.Start;
-            var first = true;
-            while (index < lines.Count)
-            {
-                line = lines[index];
-                index++;
-                if (!first && IsBlankOrComment(line.Text))
-                {
-                    continue;
-                }
-                first = false;
-                var content = line.Text.TrimEnd(' ', '\t');
-                var continues = content.Length > 0 && content[content.Length - 1] == escape;
-                if (continues)
-                {
-                    content = content.Substring(0, content.Length - 1);
-                }
-                for (var i = 0; i < content.Length; i++)
-                {
-                    buffer.Append(content[i]);
-                    offsets.Add(line.Start + i);
-                }
-                end = line.Start + line.Text.Length;
-                if (!continues)
-                {
-                    break;
-                }
-            }
-            offsets.Add(end);
-            var instruction = ParseInstruction(buffer.ToString(), offsets, map, escape, stages.Count - 1, errors);
+            return ParseCore(text, map, errors, warnings);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Defensive: a parser bug must not break the build.
+            errors.Add(new DockerfileError("the Dockerfile could not be parsed: " + e.Message, map.Span(0, 0)));
+            return new Dockerfile('\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(), Array.Empty<DockerStage>(), errors, warnings);
+        }
+    }
+
+    private static Dockerfile ParseCore(string text, LineMap map, List<DockerfileError> errors, List<DockerfileError> warnings)
+    {
+        var joiner = new DockerLineJoiner(text, map, errors, warnings);
+        var instructions = new List<DockerInstruction>();
+        DockerLogicalLine? line;
+        while ((line = joiner.ReadLogicalLine()) != null)
+        {
+            var instruction = DockerInstructionParser.Parse(line, map, joiner.Escape, errors);
             if (instruction == null)
             {
+                errors.Add(new DockerfileError("empty continuation at the end of the file: the escape character continues no instruction", map.Span(line.Start, line.Start + 1)));
                 continue;
             }
-            // Heredoc bodies follow the instruction's line.
-            if (instruction.Keyword is "RUN" or "COPY" or "ADD")
+            if (DockerHeredocReader.CanContainHeredoc(instruction))
             {
-                foreach (Match heredoc in HeredocPattern.Matches(instruction.ArgumentText))
+                var heredocs = DockerHeredocReader.Find(line, map, errors);
+                if (heredocs.Count > 0)
                 {
-                    var stripTabs = heredoc.Groups[1].Value == "-";
-                    var delimiter = heredoc.Groups[3].Value;
-                    var closed = false;
-                    while (index < lines.Count)
+                    var end = DockerHeredocReader.ReadBodies(heredocs, joiner, map, errors, instruction.Span.End);
+                    instruction.Heredocs = heredocs;
+                    if (instruction.Inner != null)
                     {
-                        var bodyLine = lines[index].Text;
-                        index++;
-                        end = lines[index - 1].Start + bodyLine.Length;
-                        if ((stripTabs ? bodyLine.TrimStart('\t') : bodyLine) == delimiter)
-                        {
-                            closed = true;
-                            break;
-                        }
+                        instruction.Inner.Heredocs = heredocs;
                     }
-                    if (!closed)
-                    {
-                        errors.Add(new DockerfileError($"unterminated heredoc '{delimiter}'", instruction.KeywordSpan));
-                    }
+                    instruction.Span = map.Span(instruction.Span.Start, end);
                 }
-                instruction = instruction.WithEnd(map.Span(instruction.Span.Start, end));
             }
-            if (instruction.Keyword == "FROM")
+            instruction.Index = instructions.Count;
+            if (instruction.Inner != null)
             {
-                var stageIndex = stages.Count;
-                instruction = instruction.WithStage(stageIndex);
-                var args = instruction.Arguments;
-                string? name = null;
-                if (args.Count >= 3 && string.Equals(args[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
-                {
-                    name = args[2].Value.ToLowerInvariant();
-                }
-                stages.Add(new DockerStage(stageIndex, name, args.Count > 0 ? args[0].Value : string.Empty, instruction));
+                instruction.Inner.Index = instructions.Count;
             }
             instructions.Add(instruction);
         }
-        return new Dockerfile(escape, directives, instructions, stages, errors);
+        if (instructions.Count == 0)
+        {
+            errors.Add(new DockerfileError("file with no instructions", map.Span(0, 0)));
+        }
+        var stages = BuildStages(instructions);
+        DockerInstructionValidator.Validate(instructions, stages.Count, errors);
+        errors.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var dockerfile = new Dockerfile(joiner.Escape, joiner.Directives, instructions, stages, errors, warnings);
+        dockerfile.ResolveBaseStages();
+        return dockerfile;
     }
 
-    private static DockerInstruction? ParseInstruction(string logical, List<int> offsets, LineMap map, char escape, int stageIndex, List<DockerfileError> errors)
+    private static List<DockerStage> BuildStages(List<DockerInstruction> instructions)
     {
-        var position = 0;
-        SkipSpaces(logical, ref position);
-        var keywordStart = position;
-        while (position < logical.Length && !char.IsWhiteSpace(logical[position]))
+        var stages = new List<DockerStage>();
+        var current = new List<DockerInstruction>();
+        foreach (var instruction in instructions)
         {
-            position++;
-        }
-        var keyword = logical.Substring(keywordStart, position - keywordStart).ToUpperInvariant();
-        if (keyword.Length == 0)
-        {
-            return null;
-        }
-        var keywordSpan = map.Span(offsets[keywordStart], offsets[position - 1] + 1);
-        if (!KnownInstructions.Contains(keyword))
-        {
-            errors.Add(new DockerfileError($"unknown instruction: {keyword}", keywordSpan));
-        }
-        SkipSpaces(logical, ref position);
-
-        var flags = new List<DockerFlag>();
-        while (position + 1 < logical.Length && logical[position] == '-' && logical[position + 1] == '-')
-        {
-            var flagStart = position;
-            while (position < logical.Length && !char.IsWhiteSpace(logical[position]))
+            if (instruction.Keyword == "FROM")
             {
-                position++;
-            }
-            var flagText = logical.Substring(flagStart + 2, position - flagStart - 2);
-            var equals = flagText.IndexOf('=');
-            var flagName = equals < 0 ? flagText : flagText.Substring(0, equals);
-            var flagValue = equals < 0 ? null : Unquote(flagText.Substring(equals + 1));
-            flags.Add(new DockerFlag(flagName, flagValue, map.Span(offsets[flagStart], offsets[position - 1] + 1)));
-            SkipSpaces(logical, ref position);
-        }
-
-        var argumentText = logical.Substring(position).TrimEnd();
-        var arguments = new List<DockerArgument>();
-        var isExec = false;
-        if (argumentText.StartsWith("[", StringComparison.Ordinal) && TryParseJsonArray(argumentText, out var values))
-        {
-            isExec = true;
-            var span = map.Span(offsets[position], offsets[position + argumentText.Length - 1] + 1);
-            foreach (var value in values)
-            {
-                arguments.Add(new DockerArgument(value, value, span));
-            }
-        }
-        else
-        {
-            foreach (var (start, stop, value) in SplitWords(logical, position, escape))
-            {
-                arguments.Add(new DockerArgument(value, logical.Substring(start, stop - start), map.Span(offsets[start], offsets[stop - 1] + 1)));
-            }
-        }
-        var whole = map.Span(offsets[keywordStart], offsets[offsets.Count - 1]);
-        return new DockerInstruction(keyword, whole, keywordSpan, flags, arguments, isExec, argumentText, stageIndex);
-    }
-
-    /// <summary>Words separated by whitespace; quotes group and are removed, the escape character escapes.</summary>
-    internal static IEnumerable<(int Start, int Stop, string Value)> SplitWords(string text, int position, char escape)
-    {
-        var length = text.Length;
-        while (true)
-        {
-            while (position < length && char.IsWhiteSpace(text[position]))
-            {
-                position++;
-            }
-            if (position >= length)
-            {
-                yield break;
-            }
-            var start = position;
-            var value = new StringBuilder();
-            char quote = '\0';
-            while (position < length)
-            {
-                var c = text[position];
-                if (quote == '\0' && char.IsWhiteSpace(c))
+                if (stages.Count > 0)
                 {
-                    break;
+                    stages[stages.Count - 1].Instructions = current.ToArray();
                 }
-                if (c == escape && quote != '\'' && position + 1 < length)
+                current.Clear();
+                var values = instruction.Values;
+                string? name = null;
+                if (values.Count >= 3 && string.Equals(values[1], "AS", StringComparison.OrdinalIgnoreCase))
                 {
-                    value.Append(text[position + 1]);
-                    position += 2;
-                    continue;
+                    name = values[2].ToLowerInvariant();
                 }
-                if (quote == '\0' && (c == '"' || c == '\''))
-                {
-                    quote = c;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-                else
-                {
-                    value.Append(c);
-                }
-                position++;
+                instruction.StageIndex = stages.Count;
+                stages.Add(new DockerStage(stages.Count, name, values.Count > 0 ? values[0] : string.Empty, instruction));
+                continue;
             }
-            yield return (start, position, value.ToString());
-        }
-    }
-
-    private static bool TryParseJsonArray(string text, out List<string> values)
-    {
-        values = new List<string>();
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array)
+            instruction.StageIndex = stages.Count - 1;
+            if (instruction.Inner != null)
             {
-                return false;
+                instruction.Inner.StageIndex = instruction.StageIndex;
             }
-            foreach (var element in document.RootElement.EnumerateArray())
+            if (stages.Count > 0)
             {
-                if (element.ValueKind != System.Text.Json.JsonValueKind.String)
-                {
-                    return false;
-                }
-                values.Add(element.GetString() ?? string.Empty);
-            }
-            return true;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0] ? value.Substring(1, value.Length - 2) : value;
-
-    private static void SkipSpaces(string text, ref int position)
-    {
-        while (position < text.Length && char.IsWhiteSpace(text[position]))
-        {
-            position++;
-        }
-    }
-
-    private static bool IsBlankOrComment(string line)
-    {
-        var trimmed = line.TrimStart(' ', '\t');
-        return trimmed.Length == 0 || trimmed[0] == '#';
-    }
-
-    private readonly struct PhysicalLine
-    {
-        public PhysicalLine(int start, string text)
-        {
-            Start = start;
-            Text = text;
-        }
-
-        public int Start { get; }
-        public string Text { get; }
-    }
-
-    private static List<PhysicalLine> SplitLines(string text)
-    {
-        var lines = new List<PhysicalLine>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || text[i] == '\n' || text[i] == '\r')
-            {
-                if (i < text.Length || start < text.Length)
-                {
-                    lines.Add(new PhysicalLine(start, text.Substring(start, i - start)));
-                }
-                if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-                start = i + 1;
+                current.Add(instruction);
             }
         }
-        return lines;
+        if (stages.Count > 0)
+        {
+            stages[stages.Count - 1].Instructions = current.ToArray();
+        }
+        return stages;
     }
 }

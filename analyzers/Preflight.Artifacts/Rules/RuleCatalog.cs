@@ -189,6 +189,36 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF2006
+    {
+        public const string Id = "PF2006";
+        public const string Title = "Dockerfile variable is used but not declared";
+        public const string Message = "'${0}' is used in {1} but no ARG or ENV declares it in {2}{3}";
+        public const string Description = "A variable that BuildKit expands in a Dockerfile instruction (FROM, COPY, ADD, ENV, ARG, WORKDIR, USER, EXPOSE, LABEL, STOPSIGNAL, VOLUME) is declared by no ARG or ENV in scope, so it expands to an empty string: global ARGs are visible only in FROM unless redeclared inside the stage, and ENV/ARG apply from their line on. Shell commands (RUN, CMD, ENTRYPOINT) and references with a default (${X:-y}) are not checked.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Warning;
+    }
+
+    public static class PF2007
+    {
+        public const string Id = "PF2007";
+        public const string Title = "ARG or ENV name says it holds a secret";
+        public const string Message = "{0} '{1}' looks like a secret: {0} values are kept in the image history and metadata; pass it with a secret mount (RUN --mount=type=secret,id={1}) instead";
+        public const string Description = "An ARG or ENV whose name contains apikey, auth, credential(s), key, password, pword, passwd, secret or token as a word (BuildKit's SecretsUsedInArgOrEnv check) leaks its value into the image: anyone who can pull the image can read it with docker history or docker inspect.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Warning;
+    }
+
+    public static class PF2008
+    {
+        public const string Id = "PF2008";
+        public const string Title = "Dockerfile syntax error";
+        public const string Message = "Dockerfile syntax error: {0}";
+        public const string Description = "BuildKit rejects the Dockerfile before building anything: unknown instruction, unknown or malformed flag, missing arguments, unterminated heredoc, an escape character that continues no instruction at the end of the file, a FROM that is not first, an invalid stage name or parser directive.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -209,5 +239,8 @@ public static class RuleCatalog
         [PF5004.Id] = new RuleInfo(PF5004.Id, PF5004.Title, PF5004.Message, PF5004.Category, PF5004.Severity, PF5004.Description),
         [PF5002.Id] = new RuleInfo(PF5002.Id, PF5002.Title, PF5002.Message, PF5002.Category, PF5002.Severity, PF5002.Description),
         [PF5005.Id] = new RuleInfo(PF5005.Id, PF5005.Title, PF5005.Message, PF5005.Category, PF5005.Severity, PF5005.Description),
+        [PF2006.Id] = new RuleInfo(PF2006.Id, PF2006.Title, PF2006.Message, PF2006.Category, PF2006.Severity, PF2006.Description),
+        [PF2007.Id] = new RuleInfo(PF2007.Id, PF2007.Title, PF2007.Message, PF2007.Category, PF2007.Severity, PF2007.Description),
+        [PF2008.Id] = new RuleInfo(PF2008.Id, PF2008.Title, PF2008.Message, PF2008.Category, PF2008.Severity, PF2008.Description),
     };
 }

@@ -11,8 +11,9 @@ namespace Preflight.Build.Checks;
 
 /// <summary>
 /// PF2001: a COPY/ADD source that is not in the build context. The context is the <c>build.context</c> of each compose
-/// service that builds the Dockerfile, else the Dockerfile's folder. Wildcards, variables, heredocs, URLs and
-/// <c>--from</c> sources are not checked here.
+/// service that builds the Dockerfile, else the Dockerfile's folder. A source that exists but that the context's
+/// .dockerignore (or the Dockerfile's own <c>&lt;Dockerfile&gt;.dockerignore</c>) excludes is reported too. Wildcards,
+/// variables, heredocs, URLs and <c>--from</c> sources are not checked here.
 /// </summary>
 public static class BuildContextCheck
 {
@@ -20,17 +21,14 @@ public static class BuildContextCheck
 
     public static void Run(CheckContext context)
     {
-        foreach (var dockerfilePath in context.OfKind(ArtifactKind.Dockerfile))
+        foreach (var owned in OwnedDockerfiles.Of(context))
         {
-            var text = context.ReadText(dockerfilePath);
-            if (text == null || !context.Layout.CurrentChecksDockerfile(dockerfilePath, text))
-            {
-                continue;
-            }
-            var dockerfile = DockerfileParser.Parse(text);
+            var dockerfilePath = owned.Path;
+            var dockerfile = owned.Dockerfile;
             var reported = new HashSet<(int, string)>();
             foreach (var (buildContext, origin) in BuildContexts(context, dockerfilePath))
             {
+                var (ignorePath, ignore) = DockerIgnoreFor(context, dockerfilePath, buildContext);
                 foreach (var instruction in dockerfile.Instructions)
                 {
                     if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD") || instruction.Flag("from") != null || instruction.Arguments.Count < 2)
@@ -45,16 +43,62 @@ public static class BuildContextCheck
                             continue;
                         }
                         var path = InContext(buildContext, source.Value);
-                        if (context.Exists(path) || !reported.Add((source.Span.Start, source.Value)))
+                        var excludedBy = (DockerIgnorePattern?)null;
+                        if (context.Exists(path) && (ignore == null || (excludedBy = ExcludingPattern(ignore, source.Value)) == null))
                         {
                             continue;
                         }
+                        if (!reported.Add((source.Span.Start, source.Value)))
+                        {
+                            continue;
+                        }
+                        var why = excludedBy == null
+                            ? origin
+                            : $"{origin}: it is excluded by {context.Display(ignorePath!)} line {excludedBy.Span.Line} '{excludedBy.Text}'";
                         context.Findings.Add(Finding.At(Rule, dockerfilePath, source.Span,
-                            instruction.Keyword, source.Value, context.Display(buildContext), origin));
+                            instruction.Keyword, source.Value, context.Display(buildContext), why));
                     }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The ignore file BuildKit applies: <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile, else
+    /// <c>.dockerignore</c> at the context root; null when there is none.
+    /// </summary>
+    public static (string? Path, DockerIgnore? Ignore) DockerIgnoreFor(CheckContext context, string dockerfilePath, string buildContext)
+    {
+        foreach (var candidate in new[] { dockerfilePath + ".dockerignore", PathText.Combine(buildContext, ".dockerignore") })
+        {
+            var text = context.ReadText(candidate);
+            if (text != null)
+            {
+                return (candidate, DockerIgnoreParser.Parse(text));
+            }
+        }
+        return (null, null);
+    }
+
+    /// <summary>
+    /// The pattern that leaves an existing source out of the context, or null. A source with an exception pattern that
+    /// may re-include something under it is not reported (BuildKit still sends those files).
+    /// </summary>
+    internal static DockerIgnorePattern? ExcludingPattern(DockerIgnore ignore, string source)
+    {
+        var relative = PathText.Normalize("/" + source.TrimStart('/')).Trim('/');
+        if (relative.Length == 0 || !ignore.IsExcluded(relative))
+        {
+            return null;
+        }
+        foreach (var pattern in ignore.Patterns)
+        {
+            if (pattern.IsException && (pattern.Pattern.StartsWith(relative + "/", StringComparison.Ordinal) || pattern.Pattern.IndexOfAny(new[] { '*', '?', '[' }) >= 0))
+            {
+                return null;
+            }
+        }
+        return ignore.DecidingPattern(relative);
     }
 
     /// <summary>The contexts a Dockerfile is built with, and where each comes from (for messages).</summary>

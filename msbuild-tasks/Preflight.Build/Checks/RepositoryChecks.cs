@@ -14,5 +14,8 @@ public static class RepositoryChecks
         KubernetesReferenceCheck.Run(context);
         PolicyCheck.Run(context);
         VercelPathCheck.Run(context);
+        DockerUndefinedVariableCheck.Run(context);
+        DockerSecretNameCheck.Run(context);
+        DockerSyntaxCheck.Run(context);
     }
 }

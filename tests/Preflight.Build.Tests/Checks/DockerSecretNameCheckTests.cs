@@ -1,0 +1,58 @@
+using System.Linq;
+using Preflight.Build.Checks;
+using Preflight.Build.Tests.Infrastructure;
+using Xunit;
+
+namespace Preflight.Build.Tests.Checks;
+
+public class DockerSecretNameCheckTests
+{
+    private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
+
+    private static CheckContext Run(string dockerfile)
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", ApiProject)
+            .Write("src/Api/Dockerfile", dockerfile);
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+        DockerSecretNameCheck.Run(context);
+        return context;
+    }
+
+    [Fact]
+    public void Secret_looking_arg_and_env_names_are_reported_at_the_name()
+    {
+        var findings = Run("ARG NUGET_AUTH_TOKEN\nFROM alpine\nENV APP=1 dbPassword=x\nENV GITHUB_TOKEN abc\nARG api-key\n").Findings;
+
+        Assert.Equal(new[] { "PF2007" }, findings.Select(f => f.RuleId).Distinct());
+        Assert.Equal(new[] { (1, 5, 1, 21), (3, 11, 3, 21), (4, 5, 4, 17), (5, 5, 5, 12) },
+            findings.Select(f => (f.Line, f.Column, f.EndLine, f.EndColumn)));
+        Assert.Contains("ARG 'NUGET_AUTH_TOKEN' looks like a secret", findings[0].Message);
+        Assert.Contains("RUN --mount=type=secret,id=NUGET_AUTH_TOKEN", findings[0].Message);
+        Assert.Contains("ENV 'dbPassword' looks like a secret", findings[1].Message);
+    }
+
+    [Theory]
+    [InlineData("FROM alpine\nARG PUBLIC_KEY\nARG SSH_KEY_FILE\nARG TOKEN_VERSION\n")]
+    [InlineData("FROM alpine\nARG KEYCLOAK_URL\nENV MONKEY=1 TOKENIZER=bert AUTHOR=me\n")]
+    [InlineData("FROM alpine\nRUN --mount=type=secret,id=NPM_TOKEN npm ci\nLABEL secret=no\n")]
+    [InlineData("# check=skip=SecretsUsedInArgOrEnv\nFROM alpine\nARG NPM_TOKEN\n")]
+    public void Names_that_do_not_say_secret_are_not_reported(string dockerfile)
+    {
+        Assert.Empty(Run(dockerfile).Findings);
+    }
+
+    [Theory]
+    [InlineData("API_KEY", true)]
+    [InlineData("apikey", true)]
+    [InlineData("ClientSecret", true)]
+    [InlineData("DB_PASSWD", true)]
+    [InlineData("REGISTRY_CREDENTIALS", true)]
+    [InlineData("PUBLIC_TOKEN", false)]
+    [InlineData("KEYS", false)]
+    [InlineData("PASSWORD_FILE", false)]
+    public void Name_words_decide(string name, bool secret)
+    {
+        Assert.Equal(secret, DockerSecretNameCheck.IsSecretName(name));
+    }
+}
