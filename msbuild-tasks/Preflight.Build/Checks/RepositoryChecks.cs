@@ -7,5 +7,9 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        StageReferenceCheck.Run(context);
+        EntrypointTargetCheck.Run(context);
+        RestoreOrderCheck.Run(context);
+        RuntimeImageVersionCheck.Run(context);
     }
 }
