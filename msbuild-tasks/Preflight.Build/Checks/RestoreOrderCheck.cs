@@ -69,9 +69,10 @@ public static class RestoreOrderCheck
         var imageFolder = PathText.GetDirectory(ProjectFiles.IsProjectFile(projectInImage) ? projectInImage : PathText.Combine(projectInImage, PathText.GetFileName(project)));
         var repositoryFolder = PathText.GetDirectory(project);
         var result = new MissingFiles(project);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (file, why) in Needed(context, project))
         {
-            if (!PathText.IsUnder(file, image.BuildContext))
+            if (!seen.Add(file) || !PathText.IsUnder(file, image.BuildContext))
             {
                 continue;
             }
