@@ -308,12 +308,14 @@ internal sealed partial class DockerImage
             ? new List<List<string>> { instruction.Arguments.Select(a => a.Value).ToList() }
             : ShellCommands.Split(instruction.ArgumentText);
         var neutral = true;
+        var others = new List<string>();
         foreach (var command in commands)
         {
             var dotnet = ShellCommands.Dotnet(command);
             if (dotnet == null)
             {
                 neutral &= ShellCommands.IsNeutral(command);
+                others.Add(string.Join(" ", command));
                 continue;
             }
             var project = dotnet.Project == null ? null : stage.Variables.Expand(dotnet.Project);
@@ -340,7 +342,7 @@ internal sealed partial class DockerImage
             Published.Add(published);
             stage.Ops.Add(new ImageOp(ImageOpKind.Publish, output) { Published = published, DestinationIsFolder = true });
         }
-        stage.Ops.Add(new ImageOp(ImageOpKind.Run, "/") { Text = instruction.ArgumentText, Neutral = neutral });
+        stage.Ops.Add(new ImageOp(ImageOpKind.Run, "/") { Text = string.Join("\n", others), Neutral = neutral });
     }
 
     private static string ProjectFolder(string projectInImage) =>
