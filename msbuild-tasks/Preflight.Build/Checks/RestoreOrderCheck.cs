@@ -70,7 +70,7 @@ public static class RestoreOrderCheck
         var repositoryFolder = PathText.GetDirectory(project);
         var result = new MissingFiles(project);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (file, why) in Needed(context, project))
+        foreach (var (file, why) in Needed(context, project, restore.Command.HasConfigFile))
         {
             if (!seen.Add(file) || !PathText.IsUnder(file, image.BuildContext))
             {
@@ -90,7 +90,7 @@ public static class RestoreOrderCheck
     }
 
     /// <summary>The files a restore of the project reads, with why (for messages).</summary>
-    private static IEnumerable<(string File, string Why)> Needed(CheckContext context, string project)
+    private static IEnumerable<(string File, string Why)> Needed(CheckContext context, string project, bool explicitConfigFile)
     {
         foreach (var reference in ProjectFiles.ProjectReferencesClosure(context, project))
         {
@@ -103,6 +103,10 @@ public static class RestoreOrderCheck
         {
             foreach (var file in ImportedFiles(context, projectPath))
             {
+                if (explicitConfigFile && string.Equals(PathText.GetFileName(file), "NuGet.config", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
                 yield return (file, string.Empty);
             }
         }

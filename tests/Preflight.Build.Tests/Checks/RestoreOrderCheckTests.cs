@@ -71,6 +71,16 @@ public class RestoreOrderCheckTests
         Assert.DoesNotContain("ProjectReference", finding.Message);
     }
 
+    [Fact]
+    public void NuGet_config_is_not_needed_when_the_restore_names_its_config_file()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/ src/\nCOPY ci/nuget.ci.config ci/\nRUN dotnet restore src/Api/Api.csproj --configfile ci/nuget.ci.config\n")
+            .Write("NuGet.config", "<configuration />")
+            .Write("ci/nuget.ci.config", "<configuration />");
+
+        Assert.Empty(Run(repo));
+    }
+
     [Theory]
     [InlineData("COPY . .\nRUN dotnet restore src/Api/Api.csproj")]
     [InlineData("COPY Directory.Build.props ./\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj")]
