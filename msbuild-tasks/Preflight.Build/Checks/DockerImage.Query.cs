@@ -8,18 +8,24 @@ namespace Preflight.Build.Checks;
 internal sealed partial class DockerImage
 {
     private const int MaxDepth = 64;
+    /// <summary>Steps one query may take across stages; beyond it the answer is unknown (stage chains that copy from each other).</summary>
+    private const int StepBudget = 20000;
+    private int _steps;
 
     /// <summary>What is at an image path after the first <paramref name="opLimit"/> operations of a stage.</summary>
     /// <param name="evidence">Receives the publish outputs seen in the path's folder that did not produce it (for messages).</param>
-    public ImageEntry Resolve(ImageStage stage, string path, int opLimit, List<PublishedProject>? evidence) =>
-        Resolve(stage, PathText.Normalize(path), opLimit, evidence, 0);
+    public ImageEntry Resolve(ImageStage stage, string path, int opLimit, List<PublishedProject>? evidence)
+    {
+        _steps = 0;
+        return Resolve(stage, PathText.Normalize(path), opLimit, evidence, 0);
+    }
 
     public ImageEntry Resolve(ImageStage stage, string path, List<PublishedProject>? evidence = null) =>
         Resolve(stage, path, stage.Ops.Count, evidence);
 
     private ImageEntry Resolve(ImageStage stage, string path, int opLimit, List<PublishedProject>? evidence, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || ++_steps > StepBudget)
         {
             return ImageEntry.Unknown;
         }
@@ -27,6 +33,10 @@ internal sealed partial class DockerImage
         {
             var op = stage.Ops[i];
             var destination = op.Destination;
+            if (++_steps > StepBudget)
+            {
+                return ImageEntry.Unknown;
+            }
             if (op.Kind != ImageOpKind.Run && op.Kind != ImageOpKind.Opaque && IsStrictlyUnder(destination, path))
             {
                 return ImageEntry.Folder();
