@@ -257,9 +257,10 @@ internal sealed partial class DockerImage
             };
         }
         var path = DockerfileSet.InContext(BuildContext, source);
-        if (!_context.Exists(path))
+        if (!_context.Exists(path) || IsBuildOutput(PathText.Relative(BuildContext, path)))
         {
-            // A missing source fails the build (PF2001); what it would have placed is unknown.
+            // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/, obj/,
+            // publish/) on this disk are not what the image build will see.
             return opaque;
         }
         return new ImageOp(ImageOpKind.ContextCopy, destination)
@@ -269,6 +270,9 @@ internal sealed partial class DockerImage
             SourceIsFolder = FileSystem.DirectoryExists(path),
         };
     }
+
+    private static bool IsBuildOutput(string relativePath) =>
+        relativePath.Split('/').Any(part => part == "bin" || part == "obj" || string.Equals(part, "publish", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWildcard(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
 
@@ -321,7 +325,8 @@ internal sealed partial class DockerImage
             var project = dotnet.Project == null ? null : stage.Variables.Expand(dotnet.Project);
             if (dotnet.Verb == "restore")
             {
-                if (dotnet.Project == null || project != null)
+                // A bind mount makes files visible without copying them: what the restore sees is not the stage's files.
+                if ((dotnet.Project == null || project != null) && !HasBindMount(instruction))
                 {
                     Restores.Add(new RestoreRun(stage, instruction, stage.Ops.Count, stage.Workdir, dotnet, project));
                 }
@@ -344,6 +349,11 @@ internal sealed partial class DockerImage
         }
         stage.Ops.Add(new ImageOp(ImageOpKind.Run, "/") { Text = string.Join("\n", others), Neutral = neutral });
     }
+
+    /// <summary>True when a RUN mounts a folder (a bind mount is the default type of --mount).</summary>
+    private static bool HasBindMount(DockerInstruction instruction) =>
+        instruction.Flags.Any(f => string.Equals(f.Name, "mount", StringComparison.OrdinalIgnoreCase) &&
+            (f.Value == null || f.Value.IndexOf("type=", StringComparison.OrdinalIgnoreCase) < 0 || f.Value.IndexOf("type=bind", StringComparison.OrdinalIgnoreCase) >= 0));
 
     private static string ProjectFolder(string projectInImage) =>
         ProjectFiles.IsProjectFile(projectInImage) || projectInImage.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || projectInImage.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)

@@ -163,6 +163,17 @@ public class EntrypointTargetCheckTests
     }
 
     [Fact]
+    public void Local_build_outputs_are_not_taken_as_the_image_content()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Orders.Api/Orders.Api.csproj", Project())
+            .Write("src/Orders.Api/bin/Release/net8.0/publish/Old.dll")
+            .Write("src/Orders.Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY bin/Release/net8.0/publish/ .\nENTRYPOINT [\"dotnet\", \"Orders.Api.dll\"]\n");
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
     public void Custom_base_images_may_contain_anything()
     {
         using var repo = new TempRepository()

@@ -83,6 +83,8 @@ public class RestoreOrderCheckTests
 
     [Theory]
     [InlineData("COPY . .\nRUN dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY src/Api/Api.csproj src/Api/\nRUN --mount=type=bind,source=.,target=/src,rw dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY src/Api/Api.csproj src/Api/\nRUN --mount=source=src,target=/src/src dotnet restore src/Api/Api.csproj")]
     [InlineData("COPY Directory.Build.props ./\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj")]
     [InlineData("COPY [\"Directory.Build.props\", \"./\"]\nCOPY [\"src/Api/Api.csproj\", \"src/Api/\"]\nCOPY [\"src/Core/Core.csproj\", \"src/Core/\"]\nCOPY [\"src/Shared/Shared.csproj\", \"src/Shared/\"]\nRUN dotnet restore \"src/Api/Api.csproj\"")]
     [InlineData("COPY . .\nWORKDIR /src/src/Api\nRUN dotnet restore")]
