@@ -279,7 +279,7 @@ public static class EntrypointTargetCheck
             return (word, name, $"{folder} contains {string.Join(" and ", published)}");
         }
         var where = PathText.IsRooted(word.Value) ? path : $"{path} (WORKDIR {final.Workdir})";
-        return (word, name, $"no COPY, ADD{(isAssembly ? " or dotnet publish output" : string.Empty)} puts it at {where}");
+        return (word, name, $"{(isAssembly ? "no COPY, ADD or dotnet publish output" : "no COPY or ADD")} puts it at {where}");
     }
 
     private static (Word, string, string)? CheckModule(CheckContext context, DockerImage image, ImageStage final, Word word)

@@ -118,10 +118,10 @@ public class EntrypointTargetCheckTests
     }
 
     [Theory]
-    [InlineData("CMD [\"python\", \"app.py\"]", "'app.py' is not in the image: no COPY, ADD puts it at /app/app.py (WORKDIR /app)")]
-    [InlineData("CMD [\"node\", \"--enable-source-maps\", \"dist/server.js\"]", "'server.js' is not in the image: no COPY, ADD puts it at /app/dist/server.js (WORKDIR /app)")]
+    [InlineData("CMD [\"python\", \"app.py\"]", "'app.py' is not in the image: no COPY or ADD puts it at /app/app.py (WORKDIR /app)")]
+    [InlineData("CMD [\"node\", \"--enable-source-maps\", \"dist/server.js\"]", "'server.js' is not in the image: no COPY or ADD puts it at /app/dist/server.js (WORKDIR /app)")]
     [InlineData("ENTRYPOINT [\"./docker-entrypoint.sh\"]", "'docker-entrypoint.sh' is not in the image")]
-    [InlineData("ENTRYPOINT [\"/app/start.sh\"]", "'start.sh' is not in the image: no COPY, ADD puts it at /app/start.sh")]
+    [InlineData("ENTRYPOINT [\"/app/start.sh\"]", "'start.sh' is not in the image: no COPY or ADD puts it at /app/start.sh")]
     [InlineData("ENTRYPOINT [\"tini\", \"--\", \"sh\", \"run.sh\"]", "'run.sh' is not in the image")]
     [InlineData("CMD [\"sh\", \"-c\", \"exec python worker.py\"]", "'worker.py' is not in the image")]
     public void Scripts_that_were_not_copied_are_reported(string command, string message)
@@ -160,6 +160,16 @@ public class EntrypointTargetCheckTests
             .Write("src/Orders.Api/Dockerfile", "FROM python:3.12-slim\nWORKDIR /app\n" + instructions + "\n");
 
         Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void Dll_in_a_folder_that_received_no_publish_output_says_so()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Orders.Api/Orders.Api.csproj", Project())
+            .Write("src/Orders.Api/Dockerfile", Build.Replace("COPY --from=build /app/publish .", "COPY --from=build /app/publish ./bin/") + "ENTRYPOINT [\"dotnet\", \"Orders.Api.dll\"]\n");
+
+        Assert.Equal("'Orders.Api.dll' is not in the image: no COPY, ADD or dotnet publish output puts it at /app/Orders.Api.dll (WORKDIR /app)", Assert.Single(Run(repo)).Message);
     }
 
     [Fact]
