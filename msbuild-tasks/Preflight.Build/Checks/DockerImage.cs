@@ -56,10 +56,17 @@ internal sealed partial class DockerImage
         }
     }
 
+    private static readonly string[] SystemFolders =
+    {
+        "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc", "/sys", "/dev", "/run", "/root", "/boot", "/var/lib", "/var/run",
+        "/var/cache", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/include", "/usr/local/bin",
+        "/usr/local/sbin", "/usr/local/lib", "/usr/local/share", "/usr/local/include", "/usr/local/etc", "/opt/yarn", "/docker-entrypoint.d",
+    };
+
     /// <summary>True for image paths that base images own (system folders): they are never checked.</summary>
     public static bool IsSystemPath(string path)
     {
-        foreach (var folder in new[] { "/usr", "/bin", "/sbin", "/lib", "/lib64", "/etc", "/var", "/proc", "/sys", "/dev", "/run", "/root", "/opt" })
+        foreach (var folder in SystemFolders)
         {
             if (PathText.IsUnder(path, folder))
             {

@@ -184,6 +184,21 @@ public class EntrypointTargetCheckTests
     }
 
     [Fact]
+    public void Node_service_in_usr_src_app_is_checked()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Orders.Api/Orders.Api.csproj", Project())
+            .Write("src/Orders.Api/web/package.json", "{}")
+            .Write("src/Orders.Api/web/index.js", "require('http')")
+            .Write("src/Orders.Api/Dockerfile", "FROM node:20-alpine\nWORKDIR /usr/src/app\nCOPY web/package*.json ./\nCOPY web/ .\nCMD [\"node\", \"server.js\"]\n");
+
+        Assert.StartsWith("'server.js' is not in the image: no COPY or ADD puts it at /usr/src/app/server.js (WORKDIR /usr/src/app)", Assert.Single(Run(repo)).Message);
+
+        repo.Write("src/Orders.Api/Dockerfile", "FROM node:20-alpine\nWORKDIR /usr/src/app\nCOPY web/ .\nCMD [\"node\", \"index.js\"]\n");
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
     public void Custom_base_images_may_contain_anything()
     {
         using var repo = new TempRepository()
