@@ -142,7 +142,7 @@ public static class RestoreOrderCheck
             foreach (var name in new[] { "NuGet.config", "nuget.config", "NuGet.Config" })
             {
                 var candidate = PathText.Combine(folder, name);
-                if (FileSystem.FileExists(candidate) && context.Exists(candidate) && ExactName(candidate))
+                if (context.Exists(candidate) && ExactName(candidate))
                 {
                     yield return candidate;
                     break;

@@ -133,4 +133,17 @@ public class RestoreOrderCheckTests
         repo.Write("src/Directory.Build.props", "<Project />");
         Assert.Empty(Run(repo));
     }
+
+    [Fact]
+    public void Watches_the_files_a_restore_may_need_even_when_they_do_not_exist_yet()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore src/Api/Api.csproj\n");
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+
+        RestoreOrderCheck.Run(context);
+
+        Assert.Contains(repo.Path("NuGet.config"), context.Watched);
+        Assert.Contains(repo.Path("src/Api/global.json"), context.Watched);
+        Assert.Contains(repo.Path("src/Core/Core.csproj"), context.Watched);
+    }
 }
