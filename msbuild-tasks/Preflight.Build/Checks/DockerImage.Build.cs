@@ -260,7 +260,7 @@ internal sealed partial class DockerImage
         if (!_context.Exists(path) || IsBuildOutput(PathText.Relative(BuildContext, path)))
         {
             // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/, obj/,
-            // publish/) on this disk are not what the image build will see.
+            // publish/, out/, dist/, artifacts/) on this disk are not what the image build will see.
             return opaque;
         }
         return new ImageOp(ImageOpKind.ContextCopy, destination)
@@ -271,8 +271,11 @@ internal sealed partial class DockerImage
         };
     }
 
+    /// <summary>Folders that CI fills before the image build (and that hold stale or no files on a developer's disk).</summary>
+    private static readonly string[] BuildOutputFolders = { "bin", "obj", "publish", "out", "dist", "artifacts" };
+
     private static bool IsBuildOutput(string relativePath) =>
-        relativePath.Split('/').Any(part => part == "bin" || part == "obj" || string.Equals(part, "publish", StringComparison.OrdinalIgnoreCase));
+        relativePath.Split('/').Any(part => Array.IndexOf(BuildOutputFolders, part.ToLowerInvariant()) >= 0);
 
     private static bool IsWildcard(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
 

@@ -172,13 +172,16 @@ public class EntrypointTargetCheckTests
         Assert.Equal("'Orders.Api.dll' is not in the image: no COPY, ADD or dotnet publish output puts it at /app/Orders.Api.dll (WORKDIR /app)", Assert.Single(Run(repo)).Message);
     }
 
-    [Fact]
-    public void Local_build_outputs_are_not_taken_as_the_image_content()
+    [Theory]
+    [InlineData("bin/Release/net8.0/publish")]
+    [InlineData("out")]
+    [InlineData("dist")]
+    public void Local_build_outputs_are_not_taken_as_the_image_content(string folder)
     {
         using var repo = new TempRepository()
             .Write("src/Orders.Api/Orders.Api.csproj", Project())
-            .Write("src/Orders.Api/bin/Release/net8.0/publish/Old.dll")
-            .Write("src/Orders.Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY bin/Release/net8.0/publish/ .\nENTRYPOINT [\"dotnet\", \"Orders.Api.dll\"]\n");
+            .Write("src/Orders.Api/" + folder + "/Old.dll")
+            .Write("src/Orders.Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nWORKDIR /app\nCOPY " + folder + "/ .\nENTRYPOINT [\"dotnet\", \"Orders.Api.dll\"]\n");
 
         Assert.Empty(Run(repo));
     }
