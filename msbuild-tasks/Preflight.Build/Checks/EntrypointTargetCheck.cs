@@ -17,27 +17,12 @@ namespace Preflight.Build.Checks;
 /// <c>sh run.sh</c>, an absolute path) that nothing copied there. Only paths under a folder the Dockerfile itself
 /// creates (WORKDIR, COPY destinations) are checked; whatever the model cannot follow is not reported.
 /// </summary>
-public static class EntrypointTargetCheck
+public static partial class EntrypointTargetCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF2003.Id];
     private static readonly Regex Python = new Regex(@"^python(\d+(\.\d+)?)?$", RegexOptions.CultureInvariant);
     private static readonly HashSet<string> Shells = new HashSet<string>(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh" };
     private static readonly HashSet<string> Wrappers = new HashSet<string>(StringComparer.Ordinal) { "tini", "dumb-init", "exec", "env" };
-
-    /// <summary>One word of the command line, with the instruction and argument it comes from (for the location).</summary>
-    private readonly struct Word
-    {
-        public Word(string value, DockerInstruction instruction, int argument)
-        {
-            Value = value;
-            Instruction = instruction;
-            Argument = argument;
-        }
-
-        public string Value { get; }
-        public DockerInstruction Instruction { get; }
-        public int Argument { get; }
-    }
 
     public static void Run(CheckContext context)
     {
@@ -69,59 +54,6 @@ public static class EntrypointTargetCheck
                     context.Findings.Add(Finding.At(Rule, dockerfile.Path, span, name, explanation));
                 }
             }
-        }
-    }
-
-    /// <summary>The effective command line: ENTRYPOINT (exec form) followed by CMD (exec form), or either alone.</summary>
-    private static List<Word>? CommandLine(ImageStage final)
-    {
-        DockerInstruction? entrypoint = null, cmd = null;
-        int entrypointDepth = -1, cmdDepth = -1, depth = 0;
-        foreach (var stage in DockerImage.Chain(final))
-        {
-            if (entrypoint == null && stage.Entrypoint != null)
-            {
-                entrypoint = stage.Entrypoint;
-                entrypointDepth = depth;
-            }
-            if (cmd == null && stage.Cmd != null)
-            {
-                cmd = stage.Cmd;
-                cmdDepth = depth;
-            }
-            depth++;
-        }
-        if (entrypoint != null && cmd != null && cmdDepth > entrypointDepth)
-        {
-            cmd = null; // Setting ENTRYPOINT resets the CMD of the base.
-        }
-        var words = new List<Word>();
-        if (entrypoint != null)
-        {
-            words.AddRange(WordsOf(entrypoint));
-            if (entrypoint.IsExecForm && cmd != null && cmd.IsExecForm)
-            {
-                words.AddRange(WordsOf(cmd));
-            }
-        }
-        else if (cmd != null)
-        {
-            words.AddRange(WordsOf(cmd));
-        }
-        return words.Count == 0 ? null : words;
-    }
-
-    private static IEnumerable<Word> WordsOf(DockerInstruction instruction)
-    {
-        for (var i = 0; i < instruction.Arguments.Count; i++)
-        {
-            var value = instruction.Arguments[i].Value;
-            if (!instruction.IsExecForm && (value.IndexOf("&&", StringComparison.Ordinal) >= 0 || value.IndexOf("||", StringComparison.Ordinal) >= 0 ||
-                value.IndexOf(';') >= 0 || value.IndexOf('|') >= 0))
-            {
-                yield break;
-            }
-            yield return new Word(value, instruction, i);
         }
     }
 
@@ -168,60 +100,6 @@ public static class EntrypointTargetCheck
         if (program.StartsWith("./", StringComparison.Ordinal) || program.StartsWith("../", StringComparison.Ordinal) || program.StartsWith("/", StringComparison.Ordinal))
         {
             return CheckFile(image, final, words[index], isAssembly: false);
-        }
-        return null;
-    }
-
-    /// <summary>Skips exec, env (with its assignments), tini and dumb-init (with their options and --).</summary>
-    private static int SkipWrappers(List<Word> words, int index)
-    {
-        while (index < words.Count)
-        {
-            var value = words[index].Value;
-            var name = PathText.GetFileName(value);
-            if (Wrappers.Contains(name))
-            {
-                index++;
-                while (index < words.Count && (words[index].Value.StartsWith("-", StringComparison.Ordinal) || (name == "env" && words[index].Value.IndexOf('=') > 0)))
-                {
-                    index++;
-                    if (words[index - 1].Value == "--")
-                    {
-                        break;
-                    }
-                }
-                continue;
-            }
-            if (value.IndexOf('=') > 0 && !value.StartsWith("-", StringComparison.Ordinal) && value.IndexOf('/') < 0)
-            {
-                index++;
-                continue;
-            }
-            break;
-        }
-        return index;
-    }
-
-    /// <summary>The first argument that is not an option (nor an option's value); null when a stop option (e.g. -c) comes first.</summary>
-    private static Word? FirstOperand(List<Word> arguments, string[] withValue, string[] stops)
-    {
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var value = arguments[i].Value;
-            if (stops.Contains(value))
-            {
-                return null;
-            }
-            if (withValue.Contains(value))
-            {
-                i++;
-                continue;
-            }
-            if (value.StartsWith("-", StringComparison.Ordinal) || value.StartsWith("+", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            return arguments[i];
         }
         return null;
     }
@@ -352,37 +230,5 @@ public static class EntrypointTargetCheck
         return DockerImage.Chain(final).SelectMany(s => s.Ops).Any(op =>
             (op.Kind == ImageOpKind.Workdir || op.Kind == ImageOpKind.Publish || ((op.Kind == ImageOpKind.ContextCopy || op.Kind == ImageOpKind.StageCopy || op.Kind == ImageOpKind.Glob) && op.DestinationIsFolder)) &&
             op.Destination != "/" && PathText.IsUnder(path, op.Destination));
-    }
-
-    /// <summary>The span of one argument; for exec form, the JSON string of that element within the array.</summary>
-    private static SourceSpan ArgumentSpan(string text, DockerInstruction instruction, int argument)
-    {
-        var span = instruction.Arguments[argument].Span;
-        if (!instruction.IsExecForm || span.End > text.Length || span.Length == 0 || text[span.Start] != '[')
-        {
-            return span;
-        }
-        var map = new LineMap(text);
-        var count = 0;
-        for (var i = span.Start; i < span.End; i++)
-        {
-            if (text[i] != '"')
-            {
-                continue;
-            }
-            var start = i;
-            for (i++; i < span.End && text[i] != '"'; i++)
-            {
-                if (text[i] == '\\')
-                {
-                    i++;
-                }
-            }
-            if (count++ == argument)
-            {
-                return map.Span(start, Math.Min(i + 1, span.End));
-            }
-        }
-        return span;
     }
 }
