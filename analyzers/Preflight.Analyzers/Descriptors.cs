@@ -113,4 +113,24 @@ public static class Descriptors
         RuleCatalog.PF2008.Id, RuleCatalog.PF2008.Title, RuleCatalog.PF2008.Message, RuleCatalog.PF2008.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2008.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF2008.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2002 = new DiagnosticDescriptor(
+        RuleCatalog.PF2002.Id, RuleCatalog.PF2002.Title, RuleCatalog.PF2002.Message, RuleCatalog.PF2002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2002.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2003 = new DiagnosticDescriptor(
+        RuleCatalog.PF2003.Id, RuleCatalog.PF2003.Title, RuleCatalog.PF2003.Message, RuleCatalog.PF2003.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2003.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2004 = new DiagnosticDescriptor(
+        RuleCatalog.PF2004.Id, RuleCatalog.PF2004.Title, RuleCatalog.PF2004.Message, RuleCatalog.PF2004.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2004.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF2005 = new DiagnosticDescriptor(
+        RuleCatalog.PF2005.Id, RuleCatalog.PF2005.Title, RuleCatalog.PF2005.Message, RuleCatalog.PF2005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF2005.Id + ".md");
 }

@@ -219,6 +219,46 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF2002
+    {
+        public const string Id = "PF2002";
+        public const string Title = "--from names no earlier stage and no image";
+        public const string Message = "'{0}' names no stage defined before this instruction and is not an image reference{1}";
+        public const string Description = "COPY --from and RUN --mount=from take an earlier stage (its name, case-insensitive, or its index) or an image reference. A bare word that is no earlier stage (a typo, or a stage defined later) is looked up as an image on Docker Hub and the build fails with 'pull access denied' or copies from the wrong place. Write an image with its tag, digest or registry path.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF2003
+    {
+        public const string Id = "PF2003";
+        public const string Title = "ENTRYPOINT/CMD runs something the image does not contain";
+        public const string Message = "'{0}' is not in the image: {1}";
+        public const string Description = "The final stage's ENTRYPOINT or CMD runs a .NET assembly, a Python module or file, a Node file or a script that the image does not contain at the place the command looks (WORKDIR, PYTHONPATH), after the COPY instructions and dotnet publish outputs are followed. Docker checks nothing before the container starts; it then fails with 'The application X.dll does not exist', 'No module named src' or 'no such file or directory'.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF2004
+    {
+        public const string Id = "PF2004";
+        public const string Title = "dotnet restore runs before the files it needs are copied";
+        public const string Message = "'dotnet restore' of '{0}' runs before these files it needs are copied into the image: {1}";
+        public const string Description = "A RUN dotnet restore runs before the project's ProjectReferences, or the Directory.Build.props, Directory.Packages.props, NuGet.config or global.json (with msbuild-sdks) that its build imports, have been copied into the stage. Restore then skips the missing projects, uses the wrong package versions or sources, or fails; the later build fails or silently differs from the local one.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF2005
+    {
+        public const string Id = "PF2005";
+        public const string Title = "Runtime image is older than the project's target framework";
+        public const string Message = "Runtime image '{0}' has .NET {1}, but '{2}' targets {3}; the app will not start (use tag {4} or later)";
+        public const string Description = "The final stage runs on mcr.microsoft.com/dotnet/aspnet, runtime or runtime-deps with a version older than the TargetFramework of the project the Dockerfile publishes. The container fails at start with 'You must install or update .NET to run this application'.";
+        public const string Category = DockerfileCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -242,5 +282,9 @@ public static class RuleCatalog
         [PF2006.Id] = new RuleInfo(PF2006.Id, PF2006.Title, PF2006.Message, PF2006.Category, PF2006.Severity, PF2006.Description),
         [PF2007.Id] = new RuleInfo(PF2007.Id, PF2007.Title, PF2007.Message, PF2007.Category, PF2007.Severity, PF2007.Description),
         [PF2008.Id] = new RuleInfo(PF2008.Id, PF2008.Title, PF2008.Message, PF2008.Category, PF2008.Severity, PF2008.Description),
+        [PF2002.Id] = new RuleInfo(PF2002.Id, PF2002.Title, PF2002.Message, PF2002.Category, PF2002.Severity, PF2002.Description),
+        [PF2003.Id] = new RuleInfo(PF2003.Id, PF2003.Title, PF2003.Message, PF2003.Category, PF2003.Severity, PF2003.Description),
+        [PF2004.Id] = new RuleInfo(PF2004.Id, PF2004.Title, PF2004.Message, PF2004.Category, PF2004.Severity, PF2004.Description),
+        [PF2005.Id] = new RuleInfo(PF2005.Id, PF2005.Title, PF2005.Message, PF2005.Category, PF2005.Severity, PF2005.Description),
     };
 }

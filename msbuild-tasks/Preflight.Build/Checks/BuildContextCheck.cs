@@ -21,12 +21,12 @@ public static class BuildContextCheck
 
     public static void Run(CheckContext context)
     {
-        foreach (var owned in OwnedDockerfiles.Of(context))
+        foreach (var checkedFile in DockerfileSet.Of(context))
         {
-            var dockerfilePath = owned.Path;
-            var dockerfile = owned.Dockerfile;
+            var dockerfilePath = checkedFile.Path;
+            var dockerfile = checkedFile.Model;
             var reported = new HashSet<(int, string)>();
-            foreach (var (buildContext, origin) in BuildContexts(context, dockerfilePath))
+            foreach (var (buildContext, origin) in checkedFile.Contexts)
             {
                 var (ignorePath, ignore) = DockerIgnoreFor(context, dockerfilePath, buildContext);
                 foreach (var instruction in dockerfile.Instructions)
@@ -101,30 +101,6 @@ public static class BuildContextCheck
         return ignore.DecidingPattern(relative);
     }
 
-    /// <summary>The contexts a Dockerfile is built with, and where each comes from (for messages).</summary>
-    private static IEnumerable<(string Context, string Origin)> BuildContexts(CheckContext context, string dockerfilePath)
-    {
-        var found = false;
-        foreach (var (composePath, compose) in context.ComposeFiles)
-        {
-            var composeDirectory = PathText.GetDirectory(composePath);
-            foreach (var service in compose.Services)
-            {
-                var build = service.Build;
-                if (build == null || build.IsInterpolated || build.IsRemote || !PathText.Equal(build.ResolveDockerfile(composeDirectory), dockerfilePath))
-                {
-                    continue;
-                }
-                found = true;
-                yield return (build.ResolveContext(composeDirectory), $" (context of service '{service.Name}' in {context.Display(composePath)})");
-            }
-        }
-        if (!found)
-        {
-            yield return (PathText.GetDirectory(dockerfilePath), string.Empty);
-        }
-    }
-
     private static bool IsCheckable(string keyword, string source)
     {
         if (source.Length == 0 || source.StartsWith("<<", StringComparison.Ordinal) || source.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0)
@@ -138,10 +114,5 @@ public static class BuildContextCheck
         return true;
     }
 
-    /// <summary>A source resolved inside the context: a leading '/' is the context root, and '..' cannot leave it.</summary>
-    internal static string InContext(string buildContext, string source)
-    {
-        var inside = PathText.Normalize("/" + source.TrimStart('/'));
-        return PathText.Combine(buildContext, inside.TrimStart('/'));
-    }
+    internal static string InContext(string buildContext, string source) => DockerfileSet.InContext(buildContext, source);
 }

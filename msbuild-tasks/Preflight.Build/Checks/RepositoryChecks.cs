@@ -17,5 +17,9 @@ public static class RepositoryChecks
         DockerUndefinedVariableCheck.Run(context);
         DockerSecretNameCheck.Run(context);
         DockerSyntaxCheck.Run(context);
+        StageReferenceCheck.Run(context);
+        EntrypointTargetCheck.Run(context);
+        RestoreOrderCheck.Run(context);
+        RuntimeImageVersionCheck.Run(context);
     }
 }

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using Preflight.Build.Checks;
+using Preflight.Build.Findings;
+using Preflight.Build.Tests.Infrastructure;
+using Xunit;
+
+namespace Preflight.Build.Tests.Checks;
+
+public class RestoreOrderCheckTests
+{
+    private const string ApiProject =
+        "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" />" +
+        "<ProjectReference Include=\"..\\Core\\Core.csproj\" /></ItemGroup></Project>";
+
+    private const string CoreProject = "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../Shared/Shared.csproj\" /></ItemGroup></Project>";
+
+    private static TempRepository Repository(string dockerfile) => new TempRepository()
+        .Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>")
+        .Write("src/Api/Api.csproj", ApiProject)
+        .Write("src/Core/Core.csproj", CoreProject)
+        .Write("src/Shared/Shared.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />")
+        .Write("Dockerfile", dockerfile);
+
+    private static List<Finding> Run(TempRepository repo)
+    {
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+        RestoreOrderCheck.Run(context);
+        return context.Findings;
+    }
+
+    [Fact]
+    public void Restore_before_transitive_references_and_Directory_Build_props_is_reported_at_the_RUN()
+    {
+        using var repo = Repository(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY src/Api/Api.csproj src/Api/\nCOPY src/Core/Core.csproj src/Core/\n" +
+            "RUN dotnet restore src/Api/Api.csproj\nCOPY . .\nRUN dotnet publish src/Api/Api.csproj -o /app --no-restore\n");
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.Equal("PF2004", finding.RuleId);
+        Assert.Equal((5, 1), (finding.Line, finding.Column));
+        Assert.Equal(
+            "'dotnet restore' of 'src/Api/Api.csproj' runs before these files it needs are copied into the image: " +
+            "src/Shared/Shared.csproj (ProjectReference) (expected at /src/src/Shared/Shared.csproj), Directory.Build.props (expected at /src/Directory.Build.props)",
+            finding.Message);
+    }
+
+    [Fact]
+    public void Restore_of_the_working_directory_project_is_checked()
+    {
+        using var repo = Repository(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src/src/Api\nCOPY src/Api/*.csproj ./\nRUN dotnet restore\n");
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.Equal(4, finding.Line);
+        Assert.Contains("src/Core/Core.csproj (ProjectReference) (expected at /src/src/Core/Core.csproj)", finding.Message);
+        Assert.Contains("Directory.Build.props (expected at /src/Directory.Build.props)", finding.Message);
+    }
+
+    [Fact]
+    public void NuGet_config_and_global_json_with_msbuild_sdks_are_needed()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj\n")
+            .Write("NuGet.config", "<configuration />")
+            .Write("global.json", "{ \"msbuild-sdks\": { \"Microsoft.Build.Traversal\": \"4.1.0\" } }");
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.Contains("NuGet.config (expected at /src/NuGet.config), global.json (expected at /src/global.json)", finding.Message);
+        Assert.DoesNotContain("ProjectReference", finding.Message);
+    }
+
+    [Fact]
+    public void NuGet_config_is_not_needed_when_the_restore_names_its_config_file()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/ src/\nCOPY ci/nuget.ci.config ci/\nRUN dotnet restore src/Api/Api.csproj --configfile ci/nuget.ci.config\n")
+            .Write("NuGet.config", "<configuration />")
+            .Write("ci/nuget.ci.config", "<configuration />");
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Theory]
+    [InlineData("COPY . .\nRUN dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY src/Api/Api.csproj src/Api/\nRUN --mount=type=bind,source=.,target=/src,rw dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY src/Api/Api.csproj src/Api/\nRUN --mount=source=src,target=/src/src dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY Directory.Build.props ./\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj")]
+    [InlineData("COPY [\"Directory.Build.props\", \"./\"]\nCOPY [\"src/Api/Api.csproj\", \"src/Api/\"]\nCOPY [\"src/Core/Core.csproj\", \"src/Core/\"]\nCOPY [\"src/Shared/Shared.csproj\", \"src/Shared/\"]\nRUN dotnet restore \"src/Api/Api.csproj\"")]
+    [InlineData("COPY . .\nWORKDIR /src/src/Api\nRUN dotnet restore")]
+    [InlineData("COPY Api.sln ./\nRUN dotnet restore Api.sln")]
+    [InlineData("COPY src/Api/Api.csproj src/Api/\nRUN dotnet restore $PROJECT")]
+    [InlineData("COPY --from=mcr.microsoft.com/dotnet/sdk:8.0 /src /src\nRUN dotnet restore src/Api/Api.csproj")]
+    public void Restores_after_their_files_or_with_layouts_that_cannot_be_known_are_not_reported(string instructions)
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\n" + instructions + "\n")
+            .Write("global.json", "{ \"sdk\": { \"version\": \"8.0.100\" } }")
+            .Write("Api.sln");
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void Flattened_layout_reports_references_where_the_relative_path_leads()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY src/Api/Api.csproj ./\nRUN dotnet restore Api.csproj\n");
+
+        // ..\Core\Core.csproj from /src/Api.csproj is /Core/Core.csproj; Directory.Build.props has no mirrored place.
+        var finding = Assert.Single(Run(repo));
+        Assert.Contains("src/Core/Core.csproj (ProjectReference) (expected at /Core/Core.csproj)", finding.Message);
+        Assert.DoesNotContain("Directory.Build.props", finding.Message);
+    }
+
+    [Fact]
+    public void Files_outside_the_build_context_are_not_reported()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Api.csproj ./\nRUN dotnet restore Api.csproj\n")
+            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Api.csproj ./\nRUN dotnet restore Api.csproj\n");
+        System.IO.File.Delete(repo.Path("Dockerfile"));
+
+        // The context is src/Api: Core, Shared and Directory.Build.props cannot be copied from it (PF2001 territory).
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void Only_the_nearest_Directory_Build_props_is_needed_unless_it_imports_its_parent()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj\n")
+            .Write("src/Directory.Build.props", "<Project><Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" /></Project>");
+
+        Assert.Contains("Directory.Build.props (expected at /src/Directory.Build.props)", Assert.Single(Run(repo)).Message);
+
+        repo.Write("src/Directory.Build.props", "<Project />");
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void Watches_the_files_a_restore_may_need_even_when_they_do_not_exist_yet()
+    {
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY . .\nRUN dotnet restore src/Api/Api.csproj\n");
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+
+        RestoreOrderCheck.Run(context);
+
+        Assert.Contains(repo.Path("NuGet.config"), context.Watched);
+        Assert.Contains(repo.Path("src/Api/global.json"), context.Watched);
+        Assert.Contains(repo.Path("src/Core/Core.csproj"), context.Watched);
+    }
+}
