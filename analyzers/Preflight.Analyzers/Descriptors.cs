@@ -15,6 +15,11 @@ public static class Descriptors
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1001.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF1001.Id + ".md");
 
+    public static readonly DiagnosticDescriptor PF1002 = new DiagnosticDescriptor(
+        RuleCatalog.PF1002.Id, RuleCatalog.PF1002.Title, RuleCatalog.PF1002.Message, RuleCatalog.PF1002.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF1002.Id + ".md");
+
     public static readonly DiagnosticDescriptor PF1003 = new DiagnosticDescriptor(
         RuleCatalog.PF1003.Id, RuleCatalog.PF1003.Title, RuleCatalog.PF1003.Message, RuleCatalog.PF1003.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF1003.Description,
@@ -29,4 +34,21 @@ public static class Descriptors
         RuleCatalog.PF6004.Id, RuleCatalog.PF6004.Title, RuleCatalog.PF6004.Message, RuleCatalog.PF6004.Category,
         DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF6004.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF6001 = new DiagnosticDescriptor(
+        RuleCatalog.PF6001.Id, RuleCatalog.PF6001.Title, RuleCatalog.PF6001.Message, RuleCatalog.PF6001.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6001.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6001.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF6002 = new DiagnosticDescriptor(
+        RuleCatalog.PF6002.Id, RuleCatalog.PF6002.Title, RuleCatalog.PF6002.Message, RuleCatalog.PF6002.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF6002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6002.Id + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PF6003 = new DiagnosticDescriptor(
+        RuleCatalog.PF6003.Id, RuleCatalog.PF6003.Title, RuleCatalog.PF6003.Message, RuleCatalog.PF6003.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6003.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6003.Id + ".md");
 }

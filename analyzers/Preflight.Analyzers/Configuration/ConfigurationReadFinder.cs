@@ -47,8 +47,8 @@ internal sealed class ConfigurationReadFinder
     public ConfigurationRead? FromInvocation(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var containing = method.ContainingType?.ToDisplayString();
-        if (method.Name == "GetConnectionString" && containing == "Microsoft.Extensions.Configuration.ConfigurationExtensions" && invocation.Arguments.Length == 2)
+        var containing = method.ContainingType;
+        if (method.Name == "GetConnectionString" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions) && invocation.Arguments.Length == 2)
         {
             var nameArgument = invocation.Arguments[1].Value;
             if (ConstantString(nameArgument) is { } name && SectionPath(invocation.Arguments[0].Value, 0) is { } section)
@@ -57,7 +57,7 @@ internal sealed class ConfigurationReadFinder
             }
             return null;
         }
-        if (method.Name == "GetValue" && containing == "Microsoft.Extensions.Configuration.ConfigurationBinder")
+        if (method.Name == "GetValue" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder))
         {
             // GetValue<T>(config, key) and GetValue(config, type, key) have no default; the overloads with one more parameter do.
             var withoutDefault = method.IsGenericMethod ? invocation.Arguments.Length == 2 : invocation.Arguments.Length == 3;
@@ -72,7 +72,7 @@ internal sealed class ConfigurationReadFinder
             }
             return null;
         }
-        if (method.Name == "GetRequiredSection" && containing == "Microsoft.Extensions.Configuration.ConfigurationExtensions" &&
+        if (method.Name == "GetRequiredSection" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions) &&
             invocation.Arguments.Length == 2 && !IsReceiverOfAnotherRead(invocation) &&
             SectionPath(invocation, 0) is { } required)
         {
@@ -82,6 +82,12 @@ internal sealed class ConfigurationReadFinder
     }
 
     /// <summary>The full path of the section an expression denotes: "" for the root, null when it cannot be known.</summary>
+    public string? SectionPathOf(IOperation? operation) => SectionPath(operation, 0);
+
+    /// <summary>The key argument of the innermost <c>GetSection</c>/<c>GetRequiredSection</c> an expression is, else null.</summary>
+    public IOperation? SectionKeyOf(IOperation? operation) =>
+        Unwrap(operation) is IInvocationOperation call ? SectionKeyArgument(call) : null;
+
     private string? SectionPath(IOperation? operation, int hops)
     {
         operation = Unwrap(operation);
@@ -111,7 +117,7 @@ internal sealed class ConfigurationReadFinder
             return call.Arguments[0].Value;
         }
         if (method.Name == "GetRequiredSection" && call.Arguments.Length == 2 &&
-            method.ContainingType?.ToDisplayString() == "Microsoft.Extensions.Configuration.ConfigurationExtensions")
+            ConfigurationSymbols.Is(method.ContainingType, _symbols.ConfigurationExtensions))
         {
             return call.Arguments[1].Value;
         }
@@ -162,9 +168,9 @@ internal sealed class ConfigurationReadFinder
         return operation;
     }
 
-    private static string? ConstantString(IOperation operation) =>
+    internal static string? ConstantString(IOperation operation) =>
         operation.ConstantValue.HasValue && operation.ConstantValue.Value is string value && value.Length > 0 ? value : null;
 
-    private static string Join(string section, string key) =>
+    internal static string Join(string section, string key) =>
         section.Length == 0 ? key : section + ":" + key;
 }

@@ -85,6 +85,10 @@ internal sealed class ProjectContext
         return null;
     }
 
+    /// <summary>A path for messages: relative to the repository root when under it, else the file name.</summary>
+    public string DisplayPath(string path) =>
+        RepositoryRoot != null && PathText.IsUnder(path, RepositoryRoot) ? PathText.Relative(RepositoryRoot, path) : PathText.GetFileName(path);
+
     private static string? Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

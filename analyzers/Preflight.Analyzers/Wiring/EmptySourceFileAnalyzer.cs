@@ -51,11 +51,8 @@ public sealed class EmptySourceFileAnalyzer : DiagnosticAnalyzer
         {
             return true;
         }
-        if (root.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.DisabledTextTrivia)))
-        {
-            return true;
-        }
-        return root.Members.Any(MemberDeclaresSomething);
+        // Trivia are walked only for files that declare no member (rare), never for ordinary files.
+        return root.Members.Any(MemberDeclaresSomething) || root.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.DisabledTextTrivia));
     }
 
     private static bool MemberDeclaresSomething(MemberDeclarationSyntax member) => member switch

@@ -58,6 +58,10 @@ public static class AppSettingsParser
         {
             return "the file has no JSON value";
         }
+        if (message.IndexOf("Expected depth to be zero", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return "not valid JSON (an object or array is not closed)";
+        }
         return "not valid JSON (" + message.TrimEnd('.') + ")";
     }
 

@@ -14,8 +14,9 @@ public sealed class CheckContext
     private readonly Dictionary<string, string?> _texts = new Dictionary<string, string?>(StringComparer.Ordinal);
     private List<(string Path, ComposeFile File)>? _compose;
 
-    public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths)
+    public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null)
     {
+        SourceFiles = (sourceFiles ?? Enumerable.Empty<string>()).Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
         Artifacts = artifactPaths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
         Layout = new RepositoryLayout(
             repositoryRoot,
@@ -26,6 +27,8 @@ public sealed class CheckContext
     }
 
     public IReadOnlyList<string> Artifacts { get; }
+    /// <summary>Python, TypeScript and JavaScript sources of the repository (for the checks of non-.NET services).</summary>
+    public IReadOnlyList<string> SourceFiles { get; }
     public RepositoryLayout Layout { get; }
     public List<Finding> Findings { get; } = new List<Finding>();
     /// <summary>Every path whose content or existence the findings depend on; the next build re-runs the checks when one changes.</summary>

@@ -6,5 +6,6 @@ public static class RepositoryChecks
     public static void Run(CheckContext context)
     {
         BuildContextCheck.Run(context);
+        EmptyScriptCheck.Run(context);
     }
 }

@@ -23,6 +23,9 @@ public sealed class PreflightCheck : Task
     /// <summary>The deployment artifacts and project files of the repository, as the targets' globs found them.</summary>
     public ITaskItem[] Artifacts { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The Python, TypeScript and JavaScript sources of the repository.</summary>
+    public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
+
     [Required]
     public string FindingsFile { get; set; } = string.Empty;
 
@@ -31,7 +34,7 @@ public sealed class PreflightCheck : Task
 
     public override bool Execute()
     {
-        var context = new CheckContext(RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")));
+        var context = new CheckContext(RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")), SourceFiles.Select(a => a.GetMetadata("FullPath")));
         try
         {
             RepositoryChecks.Run(context);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -14,6 +15,9 @@ public sealed class PreflightReport : Task
     [Required]
     public string FindingsFile { get; set; } = string.Empty;
 
+    /// <summary>The project's <c>$(NoWarn)</c>: rule ids listed there are not reported, errors included, as for the analyzers.</summary>
+    public string? NoWarn { get; set; }
+
     public override bool Execute()
     {
         string[] lines;
@@ -26,8 +30,15 @@ public sealed class PreflightReport : Task
             Log.LogMessage(MessageImportance.High, $"Preflight: could not read '{FindingsFile}' ({ex.Message}).");
             return true;
         }
+        var suppressed = new HashSet<string>(
+            (NoWarn ?? string.Empty).Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries),
+            StringComparer.OrdinalIgnoreCase);
         foreach (var finding in Finding.DeserializeAll(lines))
         {
+            if (suppressed.Contains(finding.RuleId))
+            {
+                continue;
+            }
             var severity = RuleCatalog.All.TryGetValue(finding.RuleId, out var rule) ? rule.DefaultSeverity : RuleSeverity.Warning;
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
             if (severity == RuleSeverity.Error)

@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using Preflight.Artifacts;
+using Preflight.Artifacts.Rules;
+using Preflight.Artifacts.Text;
+using Preflight.Build.Findings;
+
+namespace Preflight.Build.Checks;
+
+/// <summary>
+/// PF6004 for the repository's Python, TypeScript and JavaScript services: a source file that is empty or only
+/// whitespace. Package markers (<c>__init__.py</c>, <c>py.typed</c>), type declarations (<c>.d.ts</c>) and generated or
+/// vendored folders are skipped. Repository-level: checked by the owner project only.
+/// </summary>
+public static class EmptyScriptCheck
+{
+    /// <summary>A file larger than this is not whitespace-only in practice; it is not read.</summary>
+    private const long MaxInspectedBytes = 64 * 1024;
+
+    private static readonly string[] SkippedFolders =
+    {
+        "node_modules", "bin", "obj", ".git", "dist", "build", "out", ".next", ".nuxt", "coverage", "__pycache__",
+        ".venv", "venv", "env", ".tox", ".mypy_cache", "site-packages", "vendor", "generated", ".generated",
+    };
+
+    private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF6004.Id];
+
+    public static void Run(CheckContext context)
+    {
+        if (!context.Layout.CurrentIsOwner)
+        {
+            return;
+        }
+        foreach (var path in context.SourceFiles)
+        {
+            if (!IsChecked(context.Layout.Root, path) || !IsBlank(path, out var empty))
+            {
+                continue;
+            }
+            context.Watched.Add(path);
+            var what = empty ? "is empty" : "contains only whitespace";
+            context.Findings.Add(Finding.At(Rule, path, new SourceSpan(0, 0, 1, 1, 1, 1), PathText.GetFileName(path), what));
+        }
+    }
+
+    internal static bool IsChecked(string root, string path)
+    {
+        var name = PathText.GetFileName(path);
+        if (name == "__init__.py" || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) ||
+            !(name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal) || name.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var folders = PathText.Relative(root, PathText.GetDirectory(path)).Split('/');
+        return !folders.Any(f => Array.IndexOf(SkippedFolders, f) >= 0);
+    }
+
+    private static bool IsBlank(string path, out bool empty)
+    {
+        empty = false;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxInspectedBytes)
+            {
+                return false;
+            }
+            empty = info.Length == 0;
+            return empty || File.ReadAllText(path).Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0;
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
+            return false;
+        }
+    }
+}

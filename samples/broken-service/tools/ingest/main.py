@@ -1,0 +1,3 @@
+from tools.ingest.models import Invoice
+
+print(Invoice)

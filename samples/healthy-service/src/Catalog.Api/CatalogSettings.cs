@@ -1,0 +1,6 @@
+namespace Catalog.Api;
+
+public static class CatalogSettings
+{
+    public const string Section = "Catalog";
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Preflight.Benchmarks;
+
+// `dotnet run -c Release -- report [files] [configurationEvery]` prints the analyzers' share of compile time measured the way
+// -p:ReportAnalyzer=true does (Roslyn's analyzer execution-time telemetry); any other arguments go to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "report")
+{
+    var files = args.Length > 1 ? int.Parse(args[1]) : 2000;
+    var every = args.Length > 2 ? int.Parse(args[2]) : 20;
+    var service = new GeneratedService(files, every);
+    // Warm up once, then measure.
+    AnalyzerShare.Measure(service);
+    var (compile, analyzers, perAnalyzer, findings) = AnalyzerShare.Measure(service);
+    Console.WriteLine($"files: {files}, one in {every} reading configuration");
+    Console.WriteLine($"compile (emit): {compile.TotalMilliseconds:F0} ms");
+    Console.WriteLine($"Preflight analyzers (execution time): {analyzers.TotalMilliseconds:F0} ms");
+    Console.WriteLine($"share of compile time: {100 * analyzers.TotalMilliseconds / (compile.TotalMilliseconds + analyzers.TotalMilliseconds):F2} %");
+    foreach (var (name, time) in perAnalyzer)
+    {
+        Console.WriteLine($"  {name}: {time.TotalMilliseconds:F1} ms");
+    }
+    Console.WriteLine($"findings: {findings}");
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
+
+internal static class AnalyzerShare
+{
+    public static (TimeSpan Compile, TimeSpan Analyzers, (string, TimeSpan)[] PerAnalyzer, int Findings) Measure(GeneratedService service)
+    {
+        var watch = Stopwatch.StartNew();
+        var compilation = service.NewCompilation();
+        using (var stream = new MemoryStream())
+        {
+            compilation.Emit(stream);
+        }
+        var compile = watch.Elapsed;
+        var analyzers = AnalyzerBenchmarks.PreflightAnalyzers();
+        var withAnalyzers = service.NewCompilation().WithAnalyzers(analyzers,
+            new CompilationWithAnalyzersOptions(service.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var findings = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+        var per = analyzers
+            .Select(a => (a.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult().ExecutionTime))
+            .ToArray();
+        return (compile, TimeSpan.FromTicks(per.Sum(p => p.ExecutionTime.Ticks)), per, findings);
+    }
+}
