@@ -33,7 +33,16 @@ public sealed class ComposeFile
     /// <summary>The document as a node tree (after anchors, merge keys, extends and interpolation); null when it did not load.</summary>
     public ComposeMapping? Root { get; }
 
-    public IReadOnlyList<ComposeService> Services { get; }
+    public IReadOnlyList<ComposeService> Services { get; internal set; }
+
+    /// <summary>The compose files the model was read from (main, overrides, includes), in load order; empty for a bare text.</summary>
+    public IReadOnlyList<string> Files { get; internal set; } = System.Array.Empty<string>();
+
+    /// <summary>The project .env used for interpolation, or null when there was none.</summary>
+    public string? EnvFilePath { get; internal set; }
+
+    /// <summary>The variables of the project .env (empty when there was none).</summary>
+    public IReadOnlyDictionary<string, string>? DotEnv { get; internal set; }
     public IReadOnlyList<ComposeVolumeDefinition> Volumes { get; internal set; } = System.Array.Empty<ComposeVolumeDefinition>();
     public IReadOnlyList<ComposeNetworkDefinition> Networks { get; internal set; } = System.Array.Empty<ComposeNetworkDefinition>();
     public IReadOnlyList<ComposeSecretDefinition> Secrets { get; internal set; } = System.Array.Empty<ComposeSecretDefinition>();

@@ -25,6 +25,9 @@ internal sealed class ComposeTreeInterpolator
     public List<ComposeVariableReference> References { get; } = new List<ComposeVariableReference>();
     public List<ComposeVariableReference> Unset { get; } = new List<ComposeVariableReference>();
 
+    /// <summary>Interpolated scalars in which a variable had no value (or that failed): their value is not what the deploy will see.</summary>
+    public List<ComposeScalar> Unresolved { get; } = new List<ComposeScalar>();
+
     public ComposeNode Apply(ComposeNode node)
     {
         if (_done.TryGetValue(node, out var known))
@@ -73,7 +76,12 @@ internal sealed class ComposeTreeInterpolator
         {
             _errors.Add(new ComposeError(error.Message, MapSpan(scalar, error.Start, error.Length), ComposeErrorKind.Interpolation, scalar.SourceFile));
         }
-        return result.Value == scalar.Value ? scalar : scalar.WithValue(result.Value);
+        var interpolated = result.Value == scalar.Value ? scalar : scalar.WithValue(result.Value);
+        if (result.Unset.Count > 0 || result.Errors.Count > 0)
+        {
+            Unresolved.Add(interpolated);
+        }
+        return interpolated;
     }
 
     private ComposeNode ApplyMapping(ComposeMapping mapping)
