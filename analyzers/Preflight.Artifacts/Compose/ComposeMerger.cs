@@ -85,7 +85,7 @@ internal sealed class ComposeMerger
                 }
                 else
                 {
-                    entries[at] = new ComposeMappingEntry(entry.Key, merged);
+                    entries[at] = new ComposeMappingEntry(entries[at].Key, merged);
                     removed.Remove(at);
                 }
             }

@@ -15,7 +15,12 @@ public sealed class ComposeService : ComposeElement
     }
 
     public string Name { get; }
+
+    /// <summary>Where the service's name is written (in the file that first defines it: the main file, not an override).</summary>
     public SourceSpan NameSpan { get; }
+
+    /// <summary>The file <see cref="NameSpan"/> is in (null for a text parsed without a path).</summary>
+    public string? NameSourceFile { get; internal set; }
 
     public ComposeBuild? Build { get; internal set; }
     public string? Image { get; internal set; }

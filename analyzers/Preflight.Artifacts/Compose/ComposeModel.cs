@@ -123,6 +123,9 @@ public sealed class ComposeError
     /// <summary>The file the error is in (null for a text parsed without a path).</summary>
     public string? SourceFile { get; }
 
+    /// <summary>For a <c>${VAR?message}</c> / <c>${VAR:?message}</c> failure: the variable that has no value; else null.</summary>
+    public string? Variable { get; internal set; }
+
     public override string ToString() => $"{SourceFile ?? "<text>"}{Span}: {Kind}: {Message}";
 }
 

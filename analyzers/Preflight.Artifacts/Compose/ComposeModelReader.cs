@@ -33,7 +33,7 @@ internal sealed partial class ComposeModelReader
                 }
                 else if (entry.Value is ComposeScalar { IsNull: true })
                 {
-                    services.Add(new ComposeService(entry.Value, entry.Name, entry.Key.Span));
+                    services.Add(new ComposeService(entry.Value, entry.Name, entry.Key.Span) { NameSourceFile = entry.Key.SourceFile });
                 }
             }
         }
@@ -56,6 +56,7 @@ internal sealed partial class ComposeModelReader
     {
         var service = new ComposeService(node, key.Value, key.Span)
         {
+            NameSourceFile = key.SourceFile,
             Build = ReadBuild(node["build"]),
             Environment = ReadKeyValues(node["environment"]),
             EnvFiles = ReadEnvFiles(node["env_file"]),

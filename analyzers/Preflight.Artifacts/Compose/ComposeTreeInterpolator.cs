@@ -74,7 +74,7 @@ internal sealed class ComposeTreeInterpolator
         }
         foreach (var error in result.Errors)
         {
-            _errors.Add(new ComposeError(error.Message, MapSpan(scalar, error.Start, error.Length), ComposeErrorKind.Interpolation, scalar.SourceFile));
+            _errors.Add(new ComposeError(error.Message, MapSpan(scalar, error.Start, error.Length), ComposeErrorKind.Interpolation, scalar.SourceFile) { Variable = error.Variable });
         }
         var interpolated = result.Value == scalar.Value ? scalar : scalar.WithValue(result.Value);
         if (result.Unset.Count > 0 || result.Errors.Count > 0)

@@ -7,5 +7,11 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        ComposePathCheck.Run(context);
+        ComposeVariableCheck.Run(context);
+        ComposeImageCheck.Run(context);
+        ComposePersistCheck.Run(context);
+        ComposeReferenceCheck.Run(context);
+        ComposeSchemaCheck.Run(context);
     }
 }
