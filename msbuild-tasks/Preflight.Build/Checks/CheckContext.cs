@@ -103,6 +103,20 @@ public sealed class CheckContext
             }
             projects.Add((files[0], ComposeProject.Load(files, ReadText)));
         }
+        // A compose file that another project includes (or extends) is checked as part of that project, not on its own.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, file) in projects)
+        {
+            var own = PathText.GetDirectory(path);
+            foreach (var loaded in file.Files)
+            {
+                if (!PathText.Equal(PathText.GetDirectory(loaded), own))
+                {
+                    used.Add(loaded);
+                }
+            }
+        }
+        projects.RemoveAll(project => used.Contains(project.Path));
         return projects;
     }
 

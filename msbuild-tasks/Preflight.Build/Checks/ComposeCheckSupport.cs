@@ -9,6 +9,8 @@ namespace Preflight.Build.Checks;
 /// <summary>What the compose checks share: which services the current project checks, and a service's container environment.</summary>
 internal static class ComposeCheckSupport
 {
+    private const string UnknownMarker = "\u0000unknown\u0000";
+
     /// <summary>The services of every compose project that the current project checks (see <see cref="RepositoryLayout.OwnerOfService"/>).</summary>
     public static IEnumerable<(string Path, ComposeFile File, ComposeService Service)> OwnedServices(CheckContext context)
     {
@@ -68,11 +70,12 @@ internal static class ComposeCheckSupport
             {
                 continue;
             }
-            foreach (var entry in EnvFileParser.Parse(text).Entries)
+            // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is unknown.
+            foreach (var entry in EnvFileParser.Parse(text, name => file.DotEnv != null && file.DotEnv.TryGetValue(name, out var known) ? known : UnknownMarker).Entries)
             {
                 if (entry.Value != null)
                 {
-                    environment[entry.Key] = entry.Value;
+                    environment[entry.Key] = entry.Value.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 ? null : entry.Value;
                 }
                 else if (Provided(context, file, entry.Key))
                 {

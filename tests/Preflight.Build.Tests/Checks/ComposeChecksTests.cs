@@ -359,4 +359,25 @@ public class ComposeChecksTests
 
         Assert.Empty(Run(repo, "PF3006"));
     }
+
+    [Fact]
+    public void PF3003_env_file_value_from_a_deploy_time_variable_counts_as_set()
+    {
+        using var repo = Repo("services:\n  db:\n    image: postgres\n    env_file: db.env\n")
+            .Write("db.env", "POSTGRES_PASSWORD=${PG_SECRET}\n");
+
+        Assert.Empty(Run(repo, "PF3003"));
+    }
+
+    [Fact]
+    public void Included_project_is_checked_as_part_of_the_including_project_only()
+    {
+        using var repo = Repo("include:\n  - db/compose.yaml\nservices:\n  api:\n    image: app\n    depends_on: [db]\n")
+            .Write("db/compose.yaml", "services:\n  db:\n    image: postgres\n    depends_on: [api]\n");
+
+        var findings = Run(repo, "PF3005");
+        var cycle = Assert.Single(findings);
+        Assert.StartsWith("depends_on cycle", cycle.Message);
+        Assert.Single(Run(repo, "PF3003"));
+    }
 }
