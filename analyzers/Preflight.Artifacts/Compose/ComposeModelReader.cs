@@ -74,6 +74,12 @@ internal sealed partial class ComposeModelReader
             Configs = ReadResourceReferences(node["configs"]),
             Healthcheck = ReadHealthcheck(node["healthcheck"]),
             NetworkMode = Text(node["network_mode"]),
+            Command = node["command"] switch
+            {
+                ComposeSequence list => Strings(list),
+                ComposeScalar { IsNull: false } scalar => scalar.Value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries),
+                _ => null,
+            },
         };
         if (node["image"] is ComposeScalar image && !image.IsNull)
         {

@@ -31,6 +31,15 @@ public sealed class ImageRequirements
     public IReadOnlyList<string> When { get; internal set; } = Array.Empty<string>();
     public bool FileAliases { get; internal set; }
 
+    /// <summary><c>min_length</c>: when set, these variables' values must have at least this many characters.</summary>
+    public IReadOnlyDictionary<string, int> MinLength { get; internal set; } = new Dictionary<string, int>();
+
+    /// <summary><c>since</c>: the requirements apply from this image version on (and to <c>latest</c> or no tag); null: every version.</summary>
+    public string? Since { get; internal set; }
+
+    /// <summary><c>command</c>: the requirements apply only when the service's command starts with one of these words.</summary>
+    public IReadOnlyList<string> Command { get; internal set; } = Array.Empty<string>();
+
     /// <summary>True when this entry comes from preflight.yaml.</summary>
     public bool FromConfig { get; internal set; }
 }
@@ -148,6 +157,9 @@ public sealed class ImageCatalogue
                 Unless = Strings(body.Child("unless")),
                 When = Strings(body.Child("when")),
                 FileAliases = string.Equals(body.Child("file_aliases").ScalarValue(), "true", StringComparison.OrdinalIgnoreCase),
+                MinLength = Lengths(body.Child("min_length")),
+                Since = body.Child("since").ScalarValue(),
+                Command = Strings(body.Child("command")),
             });
         }
         return new ImageCatalogue(entries);
@@ -189,6 +201,22 @@ public sealed class ImageCatalogue
             values.Add(single);
         }
         return values;
+    }
+
+    private static IReadOnlyDictionary<string, int> Lengths(YamlNode? node)
+    {
+        var lengths = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (node is YamlMappingNode mapping)
+        {
+            foreach (var pair in mapping.Children)
+            {
+                if (pair.Key.ScalarValue() is { } name && int.TryParse(pair.Value.ScalarValue(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+                {
+                    lengths[name] = length;
+                }
+            }
+        }
+        return lengths;
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> StringGroups(YamlNode? node)

@@ -24,9 +24,26 @@ public sealed class ImageRequirementViolation
 /// </summary>
 public static class ImageRequirementEvaluator
 {
-    public static IReadOnlyList<ImageRequirementViolation> Evaluate(ImageRequirements image, IReadOnlyDictionary<string, string?> environment)
+    public static IReadOnlyList<ImageRequirementViolation> Evaluate(ImageRequirements image, IReadOnlyDictionary<string, string?> environment) =>
+        Evaluate(image, environment, null, null);
+
+    /// <summary>
+    /// Like <see cref="Evaluate(ImageRequirements, IReadOnlyDictionary{string, string})"/>, with the image reference (for
+    /// <see cref="ImageRequirements.Since"/>) and the service's command (for <see cref="ImageRequirements.Command"/>);
+    /// when either is needed and unknown, the requirements that depend on it are not applied.
+    /// </summary>
+    public static IReadOnlyList<ImageRequirementViolation> Evaluate(ImageRequirements image, IReadOnlyDictionary<string, string?> environment,
+        string? imageReference, IReadOnlyList<string>? command)
     {
         var violations = new List<ImageRequirementViolation>();
+        if (image.Since != null && (imageReference == null || !IsAtLeast(imageReference, image.Since)))
+        {
+            return violations;
+        }
+        if (image.Command.Count > 0 && (command == null || command.Count == 0 || !Contains(image.Command, command[0])))
+        {
+            return violations;
+        }
         foreach (var condition in image.When)
         {
             if (!Holds(condition, environment))
@@ -56,9 +73,10 @@ public static class ImageRequirementEvaluator
         foreach (var group in image.AnyOf)
         {
             var any = false;
-            foreach (var name in group)
+            foreach (var entry in group)
             {
-                any |= IsSet(name, image, environment, out _);
+                var (name, expected) = Split(entry);
+                any |= IsSet(name, image, environment, out var actual) && (expected == null || actual == null || string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase));
             }
             if (!any)
             {
@@ -78,6 +96,13 @@ public static class ImageRequirementEvaluator
                 violations.Add(new ImageRequirementViolation($"sets {string.Join(", ", set)} but lacks {string.Join(", ", missing)} (all or none of them must be set)", missing[0]));
             }
         }
+        foreach (var pair in image.MinLength)
+        {
+            if (environment.TryGetValue(pair.Key, out var value) && value != null && value.Length > 0 && value.Length < pair.Value)
+            {
+                violations.Add(new ImageRequirementViolation($"sets {pair.Key} shorter than the {pair.Value} characters the image requires", pair.Key));
+            }
+        }
         foreach (var pattern in image.Forbid)
         {
             foreach (var name in environment.Keys)
@@ -89,6 +114,86 @@ public static class ImageRequirementEvaluator
             }
         }
         return violations;
+    }
+
+    private static bool Contains(IReadOnlyList<string> words, string word)
+    {
+        foreach (var candidate in words)
+        {
+            if (string.Equals(candidate, word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the image's tag is <c>latest</c>, absent, or a version at least <paramref name="since"/>; false for tags that are not versions.</summary>
+    internal static bool IsAtLeast(string imageReference, string since)
+    {
+        var reference = imageReference;
+        var at = reference.IndexOf('@');
+        if (at >= 0)
+        {
+            reference = reference.Substring(0, at);
+        }
+        var colon = reference.LastIndexOf(':');
+        if (colon < 0 || colon < reference.LastIndexOf('/'))
+        {
+            return true;
+        }
+        var tag = reference.Substring(colon + 1);
+        if (tag == "latest")
+        {
+            return true;
+        }
+        var actual = Version(tag);
+        var wanted = Version(since);
+        if (actual == null || wanted == null)
+        {
+            return false;
+        }
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            var part = i < actual.Length ? actual[i] : 0;
+            if (part != wanted[i])
+            {
+                return part > wanted[i];
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The leading dotted numbers of a tag (<c>2.12.0-alpine</c> is 2, 12, 0); null when it does not start with a digit.</summary>
+    private static int[]? Version(string text)
+    {
+        var parts = new List<int>();
+        var current = -1;
+        foreach (var c in text)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                current = (current < 0 ? 0 : current * 10) + (c - '0');
+                if (current > 100000)
+                {
+                    return null;
+                }
+            }
+            else if (c == '.' && current >= 0)
+            {
+                parts.Add(current);
+                current = -1;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (current >= 0)
+        {
+            parts.Add(current);
+        }
+        return parts.Count == 0 ? null : parts.ToArray();
     }
 
     private static string Describe(string name, ImageRequirements image) => image.FileAliases ? $"{name} (or {name}_FILE)" : name;

@@ -31,7 +31,7 @@ public static class ComposeImageCheck
             var environment = ComposeCheckSupport.ContainerEnvironment(context, file, service);
             foreach (var image in images)
             {
-                foreach (var violation in ImageRequirementEvaluator.Evaluate(image, environment))
+                foreach (var violation in ImageRequirementEvaluator.Evaluate(image, environment, service.Image, service.Command))
                 {
                     var source = image.FromConfig ? "; required by preflight.yaml images:" : string.Empty;
                     context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,

@@ -380,4 +380,43 @@ public class ComposeChecksTests
         Assert.StartsWith("depends_on cycle", cycle.Message);
         Assert.Single(Run(repo, "PF3003"));
     }
+
+    [Fact]
+    public void PF3003_versions_commands_and_lengths_of_the_catalogue()
+    {
+        using var repo = Repo("""
+            services:
+              search-old:
+                image: opensearchproject/opensearch:2.11.1
+              search:
+                image: opensearchproject/opensearch:2.12.0
+              search-off:
+                image: opensearchproject/opensearch:latest
+                environment:
+                  DISABLE_SECURITY_PLUGIN: "true"
+              kc-dev:
+                image: quay.io/keycloak/keycloak:26.0
+                command: start-dev
+              kc:
+                image: quay.io/keycloak/keycloak:26.0
+                command: ["start", "--optimized"]
+              kc-ok:
+                image: quay.io/keycloak/keycloak:26.0
+                command: start
+                environment:
+                  KC_HOSTNAME_STRICT: "false"
+              minio:
+                image: minio/minio
+                environment:
+                  MINIO_ROOT_PASSWORD: short
+            """);
+
+        var findings = Run(repo, "PF3003");
+
+        Assert.Equal(new[] { 4, 13, 21 }, findings.Select(f => f.Line));
+        Assert.Contains("lacks OPENSEARCH_INITIAL_ADMIN_PASSWORD", findings[0].Message);
+        Assert.Contains("lacks one of KC_HOSTNAME, KC_HOSTNAME_STRICT=false", findings[1].Message);
+        Assert.Contains("sets MINIO_ROOT_PASSWORD shorter than the 8 characters the image requires", findings[2].Message);
+        Assert.DoesNotContain("short", findings[2].Message.Replace("shorter", string.Empty));
+    }
 }
