@@ -100,7 +100,7 @@ public sealed class ImageCatalogue
     }
 
     /// <summary>
-    /// The repository of an image reference: <c>docker.io/library/postgres:16@sha256:..</c> is <c>postgres</c>,
+    /// The repository of an image reference: <c>registry.example.com:5000/library/postgres:16@sha256:..</c> is <c>postgres</c>,
     /// <c>mcr.microsoft.com/mssql/server:2022-latest</c> is <c>mssql/server</c>.
     /// </summary>
     public static string RepositoryOf(string image)

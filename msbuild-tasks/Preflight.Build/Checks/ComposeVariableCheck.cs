@@ -7,12 +7,16 @@ namespace Preflight.Build.Checks;
 
 /// <summary>
 /// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is not
-/// set by the project .env and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Reported at the
-/// use, by the owner project (compose files are repository-level).
+/// set by the project .env and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
+/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported. Reported at the use, by the owner project (compose
+/// files are repository-level).
 /// </summary>
 public static class ComposeVariableCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3002.Id];
+
+    /// <summary>Set in every login shell that runs compose: not reported (compose reads them from the shell).</summary>
+    private static readonly string[] ShellVariables = { "HOME", "PATH", "USER", "PWD", "SHELL", "LANG" };
 
     public static void Run(CheckContext context)
     {
@@ -25,7 +29,7 @@ public static class ComposeVariableCheck
             var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath) : $"a .env beside {context.Display(path)} (there is none)";
             foreach (var reference in file.UnsetVariables)
             {
-                if (!ComposeCheckSupport.IsDeclared(context, reference.Name))
+                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0)
                 {
                     context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name, where));
                 }

@@ -10,7 +10,7 @@ public class ImageCatalogueTests
     [Theory]
     [InlineData("postgres", "postgres")]
     [InlineData("postgres:16-alpine", "postgres")]
-    [InlineData("docker.io/library/postgres:16@sha256:abc", "postgres")]
+    [InlineData("registry.example.com:5000/library/postgres:16@sha256:abc", "postgres")]
     [InlineData("library/postgres", "postgres")]
     [InlineData("mcr.microsoft.com/mssql/server:2022-latest", "mssql/server")]
     [InlineData("localhost:5000/team/app:1", "team/app")]
@@ -23,7 +23,7 @@ public class ImageCatalogueTests
 
     [Theory]
     [InlineData("postgres", 1)]
-    [InlineData("ghcr.io/library/postgres:15", 1)]
+    [InlineData("mirror.example.com/library/postgres:15", 1)]
     [InlineData("postgresql", 0)]
     [InlineData("mcr.microsoft.com/mssql/server", 1)]
     [InlineData("mintplexlabs/anythingllm:master", 1)]

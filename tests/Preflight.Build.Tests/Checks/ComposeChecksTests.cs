@@ -125,7 +125,7 @@ public class ComposeChecksTests
     [Fact]
     public void PF3002_silent_when_every_variable_is_provided_or_defaulted()
     {
-        using var repo = Repo("services:\n  api:\n    image: \"app:${TAG}\"\n    environment:\n      A: ${A:-x}\n      B: ${B-}\n      C: $$NOT_A_VARIABLE\n      D: ${D}\n")
+        using var repo = Repo("services:\n  api:\n    image: \"app:${TAG}\"\n    environment:\n      A: ${A:-x}\n      B: ${B-}\n      C: $$NOT_A_VARIABLE\n      D: ${D}\n    volumes:\n      - ${HOME}/.cache:/cache\n")
             .Write(".env", "TAG=1\n")
             .Write("preflight.yaml", "variables:\n  - D\n");
 
@@ -148,7 +148,7 @@ public class ComposeChecksTests
         using var repo = Repo("""
             services:
               db:
-                image: docker.io/library/postgres:16-alpine
+                image: registry.example.com:5000/library/postgres:16-alpine
                 environment:
                   POSTGRES_USER: app
               mongo:
@@ -171,7 +171,7 @@ public class ComposeChecksTests
         var findings = Run(repo, "PF3003");
 
         Assert.Equal(new[] { (2, 3), (6, 3), (10, 3), (10, 3), (15, 3), (17, 3) }, findings.Select(f => (f.Line, f.Column)));
-        Assert.Equal("Service 'db' (image docker.io/library/postgres:16-alpine) lacks POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE)", findings[0].Message);
+        Assert.Equal("Service 'db' (image registry.example.com:5000/library/postgres:16-alpine) lacks POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE)", findings[0].Message);
         Assert.Contains("sets MONGO_INITDB_ROOT_USERNAME but lacks MONGO_INITDB_ROOT_PASSWORD", findings[1].Message);
         Assert.Contains("lacks ACCEPT_EULA", findings[2].Message);
         Assert.Contains("lacks one of MSSQL_SA_PASSWORD, SA_PASSWORD", findings[3].Message);
