@@ -57,7 +57,9 @@ internal sealed class ProjectService
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;
                 if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, Read))
                 {
-                    services.Add(new ProjectService(main, service, project.DisplayPath(main.Path)));
+                    // The file that defines the service (an override or included file may), else the main file.
+                    var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;
+                    services.Add(new ProjectService(defining, service, project.DisplayPath(defining.Path)));
                 }
             }
         }
