@@ -72,6 +72,10 @@ public static class ImageRequirementEvaluator
         }
         foreach (var group in image.AnyOf)
         {
+            if (group.Count == 0)
+            {
+                continue;
+            }
             var any = false;
             foreach (var entry in group)
             {
