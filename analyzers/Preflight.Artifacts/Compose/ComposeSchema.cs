@@ -71,6 +71,32 @@ internal static class ComposeSchema
         ["name"] = "S", ["content"] = "S", ["environment"] = "S", ["file"] = "S", ["external"] = "MS", ["labels"] = "MQ", ["template_driver"] = "S",
     };
 
+    internal static readonly Dictionary<string, string> Port = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["name"] = "S", ["mode"] = "S", ["host_ip"] = "S", ["target"] = "S", ["published"] = "S", ["protocol"] = "S", ["app_protocol"] = "S",
+    };
+
+    internal static readonly Dictionary<string, string> VolumeMount = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["type"] = "S", ["source"] = "S", ["target"] = "S", ["read_only"] = "S", ["consistency"] = "S", ["bind"] = "M", ["volume"] = "M",
+        ["tmpfs"] = "M", ["image"] = "M",
+    };
+
+    internal static readonly Dictionary<string, string> EnvFile = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["path"] = "S", ["format"] = "S", ["required"] = "S",
+    };
+
+    internal static readonly Dictionary<string, string> ResourceReference = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["source"] = "S", ["target"] = "S", ["uid"] = "S", ["gid"] = "S", ["mode"] = "S",
+    };
+
+    internal static readonly Dictionary<string, string> Dependency = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["restart"] = "S", ["required"] = "S", ["condition"] = "S",
+    };
+
     /// <summary>True when the kind of <paramref name="node"/> is one of <paramref name="allowed"/>.</summary>
     public static bool Accepts(string allowed, ComposeNode node)
     {

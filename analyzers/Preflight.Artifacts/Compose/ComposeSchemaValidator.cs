@@ -85,11 +85,20 @@ internal static class ComposeSchemaValidator
                         CheckKeys(healthcheck, ComposeSchema.Healthcheck, $"the healthcheck of service \"{service.Name}\"", errors);
                         break;
                     case "ports":
+                        ValidateItems(entry, "SM", errors, ComposeSchema.Port, $"a port of service \"{service.Name}\"");
+                        break;
                     case "volumes":
+                        ValidateItems(entry, "SM", errors, ComposeSchema.VolumeMount, $"a volume of service \"{service.Name}\"");
+                        break;
                     case "env_file":
+                        ValidateItems(entry, "SM", errors, ComposeSchema.EnvFile, $"an env_file of service \"{service.Name}\"");
+                        break;
                     case "secrets":
                     case "configs":
-                        ValidateItems(entry, "SM", errors);
+                        ValidateItems(entry, "SM", errors, ComposeSchema.ResourceReference, $"a {entry.Name.TrimEnd('s')} of service \"{service.Name}\"");
+                        break;
+                    case "environment" when entry.Value is ComposeSequence:
+                        ValidateItems(entry, "S", errors);
                         break;
                     case "profiles":
                     case "links":
@@ -110,6 +119,10 @@ internal static class ComposeSchemaValidator
                             if (!ComposeSchema.Accepts("M", dependency.Value))
                             {
                                 Add(errors, dependency.Value, $"depends_on \"{dependency.Name}\" must be a mapping (condition, required, restart), not {dependency.Value.Description}");
+                            }
+                            else if (dependency.Value is ComposeMapping options)
+                            {
+                                CheckKeys(options, ComposeSchema.Dependency, $"depends_on \"{dependency.Name}\" of service \"{service.Name}\"", errors);
                             }
                         }
                         break;
@@ -148,7 +161,8 @@ internal static class ComposeSchemaValidator
         }
     }
 
-    private static void ValidateItems(ComposeMappingEntry entry, string allowed, List<ComposeError> errors)
+    private static void ValidateItems(ComposeMappingEntry entry, string allowed, List<ComposeError> errors,
+        Dictionary<string, string>? itemKeys = null, string? itemOwner = null)
     {
         if (entry.Value is not ComposeSequence list)
         {
@@ -159,6 +173,10 @@ internal static class ComposeSchemaValidator
             if (!ComposeSchema.Accepts(allowed, item) || item is ComposeScalar { IsNull: true })
             {
                 Add(errors, item, $"each item of \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {item.Description}");
+            }
+            else if (itemKeys != null && item is ComposeMapping mapping)
+            {
+                CheckKeys(mapping, itemKeys, itemOwner ?? entry.Name, errors);
             }
         }
     }
