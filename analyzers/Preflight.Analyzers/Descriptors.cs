@@ -133,4 +133,34 @@ public static class Descriptors
         RuleCatalog.PF2005.Id, RuleCatalog.PF2005.Title, RuleCatalog.PF2005.Message, RuleCatalog.PF2005.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF2005.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF2005.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3001 = new DiagnosticDescriptor(
+        RuleCatalog.PF3001.Id, RuleCatalog.PF3001.Title, RuleCatalog.PF3001.Message, RuleCatalog.PF3001.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3001.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3001.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3002 = new DiagnosticDescriptor(
+        RuleCatalog.PF3002.Id, RuleCatalog.PF3002.Title, RuleCatalog.PF3002.Message, RuleCatalog.PF3002.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF3002.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3002.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3003 = new DiagnosticDescriptor(
+        RuleCatalog.PF3003.Id, RuleCatalog.PF3003.Title, RuleCatalog.PF3003.Message, RuleCatalog.PF3003.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3003.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3004 = new DiagnosticDescriptor(
+        RuleCatalog.PF3004.Id, RuleCatalog.PF3004.Title, RuleCatalog.PF3004.Message, RuleCatalog.PF3004.Category,
+        DiagnosticSeverity.Warning, isEnabledByDefault: true, RuleCatalog.PF3004.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3004.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3005 = new DiagnosticDescriptor(
+        RuleCatalog.PF3005.Id, RuleCatalog.PF3005.Title, RuleCatalog.PF3005.Message, RuleCatalog.PF3005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3005.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3006 = new DiagnosticDescriptor(
+        RuleCatalog.PF3006.Id, RuleCatalog.PF3006.Title, RuleCatalog.PF3006.Message, RuleCatalog.PF3006.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3006.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3006.Id + ".md");
 }

@@ -21,7 +21,10 @@ internal sealed class ProjectService
     public string DisplayPath { get; }
     public string Description => $"{DisplayPath} (service {Service.Name})";
 
-    /// <summary>Every compose service, in any compose file passed in, that builds the project.</summary>
+    /// <summary>
+    /// Every compose service that builds the project, in every compose project passed in: per folder, the main compose
+    /// file merged with its override file and interpolated with the folder's .env (all read from the AdditionalFiles).
+    /// </summary>
     public static IReadOnlyList<ProjectService> Find(ProjectContext project, ArtifactReader reader)
     {
         var services = new List<ProjectService>();
@@ -30,17 +33,33 @@ internal sealed class ProjectService
             return services;
         }
         var projectFileName = PathText.GetFileName(project.ProjectFile);
+        var composeFiles = new Dictionary<string, ArtifactFile>(System.StringComparer.Ordinal);
         foreach (var file in project.OfKind(ArtifactKind.Compose))
         {
-            if (reader.Compose(file) is not { } compose)
+            composeFiles[PathText.Normalize(file.Path)] = file;
+        }
+        var directories = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var path in composeFiles.Keys)
+        {
+            directories.Add(PathText.GetDirectory(path));
+        }
+        string? Read(string path) => project.ReadText(path, reader.CancellationToken);
+        foreach (var directory in directories)
+        {
+            var files = ComposeProject.FindFiles(directory, composeFiles.ContainsKey);
+            if (files.Count == 0 || !composeFiles.TryGetValue(PathText.Normalize(files[0]), out var main))
             {
                 continue;
             }
+            var compose = ComposeProject.Load(files, Read);
             foreach (var service in compose.Services)
             {
-                if (ServiceProjectMatcher.Builds(service, file.Directory, project.ProjectDirectory, projectFileName, path => project.ReadText(path, reader.CancellationToken)))
+                var baseDirectory = service.Build?.BaseDirectory ?? directory;
+                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, Read))
                 {
-                    services.Add(new ProjectService(file, service, project.DisplayPath(file.Path)));
+                    // The file that defines the service (an override or included file may), else the main file.
+                    var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;
+                    services.Add(new ProjectService(defining, service, project.DisplayPath(defining.Path)));
                 }
             }
         }

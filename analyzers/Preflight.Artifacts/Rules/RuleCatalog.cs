@@ -259,6 +259,66 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF3001
+    {
+        public const string Id = "PF3001";
+        public const string Title = "Compose file names a path that does not exist";
+        public const string Message = "{0} '{1}' of {2} does not exist{3}";
+        public const string Description = "A compose build context, dockerfile, env_file (unless 'required: false') or bind-mount source that does not exist makes 'docker compose build/up' fail: 'unable to prepare context: path ... not found', 'env file ... not found', or an empty folder created and mounted in place of the expected data. Relative paths resolve from the compose file's folder (the project directory).";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF3002
+    {
+        public const string Id = "PF3002";
+        public const string Title = "Compose variable has no value and no default";
+        public const string Message = "Variable '{0}' has no default and is set neither in {1} nor in preflight.yaml (secrets:/variables:); compose will substitute an empty string";
+        public const string Description = "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not set and preflight.yaml does not declare as provided at deploy time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the service with an empty value.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Warning;
+    }
+
+    public static class PF3003
+    {
+        public const string Id = "PF3003";
+        public const string Title = "Compose service lacks a variable its image requires";
+        public const string Message = "Service '{0}' (image {1}) {2}";
+        public const string Description = "The image of a compose service (built-in catalogue of well-known images, extended by preflight.yaml images:) needs variables to start: a database image without its password, a server that needs a EULA accepted. Without them the container exits at first start. Services under profiles are checked too.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF3004
+    {
+        public const string Id = "PF3004";
+        public const string Title = "Persistent path has no volume";
+        public const string Message = "Service '{0}' (image {1}) keeps its data at {2}='{3}' but no volume is mounted at or above that path; the data is lost when the container is recreated";
+        public const string Description = "A variable that the catalogue or preflight.yaml marks 'persist' holds the path where the image keeps its data. Without a volume at or above that path, every container re-creation (deploy, image update) starts from empty data.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Warning;
+    }
+
+    public static class PF3005
+    {
+        public const string Id = "PF3005";
+        public const string Title = "Compose reference names nothing defined";
+        public const string Message = "{0}";
+        public const string Description = "depends_on, links, extends, volumes_from, named volumes, networks, secrets and configs must name a service or top-level definition of the project; depends_on, extends and include must not form a cycle. Compose refuses to load such a project ('service X depends on undefined service Y', 'dependency cycle detected').";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF3006
+    {
+        public const string Id = "PF3006";
+        public const string Title = "Compose file is not valid YAML or does not match the compose schema";
+        public const string Message = "{0}";
+        public const string Description = "A compose file that is not valid YAML, has an unknown top-level or service key, or gives a key a value of the wrong type (a string where a list or mapping is required) is rejected by 'docker compose' before anything starts.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -286,5 +346,11 @@ public static class RuleCatalog
         [PF2003.Id] = new RuleInfo(PF2003.Id, PF2003.Title, PF2003.Message, PF2003.Category, PF2003.Severity, PF2003.Description),
         [PF2004.Id] = new RuleInfo(PF2004.Id, PF2004.Title, PF2004.Message, PF2004.Category, PF2004.Severity, PF2004.Description),
         [PF2005.Id] = new RuleInfo(PF2005.Id, PF2005.Title, PF2005.Message, PF2005.Category, PF2005.Severity, PF2005.Description),
+        [PF3001.Id] = new RuleInfo(PF3001.Id, PF3001.Title, PF3001.Message, PF3001.Category, PF3001.Severity, PF3001.Description),
+        [PF3002.Id] = new RuleInfo(PF3002.Id, PF3002.Title, PF3002.Message, PF3002.Category, PF3002.Severity, PF3002.Description),
+        [PF3003.Id] = new RuleInfo(PF3003.Id, PF3003.Title, PF3003.Message, PF3003.Category, PF3003.Severity, PF3003.Description),
+        [PF3004.Id] = new RuleInfo(PF3004.Id, PF3004.Title, PF3004.Message, PF3004.Category, PF3004.Severity, PF3004.Description),
+        [PF3005.Id] = new RuleInfo(PF3005.Id, PF3005.Title, PF3005.Message, PF3005.Category, PF3005.Severity, PF3005.Description),
+        [PF3006.Id] = new RuleInfo(PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
     };
 }

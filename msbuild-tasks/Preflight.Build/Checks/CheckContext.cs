@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
 using Preflight.Build.Findings;
 
@@ -13,6 +14,7 @@ public sealed class CheckContext
 {
     private readonly Dictionary<string, string?> _texts = new Dictionary<string, string?>(StringComparer.Ordinal);
     private List<(string Path, ComposeFile File)>? _compose;
+    private PreflightConfig? _config;
 
     public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null)
     {
@@ -69,13 +71,67 @@ public sealed class CheckContext
         return false;
     }
 
-    /// <summary>Every compose file of the repository, parsed once.</summary>
-    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles =>
-        _compose ??= OfKind(ArtifactKind.Compose)
-            .Select(path => (path, ReadText(path)))
-            .Where(entry => entry.Item2 != null)
-            .Select(entry => (entry.path, ComposeParser.Parse(entry.Item2!)))
-            .ToList();
+    /// <summary>
+    /// Every compose project of the repository, loaded once: per folder holding a main compose file, that file and its
+    /// override merged, interpolated with the folder's .env, extends and includes followed (files read through
+    /// <see cref="ReadText"/>, so they are watched). The path is the main file's.
+    /// </summary>
+    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= LoadComposeProjects();
+
+    /// <summary>The repository's preflight.yaml (or preflight.yml) at the root; empty when there is none.</summary>
+    public PreflightConfig PreflightConfig => _config ??= LoadPreflightConfig();
+
+    /// <summary>Adds a finding unless the same one (rule, file, position, message) was already added.</summary>
+    public void Report(Finding finding)
+    {
+        if (!Findings.Contains(finding))
+        {
+            Findings.Add(finding);
+        }
+    }
+
+    private List<(string Path, ComposeFile File)> LoadComposeProjects()
+    {
+        var compose = new HashSet<string>(OfKind(ArtifactKind.Compose), StringComparer.Ordinal);
+        var projects = new List<(string Path, ComposeFile File)>();
+        foreach (var directory in compose.Select(PathText.GetDirectory).Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal))
+        {
+            var files = ComposeProject.FindFiles(directory, compose.Contains);
+            if (files.Count == 0)
+            {
+                continue;
+            }
+            projects.Add((files[0], ComposeProject.Load(files, ReadText)));
+        }
+        // A compose file that another project includes (or extends) is checked as part of that project, not on its own.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, file) in projects)
+        {
+            var own = PathText.GetDirectory(path);
+            foreach (var loaded in file.Files)
+            {
+                if (!PathText.Equal(PathText.GetDirectory(loaded), own))
+                {
+                    used.Add(loaded);
+                }
+            }
+        }
+        projects.RemoveAll(project => used.Contains(project.Path));
+        return projects;
+    }
+
+    private PreflightConfig LoadPreflightConfig()
+    {
+        foreach (var name in new[] { "preflight.yaml", "preflight.yml" })
+        {
+            var path = PathText.Combine(Layout.Root, name);
+            if (FileSystem.FileExists(path) && ReadText(path) is { } text)
+            {
+                return PreflightConfigParser.Parse(text);
+            }
+        }
+        return PreflightConfig.Empty;
+    }
 
     /// <summary>PF4002 readiness (opt-in, <c>-p:PreflightCheckEnvironment=true</c>): preflight.yaml's declarations must be set in the environment.</summary>
     public bool CheckEnvironment { get; set; }

@@ -66,16 +66,15 @@ internal static class DockerfileSet
         var found = false;
         foreach (var (composePath, compose) in context.ComposeFiles)
         {
-            var composeDirectory = PathText.GetDirectory(composePath);
             foreach (var service in compose.Services)
             {
                 var build = service.Build;
-                if (build == null || build.IsInterpolated || build.IsRemote || !PathText.Equal(build.ResolveDockerfile(composeDirectory), dockerfilePath))
+                if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null || !PathText.Equal(build.ResolveDockerfile(), dockerfilePath))
                 {
                     continue;
                 }
                 found = true;
-                yield return (build.ResolveContext(composeDirectory), $" (context of service '{service.Name}' in {context.Display(composePath)})");
+                yield return (build.ResolveContext(), $" (context of service '{service.Name}' in {context.Display(service.NameSourceFile ?? composePath)})");
             }
         }
         if (!found)

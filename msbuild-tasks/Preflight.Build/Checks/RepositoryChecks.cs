@@ -21,5 +21,11 @@ public static class RepositoryChecks
         EntrypointTargetCheck.Run(context);
         RestoreOrderCheck.Run(context);
         RuntimeImageVersionCheck.Run(context);
+        ComposePathCheck.Run(context);
+        ComposeVariableCheck.Run(context);
+        ComposeImageCheck.Run(context);
+        ComposePersistCheck.Run(context);
+        ComposeReferenceCheck.Run(context);
+        ComposeSchemaCheck.Run(context);
     }
 }

@@ -67,6 +67,30 @@ public sealed class RepositoryLayout
         return OwnerProject;
     }
 
+    /// <summary>
+    /// The project that checks a compose service: the project its build context is the folder of, else the owner of the
+    /// Dockerfile it builds; the owner project for services without a (resolvable, local) build.
+    /// </summary>
+    public string OwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText)
+    {
+        var build = service.Build;
+        if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null)
+        {
+            return OwnerProject;
+        }
+        var context = build.ResolveContext();
+        var atContext = PreflightProjects.FirstOrDefault(p => PathText.Equal(PathText.GetDirectory(p), context));
+        if (atContext != null)
+        {
+            return atContext;
+        }
+        var dockerfile = build.ResolveDockerfile();
+        return OwnerOfDockerfile(dockerfile, readText(dockerfile));
+    }
+
+    public bool CurrentChecksService(Artifacts.Compose.ComposeService service, Func<string, string?> readText) =>
+        string.Equals(OwnerOfService(service, readText), CurrentProject, StringComparison.Ordinal);
+
     public bool CurrentChecksDockerfile(string dockerfile, string? text) =>
         string.Equals(OwnerOfDockerfile(dockerfile, text), CurrentProject, StringComparison.Ordinal);
 }

@@ -91,22 +91,23 @@ public sealed class SecretsInventory
     {
         foreach (var (path, file) in context.ComposeFiles)
         {
-            var display = context.Display(path);
             foreach (var service in file.Services)
             {
                 foreach (var entry in service.Environment)
                 {
                     if (entry.Value == null)
                     {
-                        Item(Variable, entry.Name).UsedAt.Add(Place(display, entry.Span, "compose service '" + service.Name + "' environment " + entry.Name + " (from the shell or .env)"));
-                        continue;
-                    }
-                    foreach (var (name, hasDefault) in Interpolations(entry.Value))
-                    {
-                        var note = hasDefault ? ", has a default" : string.Empty;
-                        Item(Variable, name).UsedAt.Add(Place(display, entry.Span, "compose service '" + service.Name + "' environment " + entry.Name + " = ${" + name + "}" + note));
+                        Item(Variable, entry.Name).UsedAt.Add(Place(context.Display(entry.SourceFile ?? path), entry.Span,
+                            "compose service '" + service.Name + "' environment " + entry.Name + " (from the shell or .env)"));
                     }
                 }
+            }
+            // ${X} anywhere in the project's files (the model holds values after interpolation; the references keep the names).
+            foreach (var reference in file.Variables)
+            {
+                var note = reference.HasDefault ? ", has a default" : string.Empty;
+                Item(Variable, reference.Name).UsedAt.Add(Place(context.Display(reference.SourceFile ?? path), reference.Span,
+                    "compose " + reference + note));
             }
         }
     }
@@ -206,37 +207,6 @@ public sealed class SecretsInventory
                 Item(Variable, line.Substring(start, end - start)).DeclaredAt.Add(
                     new SecretsInventoryPlace(display, index + 1, start + 1, "example file " + name + " (the value is provided at deploy time)"));
             }
-        }
-    }
-
-    /// <summary>The variables a compose value interpolates: <c>${X}</c>, <c>${X:-d}</c>, <c>$X</c> (<c>$$</c> is a literal <c>$</c>).</summary>
-    internal static IEnumerable<(string Name, bool HasDefault)> Interpolations(string value)
-    {
-        for (var i = 0; i < value.Length - 1; i++)
-        {
-            if (value[i] != '$')
-            {
-                continue;
-            }
-            if (value[i + 1] == '$')
-            {
-                i++;
-                continue;
-            }
-            var braced = value[i + 1] == '{';
-            var start = braced ? i + 2 : i + 1;
-            var end = start;
-            while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] == '_') && value[end] < 128)
-            {
-                end++;
-            }
-            if (end == start || char.IsDigit(value[start]))
-            {
-                continue;
-            }
-            var hasDefault = braced && end + 1 < value.Length && (value[end] == '-' || (value[end] == ':' && value[end + 1] == '-'));
-            yield return (value.Substring(start, end - start), hasDefault);
-            i = end - 1;
         }
     }
 

@@ -44,11 +44,11 @@ public class SecretsInventoryTests
 
         // Compose ${OPENAI__APIKEY} and the preflight.yaml secret OpenAI__ApiKey are one name (case-insensitive).
         var openAi = items["OpenAI__ApiKey"];
-        Assert.Equal("docker-compose.yml:4:7 (compose service 'api' environment OpenAI__ApiKey = ${OPENAI__APIKEY})", Assert.Single(openAi.UsedAt).ToString());
+        Assert.Equal("docker-compose.yml:4:23 (compose ${OPENAI__APIKEY})", Assert.Single(openAi.UsedAt).ToString());
         Assert.Contains("(environments: production)", Assert.Single(openAi.DeclaredAt).What);
 
         Assert.Equal(SecretsInventory.Variable, items["LOG_LEVEL"].Kind);
-        Assert.EndsWith("= ${LOG_LEVEL}, has a default", Assert.Single(items["LOG_LEVEL"].UsedAt).What);
+        Assert.EndsWith("compose ${LOG_LEVEL}, has a default", Assert.Single(items["LOG_LEVEL"].UsedAt).What);
         Assert.Contains("from the shell or .env", Assert.Single(items["POSTGRES_PASSWORD"].UsedAt).What);
         Assert.DoesNotContain("5", items.Keys);
 

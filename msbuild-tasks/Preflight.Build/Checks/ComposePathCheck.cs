@@ -1,0 +1,85 @@
+using Preflight.Artifacts;
+using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Rules;
+using Preflight.Build.Findings;
+
+namespace Preflight.Build.Checks;
+
+/// <summary>
+/// PF3001: a compose build context, dockerfile, <c>env_file</c> (unless <c>required: false</c>) or bind-mount source
+/// that does not exist. Relative paths resolve from the compose file's folder (the project directory; the extended
+/// file's folder for what <c>extends</c> brings). Paths with unresolved variables, remote contexts, <c>~</c> sources
+/// and bind mounts with <c>create_host_path: true</c> are not checked. Each service is checked by the project it builds.
+/// </summary>
+public static class ComposePathCheck
+{
+    private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3001.Id];
+
+    public static void Run(CheckContext context)
+    {
+        foreach (var (path, _, service) in ComposeCheckSupport.OwnedServices(context))
+        {
+            var owner = $"service '{service.Name}'";
+            CheckBuild(context, path, service, owner);
+            foreach (var envFile in service.EnvFiles)
+            {
+                if (!envFile.Required || envFile.Path.Length == 0 || HasVariable(envFile.Node) || envFile.BaseDirectory == null)
+                {
+                    continue;
+                }
+                var resolved = envFile.ResolvePath();
+                if (!context.Exists(resolved))
+                {
+                    Report(context, envFile.SourceFile, path, envFile.Span, "env_file", envFile.Path, owner,
+                        $" (looked for {context.Display(resolved)}; add 'required: false' if it is optional)");
+                }
+            }
+            foreach (var mount in service.Volumes)
+            {
+                if (!mount.IsBind || mount.IsHomeRelative || mount.CreateHostPath == true || string.IsNullOrEmpty(mount.Source) ||
+                    HasVariable(mount.Node) || mount.BaseDirectory == null)
+                {
+                    continue;
+                }
+                var source = mount.ResolveSource();
+                if (source != null && !context.Exists(source))
+                {
+                    Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
+                        $" (looked for {context.Display(source)}; Docker would mount an empty folder in its place)");
+                }
+            }
+        }
+    }
+
+    private static void CheckBuild(CheckContext context, string path, ComposeService service, string owner)
+    {
+        var build = service.Build;
+        if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null)
+        {
+            return;
+        }
+        var buildContext = build.ResolveContext();
+        if (!context.Exists(buildContext))
+        {
+            Report(context, build.SourceFile, path, build.ContextSpan, "build context", build.Context, owner, $" (looked for {context.Display(buildContext)})");
+            return;
+        }
+        if (build.DockerfileInline != null || (build.Dockerfile != null && ComposeReferences.IsRemote(build.Dockerfile)))
+        {
+            return;
+        }
+        var dockerfile = build.ResolveDockerfile();
+        if (!context.Exists(dockerfile))
+        {
+            Report(context, build.SourceFile, path, build.Dockerfile != null ? build.DockerfileSpan : build.ContextSpan, "dockerfile",
+                build.Dockerfile ?? "Dockerfile", owner, $" (looked for {context.Display(dockerfile)} in the build context)");
+        }
+    }
+
+    private static bool HasVariable(ComposeNode node) => node is ComposeScalar scalar ? scalar.RawValue.IndexOf('$') >= 0 :
+        node is ComposeMapping mapping && mapping["source"] is ComposeScalar source ? source.RawValue.IndexOf('$') >= 0 :
+        node is ComposeMapping envFile && envFile["path"] is ComposeScalar envPath && envPath.RawValue.IndexOf('$') >= 0;
+
+    private static void Report(CheckContext context, string? file, string fallback, Artifacts.Text.SourceSpan span, string what, string value, string owner, string detail) =>
+        context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(file, fallback), span, what, value, owner, detail));
+}

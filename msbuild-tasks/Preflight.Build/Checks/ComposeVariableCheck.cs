@@ -1,0 +1,46 @@
+using System.Linq;
+using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Rules;
+using Preflight.Build.Findings;
+
+namespace Preflight.Build.Checks;
+
+/// <summary>
+/// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is not
+/// set by the project .env and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
+/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported. Reported at the use, by the owner project (compose
+/// files are repository-level).
+/// </summary>
+public static class ComposeVariableCheck
+{
+    private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3002.Id];
+
+    /// <summary>Set in every login shell that runs compose: not reported (compose reads them from the shell).</summary>
+    private static readonly string[] ShellVariables = { "HOME", "PATH", "USER", "PWD", "SHELL", "LANG" };
+
+    public static void Run(CheckContext context)
+    {
+        if (!context.Layout.CurrentIsOwner)
+        {
+            return;
+        }
+        foreach (var (path, file) in context.ComposeFiles)
+        {
+            var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath) : $"a .env beside {context.Display(path)} (there is none)";
+            foreach (var reference in file.UnsetVariables)
+            {
+                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0)
+                {
+                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name, where));
+                }
+            }
+            foreach (var error in file.Errors.Where(e => e.Kind == ComposeErrorKind.Interpolation && e.Variable != null))
+            {
+                if (!ComposeCheckSupport.IsDeclared(context, error.Variable!))
+                {
+                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Variable!, where));
+                }
+            }
+        }
+    }
+}
