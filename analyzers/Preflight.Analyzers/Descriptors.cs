@@ -51,4 +51,9 @@ public static class Descriptors
         RuleCatalog.PF6003.Id, RuleCatalog.PF6003.Title, RuleCatalog.PF6003.Message, RuleCatalog.PF6003.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6003.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6003.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF6005 = new DiagnosticDescriptor(
+        RuleCatalog.PF6005.Id, RuleCatalog.PF6005.Title, RuleCatalog.PF6005.Message, RuleCatalog.PF6005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6005.Id + ".md");
 }

@@ -170,9 +170,11 @@ public class CheckCommandTests
 
         var run = CliRun.Of("check", repo.Root);
 
-        var line = Assert.Single(run.Output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith(repo.Path("api/src/models.py") + "(1,1): warning PF6004: 'models.py' contains only whitespace", line);
-        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(repo.Path("api/src/main.py") + "(1,6): error PF6005: 'src.models' cannot be imported: api/src/models.py is empty", lines[0]);
+        Assert.StartsWith(repo.Path("api/src/models.py") + "(1,1): warning PF6004: 'models.py' contains only whitespace", lines[1]);
+        Assert.Equal(1, run.ExitCode);
     }
 
     [Theory]

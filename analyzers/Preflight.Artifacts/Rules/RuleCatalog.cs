@@ -69,6 +69,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
 
+    public static class PF6005
+    {
+        public const string Id = "PF6005";
+        public const string Title = "Python import names a module or name the repository does not have";
+        public const string Message = "'{0}' cannot be imported: {1}";
+        public const string Description = "A Python import that resolves inside the repository to a module that is missing, empty, or does not define the imported name fails with ImportError or ModuleNotFoundError when the service starts, long after the build.";
+        public const string Category = WiringCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF6001
     {
         public const string Id = "PF6001";
@@ -110,5 +120,6 @@ public static class RuleCatalog
         [PF6001.Id] = new RuleInfo(PF6001.Id, PF6001.Title, PF6001.Message, PF6001.Category, PF6001.Severity, PF6001.Description),
         [PF6002.Id] = new RuleInfo(PF6002.Id, PF6002.Title, PF6002.Message, PF6002.Category, PF6002.Severity, PF6002.Description),
         [PF6003.Id] = new RuleInfo(PF6003.Id, PF6003.Title, PF6003.Message, PF6003.Category, PF6003.Severity, PF6003.Description),
+        [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
     };
 }

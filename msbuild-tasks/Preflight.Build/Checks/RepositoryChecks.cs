@@ -7,5 +7,6 @@ public static class RepositoryChecks
     {
         BuildContextCheck.Run(context);
         EmptyScriptCheck.Run(context);
+        PythonImportCheck.Run(context);
     }
 }
