@@ -31,7 +31,7 @@ public class PackageLayoutTests
         Assert.Contains("tools/net8.0/any/Preflight.Analyzers.dll", entries);
         Assert.Contains("tools/net8.0/any/Preflight.Build.dll", entries);
         using var settings = new System.IO.StreamReader(package.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open());
-        Assert.Contains("CommandName=\"preflight\"", settings.ReadToEnd());
+        Assert.Contains("Name=\"preflight\"", settings.ReadToEnd());
     }
 
     [Fact]

@@ -53,22 +53,22 @@ public static class PythonImportCheck
         {
             var isLast = i == parts.Length - 1;
             var directory = PathText.Combine(folder, parts[i]);
-            if (!isLast && context.Exists(PathText.Combine(directory, "__init__.py")) || !isLast && IsDirectory(directory))
+            if (!isLast && IsFile(PathText.Combine(directory, "__init__.py")) || !isLast && IsDirectory(directory))
             {
                 folder = directory;
                 continue;
             }
-            if (isLast && (context.Exists(directory + ".py") || IsDirectory(directory)))
+            if (isLast && (IsFile(directory + ".py") || IsDirectory(directory)))
             {
                 folder = directory;
                 break;
             }
             // parts[i] is not there. Only a regular package (one with __init__.py) is known to be complete.
-            if (i > 0 && !context.Exists(PathText.Combine(folder, "__init__.py")))
+            if (i > 0 && !IsFile(PathText.Combine(folder, "__init__.py")))
             {
                 return;
             }
-            if (!isLast && context.Exists(directory + ".py"))
+            if (!isLast && IsFile(directory + ".py"))
             {
                 return; // a module used as a package: Python says so clearly; not this rule's business
             }
@@ -83,9 +83,9 @@ public static class PythonImportCheck
     /// <summary>The import resolved to <paramref name="target"/> (a <c>.py</c> path without extension, or a package folder).</summary>
     private static void CheckModule(CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import, string target)
     {
-        var file = context.Exists(target + ".py") && !IsDirectory(target) ? target + ".py" : PathText.Combine(target, "__init__.py");
+        var file = IsFile(target + ".py") && !IsDirectory(target) ? target + ".py" : PathText.Combine(target, "__init__.py");
         var isPackage = !file.EndsWith("/__init__.py", StringComparison.Ordinal) ? false : true;
-        if (!context.Exists(file))
+        if (!IsFile(file))
         {
             // A namespace package: its names are its submodules, and other portions may add more.
             return;
@@ -110,7 +110,7 @@ public static class PythonImportCheck
     }
 
     private static bool IsSubmodule(CheckContext context, string package, string name) =>
-        context.Exists(PathText.Combine(package, name + ".py")) || IsDirectory(PathText.Combine(package, name));
+        IsFile(PathText.Combine(package, name + ".py")) || IsDirectory(PathText.Combine(package, name));
 
     /// <summary>The nearest folder from the importing file up to the repository root that holds the top-level package or module.</summary>
     private static string? SourceRoot(CheckContext context, string importer, string topLevel)
@@ -118,7 +118,7 @@ public static class PythonImportCheck
         for (var folder = PathText.GetDirectory(importer); PathText.IsUnder(folder, context.Layout.Root); folder = PathText.GetDirectory(folder))
         {
             var candidate = PathText.Combine(folder, topLevel);
-            if (context.Exists(candidate + ".py") || IsDirectory(candidate))
+            if (IsFile(candidate + ".py") || IsDirectory(candidate))
             {
                 return folder;
             }
@@ -145,6 +145,12 @@ public static class PythonImportCheck
     }
 
     private static bool IsDirectory(string path) => FileSystem.DirectoryExists(path);
+
+    /// <summary>
+    /// Existence probes are not watched: every Python file of the repository is already an input of the check, so a
+    /// module that appears or disappears re-runs it; watching the many paths probed would keep it from ever being skipped.
+    /// </summary>
+    private static bool IsFile(string path) => FileSystem.FileExists(path);
 
     private static PythonModule? Module(CheckContext context, Dictionary<string, PythonModule?> modules, string path)
     {
