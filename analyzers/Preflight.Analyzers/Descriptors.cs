@@ -163,4 +163,9 @@ public static class Descriptors
         RuleCatalog.PF3006.Id, RuleCatalog.PF3006.Title, RuleCatalog.PF3006.Message, RuleCatalog.PF3006.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3006.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF3006.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF6005 = new DiagnosticDescriptor(
+        RuleCatalog.PF6005.Id, RuleCatalog.PF6005.Title, RuleCatalog.PF6005.Message, RuleCatalog.PF6005.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6005.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF6005.Id + ".md");
 }

@@ -28,6 +28,25 @@ if (args.Length > 0 && args[0] == "report")
     Console.WriteLine($"findings: {findings}");
     return;
 }
+// `dotnet run -c Release -- cli` times `preflight check` on a generated repository of eShopOnContainers' shape.
+if (args.Length > 0 && args[0] == "cli")
+{
+    using var repository = new GeneratedRepository();
+    for (var run = 1; run <= 3; run++)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        var watch = Stopwatch.StartNew();
+        var code = Preflight.Cli.Program.Run(new[] { "check", repository.Root }, output, errors);
+        Console.WriteLine($"run {run}: {watch.Elapsed.TotalSeconds:F1} s, exit code {code}, {output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length} finding line(s)");
+        if (run == 1)
+        {
+            Console.Write(output.ToString());
+        }
+    }
+    Console.WriteLine($"processors: {Environment.ProcessorCount}");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
 
 internal static class AnalyzerShare

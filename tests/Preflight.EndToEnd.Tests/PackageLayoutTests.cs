@@ -13,10 +13,25 @@ public class PackageLayoutTests
     public PackageLayoutTests(PackedPreflight packed) => _packed = packed;
 
     [Fact]
-    public void Packing_the_solution_gives_exactly_one_Preflight_package()
+    public void Packing_the_solution_gives_the_Preflight_package_and_the_tool_package_only()
     {
         Assert.True(_packed.PackResult.ExitCode == 0, _packed.PackResult.Output);
-        Assert.Equal(new[] { $"Preflight.{_packed.Version}.nupkg" }, _packed.Packages);
+        Assert.Equal(new[] { $"Preflight.{_packed.Version}.nupkg", $"Preflight.Tool.{_packed.Version}.nupkg" },
+            _packed.Packages.OrderBy(p => p, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Tool_package_is_a_dotnet_tool_named_preflight()
+    {
+        using var package = ZipFile.OpenRead(System.IO.Path.Combine(_packed.Feed, $"Preflight.Tool.{_packed.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
+        Assert.Contains("tools/net8.0/any/preflight.dll", entries);
+        Assert.Contains("tools/net8.0/any/Preflight.Analyzers.dll", entries);
+        Assert.Contains("tools/net8.0/any/Preflight.Build.dll", entries);
+        using var settings = new System.IO.StreamReader(package.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open());
+        Assert.Contains("Name=\"preflight\"", settings.ReadToEnd());
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public class SampleEndToEndTests
             ("src/Orders.Api/Services/InvoiceService.cs", 19, 25, "PF6002"),
             ("src/Orders.Api/appsettings.Development.json", 5, 1, "PF1003"),
             ("src/Orders.Worker/Program.cs", 4, 40, "PF1001"),
+            ("tools/ingest/main.py", 1, 6, "PF6005"),
             ("tools/ingest/models.py", 1, 1, "PF6004"),
         }, Relative(sample, build));
         var messages = BuildDiagnostic.Parse(build.Output).Select(d => d.Message).ToList();

@@ -319,6 +319,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF6005
+    {
+        public const string Id = "PF6005";
+        public const string Title = "Python import names a module or name the repository does not have";
+        public const string Message = "'{0}' cannot be imported: {1}";
+        public const string Description = "A Python import that resolves inside the repository to a module that is missing, empty, or does not define the imported name fails with ImportError or ModuleNotFoundError when the service starts, long after the build.";
+        public const string Category = WiringCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
@@ -352,5 +362,6 @@ public static class RuleCatalog
         [PF3004.Id] = new RuleInfo(PF3004.Id, PF3004.Title, PF3004.Message, PF3004.Category, PF3004.Severity, PF3004.Description),
         [PF3005.Id] = new RuleInfo(PF3005.Id, PF3005.Title, PF3005.Message, PF3005.Category, PF3005.Severity, PF3005.Description),
         [PF3006.Id] = new RuleInfo(PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
+        [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
     };
 }

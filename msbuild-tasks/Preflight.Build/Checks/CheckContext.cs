@@ -16,7 +16,9 @@ public sealed class CheckContext
     private List<(string Path, ComposeFile File)>? _compose;
     private PreflightConfig? _config;
 
-    public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null)
+    /// <param name="everyProjectUsesPreflight">True for hosts that check every project of the repository (the CLI).</param>
+    public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null,
+        bool everyProjectUsesPreflight = false)
     {
         SourceFiles = (sourceFiles ?? Enumerable.Empty<string>()).Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
         Artifacts = artifactPaths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -25,7 +27,8 @@ public sealed class CheckContext
             projectFile,
             Artifacts.Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)),
             Artifacts.Where(IsBuildFile),
-            ReadText);
+            ReadText,
+            everyProjectUsesPreflight);
     }
 
     public IReadOnlyList<string> Artifacts { get; }

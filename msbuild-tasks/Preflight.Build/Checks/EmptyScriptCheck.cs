@@ -52,8 +52,14 @@ public static class EmptyScriptCheck
         {
             return false;
         }
+        return !IsInSkippedFolder(root, path);
+    }
+
+    /// <summary>True for files under generated, vendored or virtual-environment folders.</summary>
+    internal static bool IsInSkippedFolder(string root, string path)
+    {
         var folders = PathText.Relative(root, PathText.GetDirectory(path)).Split('/');
-        return !folders.Any(f => Array.IndexOf(SkippedFolders, f) >= 0);
+        return folders.Any(f => Array.IndexOf(SkippedFolders, f) >= 0);
     }
 
     private static bool IsBlank(string path, out bool empty)

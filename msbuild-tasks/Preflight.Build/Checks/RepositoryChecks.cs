@@ -1,31 +1,56 @@
+using System;
+using System.Collections.Generic;
+
 namespace Preflight.Build.Checks;
 
-/// <summary>Runs every file-system check for one project. Hosted by the MSBuild task and, later, the CLI.</summary>
+/// <summary>
+/// Every file-system check, in rule order, for one project. Hosted by the MSBuild task and by the CLI. Each check runs
+/// on its own: one that fails (never expected) is reported as a failure and does not keep the others from running.
+/// </summary>
 public static class RepositoryChecks
 {
-    public static void Run(CheckContext context)
+    private static readonly (string Name, Action<CheckContext> Run)[] Checks =
     {
-        BuildContextCheck.Run(context);
-        EmptyScriptCheck.Run(context);
-        CommittedSecretCheck.Run(context);
-        PreflightConfigCheck.Run(context);
-        WorkflowSecretsCheck.Run(context);
-        EnvironmentReadinessCheck.Run(context);
-        KubernetesReferenceCheck.Run(context);
-        PolicyCheck.Run(context);
-        VercelPathCheck.Run(context);
-        DockerUndefinedVariableCheck.Run(context);
-        DockerSecretNameCheck.Run(context);
-        DockerSyntaxCheck.Run(context);
-        StageReferenceCheck.Run(context);
-        EntrypointTargetCheck.Run(context);
-        RestoreOrderCheck.Run(context);
-        RuntimeImageVersionCheck.Run(context);
-        ComposePathCheck.Run(context);
-        ComposeVariableCheck.Run(context);
-        ComposeImageCheck.Run(context);
-        ComposePersistCheck.Run(context);
-        ComposeReferenceCheck.Run(context);
-        ComposeSchemaCheck.Run(context);
+        (nameof(CommittedSecretCheck), CommittedSecretCheck.Run),
+        (nameof(PreflightConfigCheck), PreflightConfigCheck.Run),
+        (nameof(BuildContextCheck), BuildContextCheck.Run),
+        (nameof(StageReferenceCheck), StageReferenceCheck.Run),
+        (nameof(EntrypointTargetCheck), EntrypointTargetCheck.Run),
+        (nameof(RestoreOrderCheck), RestoreOrderCheck.Run),
+        (nameof(RuntimeImageVersionCheck), RuntimeImageVersionCheck.Run),
+        (nameof(DockerUndefinedVariableCheck), DockerUndefinedVariableCheck.Run),
+        (nameof(DockerSecretNameCheck), DockerSecretNameCheck.Run),
+        (nameof(DockerSyntaxCheck), DockerSyntaxCheck.Run),
+        (nameof(ComposePathCheck), ComposePathCheck.Run),
+        (nameof(ComposeVariableCheck), ComposeVariableCheck.Run),
+        (nameof(ComposeImageCheck), ComposeImageCheck.Run),
+        (nameof(ComposePersistCheck), ComposePersistCheck.Run),
+        (nameof(ComposeReferenceCheck), ComposeReferenceCheck.Run),
+        (nameof(ComposeSchemaCheck), ComposeSchemaCheck.Run),
+        (nameof(WorkflowSecretsCheck), WorkflowSecretsCheck.Run),
+        (nameof(EnvironmentReadinessCheck), EnvironmentReadinessCheck.Run),
+        (nameof(KubernetesReferenceCheck), KubernetesReferenceCheck.Run),
+        (nameof(PolicyCheck), PolicyCheck.Run),
+        (nameof(VercelPathCheck), VercelPathCheck.Run),
+        (nameof(EmptyScriptCheck), EmptyScriptCheck.Run),
+        (nameof(PythonImportCheck), PythonImportCheck.Run),
+    };
+
+    /// <summary>Runs every check; returns a description of each check that failed (empty when none did).</summary>
+    public static IReadOnlyList<string> Run(CheckContext context)
+    {
+        var failures = new List<string>();
+        foreach (var (name, run) in Checks)
+        {
+            try
+            {
+                run(context);
+            }
+            catch (Exception ex)
+            {
+                failures.Add($"{name}: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+        return failures;
     }
 }

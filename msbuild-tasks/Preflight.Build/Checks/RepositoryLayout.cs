@@ -17,7 +17,9 @@ public sealed class RepositoryLayout
 {
     private static readonly Regex PreflightReference = new Regex(@"Include\s*=\s*""Preflight""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    public RepositoryLayout(string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles, Func<string, string?> readText)
+    /// <param name="everyProjectUsesPreflight">True for hosts that check every project (the CLI), whether or not it references the package.</param>
+    public RepositoryLayout(string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles, Func<string, string?> readText,
+        bool everyProjectUsesPreflight = false)
     {
         Root = PathText.Normalize(root);
         CurrentProject = PathText.Normalize(currentProject);
@@ -28,7 +30,7 @@ public sealed class RepositoryLayout
         var enabled = new SortedSet<string>(StringComparer.Ordinal) { CurrentProject };
         foreach (var project in projectFiles.Select(PathText.Normalize))
         {
-            if (wiredFolders.Any(folder => PathText.IsUnder(project, folder)) || (readText(project) is { } text && PreflightReference.IsMatch(text)))
+            if (everyProjectUsesPreflight || wiredFolders.Any(folder => PathText.IsUnder(project, folder)) || (readText(project) is { } text && PreflightReference.IsMatch(text)))
             {
                 enabled.Add(project);
             }

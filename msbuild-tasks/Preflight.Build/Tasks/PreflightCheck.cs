@@ -58,14 +58,10 @@ public sealed class PreflightCheck : Task
         {
             context.EnvironmentVariable = EnvironmentVariable;
         }
-        try
+        // Never fail the build because of Preflight itself: a check that fails is said, the others' findings are kept.
+        foreach (var failure in RepositoryChecks.Run(context))
         {
-            RepositoryChecks.Run(context);
-        }
-        catch (Exception ex)
-        {
-            // Never fail the build because of Preflight itself: say so, and keep what was found so far.
-            Log.LogMessage(MessageImportance.High, $"Preflight: the file checks stopped early ({ex.GetType().Name}: {ex.Message}). Please report this.");
+            Log.LogMessage(MessageImportance.High, $"Preflight: a file check stopped early ({failure}). Please report this.");
         }
         WriteSecretsInventory(context);
         try

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using Preflight.Artifacts;
+
+namespace Preflight.Cli.Projects;
+
+/// <summary>
+/// What <c>preflight check</c> needs of a project without evaluating it: the SDK, target framework, output type,
+/// implicit usings, nullable, compile items. Read from the .csproj and the Directory.Build.props above it; properties
+/// under a Condition are ignored (their value is unknown without evaluation).
+/// </summary>
+internal sealed class ProjectInfo
+{
+    private readonly Dictionary<string, string> _properties;
+
+    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes)
+    {
+        Path = path;
+        Sdk = sdk;
+        _properties = properties;
+        CompileRemoves = compileRemoves;
+        CompileIncludes = compileIncludes;
+    }
+
+    public string Path { get; }
+    public string Directory => PathText.GetDirectory(Path);
+    public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
+    public string Sdk { get; }
+    public bool IsWeb => Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || Sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase);
+    public bool IsWorker => Sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
+    public List<string> CompileRemoves { get; }
+    public List<string> CompileIncludes { get; }
+
+    public string? Property(string name) => _properties.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    /// <summary>The first of TargetFramework / TargetFrameworks; null when unknown (e.g. made of properties).</summary>
+    public string? TargetFramework
+    {
+        get
+        {
+            var value = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';').FirstOrDefault(t => t.Trim().Length > 0)?.Trim();
+            return value == null || value.Contains('$') ? null : value;
+        }
+    }
+
+    /// <summary>The output type as MSBuild defaults it: Web and Worker SDK projects are executables.</summary>
+    public string OutputType => Property("OutputType") ?? (IsWeb || IsWorker ? "Exe" : "Library");
+
+    public bool ImplicitUsings => Property("ImplicitUsings") is { } value &&
+        (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+    public bool NullableEnabled => Property("Nullable") is { } value &&
+        (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("annotations", StringComparison.OrdinalIgnoreCase));
+
+    public bool DefaultCompileItems => !string.Equals(Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase) &&
+        !string.Equals(Property("EnableDefaultItems"), "false", StringComparison.OrdinalIgnoreCase);
+
+    public static ProjectInfo? Load(string path, string repositoryRoot)
+    {
+        if (Read(path) is not { } project)
+        {
+            return null;
+        }
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var props in DirectoryBuildProps(PathText.GetDirectory(path), repositoryRoot))
+        {
+            if (Read(props) is { } imported)
+            {
+                AddProperties(imported, properties);
+            }
+        }
+        AddProperties(project, properties);
+        var removes = new List<string>();
+        var includes = new List<string>();
+        foreach (var item in project.Descendants().Where(e => e.Name.LocalName == "Compile" && !HasCondition(e)))
+        {
+            if (item.Attribute("Remove")?.Value is { } remove)
+            {
+                removes.AddRange(Split(remove));
+            }
+            if (item.Attribute("Include")?.Value is { } include)
+            {
+                includes.AddRange(Split(include));
+            }
+        }
+        var sdk = project.Attribute("Sdk")?.Value ?? project.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "Microsoft.NET.Sdk";
+        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes);
+    }
+
+    private static IEnumerable<string> Split(string value) =>
+        value.Split(';').Select(v => v.Trim()).Where(v => v.Length > 0 && !v.Contains('$') && !v.Contains('@'));
+
+    /// <summary>Directory.Build.props files from the repository root down to the project (outermost first, as MSBuild imports the nearest one which usually imports its parent).</summary>
+    private static IEnumerable<string> DirectoryBuildProps(string projectDirectory, string root)
+    {
+        var found = new List<string>();
+        for (var directory = projectDirectory; ; directory = PathText.GetDirectory(directory))
+        {
+            var candidate = PathText.Combine(directory, "Directory.Build.props");
+            if (File.Exists(candidate))
+            {
+                found.Add(candidate);
+            }
+            if (PathText.Equal(directory, root) || !PathText.IsUnder(directory, root) || PathText.GetDirectory(directory) == directory)
+            {
+                break;
+            }
+        }
+        found.Reverse();
+        return found;
+    }
+
+    private static void AddProperties(XElement project, Dictionary<string, string> properties)
+    {
+        foreach (var group in project.Elements().Where(e => e.Name.LocalName == "PropertyGroup" && !HasCondition(e)))
+        {
+            foreach (var property in group.Elements().Where(e => !HasCondition(e)))
+            {
+                properties[property.Name.LocalName] = property.Value.Trim();
+            }
+        }
+    }
+
+    private static bool HasCondition(XElement element) => element.Attribute("Condition") != null;
+
+    private static XElement? Read(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > 4 * 1024 * 1024)
+            {
+                return null;
+            }
+            using var stream = File.OpenRead(path);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return XElement.Load(reader);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XmlException)
+        {
+            return null;
+        }
+    }
+}
