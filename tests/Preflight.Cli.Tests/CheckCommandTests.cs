@@ -177,6 +177,21 @@ public class CheckCommandTests
         Assert.Equal(1, run.ExitCode);
     }
 
+    [Fact]
+    public void Repository_level_files_are_found_where_the_targets_find_them()
+    {
+        using var repo = new TempRepository()
+            .Write("preflight.yaml", "secrets: [ DEPLOY_TOKEN ]\n")
+            .Write(".github/workflows/deploy.yml", "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.DEPLOY_TOKEN }} ${{ secrets.MISSING_TOKEN }}\n")
+            .Write("tools/.github/workflows/ignored.yml", "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ secrets.OTHER }}\n");
+
+        var run = CliRun.Of("check", repo.Root);
+
+        var line = Assert.Single(run.Output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(repo.Path(".github/workflows/deploy.yml") + "(6,", line);
+        Assert.Contains("error PF4001: Secret 'MISSING_TOKEN'", line);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("check", "--format", "xml")]

@@ -14,19 +14,10 @@ public class ComposeSampleEndToEndTests
 
     public ComposeSampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample(string name)
-    {
-        var workspace = _packed.NewWorkspace(name);
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
-        return Path.Combine(workspace, name);
-    }
-
     [Fact]
     public void Broken_compose_sample_shows_each_compose_rule_once()
     {
-        var sample = CopySample("broken-compose");
+        var sample = _packed.CopySample("broken-compose");
 
         var build = DotNet.Build(sample, "BrokenCompose.sln", _packed.Version);
 

@@ -14,25 +14,10 @@ public class DockerfileSampleEndToEndTests
 
     public DockerfileSampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample(string name)
-    {
-        var workspace = _packed.NewWorkspace(name);
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
-        return Path.Combine(workspace, name);
-    }
-
-    private static (string File, int Line, int Column, string Id)[] Relative(string root, DotNet.Result build) =>
-        BuildDiagnostic.Parse(build.Output)
-            .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
-            .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line)
-            .ToArray();
-
     [Fact]
     public void Broken_dockerfile_sample_shows_each_Dockerfile_rule_once()
     {
-        var sample = CopySample("broken-dockerfile");
+        var sample = _packed.CopySample("broken-dockerfile");
 
         var build = DotNet.Build(sample, "BrokenDockerfile.sln", _packed.Version);
 
@@ -44,7 +29,7 @@ public class DockerfileSampleEndToEndTests
             ("Dockerfile", 14, 6, "PF2002"),
             ("Dockerfile", 15, 6, "PF2001"),
             ("Dockerfile", 16, 23, "PF2003"),
-        }, Relative(sample, build));
+        }, BuildDiagnostic.Relative(sample, build.Output));
         var messages = BuildDiagnostic.Parse(build.Output).Select(d => d.Message).ToList();
         Assert.Contains(messages, m => m.Contains("src/Billing.Core/Billing.Core.csproj (ProjectReference)") && m.Contains("Directory.Build.props (expected at /src/Directory.Build.props)"));
         Assert.Contains(messages, m => m.Contains("'mcr.microsoft.com/dotnet/aspnet:9.0' has .NET 9.0") && m.Contains("targets net10.0"));

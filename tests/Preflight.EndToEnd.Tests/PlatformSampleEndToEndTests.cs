@@ -14,25 +14,10 @@ public class PlatformSampleEndToEndTests
 
     public PlatformSampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample(string name)
-    {
-        var workspace = _packed.NewWorkspace(name);
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
-        return Path.Combine(workspace, name);
-    }
-
-    private static (string File, int Line, int Column, string Id)[] Relative(string root, DotNet.Result build) =>
-        BuildDiagnostic.Parse(build.Output)
-            .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
-            .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line)
-            .ToArray();
-
     [Fact]
     public void Broken_platform_sample_reports_the_missing_secret_the_violated_policy_and_the_stale_vercel_function()
     {
-        var sample = CopySample("broken-platform");
+        var sample = _packed.CopySample("broken-platform");
 
         var build = DotNet.Build(sample, "BrokenPlatform.sln", _packed.Version);
 
@@ -42,7 +27,7 @@ public class PlatformSampleEndToEndTests
             ("deploy/shipping-api.yaml", 2, 7, "PF5003"),
             ("deploy/shipping-api.yaml", 24, 25, "PF5001"),
             ("vercel.json", 3, 5, "PF5004"),
-        }, Relative(sample, build));
+        }, BuildDiagnostic.Relative(sample, build.Output));
         var messages = BuildDiagnostic.Parse(build.Output).Select(d => d.Message).ToList();
         Assert.Contains(messages, m => m.Contains("Secret 'shipping-db'") && m.Contains("external.kubernetes.secrets") && m.Contains("deploy/shipping-config.yaml"));
         Assert.Contains(messages, m => m.Contains("Policy 'pinned-to-node'") && m.Contains("\"kubernetes.io/hostname\"") && m.Contains("Deployment 'shipping-api'"));

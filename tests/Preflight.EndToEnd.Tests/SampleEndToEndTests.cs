@@ -14,25 +14,10 @@ public class SampleEndToEndTests
 
     public SampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample(string name)
-    {
-        var workspace = _packed.NewWorkspace(name);
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
-        return Path.Combine(workspace, name);
-    }
-
-    private static (string File, int Line, int Column, string Id)[] Relative(string root, DotNet.Result build) =>
-        BuildDiagnostic.Parse(build.Output)
-            .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
-            .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line)
-            .ToArray();
-
     [Fact]
     public void Broken_sample_shows_each_finding_once_across_its_two_project_solution()
     {
-        var sample = CopySample("broken-service");
+        var sample = _packed.CopySample("broken-service");
 
         var build = DotNet.Build(sample, "BrokenService.sln", _packed.Version);
 
@@ -51,7 +36,7 @@ public class SampleEndToEndTests
             ("src/Orders.Worker/Program.cs", 4, 40, "PF1001"),
             ("tools/ingest/main.py", 1, 6, "PF6005"),
             ("tools/ingest/models.py", 1, 1, "PF6004"),
-        }, Relative(sample, build));
+        }, BuildDiagnostic.Relative(sample, build.Output));
         var messages = BuildDiagnostic.Parse(build.Output).Select(d => d.Message).ToList();
         Assert.Contains(messages, m => m.Contains("'Storage:Root'") && m.Contains("docker-compose.yml (service api)"));
         Assert.Contains(messages, m => m.Contains("'Queue:DeadLetter'") && m.Contains("docker-compose.yml (service worker)"));
@@ -61,7 +46,7 @@ public class SampleEndToEndTests
     [Fact]
     public void Healthy_sample_builds_clean()
     {
-        var sample = CopySample("healthy-service");
+        var sample = _packed.CopySample("healthy-service");
 
         var build = DotNet.Build(sample, "HealthyService.sln", _packed.Version);
 
@@ -72,7 +57,7 @@ public class SampleEndToEndTests
     [Fact]
     public void Up_to_date_check_is_skipped_and_its_findings_are_replayed()
     {
-        var sample = CopySample("broken-service");
+        var sample = _packed.CopySample("broken-service");
         var project = Path.Combine("src", "Orders.Api", "Orders.Api.csproj");
 
         var first = DotNet.Build(sample, project, _packed.Version);

@@ -19,44 +19,13 @@ public class SecretsSampleEndToEndTests
 
     public SecretsSampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample()
-    {
-        var workspace = _packed.NewWorkspace("broken-secrets");
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, "broken-secrets"), Path.Combine(workspace, "broken-secrets"));
-        return Path.Combine(workspace, "broken-secrets");
-    }
-
-    /// <summary>As <see cref="DotNet.Build"/>, with extra MSBuild properties.</summary>
-    private DotNet.Result Build(string directory, params string[] properties)
-    {
-        var log = Path.Combine(Path.GetTempPath(), "preflight-e2e-" + Guid.NewGuid().ToString("N") + ".log");
-        var arguments = new List<string>
-        {
-            "build", "BrokenSecrets.sln", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PreflightVersion=" + _packed.Version,
-            "-noConsoleLogger", $"-flp:logfile={log};verbosity=minimal;NoSummary",
-        };
-        arguments.AddRange(properties);
-        var result = DotNet.Run(directory, arguments.ToArray());
-        var text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
-        File.Delete(log);
-        return result with { Output = text + result.Output };
-    }
-
-    private static (string File, int Line, int Column, string Id)[] Relative(string root, DotNet.Result build) =>
-        BuildDiagnostic.Parse(build.Output)
-            .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
-            .OrderBy(d => d.Item1, StringComparer.Ordinal).ThenBy(d => d.Line)
-            .ToArray();
-
     [Fact]
     public void Secrets_sample_reports_each_finding_once_never_prints_the_value_and_checks_readiness_on_request()
     {
-        var sample = CopySample();
+        var sample = _packed.CopySample("broken-secrets");
         Assert.Contains(PlantedToken, File.ReadAllText(Path.Combine(sample, "src/Payments.Api/appsettings.json")));
 
-        var build = Build(sample);
+        var build = DotNet.Build(sample, "BrokenSecrets.sln", _packed.Version);
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(new[]
@@ -64,7 +33,7 @@ public class SecretsSampleEndToEndTests
             (".github/workflows/deploy.yml", 20, 36, "PF4001"),
             ("preflight.yaml", 8, 1, "PF1005"),
             ("src/Payments.Api/appsettings.json", 7, 15, "PF1004"),
-        }, Relative(sample, build));
+        }, BuildDiagnostic.Relative(sample, build.Output));
         var messages = BuildDiagnostic.Parse(build.Output).ToDictionary(d => d.Id, d => d.Message);
         Assert.Contains("GitHub token 'ghp_****'", messages["PF1004"]);
         Assert.Contains("unknown key 'polices'", messages["PF1005"]);
@@ -83,7 +52,7 @@ public class SecretsSampleEndToEndTests
         Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(inventory[0])!, "secrets.json")));
 
         // Readiness, as the deploy workflow runs it: the declared names are not set in this environment.
-        var ready = Build(sample, "-p:PreflightCheckEnvironment=true", "-p:PreflightEnvironment=production");
+        var ready = DotNet.Build(sample, "BrokenSecrets.sln", _packed.Version, "minimal", "-p:PreflightCheckEnvironment=true", "-p:PreflightEnvironment=production");
 
         Assert.NotEqual(0, ready.ExitCode);
         var readiness = Assert.Single(BuildDiagnostic.Parse(ready.Output), d => d.Id == "PF4002");
@@ -92,7 +61,7 @@ public class SecretsSampleEndToEndTests
         Assert.DoesNotContain(PlantedToken, ready.Output);
 
         // Back to an ordinary build: the readiness finding is not replayed.
-        var again = Build(sample);
+        var again = DotNet.Build(sample, "BrokenSecrets.sln", _packed.Version);
         Assert.DoesNotContain(BuildDiagnostic.Parse(again.Output), d => d.Id == "PF4002");
         Assert.Equal(3, BuildDiagnostic.Parse(again.Output).Count);
     }

@@ -16,26 +16,13 @@ public class WiringSampleEndToEndTests
 
     public WiringSampleEndToEndTests(PackedPreflight packed) => _packed = packed;
 
-    private string CopySample(string name)
-    {
-        var workspace = _packed.NewWorkspace(name);
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
-        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
-        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
-        return Path.Combine(workspace, name);
-    }
-
     private static (string File, int Line, int Column, string Id)[] Relative(string root, DotNet.Result build) =>
-        BuildDiagnostic.Parse(build.Output)
-            .Where(d => Ids.Contains(d.Id))
-            .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
-            .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line)
-            .ToArray();
+        BuildDiagnostic.Relative(root, build.Output).Where(d => Ids.Contains(d.Id)).ToArray();
 
     [Fact]
     public void Broken_sample_shows_its_wiring_probe_and_port_findings_once()
     {
-        var sample = CopySample("broken-service");
+        var sample = _packed.CopySample("broken-service");
 
         var build = DotNet.Build(sample, "BrokenService.sln", _packed.Version);
 
@@ -60,7 +47,7 @@ public class WiringSampleEndToEndTests
     [Fact]
     public void Healthy_sample_has_no_wiring_probe_or_port_finding()
     {
-        var sample = CopySample("healthy-service");
+        var sample = _packed.CopySample("healthy-service");
 
         var build = DotNet.Build(sample, "HealthyService.sln", _packed.Version);
 

@@ -147,7 +147,7 @@ internal sealed class RepositoryScan
             return true;
         }
         // Classified by the path inside the repository, as the targets' globs see it (folders above the root do not count).
-        switch (ArtifactClassifier.Classify(PathText.Relative(Root, path)))
+        switch (ArtifactClassifier.Classify("/" + PathText.Relative(Root, path)))
         {
             case ArtifactKind.Unknown:
                 return false;

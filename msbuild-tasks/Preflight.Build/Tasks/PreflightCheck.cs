@@ -32,6 +32,12 @@ public sealed class PreflightCheck : Task
     [Required]
     public string WatchFile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where to list the paths the checks found missing. The targets re-run the checks when one of them appears; they are
+    /// not inputs themselves (a missing input would make every build run the checks).
+    /// </summary>
+    public string? AbsentFile { get; set; }
+
     /// <summary>PF4002 readiness (<c>$(PreflightCheckEnvironment)</c>): preflight.yaml's declarations must be set in this build's environment.</summary>
     public bool CheckEnvironment { get; set; }
 
@@ -67,7 +73,12 @@ public sealed class PreflightCheck : Task
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FindingsFile))!);
-            File.WriteAllLines(WatchFile, context.Watched.Concat(context.Artifacts).Distinct(StringComparer.Ordinal));
+            var watched = context.Watched.Concat(context.Artifacts).Distinct(StringComparer.Ordinal).ToList();
+            File.WriteAllLines(WatchFile, watched.Where(FileSystem.Exists));
+            if (!string.IsNullOrEmpty(AbsentFile))
+            {
+                File.WriteAllLines(AbsentFile, watched.Where(path => !FileSystem.Exists(path)));
+            }
             File.WriteAllLines(FindingsFile, context.Findings.Distinct().Select(f => f.Serialize()));
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex))

@@ -22,5 +22,12 @@ internal sealed record BuildDiagnostic(string File, int Line, int Column, string
                 m.Groups["message"].Value))
             .ToList();
 
+    /// <summary>The PF diagnostics of a build as (path from <paramref name="root"/>, line, column, id), in file and line order.</summary>
+    public static (string File, int Line, int Column, string Id)[] Relative(string root, string output) =>
+        Parse(output)
+            .Select(d => (System.IO.Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
+            .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line)
+            .ToArray();
+
     public override string ToString() => $"{File}({Line},{Column}): {Severity} {Id}: {Message}";
 }

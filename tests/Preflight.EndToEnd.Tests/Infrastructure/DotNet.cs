@@ -50,7 +50,7 @@ public static class DotNet
     }
 
     /// <summary>Builds with a file logger (no summary, so each diagnostic appears once) and returns the log.</summary>
-    public static Result Build(string workingDirectory, string target, string version, string verbosity = "minimal")
+    public static Result Build(string workingDirectory, string target, string version, string verbosity = "minimal", params string[] properties)
     {
         var log = Path.Combine(Path.GetTempPath(), "preflight-e2e-" + Guid.NewGuid().ToString("N") + ".log");
         var arguments = new List<string>
@@ -58,6 +58,7 @@ public static class DotNet
             "build", target, "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:PreflightVersion=" + version,
             "-noConsoleLogger", $"-flp:logfile={log};verbosity={verbosity};NoSummary",
         };
+        arguments.AddRange(properties);
         var result = Run(workingDirectory, arguments.ToArray());
         var text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
         File.Delete(log);

@@ -28,6 +28,16 @@ public sealed class PackedPreflight : IDisposable
     public string[] Packages { get; }
     public string PackagePath => Path.Combine(Feed, $"Preflight.{Version}.nupkg");
 
+    /// <summary>A copy of a sample (with the samples' Directory.Build.props/.targets above it) in a new workspace; returns its folder.</summary>
+    public string CopySample(string name)
+    {
+        var workspace = NewWorkspace(name);
+        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.props"), Path.Combine(workspace, "Directory.Build.props"));
+        File.Copy(Path.Combine(TestPaths.Samples, "Directory.Build.targets"), Path.Combine(workspace, "Directory.Build.targets"));
+        Workspace.CopyDirectory(Path.Combine(TestPaths.Samples, name), Path.Combine(workspace, name));
+        return Path.Combine(workspace, name);
+    }
+
     /// <summary>A new empty folder under the work root, with a NuGet.config that adds the feed.</summary>
     public string NewWorkspace(string name)
     {
