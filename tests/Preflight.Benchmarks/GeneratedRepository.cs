@@ -79,7 +79,7 @@ public sealed class GeneratedRepository : IDisposable
             for (var p = c; p < Math.Min(dockerfiles, projects); p += composeFiles)
             {
                 var name = $"Service{p:00}.Api";
-                writer.Append($"  service{p}:\n    build:\n      context: ../..\n      dockerfile: src/Services/{name}/Dockerfile\n")
+                writer.Append($"  service{p}:\n    build:\n      context: ../../..\n      dockerfile: src/Services/{name}/Dockerfile\n")
                     .Append("    environment:\n      - ASPNETCORE_ENVIRONMENT=Production\n      - Db__Password=${DB_PASSWORD:-dev}\n")
                     .Append("    ports:\n      - \"80:8080\"\n");
             }

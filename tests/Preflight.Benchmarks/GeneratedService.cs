@@ -122,7 +122,7 @@ public sealed class GeneratedService
         }
         """;
 
-    private static ImmutableArray<MetadataReference> FrameworkReferences()
+    internal static ImmutableArray<MetadataReference> FrameworkReferences()
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var shared = Path.GetDirectoryName(runtime)!;
@@ -147,7 +147,7 @@ public sealed class GeneratedService
         }
     }
 
-    private sealed class InMemoryText : AdditionalText
+    internal sealed class InMemoryText : AdditionalText
     {
         private readonly SourceText _text;
         public InMemoryText(string path, string text) { Path = path; _text = SourceText.From(text); }
@@ -155,7 +155,7 @@ public sealed class GeneratedService
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    private sealed class InMemoryOptions : AnalyzerConfigOptionsProvider
+    internal sealed class InMemoryOptions : AnalyzerConfigOptionsProvider
     {
         private readonly Global _global;
         public InMemoryOptions(Dictionary<string, string> values) => _global = new Global(values);

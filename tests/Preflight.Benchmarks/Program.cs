@@ -28,6 +28,22 @@ if (args.Length > 0 && args[0] == "report")
     Console.WriteLine($"findings: {findings}");
     return;
 }
+// `dotnet run -c Release -- task|parsers|wiring` print the task, parser and wiring figures of docs/benchmarks.md.
+if (args.Length > 0 && args[0] == "task")
+{
+    Figures.Task(args.Length > 1 ? int.Parse(args[1]) : 600, args.Length > 2 ? int.Parse(args[2]) : 200, args.Length > 3 ? int.Parse(args[3]) : 200);
+    return;
+}
+if (args.Length > 0 && args[0] == "parsers")
+{
+    Figures.Parsers();
+    return;
+}
+if (args.Length > 0 && args[0] == "wiring")
+{
+    Figures.Wiring(args.Length > 1 ? int.Parse(args[1]) : 500, args.Length > 2 ? int.Parse(args[2]) : 2000);
+    return;
+}
 // `dotnet run -c Release -- cli` times `preflight check` on a generated repository of eShopOnContainers' shape.
 if (args.Length > 0 && args[0] == "cli")
 {
