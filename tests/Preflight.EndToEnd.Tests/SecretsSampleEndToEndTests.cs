@@ -32,6 +32,7 @@ public class SecretsSampleEndToEndTests
         {
             (".github/workflows/deploy.yml", 20, 36, "PF4001"),
             ("preflight.yaml", 8, 1, "PF1005"),
+            ("src/Payments.Api/Program.cs", 2, 50, "PF1002"),
             ("src/Payments.Api/appsettings.json", 7, 15, "PF1004"),
         }, BuildDiagnostic.Relative(sample, build.Output));
         var messages = BuildDiagnostic.Parse(build.Output).ToDictionary(d => d.Id, d => d.Message);
@@ -40,6 +41,7 @@ public class SecretsSampleEndToEndTests
         Assert.Contains("did you mean 'policies'?", messages["PF1005"]);
         Assert.Contains("Secret 'LAMBDA_LABS_API_KEY'", messages["PF4001"]);
         Assert.Contains("not declared in 'preflight.yaml'", messages["PF4001"]);
+        Assert.Contains("Environment variable 'LAMBDA_LABS_API_KEY' is read here but set in none of: preflight.yaml", messages["PF1002"]);
         Assert.DoesNotContain(PlantedToken, build.Output);
         Assert.DoesNotContain(PlantedToken.Substring(4), build.Output);
 

@@ -9,6 +9,9 @@ var searchEndpoint = builder.Configuration["Search:Endpoint"];
 var pageSize = builder.Configuration.GetValue<int>("Catalog:PageSize");
 var catalog = builder.Configuration.GetSection(CatalogSettings.Section);
 var currency = catalog["Currency"];
+// Declared only by the Kubernetes deployment (deploy/catalog-api.yaml: its ConfigMap and its env).
+var searchTimeout = builder.Configuration.GetValue<int>("Search:TimeoutSeconds");
+var cluster = Environment.GetEnvironmentVariable("CATALOG_CLUSTER");
 
 // Optional settings: a fallback or a null check means nothing has to declare them.
 var banner = builder.Configuration["Features:Banner"] ?? "Welcome";
@@ -23,7 +26,7 @@ builder.Services.AddControllers();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
-app.MapGet("/products", () => Results.Ok(new { connectionString.Length, searchEndpoint, pageSize, currency, banner, region }));
+app.MapGet("/products", () => Results.Ok(new { connectionString.Length, searchEndpoint, pageSize, currency, banner, region, searchTimeout, cluster }));
 app.MapControllers();
 app.MapHealthChecks("/health");
 app.Run();
