@@ -51,6 +51,7 @@ public static class RepositoryChecks
                 failures.Add($"{name}: {ex.GetType().Name}: {ex.Message}");
             }
         }
+        InlineSuppressions.Apply(context);
         return failures;
     }
 }
