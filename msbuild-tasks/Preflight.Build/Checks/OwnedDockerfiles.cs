@@ -4,7 +4,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
-using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Text;
 
 namespace Preflight.Build.Checks;
@@ -122,20 +121,9 @@ public static class OwnedDockerfiles
 
     public static IReadOnlyList<OwnedDockerfile> Of(CheckContext context) => Cache.GetValue(context, Load);
 
-    private static List<OwnedDockerfile> Load(CheckContext context)
-    {
-        var owned = new List<OwnedDockerfile>();
-        foreach (var path in context.OfKind(ArtifactKind.Dockerfile))
-        {
-            var text = context.ReadText(path);
-            if (text == null || !context.Layout.CurrentChecksDockerfile(path, text))
-            {
-                continue;
-            }
-            owned.Add(new OwnedDockerfile(path, text, DockerfileParser.Parse(text)));
-        }
-        return owned;
-    }
+    /// <summary>The Dockerfiles of <see cref="DockerfileSet"/> (same ownership, parsed once per run), with what the BuildKit-style checks use.</summary>
+    private static List<OwnedDockerfile> Load(CheckContext context) =>
+        DockerfileSet.Of(context).Select(dockerfile => new OwnedDockerfile(dockerfile.Path, dockerfile.Text, dockerfile.Model)).ToList();
 
     /// <summary>"stage 'build'", "stage 2" or "the global scope (before the first FROM)" for messages.</summary>
     public static string DescribeScope(DockerStage? stage) =>
