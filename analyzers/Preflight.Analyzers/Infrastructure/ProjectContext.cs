@@ -86,17 +86,8 @@ internal sealed class ProjectContext
     }
 
     /// <summary>The text of an AdditionalFile by path, or null when it was not passed in.</summary>
-    public string? ReadText(string path, System.Threading.CancellationToken cancellationToken)
-    {
-        foreach (var artifact in Artifacts)
-        {
-            if (PathText.Equal(artifact.Path, path))
-            {
-                return artifact.File.GetText(cancellationToken)?.ToString();
-            }
-        }
-        return null;
-    }
+    public string? ReadText(string path, System.Threading.CancellationToken cancellationToken) =>
+        Find(path)?.File.GetText(cancellationToken)?.ToString();
 
     /// <summary>A path for messages: relative to the repository root when under it, else the file name.</summary>
     public string DisplayPath(string path) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Kubernetes;
@@ -42,7 +41,7 @@ internal sealed class ProjectDeployment
                 dockerfiles.Add(facts);
             }
         }
-        var images = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var images = new List<string>();
         foreach (var service in ProjectService.Find(project, reader))
         {
             var extras = reader.Parse(service.File, ComposeExtras.Provider)?.Service(service.Service.Name);
@@ -51,23 +50,20 @@ internal sealed class ProjectDeployment
             {
                 var path = build.ResolveDockerfile(service.File.Directory);
                 dockerfile = dockerfiles.Find(d => PathText.Equal(d.File.Path, path));
-                if (dockerfile == null && FindArtifact(project, path) is { } other && Facts(other, reader) is { } facts)
+                if (dockerfile == null && project.Find(path) is { } other && Facts(other, reader) is { } facts)
                 {
                     dockerfile = facts;
                     dockerfiles.Add(facts);
                 }
             }
-            if (service.Service.Image is { } image && Repository(image) is { } repository)
+            if (service.Service.Image is { } image)
             {
-                images.Add(repository);
+                images.Add(image);
             }
             compose.Add(new ComposeDeployment(service, extras, dockerfile));
         }
-        var names = new HashSet<string>(StringComparer.Ordinal) { Simplify(PathText.GetFileName(project.ProjectFile).Replace(".csproj", "")) };
-        if (assemblyName != null)
-        {
-            names.Add(Simplify(assemblyName));
-        }
+        var projectName = PathText.GetFileName(project.ProjectFile).Replace(".csproj", "");
+        var names = assemblyName == null ? new[] { projectName } : new[] { projectName, assemblyName };
         foreach (var file in project.OfKind(ArtifactKind.KubernetesManifest))
         {
             if (reader.Kubernetes(file) is not { IsTemplate: false } manifest)
@@ -78,8 +74,7 @@ internal sealed class ProjectDeployment
             {
                 foreach (var container in workload.PodSpec!.Containers)
                 {
-                    if (container.Image is { } image && Repository(image) is { } repository &&
-                        (images.Contains(repository) || names.Contains(Simplify(LastSegment(repository)))))
+                    if (container.Image is { } image && ServiceProjectMatcher.ImageRuns(image, names, images))
                     {
                         containers.Add(new KubernetesDeployment(file, project.DisplayPath(file.Path), workload, container));
                     }
@@ -92,18 +87,6 @@ internal sealed class ProjectDeployment
     private static DockerfileFacts? Facts(ArtifactFile file, ArtifactReader reader) =>
         reader.Dockerfile(file) is { } model && reader.Text(file) is { } text ? DockerfileFacts.Read(file, model, text) : null;
 
-    private static ArtifactFile? FindArtifact(ProjectContext project, string path)
-    {
-        foreach (var artifact in project.Artifacts)
-        {
-            if (PathText.Equal(artifact.Path, path))
-            {
-                return artifact;
-            }
-        }
-        return null;
-    }
-
     /// <summary>The image without tag and digest ("ghcr.io/acme/orders-api"); null when it holds variables.</summary>
     public static string? Repository(string image)
     {
@@ -111,14 +94,7 @@ internal sealed class ProjectDeployment
         {
             return null;
         }
-        var at = image.IndexOf('@');
-        var name = at < 0 ? image : image.Substring(0, at);
-        var colon = name.LastIndexOf(':');
-        if (colon > name.LastIndexOf('/'))
-        {
-            name = name.Substring(0, colon);
-        }
-        return name.Trim();
+        return ServiceProjectMatcher.ImageRepository(image);
     }
 
     /// <summary>The tag of an image ("8.0-alpine"), or null.</summary>
@@ -128,26 +104,6 @@ internal sealed class ProjectDeployment
         var name = at < 0 ? image : image.Substring(0, at);
         var colon = name.LastIndexOf(':');
         return colon > name.LastIndexOf('/') ? name.Substring(colon + 1) : null;
-    }
-
-    private static string LastSegment(string repository)
-    {
-        var slash = repository.LastIndexOf('/');
-        return slash < 0 ? repository : repository.Substring(slash + 1);
-    }
-
-    /// <summary>Lower-case letters and digits only: "Orders.Api" and "orders-api" are both "ordersapi".</summary>
-    private static string Simplify(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-        return builder.ToString();
     }
 }
 

@@ -59,7 +59,11 @@ public static class ServiceProjectMatcher
     /// service builds from the project, or, compared without separators and case, the project's name
     /// (<c>ghcr.io/acme/orders-api:1.4</c> runs <c>Orders.Api</c>).
     /// </summary>
-    public static bool ImageRuns(string image, string projectName, System.Collections.Generic.IEnumerable<string> builtImages)
+    public static bool ImageRuns(string image, string projectName, System.Collections.Generic.IEnumerable<string> builtImages) =>
+        ImageRuns(image, new[] { projectName }, builtImages);
+
+    /// <summary>As above, with several names the project goes by (its file name, its AssemblyName).</summary>
+    public static bool ImageRuns(string image, System.Collections.Generic.IReadOnlyCollection<string> projectNames, System.Collections.Generic.IEnumerable<string> builtImages)
     {
         var repository = ImageRepository(image);
         if (repository.Length == 0 || repository.IndexOf('$') >= 0 || repository.IndexOf('{') >= 0)
@@ -75,7 +79,19 @@ public static class ServiceProjectMatcher
         }
         var slash = repository.LastIndexOf('/');
         var last = slash < 0 ? repository : repository.Substring(slash + 1);
-        return Squash(last).Length > 0 && string.Equals(Squash(last), Squash(projectName), StringComparison.OrdinalIgnoreCase);
+        var squashed = Squash(last);
+        if (squashed.Length == 0)
+        {
+            return false;
+        }
+        foreach (var name in projectNames)
+        {
+            if (string.Equals(squashed, Squash(name), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary><c>registry:5000/team/app:tag@sha256:…</c> → <c>team/app</c>-style repository path (registry kept when present).</summary>
