@@ -50,6 +50,18 @@ internal sealed class DeploymentDeclarations
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
     }
 
+    /// <summary>The names a .env-format file sets (a name that starts with a digit is no environment variable).</summary>
+    public void AddVariables(Artifacts.Env.EnvFile file)
+    {
+        foreach (var entry in file.Entries)
+        {
+            if (!char.IsDigit(entry.Key[0]))
+            {
+                AddVariable(entry.Key);
+            }
+        }
+    }
+
     /// <summary>An environment source whose names cannot be known: nothing is reported for this project.</summary>
     public void MarkOpen()
     {

@@ -177,35 +177,14 @@ public sealed class SecretsInventory
                 continue;
             }
             var display = context.Display(path);
-            var lines = text.Split('\n');
-            for (var index = 0; index < lines.Length && index < 10_000; index++)
+            foreach (var entry in Artifacts.Env.EnvFileParser.Parse(text).Entries)
             {
-                var line = lines[index];
-                var start = 0;
-                while (start < line.Length && (line[start] == ' ' || line[start] == '\t'))
+                // A name that starts with a digit is not an environment variable a process can read.
+                if (entry.Value != null && !char.IsDigit(entry.Key[0]))
                 {
-                    start++;
+                    Item(Variable, entry.Key).DeclaredAt.Add(
+                        new SecretsInventoryPlace(display, entry.Span.Line, entry.Span.Column, "example file " + name + " (the value is provided at deploy time)"));
                 }
-                if (string.CompareOrdinal(line, start, "export ", 0, 7) == 0)
-                {
-                    start += 7;
-                }
-                var end = start;
-                while (end < line.Length && (char.IsLetterOrDigit(line[end]) || line[end] == '_' || line[end] == '.') && line[end] < 128)
-                {
-                    end++;
-                }
-                var equals = end;
-                while (equals < line.Length && (line[equals] == ' ' || line[equals] == '\t'))
-                {
-                    equals++;
-                }
-                if (end == start || char.IsDigit(line[start]) || equals >= line.Length || line[equals] != '=')
-                {
-                    continue;
-                }
-                Item(Variable, line.Substring(start, end - start)).DeclaredAt.Add(
-                    new SecretsInventoryPlace(display, index + 1, start + 1, "example file " + name + " (the value is provided at deploy time)"));
             }
         }
     }

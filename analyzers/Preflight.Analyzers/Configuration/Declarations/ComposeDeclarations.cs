@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Env;
 using Preflight.Artifacts.Repository;
 
 namespace Preflight.Analyzers.Configuration.Declarations;
@@ -39,10 +40,7 @@ internal static class ComposeDeclarations
             if (reader.Text(file) is { } text)
             {
                 declarations.AddEnvironmentSource(project.DisplayPath(file.Path));
-                foreach (var name in EnvFileKeys.Read(text))
-                {
-                    declarations.AddVariable(name);
-                }
+                declarations.AddVariables(EnvFileParser.Parse(text));
             }
             return;
         }

@@ -46,9 +46,9 @@ internal static class DockerfileDeclarations
             {
                 if (string.Equals(instruction.Keyword, "ENV", StringComparison.OrdinalIgnoreCase) && stages.Contains(instruction.StageIndex))
                 {
-                    foreach (var name in Names(instruction))
+                    foreach (var pair in instruction.KeyValues())
                     {
-                        declarations.AddVariable(name);
+                        declarations.AddVariable(pair.Key);
                     }
                 }
             }
@@ -59,42 +59,9 @@ internal static class DockerfileDeclarations
     private static HashSet<int> FinalStageChain(Dockerfile dockerfile)
     {
         var chain = new HashSet<int>();
-        var stage = dockerfile.Stages[dockerfile.Stages.Count - 1];
-        while (stage != null && chain.Add(stage.Index))
+        for (var stage = dockerfile.Stages[dockerfile.Stages.Count - 1]; stage != null && chain.Add(stage.Index); stage = stage.BaseStage)
         {
-            var baseImage = stage.BaseImage;
-            stage = null;
-            foreach (var candidate in dockerfile.Stages)
-            {
-                if (candidate.Name != null && string.Equals(candidate.Name, baseImage, StringComparison.OrdinalIgnoreCase))
-                {
-                    stage = candidate;
-                    break;
-                }
-            }
         }
         return chain;
-    }
-
-    /// <summary><c>ENV A=1 B=2</c> sets A and B; the legacy <c>ENV A 1</c> sets A.</summary>
-    private static IEnumerable<string> Names(DockerInstruction instruction)
-    {
-        if (instruction.Arguments.Count == 0)
-        {
-            yield break;
-        }
-        if (instruction.Arguments[0].Value.IndexOf('=') < 0)
-        {
-            yield return instruction.Arguments[0].Value;
-            yield break;
-        }
-        foreach (var argument in instruction.Arguments)
-        {
-            var equals = argument.Value.IndexOf('=');
-            if (equals > 0)
-            {
-                yield return argument.Value.Substring(0, equals);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Env;
 using Preflight.Artifacts.Repository;
 
 namespace Preflight.Analyzers.Configuration.Declarations;
@@ -29,10 +30,7 @@ internal static class EnvFileDeclarations
                 continue;
             }
             declarations.AddEnvironmentSource(project.DisplayPath(file.Path));
-            foreach (var name in EnvFileKeys.Read(text))
-            {
-                declarations.AddVariable(name);
-            }
+            declarations.AddVariables(EnvFileParser.Parse(text));
         }
     }
 
