@@ -9,7 +9,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
+using Preflight.Build.Reporting;
 using Preflight.Build.Checks;
 using Preflight.Cli.Discovery;
 using Preflight.Cli.Output;
@@ -48,13 +50,18 @@ internal sealed class RepositoryCheck
         var projects = scan.Projects;
         if (projects.Count == 0)
         {
-            RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), editorConfigs, findings);
+            RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), new FindingSeverity(new EditorConfigLookup(scan.GlobalConfigs), ReportingOptions.Default), findings);
         }
         var done = 0;
         Parallel.ForEach(projects, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, project =>
         {
-            RunChecks(scan, project, editorConfigs, findings);
-            RunAnalyzers(scan, project, editorConfigs, findings, cancellationToken);
+            var info = ProjectInfo.Load(project, scan.Root);
+            var severity = new FindingSeverity(new EditorConfigLookup(scan.GlobalConfigsOf(project)), info == null ? ReportingOptions.Default : Options(info));
+            RunChecks(scan, project, severity, findings);
+            if (info != null)
+            {
+                RunAnalyzers(scan, info, editorConfigs, severity, findings, cancellationToken);
+            }
             var count = Interlocked.Increment(ref done);
             _progress?.Invoke($"preflight: checked {count}/{projects.Count} projects ({PathText.Relative(scan.Root, project)})");
         });
@@ -64,7 +71,14 @@ internal sealed class RepositoryCheck
             .ToList();
     }
 
-    private void RunChecks(RepositoryScan scan, string project, EditorConfigs editorConfigs, ConcurrentBag<ReportedFinding> findings)
+    /// <summary>The project's reporting properties, as the build passes them to the compiler and the task (families switched off join NoWarn).</summary>
+    private static ReportingOptions Options(ProjectInfo project) => new(
+        string.Join(";", new[] { project.Property("NoWarn") ?? string.Empty }.Concat(RuleFamilies.DisabledRuleIds(project.Property))),
+        ReportingOptions.IsTrue(project.Property("TreatWarningsAsErrors")),
+        project.Property("WarningsAsErrors"),
+        project.Property("WarningsNotAsErrors"));
+
+    private void RunChecks(RepositoryScan scan, string project, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings)
     {
         var context = new CheckContext(scan.Root, project, scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true);
         foreach (var failure in RepositoryChecks.Run(context))
@@ -73,22 +87,17 @@ internal sealed class RepositoryCheck
         }
         foreach (var finding in context.Findings)
         {
-            var rule = RuleCatalog.All.TryGetValue(finding.RuleId, out var info) ? info : null;
-            var severity = Severity(finding.RuleId, finding.File, DefaultSeverity(rule), editorConfigs);
-            if (severity != null)
+            if (Name(severity.Of(finding.RuleId, finding.File)) is { } level)
             {
-                findings.Add(new ReportedFinding(finding.RuleId, severity, PathText.Normalize(finding.File), finding.Line, finding.Column,
+                findings.Add(new ReportedFinding(finding.RuleId, level, PathText.Normalize(finding.File), finding.Line, finding.Column,
                     finding.EndLine, finding.EndColumn, finding.Message, RuleCatalog.HelpLink(finding.RuleId)));
             }
         }
     }
 
-    private void RunAnalyzers(RepositoryScan scan, string projectPath, EditorConfigs editorConfigs, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
+    private void RunAnalyzers(RepositoryScan scan, ProjectInfo project, EditorConfigs editorConfigs, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
     {
-        if (ProjectInfo.Load(projectPath, scan.Root) is not { } project)
-        {
-            return;
-        }
+        var projectPath = project.Path;
         var sources = ProjectCompilation.SourceFiles(project, scan.CSharpFiles, scan.Projects);
         var compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
         var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts())
@@ -134,39 +143,29 @@ internal sealed class RepositoryCheck
                 continue;
             }
             var file = PathText.Normalize(span.Path);
-            var severity = Severity(diagnostic.Id, file, Map(diagnostic.DefaultSeverity), editorConfigs);
-            if (severity != null)
+            if (Name(severity.Of(diagnostic.Id, diagnostic.Descriptor.Category, Map(diagnostic.DefaultSeverity), file)) is { } level)
             {
-                findings.Add(new ReportedFinding(diagnostic.Id, severity, file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
+                findings.Add(new ReportedFinding(diagnostic.Id, level, file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
                     span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
                     diagnostic.Descriptor.HelpLinkUri));
             }
         }
     }
 
-    /// <summary>The reported severity after .editorconfig; null when the rule is off (<c>none</c>) or hidden (<c>silent</c>).</summary>
-    private static string? Severity(string ruleId, string file, string defaultSeverity, EditorConfigs editorConfigs) =>
-        editorConfigs.SeverityFor(ruleId, file) switch
-        {
-            null or ReportDiagnostic.Default => defaultSeverity,
-            ReportDiagnostic.Error => "error",
-            ReportDiagnostic.Warn => "warning",
-            ReportDiagnostic.Info => "info",
-            _ => null,
-        };
-
-    private static string DefaultSeverity(RuleInfo? rule) => rule?.DefaultSeverity switch
+    /// <summary>The severity as reported; null when the finding is not reported (<c>none</c>, <c>silent</c>, NoWarn).</summary>
+    private static string? Name(ReportedSeverity severity) => severity switch
     {
-        RuleSeverity.Error => "error",
-        RuleSeverity.Info => "info",
-        _ => "warning",
+        ReportedSeverity.Error => "error",
+        ReportedSeverity.Warning => "warning",
+        ReportedSeverity.Info => "info",
+        _ => null,
     };
 
-    private static string Map(DiagnosticSeverity severity) => severity switch
+    private static RuleSeverity Map(DiagnosticSeverity severity) => severity switch
     {
-        DiagnosticSeverity.Error => "error",
-        DiagnosticSeverity.Warning => "warning",
-        _ => "info",
+        DiagnosticSeverity.Error => RuleSeverity.Error,
+        DiagnosticSeverity.Warning => RuleSeverity.Warning,
+        _ => RuleSeverity.Info,
     };
 
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers()

@@ -33,6 +33,12 @@ internal sealed class RepositoryScan
     public List<string> CSharpFiles { get; } = new();
     public List<string> EditorConfigs { get; } = new();
 
+    /// <summary>The <c>.globalconfig</c> files; a project uses those in its folder and above, as the SDK finds them.</summary>
+    public List<string> GlobalConfigs { get; } = new();
+
+    public IEnumerable<string> GlobalConfigsOf(string project) =>
+        GlobalConfigs.Where(config => PathText.IsUnder(project, PathText.GetDirectory(config)));
+
     /// <summary>The repository root of a directory, as the targets find it: .git, else preflight.yaml, else the directory.</summary>
     public static string FindRoot(string directory)
     {
@@ -120,6 +126,11 @@ internal sealed class RepositoryScan
         if (name == ".editorconfig")
         {
             EditorConfigs.Add(path);
+            return;
+        }
+        if (name == ".globalconfig")
+        {
+            GlobalConfigs.Add(path);
             return;
         }
         if (name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal) || name.EndsWith(".js", StringComparison.Ordinal))

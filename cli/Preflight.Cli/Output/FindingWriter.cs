@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
+using Preflight.Build.Reporting;
 
 namespace Preflight.Cli.Output;
 
@@ -66,86 +67,7 @@ internal static class FindingWriter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>SARIF 2.1.0: one run, the rules that fired, results with repository-relative locations (uriBaseId SRCROOT).</summary>
-    public static string WriteSarif(IReadOnlyList<ReportedFinding> findings, string root)
-    {
-        var rules = findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            writer.WriteString("version", "2.1.0");
-            writer.WriteStartArray("runs");
-            writer.WriteStartObject();
-            writer.WriteStartObject("tool");
-            writer.WriteStartObject("driver");
-            writer.WriteString("name", "Preflight");
-            writer.WriteString("informationUri", "https://github.com/preflight-dotnet/preflight");
-            writer.WriteString("semanticVersion", typeof(FindingWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-            writer.WriteStartArray("rules");
-            foreach (var id in rules)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", id);
-                if (RuleCatalog.All.TryGetValue(id, out var rule))
-                {
-                    writer.WriteString("name", rule.Title);
-                    writer.WriteStartObject("shortDescription");
-                    writer.WriteString("text", rule.Title);
-                    writer.WriteEndObject();
-                    writer.WriteStartObject("fullDescription");
-                    writer.WriteString("text", rule.Description);
-                    writer.WriteEndObject();
-                }
-                writer.WriteString("helpUri", RuleCatalog.HelpLink(id));
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartObject("originalUriBaseIds");
-            writer.WriteStartObject("SRCROOT");
-            writer.WriteString("uri", new Uri(root.TrimEnd('/') + "/").AbsoluteUri);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartArray("results");
-            foreach (var finding in findings)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("ruleId", finding.RuleId);
-                writer.WriteNumber("ruleIndex", rules.IndexOf(finding.RuleId));
-                writer.WriteString("level", finding.Severity == "info" ? "note" : finding.Severity);
-                writer.WriteStartObject("message");
-                writer.WriteString("text", finding.Message);
-                writer.WriteEndObject();
-                writer.WriteStartArray("locations");
-                writer.WriteStartObject();
-                writer.WriteStartObject("physicalLocation");
-                writer.WriteStartObject("artifactLocation");
-                var relative = PathText.IsUnder(finding.File, root) ? PathText.Relative(root, finding.File) : finding.File;
-                writer.WriteString("uri", string.Join("/", relative.Split('/').Select(Uri.EscapeDataString)));
-                if (PathText.IsUnder(finding.File, root))
-                {
-                    writer.WriteString("uriBaseId", "SRCROOT");
-                }
-                writer.WriteEndObject();
-                writer.WriteStartObject("region");
-                writer.WriteNumber("startLine", Math.Max(1, finding.Line));
-                writer.WriteNumber("startColumn", Math.Max(1, finding.Column));
-                writer.WriteNumber("endLine", Math.Max(finding.Line, finding.EndLine));
-                writer.WriteNumber("endColumn", Math.Max(1, finding.EndColumn));
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+    /// <summary>SARIF 2.1.0, written as the build writes its <c>PreflightSarifLog</c>.</summary>
+    public static string WriteSarif(IReadOnlyList<ReportedFinding> findings, string root) =>
+        SarifLog.Write(findings.Select(f => new SarifResult(f.RuleId, f.Severity == "info" ? "note" : f.Severity, f.Message, f.File, f.Line, f.Column, f.EndLine, f.EndColumn)).ToList(), root);
 }

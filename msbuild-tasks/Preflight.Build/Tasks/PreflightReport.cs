@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
 using Preflight.Build.Checks;
 using Preflight.Build.Findings;
+using Preflight.Build.Reporting;
 
 namespace Preflight.Build.Tasks;
 
@@ -15,8 +18,25 @@ public sealed class PreflightReport : Task
     [Required]
     public string FindingsFile { get; set; } = string.Empty;
 
-    /// <summary>The project's <c>$(NoWarn)</c>: rule ids listed there are not reported, errors included, as for the analyzers.</summary>
+    /// <summary>The project's <c>$(NoWarn)</c>: rule ids listed there are not reported, errors included, as for the analyzers
+    /// (families switched off are added to it by the targets).</summary>
     public string? NoWarn { get; set; }
+
+    /// <summary><c>$(TreatWarningsAsErrors)</c>: warnings are reported as errors.</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary><c>$(WarningsAsErrors)</c>: these rules are reported as errors.</summary>
+    public string? WarningsAsErrors { get; set; }
+
+    /// <summary><c>$(WarningsNotAsErrors)</c>: these rules stay warnings under TreatWarningsAsErrors.</summary>
+    public string? WarningsNotAsErrors { get; set; }
+
+    /// <summary><c>@(EditorConfigFiles)</c>: the project's global analyzer configs are read from it; the .editorconfig files
+    /// that apply to a finding are found above its file, as the compiler finds them for source files.</summary>
+    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The findings as reported (after severities), for the SARIF log; nothing is written when empty.</summary>
+    public string? ReportedFindingsFile { get; set; }
 
     public override bool Execute()
     {
@@ -30,30 +50,47 @@ public sealed class PreflightReport : Task
             Log.LogMessage(MessageImportance.High, $"Preflight: could not read '{FindingsFile}' ({ex.Message}).");
             return true;
         }
-        var suppressed = new HashSet<string>(
-            (NoWarn ?? string.Empty).Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries),
-            StringComparer.OrdinalIgnoreCase);
+        var severity = new FindingSeverity(
+            new EditorConfigLookup(EditorConfigFiles.Select(item => item.GetMetadata("FullPath"))),
+            new ReportingOptions(NoWarn, TreatWarningsAsErrors, WarningsAsErrors, WarningsNotAsErrors));
+        var reported = new List<string>();
         foreach (var finding in Finding.DeserializeAll(lines))
         {
-            if (suppressed.Contains(finding.RuleId))
-            {
-                continue;
-            }
-            var severity = RuleCatalog.All.TryGetValue(finding.RuleId, out var rule) ? rule.DefaultSeverity : RuleSeverity.Warning;
+            var level = severity.Of(finding.RuleId, finding.File);
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
-            if (severity == RuleSeverity.Error)
+            switch (level)
             {
-                Log.LogError(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                case ReportedSeverity.Error:
+                    Log.LogError(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                    break;
+                case ReportedSeverity.Warning:
+                    Log.LogWarning(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                    break;
+                case ReportedSeverity.Info:
+                    Log.LogMessage(null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", finding.Message);
+                    break;
+                default:
+                    continue;
             }
-            else if (severity == RuleSeverity.Warning)
-            {
-                Log.LogWarning(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
-            }
-            else
-            {
-                Log.LogMessage(null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", finding.Message);
-            }
+            reported.Add(ReportedFindingLine.Serialize(level, finding));
         }
+        WriteReported(reported);
         return !Log.HasLoggedErrors;
+    }
+
+    private void WriteReported(List<string> reported)
+    {
+        if (string.IsNullOrEmpty(ReportedFindingsFile))
+        {
+            return;
+        }
+        try
+        {
+            File.WriteAllLines(ReportedFindingsFile, reported);
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
+            Log.LogMessage(MessageImportance.High, $"Preflight: could not write '{ReportedFindingsFile}' ({ex.Message}).");
+        }
     }
 }

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Preflight.Artifacts;
+using Preflight.Artifacts.EditorConfig;
+using Preflight.Build.Checks;
+
+namespace Preflight.Build.Reporting;
+
+/// <summary>
+/// Finds the configuration that applies to a file outside the compilation: the <c>.editorconfig</c> files in the folders
+/// above it (up to the nearest with <c>root = true</c>), read once per folder, and the project's global analyzer configs
+/// (the <c>.globalconfig</c> and <c>is_global</c> files of <c>@(EditorConfigFiles)</c>).
+/// </summary>
+public sealed class EditorConfigLookup
+{
+    private readonly Dictionary<string, EditorConfigDocument?> _byDirectory = new Dictionary<string, EditorConfigDocument?>(StringComparer.Ordinal);
+
+    public EditorConfigLookup(IEnumerable<string> configFiles)
+    {
+        var globals = new List<EditorConfigDocument>();
+        foreach (var path in configFiles.Where(p => !string.IsNullOrEmpty(p)).Select(PathText.Normalize).Distinct(StringComparer.Ordinal))
+        {
+            var document = Read(path);
+            if (document is { IsGlobal: true })
+            {
+                globals.Add(document);
+            }
+        }
+        Severities = new EditorConfigSeverities(globals);
+    }
+
+    public EditorConfigSeverities Severities { get; }
+
+    /// <summary>The .editorconfig files above <paramref name="path"/>, root-most first, from the nearest with <c>root = true</c>.</summary>
+    public IReadOnlyList<EditorConfigDocument> For(string path)
+    {
+        var found = new List<EditorConfigDocument>();
+        var directory = PathText.GetDirectory(PathText.Normalize(path)).TrimEnd('/');
+        for (var depth = 0; directory.Length > 0 && depth < 256; depth++)
+        {
+            if (!_byDirectory.TryGetValue(directory, out var document))
+            {
+                document = Read(directory + "/.editorconfig");
+                _byDirectory[directory] = document;
+            }
+            if (document != null && !document.IsGlobal)
+            {
+                found.Add(document);
+                if (document.IsRoot)
+                {
+                    break;
+                }
+            }
+            var parent = PathText.GetDirectory(directory).TrimEnd('/');
+            if (parent.Length >= directory.Length || parent == ".")
+            {
+                break;
+            }
+            directory = parent;
+        }
+        found.Reverse();
+        return found;
+    }
+
+    private static EditorConfigDocument? Read(string path)
+    {
+        if (!FileSystem.FileExists(path))
+        {
+            return null;
+        }
+        var text = FileSystem.ReadText(path);
+        return text == null ? null : EditorConfigDocument.Parse(text, path);
+    }
+}
