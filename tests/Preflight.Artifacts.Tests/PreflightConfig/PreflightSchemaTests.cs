@@ -247,6 +247,25 @@ public class PreflightSchemaTests
         }
     }
 
+    [Fact]
+    public void The_schema_comment_lines_of_the_samples_point_at_the_schema()
+    {
+        const string Modeline = "# yaml-language-server: $schema=";
+        var pointing = 0;
+        foreach (var sample in SampleFiles())
+        {
+            var file = Path.Combine(TestPaths.Samples, sample);
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(Modeline, StringComparison.Ordinal));
+            if (line != null)
+            {
+                pointing++;
+                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, line.Substring(Modeline.Length).Trim()));
+                Assert.Equal(SchemaPath, target);
+            }
+        }
+        Assert.True(pointing >= 6, $"{pointing} samples carry the schema comment");
+    }
+
     [Theory]
     [InlineData("# yaml-language-server: $schema=./docs/preflight.schema.json\nsecrets: [A]\n")]
     [InlineData("# yaml-language-server: $schema=../../docs/preflight.schema.json\n")]
