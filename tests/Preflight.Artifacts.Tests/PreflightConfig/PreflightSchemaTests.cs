@@ -39,12 +39,15 @@ public class PreflightSchemaTests
         foreach (var error in errors)
         {
             yield return $"{error.Path}: {error.Kind}";
-            if (error is ChildSchemaValidationError child)
+            var nestedErrors = error switch
             {
-                foreach (var nested in Flatten(child.Errors.Values.SelectMany(e => e)))
-                {
-                    yield return "  " + nested;
-                }
+                ChildSchemaValidationError child => child.Errors.Values.SelectMany(e => e),
+                MultiTypeValidationError multi => multi.Errors.Values.SelectMany(e => e),
+                _ => Enumerable.Empty<ValidationError>(),
+            };
+            foreach (var nested in Flatten(nestedErrors))
+            {
+                yield return "  " + nested;
             }
         }
     }
