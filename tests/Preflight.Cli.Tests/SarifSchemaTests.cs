@@ -24,7 +24,7 @@ public class SarifSchemaTests
                   "ruleIndex": 0,
                   "level": "error",
                   "message": { "text": "Configuration key 'Storage:Root' is read here but declared in none of: appsettings.json" },
-                  "suppressions": [ { "kind": "inSource", "justification": "known" } ],
+                  "suppressions": [ { "kind": "inSource", "justification": "known", "properties": { "suppressionType": "Pragma Directive" } } ],
                   "locations": [
                     {
                       "physicalLocation": {
@@ -58,7 +58,12 @@ public class SarifSchemaTests
                   ]
                 }
               },
-              "invocations": [ { "executionSuccessful": true, "commandLine": "csc" } ],
+              "invocations": [
+                {
+                  "executionSuccessful": true,
+                  "ruleConfigurationOverrides": [ { "descriptor": { "id": "CA1516", "index": 77 }, "configuration": { "enabled": false } } ]
+                }
+              ],
               "originalUriBaseIds": { "SRCROOT": { "uri": "file:///repo/" } },
               "artifacts": [ { "location": { "uri": "src/Api/Program.cs", "uriBaseId": "SRCROOT" }, "hashes": { "sha-256": "00" } } ],
               "columnKind": "utf16CodeUnits"
@@ -91,6 +96,8 @@ public class SarifSchemaTests
     [InlineData("\"helpUri\": \"https://github.com", "\"helpUri\": \"docs", "#/runs[0].tool.driver.rules[0].helpUri: UriExpected")]
     [InlineData("\"primaryLocationLineHash\": \"abc\"", "\"primaryLocationLineHash\": 5", "#/runs[0].results[0].partialFingerprints.primaryLocationLineHash: StringExpected")]
     [InlineData("\"warningLevel\": 1", "\"warningLevel\": 1 }, \"severity\": { \"x\": 1", "#/runs[0].results[0].severity: NoAdditionalPropertiesAllowed")]
+    [InlineData("\"executionSuccessful\": true,", "", "#/runs[0].invocations[0].executionSuccessful: PropertyRequired")]
+    [InlineData("\"descriptor\": { \"id\": \"CA1516\", \"index\": 77 }", "\"descriptor\": { \"index\": -3 }", "#/runs[0].invocations[0].ruleConfigurationOverrides[0].descriptor.index: NumberTooSmall")]
     [InlineData("\"id\": \"PF1001\",", "\"name2\": \"PF1001\",", "#/runs[0].tool.driver.rules[0].id: PropertyRequired")]
     public void A_log_breaking_a_constraint_fails_with_an_error_at_its_path(string valid, string invalid, string expected)
     {
