@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Preflight.Build.Tests.Infrastructure;
+using Preflight.Tests;
 using Xunit;
 
 namespace Preflight.Cli.Tests;
@@ -107,7 +108,7 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void Sarif_output_has_the_required_shape_of_SARIF_2_1_0()
+    public void Sarif_output_is_valid_SARIF_2_1_0_with_the_expected_results()
     {
         using var repo = BrokenRepository();
         var output = repo.Path("out.sarif");
@@ -115,7 +116,9 @@ public class CheckCommandTests
         var run = CliRun.Of("check", repo.Root, "--format", "sarif", "--output", output);
 
         Assert.Equal(1, run.ExitCode);
-        using var document = JsonDocument.Parse(File.ReadAllText(output));
+        var sarif = File.ReadAllText(output);
+        Assert.Empty(SarifSchema.Validate(sarif));
+        using var document = JsonDocument.Parse(sarif);
         var root = document.RootElement;
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
         var sarifRun = Assert.Single(root.GetProperty("runs").EnumerateArray());
