@@ -18,7 +18,7 @@ public static class CompilerSarif
         try
         {
             using var document = JsonDocument.Parse(json!, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 64 });
-            if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
             {
                 return results;
             }
@@ -36,7 +36,7 @@ public static class CompilerSarif
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException || ex is UriFormatException)
         {
             // a log cut short (the compiler stopped): what was read is kept
         }
@@ -48,8 +48,8 @@ public static class CompilerSarif
         if (item.ValueKind != JsonValueKind.Object || String(item, "ruleId") is not { } ruleId ||
             !ruleId.StartsWith("PF", StringComparison.Ordinal) ||
             !item.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0 ||
-            !locations[0].TryGetProperty("physicalLocation", out var physical) ||
-            !physical.TryGetProperty("artifactLocation", out var artifact) || String(artifact, "uri") is not { } uri ||
+            locations[0].ValueKind != JsonValueKind.Object || !locations[0].TryGetProperty("physicalLocation", out var physical) || physical.ValueKind != JsonValueKind.Object ||
+            !physical.TryGetProperty("artifactLocation", out var artifact) || artifact.ValueKind != JsonValueKind.Object || String(artifact, "uri") is not { } uri ||
             !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || !parsed.IsFile)
         {
             return null;

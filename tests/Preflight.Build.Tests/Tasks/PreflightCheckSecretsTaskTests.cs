@@ -85,18 +85,4 @@ public class PreflightCheckSecretsTaskTests
         Assert.Contains("\"ownerProject\": \"src/Api/Api.csproj\"", File.ReadAllText(worker.SecretsInventoryJsonFile!));
     }
 
-    internal sealed class RecordingBuildEngine : IBuildEngine
-    {
-        public List<BuildErrorEventArgs> Errors { get; } = new();
-        public List<BuildMessageEventArgs> Messages { get; } = new();
-        public bool ContinueOnError => false;
-        public int LineNumberOfTaskNode => 0;
-        public int ColumnNumberOfTaskNode => 0;
-        public string ProjectFileOfTaskNode => "test.proj";
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => true;
-        public void LogCustomEvent(CustomBuildEventArgs e) { }
-        public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
-        public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
-        public void LogWarningEvent(BuildWarningEventArgs e) { }
-    }
 }
