@@ -4,6 +4,7 @@ using System.Text;
 using Preflight.Build.Checks;
 using Preflight.Build.Findings;
 using Preflight.Build.Tests.Infrastructure;
+using Preflight.Tests;
 using Xunit;
 
 namespace Preflight.Build.Tests.Checks;

@@ -1,6 +1,7 @@
 using System.Linq;
 using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
+using Preflight.Tests;
 using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
