@@ -33,6 +33,8 @@ public class ConfigurationEndToEndTests
             "dotnet_diagnostic.PF2001.severity = none",
             "[*.py]",
             "dotnet_diagnostic.PF6005.severity = warning",
+            "[docker-compose.yml]",
+            "dotnet_diagnostic.PF5005.severity = none",
             ""));
 
         var build = DotNet.Build(sample, Solution, _packed.Version);
@@ -41,6 +43,9 @@ public class ConfigurationEndToEndTests
         Assert.DoesNotContain(diagnostics, d => d.Id is "PF6001" or "PF2001");
         Assert.Equal("warning", Assert.Single(diagnostics, d => d.Id == "PF6005").Severity);
         Assert.Contains(diagnostics, d => d.Id == "PF1001" && d.Severity == "error");
+        // The compiler applies no .editorconfig section to an analyzer's finding outside the C# sources (PF5005 is the
+        // analyzers', in docker-compose.yml): only global configs, NoWarn and the family switches reach it. The CLI agrees.
+        Assert.Contains(diagnostics, d => d.Id == "PF5005");
 
         var stdout = new StringWriter();
         Preflight.Cli.Program.Run(new[] { "check", sample }, stdout, new StringWriter());

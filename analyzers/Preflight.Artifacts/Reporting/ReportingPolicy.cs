@@ -50,6 +50,20 @@ public static class ReportingPolicy
         return severity == ReportedSeverity.Warning && options.TreatWarningsAsErrors ? ReportedSeverity.Error : severity;
     }
 
+    /// <summary>
+    /// An analyzer's diagnostic located outside the C# sources (in a file it reads as an additional file): the compiler
+    /// applies no .editorconfig section and no bulk entry to it; a global config's entry for the rule
+    /// (<paramref name="globalSpecific"/>) does not override WarningsAsErrors there.
+    /// </summary>
+    public static ReportedSeverity ResolveOutsideSource(string ruleId, RuleSeverity defaultSeverity, ConfiguredSeverity? globalSpecific, ReportingOptions options)
+    {
+        if (!options.NoWarn.Contains(ruleId) && options.WarningsAsErrors.Contains(ruleId) && !options.WarningsNotAsErrors.Contains(ruleId))
+        {
+            return ReportedSeverity.Error;
+        }
+        return Resolve(ruleId, defaultSeverity, globalSpecific, null, options);
+    }
+
     private static ReportedSeverity Apply(ConfiguredSeverity? configured, ReportedSeverity fallback) => configured switch
     {
         ConfiguredSeverity.Error => ReportedSeverity.Error,

@@ -143,7 +143,10 @@ internal sealed class RepositoryCheck
                 continue;
             }
             var file = PathText.Normalize(span.Path);
-            if (Name(severity.Of(diagnostic.Id, diagnostic.Descriptor.Category, Map(diagnostic.DefaultSeverity), file)) is { } level)
+            var reported = diagnostic.Location.IsInSource
+                ? severity.Of(diagnostic.Id, diagnostic.Descriptor.Category, Map(diagnostic.DefaultSeverity), file)
+                : severity.OfAnalyzerOutsideSource(diagnostic.Id, Map(diagnostic.DefaultSeverity));
+            if (Name(reported) is { } level)
             {
                 findings.Add(new ReportedFinding(diagnostic.Id, level, file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
                     span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),

@@ -22,9 +22,19 @@ public sealed class FindingSeverity
         return Of(ruleId, rule?.Category ?? string.Empty, rule?.DefaultSeverity ?? RuleSeverity.Warning, file);
     }
 
-    public ReportedSeverity Of(string ruleId, string category, RuleSeverity defaultSeverity, string file)
+    /// <summary>
+    /// An analyzer's diagnostic located outside the C# sources (in a YAML, JSON or Dockerfile it reads as an additional
+    /// file): the compiler applies no .editorconfig section and no bulk entry to it, only the global configs' entries for
+    /// the rule and the project's properties.
+    /// </summary>
+    public ReportedSeverity OfAnalyzerOutsideSource(string ruleId, RuleSeverity defaultSeverity) =>
+        ReportingPolicy.ResolveOutsideSource(ruleId, defaultSeverity, _editorConfigs.Severities.Specific(System.Array.Empty<EditorConfigDocument>(), string.Empty, ruleId), _options);
+
+    public ReportedSeverity Of(string ruleId, string category, RuleSeverity defaultSeverity, string file) =>
+        Resolve(ruleId, category, defaultSeverity, _editorConfigs.For(file), file);
+
+    private ReportedSeverity Resolve(string ruleId, string category, RuleSeverity defaultSeverity, System.Collections.Generic.IReadOnlyList<EditorConfigDocument> configs, string file)
     {
-        var configs = _editorConfigs.For(file);
         var specific = _editorConfigs.Severities.Specific(configs, file, ruleId);
         var bulk = specific == null ? _editorConfigs.Severities.Resolve(configs, file, ruleId, category) : null;
         return ReportingPolicy.Resolve(ruleId, defaultSeverity, specific, bulk, _options);

@@ -18,7 +18,7 @@ namespace Preflight.Build.Tests.Reporting;
 /// <summary>
 /// The task's findings are configured as the compiler configures an analyzer's diagnostics. This compares, on thousands
 /// of generated configurations (.editorconfig files at two levels, a global config, NoWarn, WarningsAsErrors,
-/// WarningsNotAsErrors, TreatWarningsAsErrors, each rule default), Preflight's <see cref="ReportingPolicy"/> and
+/// WarningsNotAsErrors, TreatWarningsAsErrors, each rule default, a finding in a C# file or outside the sources), Preflight's <see cref="ReportingPolicy"/> and
 /// <see cref="EditorConfigSeverities"/> with what Roslyn itself reports for a diagnostic of the same id and category.
 /// </summary>
 public sealed class RoslynSeverityConformanceTests
@@ -62,11 +62,16 @@ public sealed class RoslynSeverityConformanceTests
 
     private static ReportedSeverity Preflight(Scenario scenario)
     {
-        var configs = scenario.EditorConfigs().Select(c => EditorConfigDocument.Parse(c.Text, c.Path)).ToList();
         var globals = scenario.GlobalConfig == null
             ? Array.Empty<EditorConfigDocument>()
             : new[] { EditorConfigDocument.Parse(scenario.GlobalConfig, "/repo/.globalconfig") };
         var severities = new EditorConfigSeverities(globals);
+        if (scenario.OutsideSource)
+        {
+            // An analyzer's finding in a YAML file: no .editorconfig section, no bulk entry (FindingSeverity.OfAnalyzerOutsideSource).
+            return ReportingPolicy.ResolveOutsideSource(RuleId, scenario.Default, severities.Specific(new List<EditorConfigDocument>(), string.Empty, RuleId), scenario.Options);
+        }
+        var configs = scenario.EditorConfigs().Select(c => EditorConfigDocument.Parse(c.Text, c.Path)).ToList();
         var specific = severities.Specific(configs, scenario.Path, RuleId);
         var bulk = specific == null ? severities.Resolve(configs, scenario.Path, RuleId, Category) : null;
         return ReportingPolicy.Resolve(RuleId, scenario.Default, specific, bulk, scenario.Options);
@@ -91,7 +96,7 @@ public sealed class RoslynSeverityConformanceTests
             .WithSpecificDiagnosticOptions(specific)
             .WithSyntaxTreeOptionsProvider(new TreeOptions(tree, result, set.GlobalConfigOptions));
         var compilation = CSharpCompilation.Create("Test", new[] { tree }, Array.Empty<MetadataReference>(), options);
-        var analyzer = new ReportingAnalyzer(scenario.Default);
+        var analyzer = new ReportingAnalyzer(scenario.Default, scenario.OutsideSource ? scenario.Path.Replace(".cs", ".yaml") : null);
         var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(tree, result, set.GlobalConfigOptions));
         var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), analyzerOptions)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
@@ -109,7 +114,7 @@ public sealed class RoslynSeverityConformanceTests
         };
     }
 
-    private sealed record Scenario(RuleSeverity Default, string? RootConfig, string? NestedConfig, string? GlobalConfig, string Path, ReportingOptions Options)
+    private sealed record Scenario(RuleSeverity Default, string? RootConfig, string? NestedConfig, string? GlobalConfig, string Path, ReportingOptions Options, bool OutsideSource = false)
     {
         public IEnumerable<(string Path, string Text)> EditorConfigs()
         {
@@ -131,7 +136,8 @@ public sealed class RoslynSeverityConformanceTests
                 random.Next(2) == 0 ? null : Config(random, allowRoot: true),
                 random.Next(3) == 0 ? null : GlobalConfigText(random),
                 Paths[random.Next(Paths.Length)],
-                options);
+                options,
+                OutsideSource: random.Next(4) == 0);
         }
 
         private static string Config(Random random, bool allowRoot)
@@ -166,7 +172,7 @@ public sealed class RoslynSeverityConformanceTests
         }
 
         public override string ToString() =>
-            $"default {Default}, path {Path}, NoWarn [{string.Join(",", Options.NoWarn)}], TWAE {Options.TreatWarningsAsErrors}, " +
+            $"default {Default}, path {Path}, outside source {OutsideSource}, NoWarn [{string.Join(",", Options.NoWarn)}], TWAE {Options.TreatWarningsAsErrors}, " +
             $"WAE [{string.Join(",", Options.WarningsAsErrors)}], WNAE [{string.Join(",", Options.WarningsNotAsErrors)}]\n" +
             $"/repo/.editorconfig:\n{RootConfig}\n/repo/deploy/.editorconfig:\n{NestedConfig}\nglobal:\n{GlobalConfig}";
     }
@@ -176,20 +182,33 @@ public sealed class RoslynSeverityConformanceTests
     {
         private readonly DiagnosticDescriptor _descriptor;
 
-        public ReportingAnalyzer(RuleSeverity severity) =>
+        private readonly string? _externalPath;
+
+        public ReportingAnalyzer(RuleSeverity severity, string? externalPath)
+        {
+            _externalPath = externalPath;
             _descriptor = new DiagnosticDescriptor(RuleId, "t", "m", Category, severity switch
             {
                 RuleSeverity.Error => DiagnosticSeverity.Error,
                 RuleSeverity.Warning => DiagnosticSeverity.Warning,
                 _ => DiagnosticSeverity.Info,
             }, isEnabledByDefault: true);
+        }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(_descriptor);
 
         public override void Initialize(AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxTreeAction(c => c.ReportDiagnostic(Diagnostic.Create(_descriptor, Location.Create(c.Tree, new TextSpan(0, 5)))));
+            if (_externalPath == null)
+            {
+                context.RegisterSyntaxTreeAction(c => c.ReportDiagnostic(Diagnostic.Create(_descriptor, Location.Create(c.Tree, new TextSpan(0, 5)))));
+            }
+            else
+            {
+                var location = Location.Create(_externalPath, new TextSpan(0, 5), new LinePositionSpan(new LinePosition(0, 0), new LinePosition(0, 5)));
+                context.RegisterCompilationAction(c => c.ReportDiagnostic(Diagnostic.Create(_descriptor, location)));
+            }
         }
     }
 
