@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using Preflight.Artifacts.Secrets;
+using Preflight.Tests;
 using Xunit;
 
 namespace Preflight.Artifacts.Tests.Secrets;
@@ -17,16 +18,7 @@ public class SecretScannerTests
     private const string Hex = "0123456789abcdef";
 
     /// <summary>A deterministic random-looking string.</summary>
-    private static string Fake(int length, string alphabet = Alnum, int seed = 7)
-    {
-        var random = new Random(seed);
-        var builder = new StringBuilder(length);
-        for (var i = 0; i < length; i++)
-        {
-            builder.Append(alphabet[random.Next(alphabet.Length)]);
-        }
-        return builder.ToString();
-    }
+    private static string Fake(int length, string alphabet = Alnum, int seed = 7) => FakeSecrets.Random(length, alphabet, seed);
 
     private static string Found(string text, SecretMatch match) => text.Substring(match.Span.Start, match.Span.Length);
 
