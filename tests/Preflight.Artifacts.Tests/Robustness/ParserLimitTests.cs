@@ -100,4 +100,44 @@ public class ParserLimitTests
         Assert.Single(SecretScanner.Scan(small));
         Assert.Empty(SecretScanner.Scan(HostileInputs.Huge(small, "# padding padding padding\n", megabytes: 9)));
     }
+
+    [Fact]
+    public void A_glob_that_backtracks_catastrophically_costs_one_timeout_not_one_per_path()
+    {
+        var glob = Preflight.Artifacts.Text.PathGlob.Parse(string.Concat(Enumerable.Repeat("*a", 24)) + "*b");
+        var path = new string('a', 120);
+
+        var (timedOut, _) = Bounded.Run("10,000 matches", () =>
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                Assert.False(glob.IsMatch(path + i));
+            }
+            return glob.TimedOut;
+        }, System.TimeSpan.FromSeconds(10));
+
+        Assert.True(timedOut);
+        Assert.True(glob.IsValid);
+    }
+
+    [Fact]
+    public void Repeated_any_folder_globs_match_as_one_without_backtracking()
+    {
+        var glob = Preflight.Artifacts.Text.PathGlob.Parse(string.Concat(Enumerable.Repeat("**/", 30)) + "x.yaml");
+        var deep = string.Concat(Enumerable.Range(0, 40).Select(i => "d" + i + "/"));
+
+        Assert.True(glob.IsMatch("x.yaml"));
+        Assert.True(glob.IsMatch(deep + "x.yaml"));
+        Assert.False(glob.IsMatch(deep + "y.yaml"));
+        Assert.False(glob.TimedOut);
+    }
+
+    [Fact]
+    public void A_glob_longer_than_any_path_is_not_compiled()
+    {
+        var glob = Preflight.Artifacts.Text.PathGlob.Parse(new string('{', 20_000));
+
+        Assert.False(glob.IsValid);
+        Assert.False(glob.IsMatch("a"));
+    }
 }
