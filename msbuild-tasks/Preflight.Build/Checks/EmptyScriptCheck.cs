@@ -70,6 +70,11 @@ public static class EmptyScriptCheck
         {
             return false;
         }
+        if (length == 0 && SpecialFiles.IsSpecial(path))
+        {
+            // A FIFO or device named like a script is not an empty source file.
+            return false;
+        }
         empty = length == 0;
         return empty || (FileSystem.ReadText(path) is { } text && text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0);
     }

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Preflight.Build.Checks;
@@ -86,5 +87,58 @@ public class FileSystemReadTests
         Assert.Null(FileSystem.ReadText(repo.Path("missing.env")));
         Directory.CreateDirectory(repo.Path("folder.env"));
         Assert.Null(FileSystem.ReadText(repo.Path("folder.env")));
+    }
+
+    [SkippableFact]
+    public void Fifos_and_devices_are_special_files_and_empty_regular_files_are_not()
+    {
+        Skip.If(RuntimeInformation.IsOSPlatform(OSPlatform.Windows), "FIFOs and devices are Unix only");
+        using var repo = new TempRepository();
+        Assert.True(HostileRepository.Run("mkfifo", repo.Path("pipe.yaml")));
+        Assert.True(HostileRepository.Run("ln", "-s", "pipe.yaml", repo.Path("link.yaml")));
+        Assert.True(HostileRepository.Run("ln", "-s", "/dev/null", repo.Path("null.yaml")));
+        repo.Write("empty.yaml").Write("full.yaml", "a: 1\n");
+        Directory.CreateDirectory(repo.Path("folder.yaml"));
+
+        Assert.True(SpecialFiles.IsSpecial(repo.Path("pipe.yaml")));
+        Assert.True(SpecialFiles.IsSpecial(repo.Path("link.yaml")));
+        Assert.True(SpecialFiles.IsSpecial(repo.Path("null.yaml")));
+        Assert.False(SpecialFiles.IsSpecial(repo.Path("empty.yaml")));
+        Assert.False(SpecialFiles.IsSpecial(repo.Path("full.yaml")));
+        Assert.False(SpecialFiles.IsSpecial(repo.Path("folder.yaml")));
+        Assert.False(SpecialFiles.IsSpecial(repo.Path("missing.yaml")));
+    }
+
+    [SkippableFact]
+    public void The_special_files_task_picks_the_fifo_among_the_additional_files()
+    {
+        Skip.If(RuntimeInformation.IsOSPlatform(OSPlatform.Windows), "FIFOs are Unix only");
+        using var repo = new TempRepository();
+        Directory.CreateDirectory(repo.Path("deploy"));
+        Assert.True(HostileRepository.Run("mkfifo", repo.Path("deploy/pipe.yaml")));
+        repo.Write("deploy/app.yaml", "a: 1\n").Write("deploy/empty.yaml");
+        var task = new Preflight.Build.Tasks.PreflightSpecialFiles
+        {
+            BuildEngine = new NullEngine(),
+            Files = new[] { "deploy/app.yaml", "deploy/empty.yaml", "deploy/pipe.yaml" }
+                .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(repo.Path(p))).ToArray(),
+        };
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { repo.Path("deploy/pipe.yaml") }, task.SpecialFiles.Select(f => f.ItemSpec));
+    }
+
+    private sealed class NullEngine : Microsoft.Build.Framework.IBuildEngine
+    {
+        public bool ContinueOnError => false;
+        public int LineNumberOfTaskNode => 0;
+        public int ColumnNumberOfTaskNode => 0;
+        public string ProjectFileOfTaskNode => "test.proj";
+        public bool BuildProjectFile(string projectFileName, string[] targetNames, System.Collections.IDictionary globalProperties, System.Collections.IDictionary targetOutputs) => true;
+        public void LogCustomEvent(Microsoft.Build.Framework.CustomBuildEventArgs e) { }
+        public void LogErrorEvent(Microsoft.Build.Framework.BuildErrorEventArgs e) { }
+        public void LogMessageEvent(Microsoft.Build.Framework.BuildMessageEventArgs e) { }
+        public void LogWarningEvent(Microsoft.Build.Framework.BuildWarningEventArgs e) { }
     }
 }
