@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -7,19 +8,28 @@ using Preflight.Build.Checks;
 namespace Preflight.Build.Tasks;
 
 /// <summary>
-/// Picks the FIFOs, devices and sockets among the artifacts the targets found, so that they are not passed to the
-/// compiler as AdditionalFiles (an analyzer reading a FIFO would block the compiler forever).
+/// Picks the AdditionalFiles the compiler must not read: FIFOs, devices and sockets (an analyzer reading a FIFO would
+/// block the compiler forever), and, among Preflight's own artifacts, paths with nothing to read (dangling symbolic
+/// links, link loops), which the targets' globs list but the compiler could not open.
 /// </summary>
 public sealed class PreflightSpecialFiles : Task
 {
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Preflight's artifacts: of these, the unreadable ones are picked too.</summary>
+    public ITaskItem[] Artifacts { get; set; } = Array.Empty<ITaskItem>();
 
     [Output]
     public ITaskItem[] SpecialFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     public override bool Execute()
     {
-        SpecialFiles = Files.Where(f => Checks.SpecialFiles.IsSpecial(f.GetMetadata("FullPath"))).ToArray();
+        var artifacts = new HashSet<string>(Artifacts.Select(a => a.GetMetadata("FullPath")), StringComparer.Ordinal);
+        SpecialFiles = Files.Where(f =>
+        {
+            var path = f.GetMetadata("FullPath");
+            return Checks.SpecialFiles.IsSpecial(path) || (artifacts.Contains(path) && FileSystem.Length(path) == null);
+        }).ToArray();
         foreach (var file in SpecialFiles)
         {
             Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' is a FIFO, device or socket; it is not read.");

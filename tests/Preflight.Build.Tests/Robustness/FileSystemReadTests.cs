@@ -110,23 +110,22 @@ public class FileSystemReadTests
     }
 
     [SkippableFact]
-    public void The_special_files_task_picks_the_fifo_among_the_additional_files()
+    public void The_special_files_task_picks_fifos_and_dangling_artifact_links_among_the_additional_files()
     {
         Skip.If(RuntimeInformation.IsOSPlatform(OSPlatform.Windows), "FIFOs are Unix only");
         using var repo = new TempRepository();
         Directory.CreateDirectory(repo.Path("deploy"));
         Assert.True(HostileRepository.Run("mkfifo", repo.Path("deploy/pipe.yaml")));
         repo.Write("deploy/app.yaml", "a: 1\n").Write("deploy/empty.yaml");
-        var task = new Preflight.Build.Tasks.PreflightSpecialFiles
-        {
-            BuildEngine = new NullEngine(),
-            Files = new[] { "deploy/app.yaml", "deploy/empty.yaml", "deploy/pipe.yaml" }
-                .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(repo.Path(p))).ToArray(),
-        };
+        Assert.True(HostileRepository.Run("ln", "-s", "nowhere.yaml", repo.Path("deploy/dangling.yaml")));
+        var files = new[] { "deploy/app.yaml", "deploy/empty.yaml", "deploy/pipe.yaml", "deploy/dangling.yaml", "user/missing.json" }
+            .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(repo.Path(p))).ToArray();
+        var task = new Preflight.Build.Tasks.PreflightSpecialFiles { BuildEngine = new NullEngine(), Files = files, Artifacts = files.Take(4).ToArray() };
 
         Assert.True(task.Execute());
 
-        Assert.Equal(new[] { repo.Path("deploy/pipe.yaml") }, task.SpecialFiles.Select(f => f.ItemSpec));
+        // The user's own missing AdditionalFile is left to the compiler; Preflight's dangling link is not passed on.
+        Assert.Equal(new[] { repo.Path("deploy/pipe.yaml"), repo.Path("deploy/dangling.yaml") }, task.SpecialFiles.Select(f => f.ItemSpec));
     }
 
     private sealed class NullEngine : Microsoft.Build.Framework.IBuildEngine
