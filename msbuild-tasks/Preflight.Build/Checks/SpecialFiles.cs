@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -41,6 +42,53 @@ public static class SpecialFiles
         catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException || ex is MarshalDirectiveException)
         {
             _unavailable = true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when the file holds two NUL bytes in a row, which the compiler takes for a binary file (CS2015) when an
+    /// analyzer reads it as an AdditionalFile. UTF-16 and UTF-32 texts (with a byte-order mark) are text. Files larger
+    /// than <see cref="FileSystem.MaxReadBytes"/> are not read (false).
+    /// </summary>
+    public static bool IsBinary(string path)
+    {
+        var length = FileSystem.Length(path);
+        if (length == null || length < 2 || length > FileSystem.MaxReadBytes || IsSpecial(path))
+        {
+            return false;
+        }
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+            var buffer = new byte[64 * 1024];
+            var previousWasNul = false;
+            var first = true;
+            long total = 0;
+            int read;
+            while (total <= FileSystem.MaxReadBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (first && read >= 2 && (buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF ||
+                    read >= 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
+                {
+                    return false;
+                }
+                first = false;
+                for (var i = 0; i < read; i++)
+                {
+                    var nul = buffer[i] == 0;
+                    if (nul && previousWasNul)
+                    {
+                        return true;
+                    }
+                    previousWasNul = nul;
+                }
+                total += read;
+            }
+            return false;
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
             return false;
         }
     }

@@ -10,7 +10,8 @@ namespace Preflight.Build.Tasks;
 /// <summary>
 /// Picks the AdditionalFiles the compiler must not read: FIFOs, devices and sockets (an analyzer reading a FIFO would
 /// block the compiler forever), and, among Preflight's own artifacts, paths with nothing to read (dangling symbolic
-/// links, link loops), which the targets' globs list but the compiler could not open.
+/// links, link loops), which the targets' globs list but the compiler could not open, and binary files (the compiler
+/// fails the build with CS2015 when an analyzer reads one, e.g. a binary <c>Dockerfile.*</c>).
 /// </summary>
 public sealed class PreflightSpecialFiles : Task
 {
@@ -28,11 +29,11 @@ public sealed class PreflightSpecialFiles : Task
         SpecialFiles = Files.Where(f =>
         {
             var path = f.GetMetadata("FullPath");
-            return Checks.SpecialFiles.IsSpecial(path) || (artifacts.Contains(path) && FileSystem.Length(path) == null);
+            return Checks.SpecialFiles.IsSpecial(path) || (artifacts.Contains(path) && (FileSystem.Length(path) == null || Checks.SpecialFiles.IsBinary(path)));
         }).ToArray();
         foreach (var file in SpecialFiles)
         {
-            Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' is a FIFO, device or socket; it is not read.");
+            Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' is no readable text file (a FIFO, device, socket, dangling link or binary file); it is not passed to the analyzers.");
         }
         return true;
     }

@@ -110,22 +110,25 @@ public class FileSystemReadTests
     }
 
     [SkippableFact]
-    public void The_special_files_task_picks_fifos_and_dangling_artifact_links_among_the_additional_files()
+    public void The_special_files_task_picks_fifos_dangling_links_and_binary_artifacts_among_the_additional_files()
     {
         Skip.If(RuntimeInformation.IsOSPlatform(OSPlatform.Windows), "FIFOs are Unix only");
         using var repo = new TempRepository();
         Directory.CreateDirectory(repo.Path("deploy"));
         Assert.True(HostileRepository.Run("mkfifo", repo.Path("deploy/pipe.yaml")));
-        repo.Write("deploy/app.yaml", "a: 1\n").Write("deploy/empty.yaml");
+        repo.Write("deploy/app.yaml", "a: 1\n").Write("deploy/empty.yaml").Write("deploy/nul.yaml", "a: 1\n\0b: 2\n");
+        File.WriteAllBytes(repo.Path("Dockerfile.bin"), new byte[] { (byte)'F', 0x00, 0x00, 0x17 });
+        File.WriteAllBytes(repo.Path("deploy/utf16.yaml"), System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("a: 1\n")).ToArray());
         Assert.True(HostileRepository.Run("ln", "-s", "nowhere.yaml", repo.Path("deploy/dangling.yaml")));
-        var files = new[] { "deploy/app.yaml", "deploy/empty.yaml", "deploy/pipe.yaml", "deploy/dangling.yaml", "user/missing.json" }
+        var files = new[] { "deploy/app.yaml", "deploy/empty.yaml", "deploy/pipe.yaml", "deploy/dangling.yaml", "deploy/nul.yaml", "Dockerfile.bin", "deploy/utf16.yaml", "user/missing.json" }
             .Select(p => (Microsoft.Build.Framework.ITaskItem)new Microsoft.Build.Utilities.TaskItem(repo.Path(p))).ToArray();
-        var task = new Preflight.Build.Tasks.PreflightSpecialFiles { BuildEngine = new NullEngine(), Files = files, Artifacts = files.Take(4).ToArray() };
+        var task = new Preflight.Build.Tasks.PreflightSpecialFiles { BuildEngine = new NullEngine(), Files = files, Artifacts = files.Take(7).ToArray() };
 
         Assert.True(task.Execute());
 
-        // The user's own missing AdditionalFile is left to the compiler; Preflight's dangling link is not passed on.
-        Assert.Equal(new[] { repo.Path("deploy/pipe.yaml"), repo.Path("deploy/dangling.yaml") }, task.SpecialFiles.Select(f => f.ItemSpec));
+        // The user's own missing AdditionalFile is left to the compiler; Preflight's dangling link and binary file (CS2015
+        // when read) are not passed on; one NUL or UTF-16 is text.
+        Assert.Equal(new[] { repo.Path("deploy/pipe.yaml"), repo.Path("deploy/dangling.yaml"), repo.Path("Dockerfile.bin") }, task.SpecialFiles.Select(f => f.ItemSpec));
     }
 
     private sealed class NullEngine : Microsoft.Build.Framework.IBuildEngine
