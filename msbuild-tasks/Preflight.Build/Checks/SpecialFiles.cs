@@ -19,6 +19,9 @@ public static class SpecialFiles
     private const int BlockDevice = 0x6000;
     private const int Socket = 0xC000;
 
+    /// <summary>How much of a file <see cref="IsBinary"/> looks at.</summary>
+    public const int MaxScannedBytes = 1024 * 1024;
+
     private static bool _unavailable = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
     /// <summary>True when the path (links followed) is a FIFO, a device or a socket. Only length-zero files are asked about.</summary>
@@ -48,8 +51,9 @@ public static class SpecialFiles
 
     /// <summary>
     /// True when the file holds two NUL bytes in a row, which the compiler takes for a binary file (CS2015) when an
-    /// analyzer reads it as an AdditionalFile. UTF-16 and UTF-32 texts (with a byte-order mark) are text. Files larger
-    /// than <see cref="FileSystem.MaxReadBytes"/> are not read (false).
+    /// analyzer reads it as an AdditionalFile. UTF-16 and UTF-32 texts (with a byte-order mark) are text. It runs on
+    /// every build, so only the first <see cref="MaxScannedBytes"/> are looked at (binary files show NULs early), and
+    /// files larger than <see cref="FileSystem.MaxReadBytes"/> not at all (false).
     /// </summary>
     public static bool IsBinary(string path)
     {
@@ -66,7 +70,7 @@ public static class SpecialFiles
             var first = true;
             long total = 0;
             int read;
-            while (total <= FileSystem.MaxReadBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            while (total < MaxScannedBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
                 if (first && read >= 2 && (buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF ||
                     read >= 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
