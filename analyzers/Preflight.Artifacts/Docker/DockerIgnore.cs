@@ -359,12 +359,20 @@ public sealed class DockerIgnorePattern
 /// <summary>Parses <c>.dockerignore</c> text. Never throws.</summary>
 public static class DockerIgnoreParser
 {
+    /// <summary>Texts longer than this are not read (one error, no patterns): the same bound as the other artifact parsers.</summary>
+    public const int MaxLength = 8 * 1024 * 1024;
+
     public static DockerIgnore Parse(string text)
     {
         text ??= string.Empty;
-        var map = new LineMap(text);
         var patterns = new List<DockerIgnorePattern>();
         var errors = new List<DockerfileError>();
+        if (text.Length > MaxLength)
+        {
+            errors.Add(new DockerfileError($"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", new SourceSpan(0, 0, 1, 1, 1, 1)));
+            return new DockerIgnore(patterns, errors);
+        }
+        var map = new LineMap(text);
         var start = 0;
         var first = true;
         while (start < text.Length && patterns.Count < 100_000)

@@ -36,11 +36,18 @@ public sealed class AppSettingsError
 /// <summary>An appsettings*.json file flattened the way Microsoft.Extensions.Configuration.Json does it.</summary>
 public sealed class AppSettingsDocument
 {
-    internal AppSettingsDocument(IReadOnlyList<AppSettingsKey> keys, AppSettingsError? error)
+    internal AppSettingsDocument(IReadOnlyList<AppSettingsKey> keys, AppSettingsError? error, bool isUnread = false)
     {
         Keys = keys;
         Error = error;
+        IsUnread = isUnread;
     }
+
+    /// <summary>
+    /// True when the text was not read at all (larger than <see cref="AppSettingsParser.MaxLength"/>): its keys are
+    /// unknown, not absent, and it has no error (the configuration provider would load it).
+    /// </summary>
+    public bool IsUnread { get; }
 
     /// <summary>Every key, including the keys of objects and arrays (which configuration treats as sections).</summary>
     public IReadOnlyList<AppSettingsKey> Keys { get; }

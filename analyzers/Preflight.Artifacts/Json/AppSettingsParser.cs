@@ -15,8 +15,19 @@ public static class AppSettingsParser
     /// <summary>System.Text.Json's default, which the configuration provider uses.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Texts longer than this are not read (the same bound as the other artifact parsers): the document is
+    /// <see cref="AppSettingsDocument.IsUnread"/>, with no keys and no error.
+    /// </summary>
+    public const int MaxLength = 8 * 1024 * 1024;
+
     public static AppSettingsDocument Parse(string text)
     {
+        text ??= string.Empty;
+        if (text.Length > MaxLength)
+        {
+            return new AppSettingsDocument(Array.Empty<AppSettingsKey>(), null, isUnread: true);
+        }
         if (text.Length > 0 && text[0] == '\uFEFF')
         {
             text = text.Substring(1);

@@ -43,9 +43,12 @@ public static class SecretScanner
     /// <summary>Azurite's well-known development storage key: public, documented, not a secret.</summary>
     private const string AzuriteAccountKeyStart = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq";
 
+    /// <summary>Texts longer than this are not scanned (no match rather than a slow build): the same bound as the artifact parsers.</summary>
+    public const int MaxLength = 8 * 1024 * 1024;
+
     public static IReadOnlyList<SecretMatch> Scan(string text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength)
         {
             return Array.Empty<SecretMatch>();
         }

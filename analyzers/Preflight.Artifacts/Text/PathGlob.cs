@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace Preflight.Artifacts.Text;
 
@@ -13,7 +14,12 @@ namespace Preflight.Artifacts.Text;
 public sealed class PathGlob
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longer globs are not compiled (no path is longer; a huge pattern only costs time): they match nothing.</summary>
+    public const int MaxLength = 4096;
+
     private readonly Regex? _regex;
+    private int _timedOut;
 
     private PathGlob(string pattern, Regex? regex, string literalPrefix, bool hasWildcards)
     {
@@ -35,6 +41,12 @@ public sealed class PathGlob
     /// <summary>False when the glob could not be compiled (then it matches nothing).</summary>
     public bool IsValid => _regex != null;
 
+    /// <summary>
+    /// True once a match took longer than the timeout: from then on the glob matches nothing without trying, so a
+    /// pathological glob costs one timeout, not one per file of the repository. Its "no match" answers are unknowns.
+    /// </summary>
+    public bool TimedOut => Volatile.Read(ref _timedOut) != 0;
+
     public static PathGlob Parse(string pattern)
     {
         pattern ??= string.Empty;
@@ -46,6 +58,10 @@ public sealed class PathGlob
         text = text.TrimStart('/');
         var hasWildcards = text.IndexOfAny(new[] { '*', '?', '[', '{' }) >= 0;
         var prefix = LiteralFolders(text);
+        if (text.Length > MaxLength)
+        {
+            return new PathGlob(pattern, null, prefix, hasWildcards);
+        }
         try
         {
             var regex = new Regex("^" + Translate(text) + "$", RegexOptions.CultureInvariant, MatchTimeout);
@@ -60,7 +76,7 @@ public sealed class PathGlob
     /// <summary>True when <paramref name="relativePath"/> ('/'-separated, relative to the glob's base) matches.</summary>
     public bool IsMatch(string relativePath)
     {
-        if (_regex == null || relativePath == null)
+        if (_regex == null || relativePath == null || TimedOut)
         {
             return false;
         }
@@ -75,6 +91,7 @@ public sealed class PathGlob
         }
         catch (RegexMatchTimeoutException)
         {
+            Volatile.Write(ref _timedOut, 1);
             return false;
         }
     }
@@ -118,8 +135,12 @@ public sealed class PathGlob
                         }
                         if (atSegmentStart && j < glob.Length && glob[j] == '/')
                         {
-                            // "**/": any number of folders, including none.
-                            builder.Append("(?:[^/]+/)*");
+                            // "**/": any number of folders, including none ("**/**/" is the same, and written once
+                            // it cannot backtrack exponentially).
+                            if (!EndsWith(builder, AnyFolders))
+                            {
+                                builder.Append(AnyFolders);
+                            }
                             i = j;
                         }
                         else if (atSegmentStart && j == glob.Length)
@@ -182,6 +203,11 @@ public sealed class PathGlob
         }
         return builder.ToString();
     }
+
+    private const string AnyFolders = "(?:[^/]+/)*";
+
+    private static bool EndsWith(StringBuilder builder, string value) =>
+        builder.Length >= value.Length && builder.ToString(builder.Length - value.Length, value.Length) == value;
 
     public override string ToString() => Pattern;
 }

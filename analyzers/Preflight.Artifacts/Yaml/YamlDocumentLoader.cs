@@ -31,12 +31,23 @@ public static class YamlDocumentLoader
     /// <summary>Texts above this size are not parsed (no finding rather than a slow build).</summary>
     public const int MaxLength = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// Deeper nesting is refused: YamlDotNet builds its nodes recursively, so a few thousand levels (<c>[[[[...</c> or
+    /// <c>- - - -...</c>) overflow the stack and end the process (the compiler or the build) rather than throw.
+    /// </summary>
+    public const int MaxDepth = 500;
+
     public static YamlLoadResult Load(string text)
     {
         var map = new LineMap(text);
         if (text.Length > MaxLength)
         {
             return new YamlLoadResult(Array.Empty<YamlDocument>(), $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", map.Span(0, 0));
+        }
+        var tooDeep = YamlNesting.FindExcessiveNesting(text, MaxDepth);
+        if (tooDeep >= 0)
+        {
+            return new YamlLoadResult(Array.Empty<YamlDocument>(), $"the YAML is nested more than {MaxDepth} levels deep and was not read", map.Span(tooDeep, tooDeep));
         }
         var stream = new YamlStream();
         try

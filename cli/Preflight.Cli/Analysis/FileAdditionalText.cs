@@ -29,10 +29,16 @@ internal sealed class FileAdditionalText : AdditionalText
     {
         try
         {
-            var info = new FileInfo(Path);
-            if (!info.Exists || info.Length > MaxBytes)
+            // The length of a link's final target: FIFOs and devices report zero and are never opened (opening a FIFO
+            // blocks until a writer comes; a device may never end).
+            var length = Preflight.Build.Checks.FileSystem.Length(Path);
+            if (length == null || length > MaxBytes)
             {
                 return null;
+            }
+            if (length == 0)
+            {
+                return SourceText.From(string.Empty, Encoding.UTF8);
             }
             using var stream = File.OpenRead(Path);
             return SourceText.From(stream, Encoding.UTF8, canBeEmbedded: false);

@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
@@ -64,20 +63,19 @@ public static class EmptyScriptCheck
 
     private static bool IsBlank(string path, out bool empty)
     {
+        // Through FileSystem: a link's own length is not its target's, and a FIFO must never be opened (it blocks).
         empty = false;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxInspectedBytes)
-            {
-                return false;
-            }
-            empty = info.Length == 0;
-            return empty || File.ReadAllText(path).Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0;
-        }
-        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        var length = FileSystem.Length(path);
+        if (length == null || length > MaxInspectedBytes)
         {
             return false;
         }
+        if (length == 0 && SpecialFiles.IsSpecial(path))
+        {
+            // A FIFO or device named like a script is not an empty source file.
+            return false;
+        }
+        empty = length == 0;
+        return empty || (FileSystem.ReadText(path) is { } text && text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0);
     }
 }

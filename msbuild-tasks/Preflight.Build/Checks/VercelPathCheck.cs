@@ -81,7 +81,7 @@ public static class VercelPathCheck
         {
             context.Watched.Add(PathText.Combine(context.Layout.Root, matched));
         }
-        else if (complete)
+        else if (complete && !glob.TimedOut)
         {
             context.Findings.Add(Finding.At(Rule, path, entry.Span, what, entry.Value, "matches no file", relativeFolder));
             // A path that does not exist keeps the checks running on every build, so the finding goes once a file matches.

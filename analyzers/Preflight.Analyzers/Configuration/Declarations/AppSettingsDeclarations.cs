@@ -13,6 +13,11 @@ internal static class AppSettingsDeclarations
             if (project.IsInProjectFolder(file) && reader.AppSettings(file) is { } document)
             {
                 declarations.AddConfigurationSource(file.Name);
+                if (document.IsUnread)
+                {
+                    // Too large to read: its keys are unknown, so no key may be reported as undeclared.
+                    declarations.MarkOpen();
+                }
                 foreach (var key in document.Keys)
                 {
                     declarations.AddConfigurationKey(key.Key);
