@@ -63,6 +63,19 @@ if (args.Length > 0 && args[0] == "cli")
     Console.WriteLine($"processors: {Environment.ProcessorCount}");
     return;
 }
+// `dotnet run -c Release -- solution [projects] [files] [--keep]` packs Preflight, writes a solution of that shape, builds it
+// for real (with the .NET analyzers and -p:ReportAnalyzer=true), builds it again unchanged, and measures the analyzers' memory.
+if (args.Length > 0 && args[0] == "solution")
+{
+    SolutionFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 3000, args.Contains("--keep"));
+    return;
+}
+// `memory FOLDER ROOT with|without`: one measurement of `solution`, in a process of its own.
+if (args.Length > 3 && args[0] == "memory")
+{
+    SolutionFigures.Memory(args[1], args[2], args[3] == "with");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
 
 internal static class AnalyzerShare

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Preflight.Benchmarks;
+
+/// <summary>
+/// `solution P F`: packs Preflight into a local feed, writes a <see cref="SolutionRepository"/>, builds it for real with
+/// the .NET analyzers on and -p:ReportAnalyzer=true, then again with nothing changed, and measures the analyzers'
+/// memory in child processes (`memory`). Prints the figures of docs/benchmarks.md.
+/// </summary>
+internal static class SolutionFigures
+{
+    private static readonly string[] BuildProperties =
+    {
+        "-p:ReportAnalyzer=true", "-p:EnableNETAnalyzers=true", "-p:AnalysisLevel=latest-recommended", "-nodeReuse:false", "--nologo",
+    };
+
+    public static void Run(int projects, int files, bool keep)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "preflight-bench-solution", DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
+        var version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        var feed = Path.Combine(work, "feed");
+        Console.WriteLine($"work folder: {work}");
+        DotNet(work, "pack", Path.Combine(RepositoryRoot(), "msbuild-tasks", "Preflight.Build", "Preflight.Build.csproj"),
+            "-c", "Release", "-o", feed, "-p:Version=" + version, "--nologo", "-v:q", "-nodeReuse:false");
+        var repository = new SolutionRepository(Path.Combine(work, "repo"), projects, files, feed, version);
+        Console.WriteLine($"solution: {repository.Projects.Count} projects, {repository.Projects.Sum(p => p.Files)} C# files " +
+            $"({repository.Projects.Min(p => p.Files)}–{repository.Projects.Max(p => p.Files)} per project), processors: {Environment.ProcessorCount}");
+        DotNet(repository.Root, "restore", repository.Solution, "--nologo", "-v:q", "-nodeReuse:false");
+
+        var first = Build(repository, Path.Combine(work, "build1.log"));
+        PrintCompile(first.Figures, first.Elapsed);
+        PrintFindings(Path.Combine(work, "build1.log"));
+        for (var run = 2; run <= 3; run++)
+        {
+            var again = Build(repository, Path.Combine(work, $"build{run}.log"));
+            PrintUpToDate(again.Figures, again.Elapsed, run);
+        }
+        var biggest = repository.Projects.OrderByDescending(p => p.Files).First();
+        Console.WriteLine($"memory, {biggest.Name} ({biggest.Files} C# files), one child process each:");
+        foreach (var mode in new[] { "without", "with", "without", "with" })
+        {
+            Console.WriteLine($"  {mode} analyzers: {Child("memory", Path.Combine(repository.Root, biggest.Folder), repository.Root, mode)}");
+        }
+        if (!keep)
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(SolutionRepository repository, string log)
+    {
+        var watch = Stopwatch.StartNew();
+        DotNet(repository.Root, new[] { "build", repository.Solution, "--no-restore", "-noConsoleLogger", $"-flp:Verbosity=detailed;LogFile={log};PerformanceSummary" }
+            .Concat(BuildProperties).ToArray());
+        return (BuildLogFigures.Parse(log), watch.Elapsed);
+    }
+
+    private static void PrintCompile(BuildLogFigures figures, TimeSpan elapsed)
+    {
+        var csc = figures.Tasks.TryGetValue("Csc", out var c) ? c : default;
+        var preflight = figures.AnalyzerSeconds(name => name.StartsWith("Preflight.", StringComparison.Ordinal));
+        var net = figures.AnalyzerSeconds(name => name.EndsWith("NetAnalyzers", StringComparison.Ordinal));
+        var all = figures.TotalAnalyzerSeconds.Values.Sum();
+        var compile = csc.Milliseconds / 1000;
+        Console.WriteLine($"first build: {elapsed.TotalSeconds:F1} s wall; Csc {csc.Calls} calls, {compile:F1} s; analyzer reports from {figures.Analyzers.Count} projects");
+        Console.WriteLine("| | time | share of Csc time | share of all analyzers |");
+        Console.WriteLine("| --- | --- | --- | --- |");
+        Console.WriteLine($"| compile (Csc task, sum over projects) | {compile:F1} s | | |");
+        Console.WriteLine($"| source generators (sum of 'Total generator execution time') | {figures.TotalGeneratorSeconds.Values.Sum():F2} s | | |");
+        Console.WriteLine($"| all analyzers (sum of 'Total analyzer execution time') | {all:F2} s | {100 * all / compile:F1} % | 100 % |");
+        Console.WriteLine($"| Preflight.Analyzers | {preflight:F2} s | {100 * preflight / compile:F2} % | {100 * preflight / all:F1} % |");
+        Console.WriteLine($"| Microsoft.CodeAnalysis.(CSharp.)NetAnalyzers | {net:F2} s | {100 * net / compile:F1} % | {100 * net / all:F1} % |");
+        foreach (var (name, seconds) in figures.Analyzers.Values.SelectMany(a => a).GroupBy(a => a.Key)
+                     .Select(g => (g.Key, g.Sum(a => a.Value))).OrderByDescending(g => g.Item2).Take(8))
+        {
+            Console.WriteLine($"  {name}: {seconds:F2} s");
+        }
+    }
+
+    private static void PrintUpToDate(BuildLogFigures figures, TimeSpan elapsed, int run)
+    {
+        Console.WriteLine($"build {run}, nothing changed: {elapsed.TotalSeconds:F1} s wall" +
+            (figures.Tasks.TryGetValue("Csc", out var csc) ? $" (Csc ran {csc.Calls} times!)" : " (no Csc call)"));
+        double total = 0;
+        var calls = 0;
+        foreach (var target in new[] { "_PreflightPrepare", "PreflightCheckFiles", "PreflightReportFindings", "CoreCompile" })
+        {
+            var (ms, n) = figures.Targets.TryGetValue(target, out var t) ? t : default;
+            if (target != "CoreCompile")
+            {
+                total += ms;
+                calls = Math.Max(calls, n);
+            }
+            Console.WriteLine($"  {target}: {ms:F0} ms in {n} calls, {(n == 0 ? 0 : ms / n):F1} ms per project");
+        }
+        Console.WriteLine($"  Preflight targets together: {total:F0} ms, {(calls == 0 ? 0 : total / calls):F1} ms per project");
+    }
+
+    private static void PrintFindings(string log)
+    {
+        var findings = File.ReadLines(log)
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"(?:warning|error) (PF\d{4}|CA\d{4}|CS\d{4}|ASP\d{4})\b"))
+            .Where(m => m.Success).GroupBy(m => m.Groups[1].Value).OrderBy(g => g.Key)
+            .Select(g => $"{g.Key} x{g.Count()}");
+        Console.WriteLine("diagnostics in the log (each printed twice, as it happens and in the summary): " + string.Join(", ", findings));
+    }
+
+    /// <summary>
+    /// `memory FOLDER ROOT with|without`: compiles the project in FOLDER (its sources and obj/ global usings; the running
+    /// shared frameworks as references) and emits it, with or without the Preflight analyzers attached (GetDiagnostics,
+    /// then Emit of the same compilation), and prints the bytes allocated, the GC heap still held, and the peak working set.
+    /// </summary>
+    public static void Memory(string folder, string root, bool withAnalyzers)
+    {
+        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && (!p.Contains("/obj/", StringComparison.Ordinal) || p.EndsWith(".GlobalUsings.g.cs", StringComparison.Ordinal)))
+            .ToList();
+        var trees = sources.Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, p)).ToImmutableArray();
+        var references = GeneratedService.FrameworkReferences();
+        var artifacts = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/.git/", StringComparison.Ordinal))
+            .Where(p => Path.GetFileName(p) == "Dockerfile" || p.EndsWith("compose.yaml", StringComparison.Ordinal) || p.Contains("/k8s/", StringComparison.Ordinal)
+                || p.Contains("/.github/workflows/", StringComparison.Ordinal) || p.StartsWith(folder, StringComparison.Ordinal) && Path.GetFileName(p).StartsWith("appsettings", StringComparison.Ordinal))
+            .Select(p => (AdditionalText)new GeneratedService.InMemoryText(p, File.ReadAllText(p)))
+            .ToImmutableArray();
+        var project = Directory.GetFiles(folder, "*.csproj").Single();
+        var options = new AnalyzerOptions(artifacts, new GeneratedService.InMemoryOptions(new Dictionary<string, string>
+        {
+            ["build_property.MSBuildProjectFullPath"] = project,
+            ["build_property.PreflightRepositoryRoot"] = root.TrimEnd('/') + "/",
+            ["build_property.OutputType"] = "Exe",
+            ["build_property.TargetFramework"] = "net10.0",
+            ["build_property.AssemblyName"] = Path.GetFileNameWithoutExtension(project),
+        }));
+        var analyzers = AnalyzerBenchmarks.PreflightAnalyzers();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(project), trees, references,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var findings = 0;
+        CompilationWithAnalyzers? attached = null;
+        if (withAnalyzers)
+        {
+            attached = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            findings = attached.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
+            compilation = (CSharpCompilation)attached.Compilation;
+        }
+        else
+        {
+            compilation.GetDiagnostics();
+        }
+        using (var stream = new MemoryStream())
+        {
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                Console.Write($"[emit failed: {result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error)}] ");
+            }
+        }
+        var elapsed = watch.Elapsed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var held = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(compilation);
+        GC.KeepAlive(attached);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine($"{trees.Length} trees, {artifacts.Length} additional files, {elapsed.TotalMilliseconds:F0} ms, allocated {allocated / 1048576.0:F1} MB, " +
+            $"GC heap held after {held / 1048576.0:F1} MB, peak working set {peak / 1048576.0:F1} MB, Preflight findings {findings}");
+    }
+
+    private static string Child(params string[] args)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(SolutionFigures).Assembly.Location);
+        }
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return output;
+    }
+
+    private static void DotNet(string directory, params string[] args)
+    {
+        Directory.CreateDirectory(directory);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine($"dotnet {string.Join(' ', args.Take(2))} exited with {process.ExitCode}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Validators.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("Validators.sln not found above " + AppContext.BaseDirectory);
+    }
+}
