@@ -28,6 +28,9 @@ public sealed class BuildLogFigures
     /// <summary>Total source generator execution time per project file.</summary>
     public Dictionary<string, double> TotalGeneratorSeconds { get; } = new();
 
+    /// <summary>Milliseconds of every evaluation (project file) of the final evaluation performance summary.</summary>
+    public Dictionary<string, (double Milliseconds, int Calls)> Evaluations { get; } = new();
+
     /// <summary>Milliseconds and calls of every target of the final target performance summary.</summary>
     public Dictionary<string, (double Milliseconds, int Calls)> Targets { get; } = new();
 
@@ -54,7 +57,8 @@ public sealed class BuildLogFigures
             {
                 // A line at column 0 ends any project's message; the performance summaries at the end start so (the last of each kind wins).
                 key = null;
-                summary = raw.StartsWith("Target Performance Summary:", StringComparison.Ordinal) ? figures.Targets
+                summary = raw.StartsWith("Project Evaluation Performance Summary:", StringComparison.Ordinal) ? figures.Evaluations
+                    : raw.StartsWith("Target Performance Summary:", StringComparison.Ordinal) ? figures.Targets
                     : raw.StartsWith("Task Performance Summary:", StringComparison.Ordinal) ? figures.Tasks
                     : null;
                 summary?.Clear();

@@ -70,10 +70,16 @@ if (args.Length > 0 && args[0] == "solution")
     SolutionFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 3000, args.Contains("--keep"));
     return;
 }
-// `memory FOLDER ROOT with|without`: one measurement of `solution`, in a process of its own.
+// `memory FOLDER ROOT with|without|with-own-artifacts`: one measurement of `solution`, in a process of its own.
 if (args.Length > 3 && args[0] == "memory")
 {
-    SolutionFigures.Memory(args[1], args[2], args[3] == "with");
+    SolutionFigures.Memory(args[1], args[2], args[3]);
+    return;
+}
+// `log FILE`: the analyzer figures of a build log kept by `solution ... --keep`.
+if (args.Length > 1 && args[0] == "log")
+{
+    SolutionFigures.PrintCompile(BuildLogFigures.Parse(args[1]), TimeSpan.Zero);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);

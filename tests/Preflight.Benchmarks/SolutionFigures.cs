@@ -35,7 +35,9 @@ internal static class SolutionFigures
             $"({repository.Projects.Min(p => p.Files)}–{repository.Projects.Max(p => p.Files)} per project), processors: {Environment.ProcessorCount}");
         DotNet(repository.Root, "restore", repository.Solution, "--nologo", "-v:q", "-nodeReuse:false");
 
-        var first = Build(repository, Path.Combine(work, "build1.log"));
+        // One project at a time: with -m, a project's analyzer report (one multi-line message) can be split by another's
+        // lines in the log and lose its project.
+        var first = Build(repository, Path.Combine(work, "build1.log"), "-m:1");
         PrintCompile(first.Figures, first.Elapsed);
         PrintFindings(Path.Combine(work, "build1.log"));
         for (var run = 2; run <= 3; run++)
@@ -43,9 +45,13 @@ internal static class SolutionFigures
             var again = Build(repository, Path.Combine(work, $"build{run}.log"));
             PrintUpToDate(again.Figures, again.Elapsed, run);
         }
+        // The same up-to-date build without Preflight's items and targets (its analyzers stay referenced but do not run):
+        // the difference in evaluation time is the cost of Preflight's globs over the repository.
+        var disabled = Build(repository, Path.Combine(work, "build4.log"), "-p:PreflightEnabled=false");
+        PrintUpToDate(disabled.Figures, disabled.Elapsed, 4);
         var biggest = repository.Projects.OrderByDescending(p => p.Files).First();
         Console.WriteLine($"memory, {biggest.Name} ({biggest.Files} C# files), one child process each:");
-        foreach (var mode in new[] { "without", "with", "without", "with" })
+        foreach (var mode in new[] { "without", "with", "without", "with", "with-own-artifacts" })
         {
             Console.WriteLine($"  {mode} analyzers: {Child("memory", Path.Combine(repository.Root, biggest.Folder), repository.Root, mode)}");
         }
@@ -55,15 +61,15 @@ internal static class SolutionFigures
         }
     }
 
-    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(SolutionRepository repository, string log)
+    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(SolutionRepository repository, string log, params string[] extra)
     {
         var watch = Stopwatch.StartNew();
         DotNet(repository.Root, new[] { "build", repository.Solution, "--no-restore", "-noConsoleLogger", $"-flp:Verbosity=detailed;LogFile={log};PerformanceSummary" }
-            .Concat(BuildProperties).ToArray());
+            .Concat(BuildProperties).Concat(extra).ToArray());
         return (BuildLogFigures.Parse(log), watch.Elapsed);
     }
 
-    private static void PrintCompile(BuildLogFigures figures, TimeSpan elapsed)
+    public static void PrintCompile(BuildLogFigures figures, TimeSpan elapsed)
     {
         var csc = figures.Tasks.TryGetValue("Csc", out var c) ? c : default;
         var preflight = figures.AnalyzerSeconds(name => name.StartsWith("Preflight.", StringComparison.Ordinal));
@@ -78,6 +84,11 @@ internal static class SolutionFigures
         Console.WriteLine($"| all analyzers (sum of 'Total analyzer execution time') | {all:F2} s | {100 * all / compile:F1} % | 100 % |");
         Console.WriteLine($"| Preflight.Analyzers | {preflight:F2} s | {100 * preflight / compile:F2} % | {100 * preflight / all:F1} % |");
         Console.WriteLine($"| Microsoft.CodeAnalysis.(CSharp.)NetAnalyzers | {net:F2} s | {100 * net / compile:F1} % | {100 * net / all:F1} % |");
+        foreach (var (project, perAssembly) in figures.Analyzers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {Path.GetFileNameWithoutExtension(project)}: Preflight {perAssembly.Where(a => a.Key.StartsWith("Preflight.", StringComparison.Ordinal)).Sum(a => a.Value):F2} s, " +
+                $"NetAnalyzers {perAssembly.Where(a => a.Key.EndsWith("NetAnalyzers", StringComparison.Ordinal)).Sum(a => a.Value):F2} s, all {figures.TotalAnalyzerSeconds.GetValueOrDefault(project):F2} s");
+        }
         foreach (var (name, seconds) in figures.Analyzers.Values.SelectMany(a => a).GroupBy(a => a.Key)
                      .Select(g => (g.Key, g.Sum(a => a.Value))).OrderByDescending(g => g.Item2).Take(8))
         {
@@ -87,8 +98,15 @@ internal static class SolutionFigures
 
     private static void PrintUpToDate(BuildLogFigures figures, TimeSpan elapsed, int run)
     {
-        Console.WriteLine($"build {run}, nothing changed: {elapsed.TotalSeconds:F1} s wall" +
-            (figures.Tasks.TryGetValue("Csc", out var csc) ? $" (Csc ran {csc.Calls} times!)" : " (no Csc call)"));
+        var evaluations = figures.Evaluations.Where(e => e.Key.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"build {run}, nothing changed{(run == 4 ? ", -p:PreflightEnabled=false" : "")}: {elapsed.TotalSeconds:F1} s wall" +
+            (figures.Tasks.TryGetValue("Csc", out var csc) ? $" (Csc ran {csc.Calls} times!)" : " (no Csc call)") +
+            $"; evaluation of {evaluations.Count} projects {evaluations.Sum(e => e.Value.Milliseconds):F0} ms, {(evaluations.Count == 0 ? 0 : evaluations.Sum(e => e.Value.Milliseconds) / evaluations.Count):F0} ms per project");
+        foreach (var task in new[] { "PreflightCheck", "PreflightReport" })
+        {
+            var (ms, n) = figures.Tasks.TryGetValue(task, out var t) ? t : default;
+            Console.WriteLine($"  task {task}: {ms:F0} ms in {n} calls");
+        }
         double total = 0;
         var calls = 0;
         foreach (var target in new[] { "_PreflightPrepare", "PreflightCheckFiles", "PreflightReportFindings", "CoreCompile" })
@@ -116,10 +134,11 @@ internal static class SolutionFigures
     /// <summary>
     /// `memory FOLDER ROOT with|without`: compiles the project in FOLDER (its sources and obj/ global usings; the running
     /// shared frameworks as references) and emits it, with or without the Preflight analyzers attached (GetDiagnostics,
-    /// then Emit of the same compilation), and prints the bytes allocated, the GC heap still held, and the peak working set.
+    /// then Emit of the same compilation; with-own-artifacts: only the project's own folder's files as AdditionalFiles), and prints the bytes allocated, the GC heap still held, and the peak working set.
     /// </summary>
-    public static void Memory(string folder, string root, bool withAnalyzers)
+    public static void Memory(string folder, string root, string mode)
     {
+        var withAnalyzers = mode != "without";
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
         var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && (!p.Contains("/obj/", StringComparison.Ordinal) || p.EndsWith(".GlobalUsings.g.cs", StringComparison.Ordinal)))
@@ -130,6 +149,7 @@ internal static class SolutionFigures
             .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/.git/", StringComparison.Ordinal))
             .Where(p => Path.GetFileName(p) == "Dockerfile" || p.EndsWith("compose.yaml", StringComparison.Ordinal) || p.Contains("/k8s/", StringComparison.Ordinal)
                 || p.Contains("/.github/workflows/", StringComparison.Ordinal) || p.StartsWith(folder, StringComparison.Ordinal) && Path.GetFileName(p).StartsWith("appsettings", StringComparison.Ordinal))
+            .Where(p => mode != "with-own-artifacts" || p.StartsWith(folder, StringComparison.Ordinal))
             .Select(p => (AdditionalText)new GeneratedService.InMemoryText(p, File.ReadAllText(p)))
             .ToImmutableArray();
         var project = Directory.GetFiles(folder, "*.csproj").Single();
@@ -153,7 +173,7 @@ internal static class SolutionFigures
         CompilationWithAnalyzers? attached = null;
         if (withAnalyzers)
         {
-            attached = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            attached = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
             findings = attached.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult().Length;
             compilation = (CSharpCompilation)attached.Compilation;
         }
@@ -176,7 +196,9 @@ internal static class SolutionFigures
         GC.KeepAlive(attached);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Console.WriteLine($"{trees.Length} trees, {artifacts.Length} additional files, {elapsed.TotalMilliseconds:F0} ms, allocated {allocated / 1048576.0:F1} MB, " +
-            $"GC heap held after {held / 1048576.0:F1} MB, peak working set {peak / 1048576.0:F1} MB, Preflight findings {findings}");
+            $"GC heap held after {held / 1048576.0:F1} MB, peak working set {peak / 1048576.0:F1} MB, Preflight findings {findings}" +
+            (attached == null ? "" : "; " + string.Join(", ", analyzers.Select(a => (a.GetType().Name, attached.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult().ExecutionTime))
+                .OrderByDescending(a => a.ExecutionTime).Select(a => $"{a.Name} {a.ExecutionTime.TotalMilliseconds:F0} ms"))));
     }
 
     private static string Child(params string[] args)
