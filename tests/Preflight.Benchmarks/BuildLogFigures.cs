@@ -53,9 +53,16 @@ public sealed class BuildLogFigures
                 key = match.Groups[1].Value;
                 text = match.Groups[2].Value;
             }
-            else if (raw.Length > 0 && !char.IsWhiteSpace(raw[0]))
+            else if (raw.Length > 0 && !char.IsWhiteSpace(raw[0]) && ProjectStart.Match(raw) is { Success: true } sequential)
             {
-                // A line at column 0 ends any project's message; the performance summaries at the end start so (the last of each kind wins).
+                // One node (-m:1): no prefixes; a project's lines follow the line that starts it.
+                key = sequential.Groups[2].Value;
+                projects[key] = sequential.Groups[1].Value;
+                continue;
+            }
+            else if (raw.Length > 0 && !char.IsWhiteSpace(raw[0]) && (raw.EndsWith("Performance Summary:", StringComparison.Ordinal) || raw.StartsWith("Done Building Project", StringComparison.Ordinal)))
+            {
+                // The end of a project's lines, or the performance summaries at the end of the log (the last of each kind wins).
                 key = null;
                 summary = raw.StartsWith("Project Evaluation Performance Summary:", StringComparison.Ordinal) ? figures.Evaluations
                     : raw.StartsWith("Target Performance Summary:", StringComparison.Ordinal) ? figures.Targets

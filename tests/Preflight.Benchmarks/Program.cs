@@ -82,6 +82,12 @@ if (args.Length > 1 && args[0] == "log")
     SolutionFigures.PrintCompile(BuildLogFigures.Parse(args[1]), TimeSpan.Zero);
     return;
 }
+// `uptodate SOLUTION`: the up-to-date part of `solution` on a solution kept by `solution ... --keep`.
+if (args.Length > 1 && args[0] == "uptodate")
+{
+    SolutionFigures.UpToDate(args[1], Path.GetDirectoryName(Path.GetDirectoryName(args[1]))!);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
 
 internal static class AnalyzerShare

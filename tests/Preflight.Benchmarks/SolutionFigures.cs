@@ -40,15 +40,7 @@ internal static class SolutionFigures
         var first = Build(repository, Path.Combine(work, "build1.log"), "-m:1");
         PrintCompile(first.Figures, first.Elapsed);
         PrintFindings(Path.Combine(work, "build1.log"));
-        for (var run = 2; run <= 3; run++)
-        {
-            var again = Build(repository, Path.Combine(work, $"build{run}.log"));
-            PrintUpToDate(again.Figures, again.Elapsed, run);
-        }
-        // The same up-to-date build without Preflight's items and targets (its analyzers stay referenced but do not run):
-        // the difference in evaluation time is the cost of Preflight's globs over the repository.
-        var disabled = Build(repository, Path.Combine(work, "build4.log"), "-p:PreflightEnabled=false");
-        PrintUpToDate(disabled.Figures, disabled.Elapsed, 4);
+        UpToDate(repository.Solution, work);
         var biggest = repository.Projects.OrderByDescending(p => p.Files).First();
         Console.WriteLine($"memory, {biggest.Name} ({biggest.Files} C# files), one child process each:");
         foreach (var mode in new[] { "without", "with", "without", "with", "with-own-artifacts" })
@@ -61,10 +53,36 @@ internal static class SolutionFigures
         }
     }
 
-    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(SolutionRepository repository, string log, params string[] extra)
+    /// <summary>
+    /// `uptodate SOLUTION`: two builds of an already built solution with nothing changed (the Preflight targets' time), then
+    /// the evaluation of every project with and without Preflight's items (-t:GetTargetPath, alternately twice each: the
+    /// cost of Preflight's globs over the repository, which no target's time includes).
+    /// </summary>
+    public static void UpToDate(string solution, string work)
+    {
+        for (var run = 2; run <= 3; run++)
+        {
+            var again = Build(solution, Path.Combine(work, $"build{run}.log"));
+            PrintUpToDate(again.Figures, again.Elapsed, run);
+        }
+        foreach (var enabled in new[] { true, false, true, false })
+        {
+            var log = Path.Combine(work, $"evaluation-{enabled}.log");
+            DotNet(Path.GetDirectoryName(solution)!, "msbuild", solution, "-t:GetTargetPath", "-m:1", "-nodeReuse:false", "-noConsoleLogger",
+                $"-flp:Verbosity=minimal;LogFile={log};PerformanceSummary", "-p:PreflightEnabled=" + (enabled ? "true" : "false"));
+            var evaluations = BuildLogFigures.Parse(log).Evaluations.Where(e => e.Key.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
+            Console.WriteLine($"evaluation, PreflightEnabled={enabled}: {evaluations.Count} projects, {evaluations.Sum(e => e.Value.Milliseconds):F0} ms, " +
+                $"{(evaluations.Count == 0 ? 0 : evaluations.Sum(e => e.Value.Milliseconds) / evaluations.Count):F0} ms per project");
+        }
+    }
+
+    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(SolutionRepository repository, string log, params string[] extra) =>
+        Build(repository.Solution, log, extra);
+
+    private static (BuildLogFigures Figures, TimeSpan Elapsed) Build(string solution, string log, params string[] extra)
     {
         var watch = Stopwatch.StartNew();
-        DotNet(repository.Root, new[] { "build", repository.Solution, "--no-restore", "-noConsoleLogger", $"-flp:Verbosity=detailed;LogFile={log};PerformanceSummary" }
+        DotNet(Path.GetDirectoryName(solution)!, new[] { "build", solution, "--no-restore", "-noConsoleLogger", $"-flp:Verbosity=detailed;LogFile={log};PerformanceSummary" }
             .Concat(BuildProperties).Concat(extra).ToArray());
         return (BuildLogFigures.Parse(log), watch.Elapsed);
     }
@@ -99,7 +117,7 @@ internal static class SolutionFigures
     private static void PrintUpToDate(BuildLogFigures figures, TimeSpan elapsed, int run)
     {
         var evaluations = figures.Evaluations.Where(e => e.Key.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
-        Console.WriteLine($"build {run}, nothing changed{(run == 4 ? ", -p:PreflightEnabled=false" : "")}: {elapsed.TotalSeconds:F1} s wall" +
+        Console.WriteLine($"build {run}, nothing changed: {elapsed.TotalSeconds:F1} s wall" +
             (figures.Tasks.TryGetValue("Csc", out var csc) ? $" (Csc ran {csc.Calls} times!)" : " (no Csc call)") +
             $"; evaluation of {evaluations.Count} projects {evaluations.Sum(e => e.Value.Milliseconds):F0} ms, {(evaluations.Count == 0 ? 0 : evaluations.Sum(e => e.Value.Milliseconds) / evaluations.Count):F0} ms per project");
         foreach (var task in new[] { "PreflightCheck", "PreflightReport" })
@@ -132,9 +150,11 @@ internal static class SolutionFigures
     }
 
     /// <summary>
-    /// `memory FOLDER ROOT with|without`: compiles the project in FOLDER (its sources and obj/ global usings; the running
-    /// shared frameworks as references) and emits it, with or without the Preflight analyzers attached (GetDiagnostics,
-    /// then Emit of the same compilation; with-own-artifacts: only the project's own folder's files as AdditionalFiles), and prints the bytes allocated, the GC heap still held, and the peak working set.
+    /// `memory FOLDER ROOT with|without|with-own-artifacts`: compiles the project in FOLDER (its sources and obj/ global
+    /// usings; the running shared frameworks as references) and emits it, with or without the Preflight analyzers attached
+    /// (GetDiagnostics, then Emit of the same compilation; with-own-artifacts: only the project folder's files as
+    /// AdditionalFiles), and prints the bytes allocated, the GC heap still held, the peak working set and, with analyzers,
+    /// each analyzer's execution time (cold: one run per process).
     /// </summary>
     public static void Memory(string folder, string root, string mode)
     {
