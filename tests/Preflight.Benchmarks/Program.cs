@@ -70,7 +70,7 @@ if (args.Length > 0 && args[0] == "solution")
     SolutionFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 3000, args.Contains("--keep"));
     return;
 }
-// `memory FOLDER ROOT with|without|with-own-artifacts`: one measurement of `solution`, in a process of its own.
+// `memory FOLDER ROOT with|without|with-own-artifacts|warm|warm-own-artifacts`: one measurement of `solution`, in a process of its own.
 if (args.Length > 3 && args[0] == "memory")
 {
     SolutionFigures.Memory(args[1], args[2], args[3]);

@@ -43,7 +43,7 @@ internal static class SolutionFigures
         UpToDate(repository.Solution, work);
         var biggest = repository.Projects.OrderByDescending(p => p.Files).First();
         Console.WriteLine($"memory, {biggest.Name} ({biggest.Files} C# files), one child process each:");
-        foreach (var mode in new[] { "without", "with", "without", "with", "with-own-artifacts" })
+        foreach (var mode in new[] { "without", "with", "without", "with", "with-own-artifacts", "warm", "warm-own-artifacts" })
         {
             Console.WriteLine($"  {mode} analyzers: {Child("memory", Path.Combine(repository.Root, biggest.Folder), repository.Root, mode)}");
         }
@@ -150,11 +150,11 @@ internal static class SolutionFigures
     }
 
     /// <summary>
-    /// `memory FOLDER ROOT with|without|with-own-artifacts`: compiles the project in FOLDER (its sources and obj/ global
+    /// `memory FOLDER ROOT with|without|with-own-artifacts|warm|warm-own-artifacts`: compiles the project in FOLDER (its sources and obj/ global
     /// usings; the running shared frameworks as references) and emits it, with or without the Preflight analyzers attached
     /// (GetDiagnostics, then Emit of the same compilation; with-own-artifacts: only the project folder's files as
     /// AdditionalFiles), and prints the bytes allocated, the GC heap still held, the peak working set and, with analyzers,
-    /// each analyzer's execution time (cold: one run per process).
+    /// each analyzer's execution time (cold: one run per process; warm: the 5th run in the process, no memory figures).
     /// </summary>
     public static void Memory(string folder, string root, string mode)
     {
@@ -169,19 +169,40 @@ internal static class SolutionFigures
             .Where(p => !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/.git/", StringComparison.Ordinal))
             .Where(p => Path.GetFileName(p) == "Dockerfile" || p.EndsWith("compose.yaml", StringComparison.Ordinal) || p.Contains("/k8s/", StringComparison.Ordinal)
                 || p.Contains("/.github/workflows/", StringComparison.Ordinal) || p.StartsWith(folder, StringComparison.Ordinal) && Path.GetFileName(p).StartsWith("appsettings", StringComparison.Ordinal))
-            .Where(p => mode != "with-own-artifacts" || p.StartsWith(folder, StringComparison.Ordinal))
+            .Where(p => !mode.EndsWith("own-artifacts", StringComparison.Ordinal) || p.StartsWith(folder, StringComparison.Ordinal))
             .Select(p => (AdditionalText)new GeneratedService.InMemoryText(p, File.ReadAllText(p)))
             .ToImmutableArray();
         var project = Directory.GetFiles(folder, "*.csproj").Single();
-        var options = new AnalyzerOptions(artifacts, new GeneratedService.InMemoryOptions(new Dictionary<string, string>
+        var properties = new GeneratedService.InMemoryOptions(new Dictionary<string, string>
         {
             ["build_property.MSBuildProjectFullPath"] = project,
             ["build_property.PreflightRepositoryRoot"] = root.TrimEnd('/') + "/",
             ["build_property.OutputType"] = "Exe",
             ["build_property.TargetFramework"] = "net10.0",
             ["build_property.AssemblyName"] = Path.GetFileNameWithoutExtension(project),
-        }));
+        });
+        var options = new AnalyzerOptions(artifacts, properties);
         var analyzers = AnalyzerBenchmarks.PreflightAnalyzers();
+        if (mode.StartsWith("warm", StringComparison.Ordinal))
+        {
+            // `warm` / `warm-own-artifacts`: the analyzers' execution times of the 5th run in this process (JIT done), as in a compiler server.
+            for (var run = 1; run <= 5; run++)
+            {
+                var warm = CSharpCompilation.Create("Warm", trees, references, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable))
+                    .WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+                        // New texts every run, as every compiler invocation reads them afresh (the parse cache is per SourceText).
+                        new AnalyzerOptions(artifacts.Select(a => (AdditionalText)new GeneratedService.InMemoryText(a.Path, a.GetText()!.ToString())).ToImmutableArray(), properties),
+                        null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+                warm.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                if (run == 5)
+                {
+                    var times = analyzers.Select(a => (a.GetType().Name, warm.GetAnalyzerTelemetryInfoAsync(a, default).GetAwaiter().GetResult().ExecutionTime)).ToList();
+                    Console.WriteLine($"{artifacts.Length} additional files, warm: {times.Sum(t => t.ExecutionTime.TotalMilliseconds):F0} ms; " +
+                        string.Join(", ", times.OrderByDescending(t => t.ExecutionTime).Select(t => $"{t.Name} {t.ExecutionTime.TotalMilliseconds:F0} ms")));
+                }
+            }
+            return;
+        }
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
