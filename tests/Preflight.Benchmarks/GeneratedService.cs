@@ -51,7 +51,8 @@ public sealed class GeneratedService
 
     public AnalyzerOptions AnalyzerOptions => new AnalyzerOptions(AdditionalFiles, Options);
 
-    private static string Source(int i) => $$"""
+    /// <summary>A file reading configuration: keys Feature{i}:Endpoint, :Key, :Mode, :Timeout, options bound to Feature{i}, STORAGE_DIR.</summary>
+    internal static string Source(int i) => $$"""
         using System;
         using System.ComponentModel.DataAnnotations;
         using Microsoft.Extensions.Configuration;
@@ -91,7 +92,8 @@ public sealed class GeneratedService
         }
         """;
 
-    private static string PlainSource(int i) => $$"""
+    /// <summary>Ordinary service code: a record and a handler with a logger.</summary>
+    internal static string PlainSource(int i) => $$"""
         using System;
         using System.Collections.Generic;
         using System.Linq;

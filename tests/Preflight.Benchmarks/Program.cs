@@ -63,6 +63,31 @@ if (args.Length > 0 && args[0] == "cli")
     Console.WriteLine($"processors: {Environment.ProcessorCount}");
     return;
 }
+// `dotnet run -c Release -- solution [projects] [files] [--keep]` packs Preflight, writes a solution of that shape, builds it
+// for real (with the .NET analyzers and -p:ReportAnalyzer=true), builds it again unchanged, and measures the analyzers' memory.
+if (args.Length > 0 && args[0] == "solution")
+{
+    SolutionFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 3000, args.Contains("--keep"));
+    return;
+}
+// `memory FOLDER ROOT with|without|with-own-artifacts|warm|warm-own-artifacts`: one measurement of `solution`, in a process of its own.
+if (args.Length > 3 && args[0] == "memory")
+{
+    SolutionFigures.Memory(args[1], args[2], args[3]);
+    return;
+}
+// `log FILE`: the analyzer figures of a build log kept by `solution ... --keep`.
+if (args.Length > 1 && args[0] == "log")
+{
+    SolutionFigures.PrintCompile(BuildLogFigures.Parse(args[1]), TimeSpan.Zero);
+    return;
+}
+// `uptodate SOLUTION`: the up-to-date part of `solution` on a solution kept by `solution ... --keep`.
+if (args.Length > 1 && args[0] == "uptodate")
+{
+    SolutionFigures.UpToDate(args[1], Path.GetDirectoryName(Path.GetDirectoryName(args[1]))!);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(AnalyzerBenchmarks).Assembly).Run(args);
 
 internal static class AnalyzerShare

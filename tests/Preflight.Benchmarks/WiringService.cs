@@ -22,16 +22,7 @@ public sealed class WiringService
         var registrations = new StringBuilder();
         for (var s = 0; s < services; s++)
         {
-            trees.Add(CSharpSyntaxTree.ParseText($$"""
-                namespace Api.Services;
-                public interface IService{{s}} { int Run(int x); }
-                public sealed class Service{{s}} : IService{{s}}
-                {
-                    private readonly Microsoft.Extensions.Logging.ILogger<Service{{s}}> _logger;
-                    public Service{{s}}(Microsoft.Extensions.Logging.ILogger<Service{{s}}> logger) => _logger = logger;
-                    public int Run(int x) => x + {{s}};
-                }
-                """, options, $"/repo/src/Api/Services/Service{s}.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(ServiceSource(s), options, $"/repo/src/Api/Services/Service{s}.cs"));
             if (s % 100 != 1)
             {
                 registrations.AppendLine($"        services.AddScoped<Api.Services.IService{s}, Api.Services.Service{s}>();");
@@ -40,16 +31,7 @@ public sealed class WiringService
         for (var c = 0; c < controllers; c++)
         {
             var a = (c * 4) % services;
-            trees.Add(CSharpSyntaxTree.ParseText($$"""
-                using Microsoft.AspNetCore.Mvc;
-                namespace Api.Controllers;
-                [ApiController, Route("api/[controller]")]
-                public sealed class Orders{{c}}Controller(Api.Services.IService{{a}} first, Api.Services.IService{{(a + 1) % services}} second) : ControllerBase
-                {
-                    [HttpGet("{id:int}")] public IActionResult Get(int id) => Ok(first.Run(id) + second.Run(id));
-                    [HttpPost] public IActionResult Post() => Ok();
-                }
-                """, options, $"/repo/src/Api/Controllers/Orders{c}Controller.cs"));
+            trees.Add(CSharpSyntaxTree.ParseText(ControllerSource(c, a, (a + 1) % services), options, $"/repo/src/Api/Controllers/Orders{c}Controller.cs"));
         }
         trees.Add(CSharpSyntaxTree.ParseText($$"""
             using Microsoft.AspNetCore.Builder;
@@ -104,4 +86,28 @@ public sealed class WiringService
         CSharpCompilation.Create("Api", Trees, References, new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
 
     public AnalyzerOptions AnalyzerOptions => new AnalyzerOptions(AdditionalFiles, Options);
+
+    /// <summary>An interface and its implementation, with a logger dependency.</summary>
+    internal static string ServiceSource(int s) => $$"""
+        namespace Api.Services;
+        public interface IService{{s}} { int Run(int x); }
+        public sealed class Service{{s}} : IService{{s}}
+        {
+            private readonly Microsoft.Extensions.Logging.ILogger<Service{{s}}> _logger;
+            public Service{{s}}(Microsoft.Extensions.Logging.ILogger<Service{{s}}> logger) => _logger = logger;
+            public int Run(int x) => x + {{s}};
+        }
+        """;
+
+    /// <summary>An attribute-routed controller (primary constructor) needing IService{first} and IService{second}.</summary>
+    internal static string ControllerSource(int c, int first, int second) => $$"""
+        using Microsoft.AspNetCore.Mvc;
+        namespace Api.Controllers;
+        [ApiController, Route("api/[controller]")]
+        public sealed class Orders{{c}}Controller(Api.Services.IService{{first}} first, Api.Services.IService{{second}} second) : ControllerBase
+        {
+            [HttpGet("{id:int}")] public IActionResult Get(int id) => Ok(first.Run(id) + second.Run(id));
+            [HttpPost] public IActionResult Post() => Ok();
+        }
+        """;
 }
