@@ -132,7 +132,7 @@ public class TaskRobustnessTests
     private static void RunAndAssert(TempRepository repo, List<string> artifacts)
     {
         var sources = artifacts.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).ToList();
-        var engine = new Engine();
+        var engine = new RecordingBuildEngine();
         var check = new PreflightCheck
         {
             BuildEngine = engine,
@@ -178,19 +178,4 @@ public class TaskRobustnessTests
         return task.Result;
     }
 
-    private sealed class Engine : IBuildEngine
-    {
-        public List<BuildErrorEventArgs> Errors { get; } = new();
-        public List<BuildWarningEventArgs> Warnings { get; } = new();
-        public List<BuildMessageEventArgs> Messages { get; } = new();
-        public bool ContinueOnError => false;
-        public int LineNumberOfTaskNode => 0;
-        public int ColumnNumberOfTaskNode => 0;
-        public string ProjectFileOfTaskNode => "test.proj";
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => true;
-        public void LogCustomEvent(CustomBuildEventArgs e) { }
-        public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
-        public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e);
-        public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
-    }
 }
