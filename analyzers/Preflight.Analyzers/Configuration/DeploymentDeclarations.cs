@@ -19,7 +19,13 @@ internal sealed class DeploymentDeclarations
     public DeclarationSet ConfigurationKeys { get; } = DeclarationSet.ForConfigurationKeys();
     public DeclarationSet EnvironmentVariables { get; } = DeclarationSet.ForEnvironmentVariables();
 
-    public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader)
+    private static readonly PerCompilation<DeploymentDeclarations> Cache = new();
+
+    /// <summary>Collected once per compilation for the analyzers that ask (configuration keys, environment variables).</summary>
+    public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader) =>
+        Cache.Get(project, reader, () => CollectUncached(project, reader));
+
+    private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
         var declarations = new DeploymentDeclarations();
         var services = ProjectService.Find(project, reader);

@@ -19,6 +19,8 @@ internal sealed class ArtifactReader
 
     public CancellationToken CancellationToken => _context.CancellationToken;
 
+    public Microsoft.CodeAnalysis.Compilation Compilation => _context.Compilation;
+
     public AppSettingsDocument? AppSettings(ArtifactFile file) => Parse(file, ArtifactParsers.AppSettings);
 
     public ComposeFile? Compose(ArtifactFile file) => Parse(file, ArtifactParsers.Compose);

@@ -8,6 +8,10 @@ namespace Preflight.Analyzers.Infrastructure;
 /// <summary>A compose service that builds the project being compiled, and the file that defines it.</summary>
 internal sealed class ProjectService
 {
+    /// <summary>One answer per compilation for every analyzer that asks (configuration keys, environment variables, probe
+    /// routes, listen ports): loading the compose projects is the largest part of their cost.</summary>
+    private static readonly PerCompilation<IReadOnlyList<ProjectService>> Cache = new();
+
     public ProjectService(ArtifactFile file, ComposeService service, string displayPath)
     {
         File = file;
@@ -25,7 +29,10 @@ internal sealed class ProjectService
     /// Every compose service that builds the project, in every compose project passed in: per folder, the main compose
     /// file merged with its override file and interpolated with the folder's .env (all read from the AdditionalFiles).
     /// </summary>
-    public static IReadOnlyList<ProjectService> Find(ProjectContext project, ArtifactReader reader)
+    public static IReadOnlyList<ProjectService> Find(ProjectContext project, ArtifactReader reader) =>
+        Cache.Get(project, reader, () => FindUncached(project, reader));
+
+    private static IReadOnlyList<ProjectService> FindUncached(ProjectContext project, ArtifactReader reader)
     {
         var services = new List<ProjectService>();
         if (project.ProjectFile == null || project.ProjectDirectory == null)
