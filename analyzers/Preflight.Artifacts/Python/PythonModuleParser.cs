@@ -103,9 +103,9 @@ public static class PythonModuleParser
         }
         // from .a.b import (C, D as E)
         var importIndex = code.IndexOf(" import ", StringComparison.Ordinal);
-        if (importIndex < 0)
+        if (importIndex < 5)
         {
-            return true;
+            return true; // no " import ", or none after a module ("from import x" is no import)
         }
         var source = code.Substring(5, importIndex - 5).Trim();
         var level = 0;

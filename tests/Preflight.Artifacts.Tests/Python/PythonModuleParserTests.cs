@@ -80,6 +80,7 @@ public class PythonModuleParserTests
     [InlineData("from (((( import")]
     [InlineData("import")]
     [InlineData("from . import")]
+    [InlineData("from import .models import (A,\n    B)\n")] // found by the robustness properties: " import " right after "from"
     [InlineData("\0\0\0\u00ff\\\n\\")]
     public void Malformed_text_never_throws(string text) => PythonModuleParser.Parse(text);
 }
