@@ -135,10 +135,6 @@ internal sealed class EditorConfigSectionMatcher
                         }
                         builder.Append(Regex.Escape(_glob[_position++].ToString()));
                         break;
-                    case ',':
-                    case '}':
-                        builder.Append(Regex.Escape(c.ToString()));
-                        break;
                     default:
                         builder.Append(Regex.Escape(c.ToString()));
                         break;

@@ -22,17 +22,16 @@ public sealed class EditorConfigSeverities
         _globalConfigs = globalConfigs.Where(g => g.IsGlobal).OrderBy(g => g.GlobalLevel).ToList();
     }
 
-    /// <summary>The specific entry for the rule, if any (<see cref="Specific"/>), else the bulk entries.</summary>
+    /// <summary>The severity <c>dotnet_diagnostic.ID.severity</c> gives the rule at the path, or null.</summary>
     /// <param name="editorConfigs">The .editorconfig files (those not in a folder above the path, and those above the nearest
     /// with <c>root = true</c>, are ignored).</param>
-    public ConfiguredSeverity? Resolve(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string ruleId, string category) =>
-        Specific(editorConfigs, path, ruleId) ??
-        Find(editorConfigs, path, "dotnet_analyzer_diagnostic.category-" + category + ".severity") ??
-        Find(editorConfigs, path, "dotnet_analyzer_diagnostic.severity");
-
-    /// <summary>The severity <c>dotnet_diagnostic.ID.severity</c> gives the rule at the path, or null.</summary>
     public ConfiguredSeverity? Specific(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string ruleId) =>
         Find(editorConfigs, path, "dotnet_diagnostic." + ruleId + ".severity");
+
+    /// <summary>The bulk entries (the rule's category, then every rule) at the path, or null; they apply only where no entry names the rule.</summary>
+    public ConfiguredSeverity? Bulk(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string category) =>
+        Find(editorConfigs, path, "dotnet_analyzer_diagnostic.category-" + category + ".severity") ??
+        Find(editorConfigs, path, "dotnet_analyzer_diagnostic.severity");
 
     private ConfiguredSeverity? Find(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string key)
     {

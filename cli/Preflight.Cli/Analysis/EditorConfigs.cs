@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Preflight.Cli.Analysis;
 
 /// <summary>
-/// The repository's .editorconfig files (and the global configs beside them), evaluated with Roslyn's own rules, so that
-/// <c>dotnet_diagnostic.PFnnnn.severity</c> means in <c>preflight check</c> what it means in the build: for C# files and
-/// for the YAML, JSON and Dockerfiles the task reports on alike.
+/// The repository's .editorconfig files (and the global configs beside them), evaluated with Roslyn's own rules, for the
+/// analyzer options they give each file. Severities are decided by <see cref="Preflight.Build.Reporting.FindingSeverity"/>,
+/// as in the build.
 /// </summary>
 internal sealed class EditorConfigs
 {
@@ -39,20 +39,6 @@ internal sealed class EditorConfigs
 
     public ImmutableDictionary<string, string> OptionsFor(string path) =>
         Result(path) is { } result ? result.AnalyzerOptions : ImmutableDictionary<string, string>.Empty;
-
-    /// <summary>The severity configured for a rule at a path (file sections first, then global configs); null when not configured.</summary>
-    public ReportDiagnostic? SeverityFor(string ruleId, string path)
-    {
-        if (Result(path) is { } result && result.TreeOptions.TryGetValue(ruleId, out var severity))
-        {
-            return severity;
-        }
-        if (_set != null && _set.GlobalConfigOptions.TreeOptions.TryGetValue(ruleId, out var global))
-        {
-            return global;
-        }
-        return null;
-    }
 
     private AnalyzerConfigOptionsResult? Result(string path) =>
         _set == null ? null : _cache.GetOrAdd(path, p => _set.GetOptionsForSourcePath(p));

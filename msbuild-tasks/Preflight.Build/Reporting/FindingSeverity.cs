@@ -30,13 +30,11 @@ public sealed class FindingSeverity
     public ReportedSeverity OfAnalyzerOutsideSource(string ruleId, RuleSeverity defaultSeverity) =>
         ReportingPolicy.ResolveOutsideSource(ruleId, defaultSeverity, _editorConfigs.Severities.Specific(System.Array.Empty<EditorConfigDocument>(), string.Empty, ruleId), _options);
 
-    public ReportedSeverity Of(string ruleId, string category, RuleSeverity defaultSeverity, string file) =>
-        Resolve(ruleId, category, defaultSeverity, _editorConfigs.For(file), file);
-
-    private ReportedSeverity Resolve(string ruleId, string category, RuleSeverity defaultSeverity, System.Collections.Generic.IReadOnlyList<EditorConfigDocument> configs, string file)
+    public ReportedSeverity Of(string ruleId, string category, RuleSeverity defaultSeverity, string file)
     {
+        var configs = _editorConfigs.For(file);
         var specific = _editorConfigs.Severities.Specific(configs, file, ruleId);
-        var bulk = specific == null ? _editorConfigs.Severities.Resolve(configs, file, ruleId, category) : null;
+        var bulk = specific == null ? _editorConfigs.Severities.Bulk(configs, file, category) : null;
         return ReportingPolicy.Resolve(ruleId, defaultSeverity, specific, bulk, _options);
     }
 }

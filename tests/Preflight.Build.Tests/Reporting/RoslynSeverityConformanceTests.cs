@@ -73,7 +73,7 @@ public sealed class RoslynSeverityConformanceTests
         }
         var configs = scenario.EditorConfigs().Select(c => EditorConfigDocument.Parse(c.Text, c.Path)).ToList();
         var specific = severities.Specific(configs, scenario.Path, RuleId);
-        var bulk = specific == null ? severities.Resolve(configs, scenario.Path, RuleId, Category) : null;
+        var bulk = specific == null ? severities.Bulk(configs, scenario.Path, Category) : null;
         return ReportingPolicy.Resolve(RuleId, scenario.Default, specific, bulk, scenario.Options);
     }
 
