@@ -46,17 +46,18 @@ internal sealed class RepositoryCheck
         var root = RepositoryScan.FindRoot(directory);
         var scan = RepositoryScan.Run(root);
         var editorConfigs = new EditorConfigs(scan.EditorConfigs, Array.Empty<string>());
+        var lookup = new EditorConfigLookup(scan.GlobalConfigs);
         var findings = new ConcurrentBag<ReportedFinding>();
         var projects = scan.Projects;
         if (projects.Count == 0)
         {
-            RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), new FindingSeverity(new EditorConfigLookup(scan.GlobalConfigs), ReportingOptions.Default), findings);
+            RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), new FindingSeverity(lookup, ReportingOptions.Default), findings);
         }
         var done = 0;
         Parallel.ForEach(projects, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, project =>
         {
             var info = ProjectInfo.Load(project, scan.Root);
-            var severity = new FindingSeverity(new EditorConfigLookup(scan.GlobalConfigsOf(project)), info == null ? ReportingOptions.Default : Options(info));
+            var severity = new FindingSeverity(lookup.WithGlobalConfigs(scan.GlobalConfigsOf(project)), info == null ? ReportingOptions.Default : Options(info));
             RunChecks(scan, project, severity, findings);
             if (info != null)
             {

@@ -48,10 +48,10 @@ public sealed class CheckContext
         if (!_texts.TryGetValue(path, out var text))
         {
             text = FileSystem.ReadText(path);
-            if (text != null && text.IndexOf("\0\0", StringComparison.Ordinal) >= 0)
+            if (text != null && SpecialFiles.IsBinaryText(text))
             {
-                // A binary file named like an artifact (two NULs in a row, as SpecialFiles.IsBinary decides for the
-                // analyzers): nothing to check, rather than a finding on every line of garbage.
+                // A binary file named like an artifact (as SpecialFiles.IsBinary decides for the analyzers): nothing to
+                // check, rather than a finding on every line of garbage.
                 text = null;
             }
             _texts[path] = text;

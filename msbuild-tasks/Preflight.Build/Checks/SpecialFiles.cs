@@ -57,6 +57,7 @@ public static class SpecialFiles
     /// </summary>
     public static bool IsBinary(string path)
     {
+        // The same criterion as IsBinaryText, on the bytes of the file's beginning.
         var length = FileSystem.Length(path);
         if (length == null || length < 2 || length > FileSystem.MaxReadBytes || IsSpecial(path))
         {
@@ -96,6 +97,9 @@ public static class SpecialFiles
             return false;
         }
     }
+
+    /// <summary>The criterion of <see cref="IsBinary"/> on a text already read: two NULs in a row.</summary>
+    public static bool IsBinaryText(string text) => text.IndexOf("\0\0", StringComparison.Ordinal) >= 0;
 
     private static class NativeMethods
     {

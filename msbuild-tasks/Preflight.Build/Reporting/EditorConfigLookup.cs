@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -15,10 +16,18 @@ namespace Preflight.Build.Reporting;
 /// </summary>
 public sealed class EditorConfigLookup
 {
-    private readonly Dictionary<string, EditorConfigDocument?> _byDirectory = new Dictionary<string, EditorConfigDocument?>(StringComparer.Ordinal);
+    /// <summary>The .editorconfig of each folder asked about (null when it has none), read once; shared by the lookups
+    /// made <see cref="WithGlobalConfigs"/>, which may be used in parallel.</summary>
+    private readonly ConcurrentDictionary<string, EditorConfigDocument?> _byDirectory;
 
     public EditorConfigLookup(IEnumerable<string> configFiles)
+        : this(configFiles, new ConcurrentDictionary<string, EditorConfigDocument?>(StringComparer.Ordinal))
     {
+    }
+
+    private EditorConfigLookup(IEnumerable<string> configFiles, ConcurrentDictionary<string, EditorConfigDocument?> byDirectory)
+    {
+        _byDirectory = byDirectory;
         var globals = new List<EditorConfigDocument>();
         foreach (var path in configFiles.Where(p => !string.IsNullOrEmpty(p)).Select(PathText.Normalize).Distinct(StringComparer.Ordinal))
         {
@@ -33,6 +42,9 @@ public sealed class EditorConfigLookup
 
     public EditorConfigSeverities Severities { get; }
 
+    /// <summary>A lookup for another project's global configs that reuses the .editorconfig files this one has read.</summary>
+    public EditorConfigLookup WithGlobalConfigs(IEnumerable<string> configFiles) => new EditorConfigLookup(configFiles, _byDirectory);
+
     /// <summary>The .editorconfig files above <paramref name="path"/>, root-most first, from the nearest with <c>root = true</c>.</summary>
     public IReadOnlyList<EditorConfigDocument> For(string path)
     {
@@ -40,11 +52,7 @@ public sealed class EditorConfigLookup
         var directory = PathText.GetDirectory(PathText.Normalize(path)).TrimEnd('/');
         for (var depth = 0; directory.Length > 0 && depth < 256; depth++)
         {
-            if (!_byDirectory.TryGetValue(directory, out var document))
-            {
-                document = Read(directory + "/.editorconfig");
-                _byDirectory[directory] = document;
-            }
+            var document = _byDirectory.GetOrAdd(directory, d => Read(d + "/.editorconfig"));
             if (document != null && !document.IsGlobal)
             {
                 found.Add(document);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
 
 namespace Preflight.Build.Reporting;
@@ -125,6 +126,14 @@ public static class SarifLog
         }
         writer.WriteEndObject();
     }
+
+    /// <summary>SARIF's level of a finding as reported.</summary>
+    public static string Level(ReportedSeverity severity) => severity switch
+    {
+        ReportedSeverity.Error => "error",
+        ReportedSeverity.Warning => "warning",
+        _ => "note",
+    };
 
     public static string Level(RuleSeverity severity) => severity switch
     {

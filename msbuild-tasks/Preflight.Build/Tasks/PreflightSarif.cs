@@ -42,7 +42,7 @@ public sealed class PreflightSarif : Task
             {
                 if (ReportedFindingLine.TryParse(line, out var severity, out var finding) && finding != null)
                 {
-                    results.Add(new SarifResult(finding.RuleId, Level(severity), finding.Message, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
+                    results.Add(new SarifResult(finding.RuleId, SarifLog.Level(severity), finding.Message, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
                 }
             }
             var ordered = results
@@ -68,11 +68,4 @@ public sealed class PreflightSarif : Task
 
     private static IEnumerable<string> ReadLines(string? path) =>
         string.IsNullOrEmpty(path) ? Array.Empty<string>() : (FileSystem.ReadText(path!) ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'));
-
-    private static string Level(ReportedSeverity severity) => severity switch
-    {
-        ReportedSeverity.Error => "error",
-        ReportedSeverity.Warning => "warning",
-        _ => "note",
-    };
 }
