@@ -7,17 +7,7 @@ namespace Preflight.Build.Tests.Checks;
 
 public class DockerSecretNameCheckTests
 {
-    private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
-
-    private static CheckContext Run(string dockerfile)
-    {
-        using var repo = new TempRepository()
-            .Write("src/Api/Api.csproj", ApiProject)
-            .Write("src/Api/Dockerfile", dockerfile);
-        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
-        DockerSecretNameCheck.Run(context);
-        return context;
-    }
+    private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerSecretNameCheck.Run);
 
     [Fact]
     public void Secret_looking_arg_and_env_names_are_reported_at_the_name()

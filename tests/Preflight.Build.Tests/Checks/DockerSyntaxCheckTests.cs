@@ -7,17 +7,7 @@ namespace Preflight.Build.Tests.Checks;
 
 public class DockerSyntaxCheckTests
 {
-    private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
-
-    private static CheckContext Run(string dockerfile)
-    {
-        using var repo = new TempRepository()
-            .Write("src/Api/Api.csproj", ApiProject)
-            .Write("src/Api/Dockerfile", dockerfile);
-        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
-        DockerSyntaxCheck.Run(context);
-        return context;
-    }
+    private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerSyntaxCheck.Run);
 
     [Fact]
     public void Syntax_errors_are_reported_at_the_offending_line()
@@ -56,7 +46,7 @@ public class DockerSyntaxCheckTests
     public void Templates_are_not_checked(string path, string text)
     {
         using var repo = new TempRepository()
-            .Write("src/Api/Api.csproj", ApiProject)
+            .Write("src/Api/Api.csproj", SingleDockerfile.ApiProject)
             .Write(path, text);
         var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
         DockerSyntaxCheck.Run(context);

@@ -7,17 +7,7 @@ namespace Preflight.Build.Tests.Checks;
 
 public class DockerUndefinedVariableCheckTests
 {
-    private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
-
-    private static CheckContext Run(string dockerfile)
-    {
-        using var repo = new TempRepository()
-            .Write("src/Api/Api.csproj", ApiProject)
-            .Write("src/Api/Dockerfile", dockerfile);
-        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
-        DockerUndefinedVariableCheck.Run(context);
-        return context;
-    }
+    private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerUndefinedVariableCheck.Run);
 
     [Fact]
     public void Global_arg_not_redeclared_in_the_stage_is_reported_at_the_reference()
