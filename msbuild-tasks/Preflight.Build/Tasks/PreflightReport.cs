@@ -50,13 +50,15 @@ public sealed class PreflightReport : Task
             Log.LogMessage(MessageImportance.High, $"Preflight: could not read '{FindingsFile}' ({ex.Message}).");
             return true;
         }
-        var severity = new FindingSeverity(
+        var findings = Finding.DeserializeAll(lines);
+        var reported = new List<string>();
+        // The configuration files are read only when there is something to report (not on every clean build).
+        var severity = findings.Count == 0 ? null : new FindingSeverity(
             new EditorConfigLookup(EditorConfigFiles.Select(item => item.GetMetadata("FullPath"))),
             new ReportingOptions(NoWarn, TreatWarningsAsErrors, WarningsAsErrors, WarningsNotAsErrors));
-        var reported = new List<string>();
-        foreach (var finding in Finding.DeserializeAll(lines))
+        foreach (var finding in findings)
         {
-            var level = severity.Of(finding.RuleId, finding.File);
+            var level = severity!.Of(finding.RuleId, finding.File);
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
             switch (level)
             {
