@@ -99,7 +99,7 @@ public class ComposeRobustnessTests
     }
 
     [Fact]
-    public void Alias_bomb_finishes_quickly_with_bounded_work()
+    public void Alias_bomb_finishes_with_bounded_work()
     {
         var text = new StringBuilder("x-a: &a [\"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\", \"x\"]\n");
         for (var i = 1; i < 12; i++)
@@ -108,11 +108,8 @@ public class ComposeRobustnessTests
             text.Append($"x-{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat("*" + previous, 9))}]\n");
         }
         text.Append("services:\n  api:\n    image: x\n    environment:\n      <<: *l\n    command: *l\n");
-        var watch = Stopwatch.StartNew();
+        var (file, _) = Robustness.Bounded.Run("the alias bomb", () => ComposeParser.Parse(text.ToString(), null, _ => "v"));
 
-        var file = ComposeParser.Parse(text.ToString(), null, _ => "v");
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Equal("api", file.Services.Single().Name);
         Assert.NotEmpty(file.Errors);
     }
@@ -126,16 +123,13 @@ public class ComposeRobustnessTests
             text.Append($"x-{i}: &m{i}\n  <<: [*m{i - 1}]\n  k{i}: v\n");
         }
         text.Append("services:\n  api:\n    image: x\n");
-        var watch = Stopwatch.StartNew();
+        var (file, _) = Robustness.Bounded.Run("the merge-key bomb", () => ComposeParser.Parse(text.ToString()));
 
-        var file = ComposeParser.Parse(text.ToString());
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Equal("api", file.Services.Single().Name);
     }
 
     [Fact]
-    public void Hundred_megabyte_input_is_refused_quickly()
+    public void Hundred_megabyte_input_is_refused_without_parsing()
     {
         var line = "    - KEY=0123456789012345678901234567890123456789012345678901234567890123456789\n";
         var text = new StringBuilder(100 * 1024 * 1024 + 100).Append("services:\n  api:\n    environment:\n");
@@ -146,12 +140,9 @@ public class ComposeRobustnessTests
         var input = text.ToString();
         text.Clear();
         var before = GC.GetTotalMemory(false);
-        var watch = Stopwatch.StartNew();
+        var ((file, project), _) = Robustness.Bounded.Run("a 100 MB compose file", () =>
+            (ComposeParser.Parse(input), ComposeProject.Load(new[] { "/p/compose.yaml" }, _ => input)));
 
-        var file = ComposeParser.Parse(input);
-        var project = ComposeProject.Load(new[] { "/p/compose.yaml" }, _ => input);
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
         Assert.True(GC.GetTotalMemory(false) - before < 200L * 1024 * 1024);
         Assert.Equal(ComposeErrorKind.Limit, Assert.Single(file.Errors).Kind);
         Assert.Empty(project.Services);

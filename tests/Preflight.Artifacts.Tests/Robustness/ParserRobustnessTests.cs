@@ -32,7 +32,7 @@ public class ParserRobustnessTests
         var seeds = entry.Seeds();
         var property = Prop.ForAll(Arb.From(HostileGen.For(seeds)), (string text) => Exercise(entry, text, "a generated input"));
 
-        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(CasesPerParser).WithQuietOnSuccess(true), property);
+        Check.One(PropertyRuns.WithCases(CasesPerParser), property);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public class ComposeChecksTests
     private static Finding[] Run(TempRepository repo, string rule, string project = "src/Api/Api.csproj")
     {
         var context = new CheckContext(repo.Root, repo.Path(project), repo.Artifacts());
-        RepositoryChecks.Run(context);
+        Assert.Empty(RepositoryChecks.Run(context));
         return context.Findings.Where(f => f.RuleId == rule).ToArray();
     }
 

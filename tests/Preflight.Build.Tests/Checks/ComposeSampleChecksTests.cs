@@ -16,7 +16,7 @@ public class ComposeSampleChecksTests
             .Select(p => p.Replace('\\', '/'))
             .Where(p => !p.Contains("/bin/") && !p.Contains("/obj/"));
         var context = new CheckContext(root, Path.Combine(root, project), artifacts);
-        RepositoryChecks.Run(context);
+        Assert.Empty(RepositoryChecks.Run(context));
         return context.Findings
             .Select(f => (Path.GetRelativePath(root, f.File).Replace('\\', '/'), f.Line, f.Column, f.RuleId))
             .OrderBy(f => f.Item1, System.StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column)

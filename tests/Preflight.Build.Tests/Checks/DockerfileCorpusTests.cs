@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-/// <summary>The Dockerfile checks on BuildKit's parser test files (valid and invalid): they never throw.</summary>
+/// <summary>The Dockerfile checks on BuildKit's parser test files (valid and invalid): no check fails on them.</summary>
 public class DockerfileCorpusTests
 {
     [SkippableFact]
@@ -28,9 +28,10 @@ public class DockerfileCorpusTests
                 .Write("src/Api/Dockerfile", File.ReadAllText(file));
             var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
 
-            var exception = Record.Exception(() => RepositoryChecks.Run(context));
+            var failures = RepositoryChecks.Run(context);
 
-            Assert.True(exception == null, file + ": " + exception);
+            Assert.True(failures.Count == 0, file + ": " + string.Join("; ", failures));
+            Assert.All(context.Findings, f => Assert.StartsWith("PF", f.RuleId, System.StringComparison.Ordinal));
         }
     }
 
@@ -50,11 +51,11 @@ public class DockerfileCorpusTests
             .Write("src/Api/Dockerfile", dockerfile);
         var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
 
-        Assert.Null(Record.Exception(() => RepositoryChecks.Run(context)));
+        Assert.Empty(RepositoryChecks.Run(context));
     }
 
     [Fact]
-    public void Long_chains_of_stages_copying_from_each_other_stay_fast()
+    public void Long_chains_of_stages_copying_from_each_other_are_followed_to_the_end()
     {
         var text = new System.Text.StringBuilder("FROM python:3.12 AS s0\nWORKDIR /app\nCOPY . .\n");
         for (var i = 1; i < 60; i++)
@@ -66,10 +67,9 @@ public class DockerfileCorpusTests
             .Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
             .Write("src/Api/Dockerfile", text.ToString());
         var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Empty(RepositoryChecks.Run(context));
 
-        RepositoryChecks.Run(context);
-
-        Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(5), watch.Elapsed.ToString());
+        var finding = Assert.Single(context.Findings, f => f.RuleId == "PF2003");
+        Assert.Contains("missing.py", finding.Message, System.StringComparison.Ordinal);
     }
 }
