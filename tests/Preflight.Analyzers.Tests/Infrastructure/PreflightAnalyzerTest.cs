@@ -19,6 +19,7 @@ public sealed class PreflightAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnaly
     public PreflightAnalyzerTest(string source, string outputType = "Exe")
     {
         ReferenceAssemblies = TestReferences.AspNet80;
+        TestState.AdditionalReferences.AddRange(TestReferences.Assemblies);
         TestState.Sources.Add((ProjectDirectory + "Program.cs", source));
         var config = new StringBuilder()
             .AppendLine("is_global = true")
