@@ -480,7 +480,7 @@ public static class PreflightConfigParser
             {
                 return candidate;
             }
-            var distance = Distance(key.ToLowerInvariant(), candidate);
+            var distance = EditDistance.Between(key.ToLowerInvariant(), candidate);
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -492,32 +492,6 @@ public static class PreflightConfigParser
 
     private static string Normalize(string key) => key.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
 
-    /// <summary>Levenshtein distance with adjacent transpositions.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 
     private static bool Contains(IReadOnlyList<string> list, string value)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
+using Preflight.Artifacts.Text;
 using Preflight.Build.Findings;
 
 namespace Preflight.Build.Checks;
@@ -93,7 +94,7 @@ public static class StageReferenceCheck
         }
         var earlier = dockerfile.Stages.Where(s => s.Index < currentStage && s.Name != null).Select(s => s.Name!).ToList();
         var suggestion = earlier
-            .Select(name => (Name: name, Distance: Distance(lower, name)))
+            .Select(name => (Name: name, Distance: EditDistance.Between(lower, name)))
             .Where(c => c.Distance <= Math.Max(2, c.Name.Length / 3))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => c.Name)
@@ -105,32 +106,5 @@ public static class StageReferenceCheck
         return earlier.Count == 0
             ? "; no named stage precedes it (an image needs a tag, e.g. 'name:latest')"
             : $"; earlier stages: {string.Join(", ", earlier.Select(n => "'" + n + "'"))} (an image needs a tag, e.g. 'name:latest')";
-    }
-
-    /// <summary>Optimal string alignment distance (Levenshtein with adjacent transpositions).</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-        return d[a.Length, b.Length];
     }
 }
