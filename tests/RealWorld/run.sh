@@ -23,6 +23,7 @@ if [ "${#rows[@]}" -eq 0 ]; then echo "run.sh: no repositories found in $here/re
 
 wanted=("$@")
 ran=()
+failed=0
 for row in "${rows[@]}"; do
   repo="${row%% *}"; commit="${row##* }"
   if [ "${#wanted[@]}" -gt 0 ] && [[ ! " ${wanted[*]} " == *" $repo "* ]]; then continue; fi
@@ -40,14 +41,14 @@ for row in "${rows[@]}"; do
   rm -f "$out/$name.json"
   $cli check "$dir" --format json --output "$out/$name.json" --no-baseline >"$out/$name.log" 2>&1
   if [ ! -s "$out/$name.json" ]; then
-    echo "FAIL $repo: no JSON output; see $out/$name.log"; tail -5 "$out/$name.log"; continue
+    echo "FAIL $repo: no JSON output; see $out/$name.log"; tail -5 "$out/$name.log"; failed=$((failed + 1)); continue
   fi
   ran+=("$name")
 done
 
 echo
 echo "JSON outputs: $out"
-if [ "${#ran[@]}" -eq 0 ]; then echo "No repository was checked."; exit 0; fi
+if [ "${#ran[@]}" -eq 0 ]; then echo "No repository was checked."; [ "$failed" -eq 0 ]; exit $?; fi
 
 python3 - "$out" "${ran[@]}" <<'PY'
 import json, sys, collections
@@ -66,3 +67,6 @@ for n in names:
     print(f"{n:<{w}} " + " ".join(f"{per[n][r]:>6}" for r in rules) + f" {sum(per[n].values()):>6}")
 print(f"{'TOTAL':<{w}} " + " ".join(f"{total[r]:>6}" for r in rules) + f" {sum(total.values()):>6}")
 PY
+echo
+echo "Judge them against the recorded verdicts: python3 $here/judge.py $out"
+[ "$failed" -eq 0 ]
