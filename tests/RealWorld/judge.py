@@ -117,6 +117,16 @@ j(C, 'PF2001', r'', r'', 'F', 'PF2001-guessed-context')
 j(C, 'PF3001', r'src/go/.devcontainer', r"env_file '\.env'", 'T', 'PF3001-true-gitignored-env-no-example')
 j(C, 'PF3003', r'src/go/.devcontainer', r'', 'T', 'PF3003-true-env-file-missing')
 
+# ---------------- dotnet-architecture/eShopOnDapr
+D = 'dotnet-architecture+eShopOnDapr'
+j(D, 'PF1001', r'ProgramExtensions.cs', r"'ConnectionStrings:(CatalogDB|IdentityDB|OrderingDB)'", 'F', 'PF1001-dapr-secret-store-provider')
+j(D, 'PF1004', r'appsettings\.Development\.json', r'', 'F', 'PF1004-local-dev-credentials')
+j(D, 'PF6004', r'\.cs$', r'declares nothing', 'H', 'PF6004-namespace-only-file')
+# ---------------- microsoft/dotnet-podcasts
+N = 'microsoft+dotnet-podcasts'
+j(N, 'PF1004', r'', r'', 'F', 'PF1004-local-dev-credentials')
+j(N, 'PF2004', r'Dockerfile', r'NuGet\.config', 'F', 'PF2004-nuget-config-default-feed-only')
+
 PATTERNS = {}  # filled from patterns.json if present
 
 def main(res):
@@ -154,5 +164,26 @@ def main(res):
         print(f'\nunjudged: {len(unjudged)}')
         byrepo = collections.Counter((u[0], u[1]) for u in unjudged)
         for k, c in sorted(byrepo.items()): print('  ', k, c)
+def markdown(res):
+    import csv
+    rows = list(csv.DictReader(open(os.path.join(res, 'judgements.tsv')), delimiter='\t'))
+    def table(key, label):
+        c = collections.defaultdict(collections.Counter)
+        for r in rows: c[r[key]][r['verdict']] += 1
+        print(f'| {label} | findings | T | H | F | precision (T) | precision (T+H) |')
+        print('| --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+        tot = collections.Counter()
+        for k in sorted(c):
+            v = c[k]; n = sum(v.values()); tot.update(v)
+            print(f"| {k} | {n} | {v['T']} | {v['H']} | {v['F']} | {100*v['T']/n:.0f} % | {100*(v['T']+v['H'])/n:.0f} % |")
+        n = sum(tot.values())
+        print(f"| **total** | **{n}** | **{tot['T']}** | **{tot['H']}** | **{tot['F']}** | **{100*tot['T']/n:.0f} %** | **{100*(tot['T']+tot['H'])/n:.0f} %** |")
+        print()
+    table('rule', 'rule')
+    table('repo', 'repository')
+
 if __name__ == '__main__':
     main(sys.argv[1])
+    if '--markdown' in sys.argv:
+        print()
+        markdown(sys.argv[1])
