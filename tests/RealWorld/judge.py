@@ -42,7 +42,7 @@ j(T, 'PF1001', r'samples/dockercompose/', r'ConnectionStrings', 'T', 'PF1001-tru
 j(T, 'PF1001', r'', r'ConnectionStrings', 'F', 'PF1001-tye-yaml-bindings')
 j(T, 'PF3001', r'samples/dockercompose/docker-compose.yaml', r'dockerfile', 'H', 'PF3001-tye-compose-input')
 j(T, 'PF2003', r'single-phase-dockerfile-multi-args/', r'', 'H', 'PF2003-true-wrong-dll-test-asset')
-j(T, 'PF2003', r'', r'', 'F', 'PF2003-publish-output-context')
+j(T, 'PF2003', r'(src/tye-diag-agent|single-phase-dockerfile(-args(-duplicates)?)?)/Dockerfile$', r'', 'F', 'PF2003-publish-output-context')
 j(T, 'PF2005', r'src/tye-diag-agent/Dockerfile', r'', 'T', 'PF2005-true-old-runtime')
 j(T, 'PF2005', r'testassets', r'', 'H', 'PF2005-true-test-asset')
 
@@ -52,7 +52,7 @@ B = 'bitwarden+server'
 j(B, 'PF2001', r'Dockerfile$', r'', 'F', 'PF2001-guessed-context')
 j(B, 'PF3001', r'', r"bind-mount source '[^']*(\.data|helpers)/", 'F', 'PF3001-bind-mount-dir-created')
 j(B, 'PF3001', r'dev/docker-compose.yml', r"'\./(authsources\.php|reverse-proxy\.conf)'", 'F', 'PF3001-file-from-example')
-j(B, 'PF3003', r'', r'', 'F', 'PF3003-value-from-env-example')
+j(B, 'PF3003', r'(dev/docker-compose.yml|.devcontainer/bitwarden_common/docker-compose.yml)$', r"'(mssql|postgres|mysql|bitwarden_mssql)'", 'F', 'PF3003-value-from-env-example')
 j(B, 'PF3002', r'dev/docker-compose.yml', r'', 'F', 'PF3002-documented-in-env-example')
 j(B, 'PF6004', r'\.cs$', r'is empty', 'H', 'PF6004-empty-cs-file')
 
@@ -102,18 +102,18 @@ j(A, 'PF2004', r'Basket.API/Dockerfile', r'', 'H', 'PF2004-build-restores-again'
 j(A, 'PF2001', r'Dockerfile\.original', r'', 'F', 'PF2001-guessed-context')
 j(A, 'PF5005', r'Dockerfile\.original', r'8081', 'F', 'PF5005-template-expose-https-port')
 j(A, 'PF3002', r'', r"'APPDATA'", 'F', 'PF3002-os-provided-variable')
-j(A, 'PF1004', r'', r'', 'F', 'PF1004-local-dev-credentials')
+j(A, 'PF1004', r'(Ordering.API/appsettings.json|src/docker-compose.override.yml)$', r'', 'F', 'PF1004-local-dev-credentials')
 
 # ---------------- thangchung/practical-dapr
 P = 'thangchung+practical-dapr'
 j(P, 'PF3001', r'', r"'/var/run/docker\.sock'", 'F', 'PF3001-host-path')
-j(P, 'PF1004', r'', r'', 'F', 'PF1004-local-dev-credentials')
+j(P, 'PF1004', r'appsettings.json$', r'', 'F', 'PF1004-local-dev-credentials')
 
 # ---------------- vietnam-devs/coolstore-microservices
 C = 'vietnam-devs+coolstore-microservices'
 j(C, 'PF2001', r'docker-volume/Dockerfile', r'', 'T', 'PF2001-true-source-deleted')
 j(C, 'PF2001', r'src/dotnet/api-gateway/Dockerfile', r'', 'T', 'PF2001-true-compose-context-wrong')
-j(C, 'PF2001', r'', r'', 'F', 'PF2001-guessed-context')
+j(C, 'PF2001', r'(envoy-proxy|mssqldb|mysqldb|src/bak/web|identity-server)/Dockerfile$', r'', 'F', 'PF2001-guessed-context')
 j(C, 'PF3001', r'src/go/.devcontainer', r"env_file '\.env'", 'T', 'PF3001-true-gitignored-env-no-example')
 j(C, 'PF3003', r'src/go/.devcontainer', r'', 'T', 'PF3003-true-env-file-missing')
 
@@ -124,10 +124,17 @@ j(D, 'PF1004', r'appsettings\.Development\.json', r'', 'F', 'PF1004-local-dev-cr
 j(D, 'PF6004', r'\.cs$', r'declares nothing', 'H', 'PF6004-namespace-only-file')
 # ---------------- microsoft/dotnet-podcasts
 N = 'microsoft+dotnet-podcasts'
-j(N, 'PF1004', r'', r'', 'F', 'PF1004-local-dev-credentials')
+j(N, 'PF1004', r'(docker-compose.override.yml|appsettings.Development.json)$', r'', 'F', 'PF1004-local-dev-credentials')
 j(N, 'PF2004', r'Dockerfile', r'NuGet\.config', 'F', 'PF2004-nuget-config-default-feed-only')
 
-PATTERNS = {}  # filled from patterns.json if present
+PATTERNS = {}
+
+def guessed_context_holds(pattern, f):
+    # A 'guessed context' verdict applies only while the message still names the Dockerfile's own folder as the
+    # context (the baseline's guess); a later run that names another context gets no recorded verdict.
+    if pattern != 'PF2001-guessed-context': return True
+    m = re.search(r"build context '([^']*)'", f['message'])
+    return bool(m) and m.group(1) == os.path.dirname(f['file'])  # filled from patterns.json if present
 
 def main(res):
     rows = []
@@ -137,7 +144,8 @@ def main(res):
         repo = fn[:-5]
         for f in json.load(open(os.path.join(res, fn)))['findings']:
             for (r, rule, fre, mre, v, p) in J:
-                if r == repo and rule == f['ruleId'] and fre.search(f['file']) and mre.search(f['message']):
+                if r == repo and rule == f['ruleId'] and fre.search(f['file']) and mre.search(f['message']) \
+                        and guessed_context_holds(p, f):
                     rows.append((repo, f['ruleId'], f['file'], f['line'], v, p, f['message'])); break
             else:
                 unjudged.append((repo, f['ruleId'], f['file'], f['line'], f['message']))
