@@ -77,11 +77,24 @@ public static class ArtifactClassifier
     public static bool IsAppSettings(string fileName) =>
         fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary><c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>.</summary>
+    /// <summary>
+    /// <c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>; not <c>dockerfile.yaml</c>,
+    /// <c>Dockerfile.md</c> and the like, whose extension says they are another format (a manifest, notes, a script).
+    /// </summary>
     public static bool IsDockerfile(string fileName) =>
         string.Equals(fileName, "Dockerfile", StringComparison.OrdinalIgnoreCase) ||
-        fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) ||
+        fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) &&
+            !HasOtherFormatExtension(fileName) ||
         fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly string[] OtherFormatExtensions =
+    {
+        ".yaml", ".yml", ".json", ".md", ".txt", ".xml", ".toml", ".ini", ".sh", ".ps1", ".bat", ".cmd", ".cs", ".py", ".js", ".ts",
+        ".csproj", ".props", ".targets", ".sln", ".png", ".svg", ".jpg", ".gif", ".zip", ".gz", ".tar",
+    };
+
+    private static bool HasOtherFormatExtension(string fileName) =>
+        Array.Exists(OtherFormatExtensions, extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     public static bool IsComposeFile(string fileName) =>
         Array.Exists(ComposeFileNames, n => string.Equals(n, fileName, StringComparison.OrdinalIgnoreCase));

@@ -30,4 +30,18 @@ public class ArtifactClassifierTests
     {
         Assert.Equal(kind, ArtifactClassifier.Classify(path));
     }
+
+    [Theory]
+    [InlineData("/repo/Dockerfile", ArtifactKind.Dockerfile)]
+    [InlineData("/repo/src/Api/Dockerfile.prod", ArtifactKind.Dockerfile)]
+    [InlineData("/repo/src/Api/Dockerfile.develop", ArtifactKind.Dockerfile)]
+    [InlineData("/repo/api.Dockerfile", ArtifactKind.Dockerfile)]
+    [InlineData("/repo/test/assets/generate/dockerfile.yaml", ArtifactKind.Unknown)]
+    [InlineData("/repo/docs/Dockerfile.md", ArtifactKind.Unknown)]
+    [InlineData("/repo/build/Dockerfile.ps1", ArtifactKind.Unknown)]
+    [InlineData("/repo/k8s/dockerfile.yml", ArtifactKind.KubernetesManifest)]
+    public void A_file_named_like_a_Dockerfile_with_another_format_s_extension_is_not_a_Dockerfile(string path, ArtifactKind kind)
+    {
+        Assert.Equal(kind, ArtifactClassifier.Classify(path));
+    }
 }
