@@ -9,7 +9,8 @@ namespace Preflight.Build.Checks;
 /// <summary>
 /// PF2007: an ARG or ENV whose name says it holds a secret, as BuildKit's SecretsUsedInArgOrEnv check decides: a word
 /// of the name (split on '_', '-' and lower-to-upper case changes) is apikey, auth, credential(s), key, password,
-/// pword, passwd, secret or token, and no word is public, file or version. Honours <c># check=skip=SecretsUsedInArgOrEnv</c>.
+/// pword, passwd, secret or token, and no word is public, file or version. An ENV set to the empty string is not
+/// reported (nothing is stored; a dev certificate exported without a password sets one). Honours <c># check=skip=SecretsUsedInArgOrEnv</c>.
 /// </summary>
 public static class DockerSecretNameCheck
 {
@@ -39,7 +40,7 @@ public static class DockerSecretNameCheck
                 var searchFrom = instruction.ArgumentSpan;
                 foreach (var pair in instruction.KeyValues())
                 {
-                    if (!IsSecretName(pair.Key))
+                    if (!IsSecretName(pair.Key) || instruction.Keyword == "ENV" && IsEmptyValue(pair.Value))
                     {
                         continue;
                     }
@@ -49,6 +50,9 @@ public static class DockerSecretNameCheck
             }
         }
     }
+
+    /// <summary>An ENV set to the empty string (<c>X=""</c>, <c>X=''</c>, <c>X=</c>) puts no secret in the image.</summary>
+    private static bool IsEmptyValue(string? value) => value != null && value.Trim().Trim('"', '\'').Length == 0;
 
     /// <summary>True when a word of the name is a secret word and none is an allowed one.</summary>
     public static bool IsSecretName(string name)

@@ -27,9 +27,21 @@ public class DockerSecretNameCheckTests
     [InlineData("FROM alpine\nARG KEYCLOAK_URL\nENV MONKEY=1 TOKENIZER=bert AUTHOR=me\n")]
     [InlineData("FROM alpine\nRUN --mount=type=secret,id=NPM_TOKEN npm ci\nLABEL secret=no\n")]
     [InlineData("# check=skip=SecretsUsedInArgOrEnv\nFROM alpine\nARG NPM_TOKEN\n")]
+    [InlineData("FROM alpine\nENV ASPNETCORE_Kestrel__Certificates__Default__Password=\"\"\n")]
+    [InlineData("FROM alpine\nENV DB_PASSWORD='' API_TOKEN=\n")]
     public void Names_that_do_not_say_secret_are_not_reported(string dockerfile)
     {
         Assert.Empty(Run(dockerfile).Findings);
+    }
+
+    [Fact]
+    public void An_ARG_without_a_value_and_an_ENV_with_one_stay_reported_next_to_an_empty_ENV()
+    {
+        var findings = Run("FROM alpine\nARG NUGET_TOKEN\nENV CERT_PASSWORD=\"\" DB_PASSWORD=pw\n").Findings;
+
+        Assert.Equal(new[] { (2, "NUGET_TOKEN"), (3, "DB_PASSWORD") },
+            findings.Select(f => (f.Line, f.Message.Contains("'NUGET_TOKEN'") ? "NUGET_TOKEN" : f.Message.Contains("'DB_PASSWORD'") ? "DB_PASSWORD" : f.Message)));
+        Assert.All(findings, f => Assert.Equal("PF2007", f.RuleId));
     }
 
     [Theory]
