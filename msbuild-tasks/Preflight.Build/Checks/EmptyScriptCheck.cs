@@ -46,13 +46,20 @@ public static class EmptyScriptCheck
     internal static bool IsChecked(string root, string path)
     {
         var name = PathText.GetFileName(path);
-        if (name == "__init__.py" || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) ||
+        if (name == "__init__.py" || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) || IsBundleOutput(name) ||
             !(name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal) || name.EndsWith(".js", StringComparison.Ordinal)))
         {
             return false;
         }
         return !IsInSkippedFolder(root, path);
     }
+
+    /// <summary>
+    /// A minified bundle (<c>site.min.js</c>) is a bundler's output, empty when its input holds only comments; it is a
+    /// static asset that nothing imports.
+    /// </summary>
+    private static bool IsBundleOutput(string name) =>
+        name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bundle.js", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for files under generated, vendored or virtual-environment folders.</summary>
     internal static bool IsInSkippedFolder(string root, string path)

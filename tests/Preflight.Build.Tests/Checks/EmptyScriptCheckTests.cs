@@ -53,6 +53,21 @@ public class EmptyScriptCheckTests
     }
 
     [Fact]
+    public void An_empty_minified_bundle_is_a_static_asset_and_not_reported()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", Project)
+            .Write("src/Api/wwwroot/js/site.js", "// Write your JavaScript code.\n")
+            .Write("src/Api/wwwroot/js/site.min.js", "")
+            .Write("src/Api/wwwroot/js/app.bundle.js", "")
+            .Write("src/Api/wwwroot/js/menu.js", "");
+
+        var finding = Assert.Single(Run(repo).Findings);
+
+        Assert.Equal(("PF6004", repo.Path("src/Api/wwwroot/js/menu.js"), "'menu.js' is empty"), (finding.RuleId, finding.File, finding.Message));
+    }
+
+    [Fact]
     public void Only_the_owner_project_reports_repository_sources()
     {
         using var repo = new TempRepository()
