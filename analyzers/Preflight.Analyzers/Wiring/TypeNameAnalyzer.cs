@@ -86,7 +86,10 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
             {
                 return; // Assembly.Load("Plugins"): an assembly known only at run time.
             }
-            var scope = ReceiverScope(invocation.Instance, resolver) ?? TypeNameScope.Everywhere;
+            if (ReceiverScope(invocation.Instance, resolver) is not { } scope)
+            {
+                return; // an Assembly held in a field, property or list: which one it is cannot be known (Assembly.Load by name).
+            }
             Check(context, resolver, name, scope, allowAssemblyName: false, "Assembly.GetType");
         }
     }

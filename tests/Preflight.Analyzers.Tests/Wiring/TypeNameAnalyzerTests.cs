@@ -128,13 +128,25 @@ public class TypeNameAnalyzerTests
                 typeof(string).Assembly.GetType("System.SomethingInternal");
                 Assembly.Load("Plugins").GetType("Plugins.Anything");
                 Assembly.LoadFrom("plugins/Plugins.dll").GetType("Shop.Missing.Handler");
-                AppDomain.CurrentDomain.GetAssemblies()[0].GetType({|#4:"Shop.Missing.Handler"|});
+                // Which assembly a list, field or property holds cannot be known: silent.
+                AppDomain.CurrentDomain.GetAssemblies()[0].GetType("Shop.Missing.Handler");
+                Loaded.Plugins.GetType("Shop.Elsewhere.Route");
                 Assembly.GetExecutingAssembly().GetType("shop.handlers.orderhandler", false, true);
+                Assembly.GetExecutingAssembly().GetType({|#4:"Shop.Missing.Handler"|});
+                }
+            }
+
+            static class Loaded
+            {
+                private static Assembly plugins;
+                public static Assembly Plugins => plugins ??= Assembly.Load(new AssemblyName("Shop.Elsewhere"));
+                static void Unused()
+                {
             """))
             .Expect(
                 PF6003(1, "Shop.Handlers.Handler", ThisProject, "Assembly.GetType"),
                 PF6003(2, "Shop.Handlers.OrderHandler+Inner", ThisProject, "Assembly.GetType"),
                 PF6003(3, "System.String", ThisProject, "Assembly.GetType"),
-                PF6003(4, "Shop.Missing.Handler", Everywhere, "Assembly.GetType"))
+                PF6003(4, "Shop.Missing.Handler", ThisProject, "Assembly.GetType"))
             .RunAsync();
 }
