@@ -9,9 +9,11 @@ internal sealed class CommandLine
 {
     public const string Usage = """
         Usage:
-          preflight check [DIR] [--format text|json|sarif] [--output FILE] [--no-baseline]
+          preflight check [DIR] [--format text|json|sarif|github] [--output FILE] [--no-baseline]
               Runs every Preflight rule on the repository that contains DIR (default: the current directory), without
               restoring or building it. Exit code 1 when an error-severity finding remains, 0 otherwise.
+              --format github writes GitHub Actions workflow commands (::error/::warning/::notice), so findings are
+              annotated on the pull request without a SARIF upload.
           preflight baseline [DIR]
               Writes the current findings to .preflight-baseline.json at the repository root; `check` then reports
               only findings that are not in it.
@@ -53,12 +55,16 @@ internal sealed class CommandLine
                     line.Format = args[++i].ToLowerInvariant();
                     if (Array.IndexOf(FindingWriter.Formats, line.Format) < 0)
                     {
-                        line.Error = $"unknown format '{line.Format}' (expected text, json or sarif)";
+                        line.Error = $"unknown format '{line.Format}' (expected text, json, sarif or github)";
                     }
                     break;
                 case "--output" or "-o" when i + 1 < args.Count:
                     line.Output = args[++i];
                     break;
+                case "--help" or "-h":
+                    // `preflight check --help`: the usage, exit 0 (the usage itself lists --help).
+                    line.Command = "help";
+                    return line;
                 case "--no-baseline":
                     line.UseBaseline = false;
                     break;
