@@ -168,4 +168,9 @@ public static class Descriptors
         RuleCatalog.PF6005.Id, RuleCatalog.PF6005.Title, RuleCatalog.PF6005.Message, RuleCatalog.PF6005.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6005.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6005.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3007 = new DiagnosticDescriptor(
+        RuleCatalog.PF3007.Id, RuleCatalog.PF3007.Title, RuleCatalog.PF3007.Message, RuleCatalog.PF3007.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3007.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3007.Id + ".md");
 }

@@ -27,6 +27,7 @@ public static class RepositoryChecks
         (nameof(ComposePersistCheck), ComposePersistCheck.Run),
         (nameof(ComposeReferenceCheck), ComposeReferenceCheck.Run),
         (nameof(ComposeSchemaCheck), ComposeSchemaCheck.Run),
+        (nameof(ComposeHealthDependencyCheck), ComposeHealthDependencyCheck.Run),
         (nameof(WorkflowSecretsCheck), WorkflowSecretsCheck.Run),
         (nameof(EnvironmentReadinessCheck), EnvironmentReadinessCheck.Run),
         (nameof(KubernetesReferenceCheck), KubernetesReferenceCheck.Run),
