@@ -173,4 +173,9 @@ public static class Descriptors
         RuleCatalog.PF3007.Id, RuleCatalog.PF3007.Title, RuleCatalog.PF3007.Message, RuleCatalog.PF3007.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3007.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF3007.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5006 = new DiagnosticDescriptor(
+        RuleCatalog.PF5006.Id, RuleCatalog.PF5006.Title, RuleCatalog.PF5006.Message, RuleCatalog.PF5006.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5006.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5006.Id + ".md");
 }

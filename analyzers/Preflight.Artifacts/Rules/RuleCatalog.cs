@@ -330,6 +330,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF5006
+    {
+        public const string Id = "PF5006";
+        public const string Title = "kustomization names a file or folder that does not exist";
+        public const string Message = "kustomization {0} '{1}' does not exist (looked for {2}); kustomize build fails and nothing is deployed";
+        public const string Description = "A kustomization.yaml names in resources, bases, components, patchesStrategicMerge, patches/patchesJson6902 path, or the files/envs of a configMapGenerator or secretGenerator a local file or folder that does not exist, relative to the kustomization's folder. 'kustomize build' and 'kubectl apply -k' (and Argo CD, Flux) fail with 'no such file or directory'. Remote references (URLs, github.com/...?ref=) are not checked.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF6005
     {
         public const string Id = "PF6005";
@@ -375,5 +385,6 @@ public static class RuleCatalog
         [PF3006.Id] = new RuleInfo(PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
         [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
         [PF3007.Id] = new RuleInfo(PF3007.Id, PF3007.Title, PF3007.Message, PF3007.Category, PF3007.Severity, PF3007.Description),
+        [PF5006.Id] = new RuleInfo(PF5006.Id, PF5006.Title, PF5006.Message, PF5006.Category, PF5006.Severity, PF5006.Description),
     };
 }

@@ -187,10 +187,10 @@ public static class KubernetesReferenceCheck
 
         public string LookedIn { get; }
 
-        /// <summary>"(a.yaml, b.yaml)" for two files; "under deploy/overlays/" for more (or the first two and how many more), so the message stays short.</summary>
+        /// <summary>"(a.yaml, b.yaml, c.yaml)" for up to three files; "under deploy/overlays/" for more (or the first two and how many more), so the message stays short.</summary>
         private static string ManifestList(IReadOnlyList<string> files)
         {
-            if (files.Count <= 2)
+            if (files.Count <= 3)
             {
                 return $"({string.Join(", ", files)})";
             }

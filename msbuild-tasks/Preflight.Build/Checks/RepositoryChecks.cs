@@ -33,6 +33,7 @@ public static class RepositoryChecks
         (nameof(KubernetesReferenceCheck), KubernetesReferenceCheck.Run),
         (nameof(PolicyCheck), PolicyCheck.Run),
         (nameof(VercelPathCheck), VercelPathCheck.Run),
+        (nameof(KustomizationPathCheck), KustomizationPathCheck.Run),
         (nameof(EmptyScriptCheck), EmptyScriptCheck.Run),
         (nameof(PythonImportCheck), PythonImportCheck.Run),
     };
