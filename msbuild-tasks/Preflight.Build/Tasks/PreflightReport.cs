@@ -58,7 +58,7 @@ public sealed class PreflightReport : Task
             new ReportingOptions(NoWarn, TreatWarningsAsErrors, WarningsAsErrors, WarningsNotAsErrors));
         foreach (var finding in findings)
         {
-            var level = severity!.Of(finding.RuleId, finding.File);
+            var level = severity!.Of(finding);
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
             // The console shows no HelpLink of a build event: the link is written after the message, as the compiler writes
             // the analyzers' ("message (https://...)"), so both kinds of finding read the same in the build output.
