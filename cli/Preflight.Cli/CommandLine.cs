@@ -14,6 +14,11 @@ internal sealed class CommandLine
               restoring or building it. Exit code 1 when an error-severity finding remains, 0 otherwise.
               --format github writes GitHub Actions workflow commands (::error/::warning/::notice), so findings are
               annotated on the pull request without a SARIF upload.
+          preflight init [DIR] [--check]
+              Writes preflight.yaml, the repository's contract, from what it uses: workflow secrets and vars, compose
+              variables without a default, Kubernetes Secrets and ConfigMaps defined outside the repository; each name
+              with a comment saying where it is used, never a value. On an existing preflight.yaml, adds only what is new.
+              --check writes nothing and exits 1 when a name is missing (CI).
           preflight baseline [DIR]
               Writes the current findings to .preflight-baseline.json at the repository root; `check` then reports
               only findings that are not in it.
@@ -25,6 +30,7 @@ internal sealed class CommandLine
     public string Format { get; private set; } = FindingWriter.Text;
     public string? Output { get; private set; }
     public bool UseBaseline { get; private set; } = true;
+    public bool CheckOnly { get; private set; }
     public string? Error { get; private set; }
 
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -40,7 +46,7 @@ internal sealed class CommandLine
             "--version" => "version",
             _ => args[0],
         };
-        if (line.Command != "check" && line.Command != "baseline" && line.Command != "help" && line.Command != "version")
+        if (line.Command != "check" && line.Command != "baseline" && line.Command != "init" && line.Command != "help" && line.Command != "version")
         {
             line.Error = $"unknown command '{args[0]}'";
             return line;
@@ -65,6 +71,9 @@ internal sealed class CommandLine
                     // `preflight check --help`: the usage, exit 0 (the usage itself lists --help).
                     line.Command = "help";
                     return line;
+                case "--check" when line.Command == "init":
+                    line.CheckOnly = true;
+                    break;
                 case "--no-baseline":
                     line.UseBaseline = false;
                     break;
