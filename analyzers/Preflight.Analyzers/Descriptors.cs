@@ -178,4 +178,9 @@ public static class Descriptors
         RuleCatalog.PF5006.Id, RuleCatalog.PF5006.Title, RuleCatalog.PF5006.Message, RuleCatalog.PF5006.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5006.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF5006.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3008 = new DiagnosticDescriptor(
+        RuleCatalog.PF3008.Id, RuleCatalog.PF3008.Title, RuleCatalog.PF3008.Message, RuleCatalog.PF3008.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3008.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3008.Id + ".md");
 }

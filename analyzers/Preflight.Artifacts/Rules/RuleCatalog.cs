@@ -340,6 +340,16 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF3008
+    {
+        public const string Id = "PF3008";
+        public const string Title = "Containerized service connects to localhost";
+        public const string Message = "'{0}' points at '{1}', but compose service '{2}' runs this app in a container, where '{1}' is the container itself{3}";
+        public const string Description = "A compose service that builds this project runs it in a container whose effective configuration (appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the container that is the container itself: the app cannot reach the database. Values the deployment overrides, HTTP URLs and network_mode: host are not reported.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF6005
     {
         public const string Id = "PF6005";
@@ -386,5 +396,6 @@ public static class RuleCatalog
         [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
         [PF3007.Id] = new RuleInfo(PF3007.Id, PF3007.Title, PF3007.Message, PF3007.Category, PF3007.Severity, PF3007.Description),
         [PF5006.Id] = new RuleInfo(PF5006.Id, PF5006.Title, PF5006.Message, PF5006.Category, PF5006.Severity, PF5006.Description),
+        [PF3008.Id] = new RuleInfo(PF3008.Id, PF3008.Title, PF3008.Message, PF3008.Category, PF3008.Severity, PF3008.Description),
     };
 }

@@ -28,6 +28,7 @@ public static class RepositoryChecks
         (nameof(ComposeReferenceCheck), ComposeReferenceCheck.Run),
         (nameof(ComposeSchemaCheck), ComposeSchemaCheck.Run),
         (nameof(ComposeHealthDependencyCheck), ComposeHealthDependencyCheck.Run),
+        (nameof(ContainerLocalhostCheck), ContainerLocalhostCheck.Run),
         (nameof(WorkflowSecretsCheck), WorkflowSecretsCheck.Run),
         (nameof(EnvironmentReadinessCheck), EnvironmentReadinessCheck.Run),
         (nameof(KubernetesReferenceCheck), KubernetesReferenceCheck.Run),
