@@ -35,8 +35,7 @@ public sealed class LocalhostEndpoint
     };
 
     /// <summary>
-    /// The local host a server-to-server setting points at: a <c>ConnectionStrings:X</c> entry or a key ending in
-    /// <c>ConnectionString</c> (ADO.NET <c>Host=</c>/<c>Server=</c>/<c>Data Source=</c>, a Redis <c>host:port,...</c>, or a URL),
+    /// The local host a server-to-server setting points at: a <c>ConnectionStrings:X</c> entry (ADO.NET <c>Host=</c>/<c>Server=</c>/<c>Data Source=</c>, a Redis <c>host:port,...</c>, or a URL),
     /// or a URL of a database or broker scheme (<c>postgres://</c>, <c>redis://</c>, <c>amqp://</c>, <c>mongodb://</c>, ...).
     /// HTTP URLs are never reported: a browser-facing address on localhost is often right. Null when not local.
     /// </summary>
@@ -47,8 +46,9 @@ public sealed class LocalhostEndpoint
             return null;
         }
         var text = value.Trim();
-        var isConnectionString = key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase) ||
-            LastSegment(key).EndsWith("ConnectionString", StringComparison.OrdinalIgnoreCase);
+        // Only the ConnectionStrings section: other keys ending in "ConnectionString" are often left unread (a stale key
+        // beside the one the code reads); the model cannot tell, so it stays silent.
+        var isConnectionString = key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase);
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
         if (scheme > 0)
         {

@@ -26,15 +26,31 @@ public static class ContainerLocalhostCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3008.Id];
 
+    /// <summary>Configuration providers that add values after the JSON files and the environment: with one, any value may be replaced.</summary>
+    private static readonly string[] OtherProviders =
+    {
+        "AddDaprSecretStore", "AddAzureKeyVault", "AddAzureAppConfiguration", "AddSecretsManager", "AddSystemsManager",
+        "AddKeyPerFile", "AddConsul", "AddVault", "AddGoogleSecretManager", "AddSecretManager",
+    };
+
     public static void Run(CheckContext context)
     {
         var projectDirectory = PathText.GetDirectory(context.Layout.CurrentProject);
+        var checkedProviders = false;
         foreach (var (path, file) in context.ComposeFiles)
         {
             foreach (var service in file.Services)
             {
                 if (BuildsCurrentProject(context, service, projectDirectory, out var dockerfile))
                 {
+                    if (!checkedProviders)
+                    {
+                        checkedProviders = true;
+                        if (UsesOtherProviders(projectDirectory))
+                        {
+                            return;
+                        }
+                    }
                     Check(context, path, file, service, projectDirectory, dockerfile);
                 }
             }
@@ -137,6 +153,34 @@ public static class ContainerLocalhostCheck
             }
         }
         context.Report(Finding.At(Rule, file, span, key, endpoint.Host, service.Name, hint));
+    }
+
+    /// <summary>
+    /// True when a C# file of the project (not under bin/obj) names a configuration provider that may replace any value
+    /// after the JSON files (a secret store, Key Vault, App Configuration): the effective value is then unknown. A text
+    /// search that can only make the rule silent, never report.
+    /// </summary>
+    private static bool UsesOtherProviders(string projectDirectory)
+    {
+        try
+        {
+            var files = System.IO.Directory.EnumerateFiles(projectDirectory, "*.cs", System.IO.SearchOption.AllDirectories)
+                .Select(PathText.Normalize)
+                .Where(f => f.IndexOf("/bin/", StringComparison.Ordinal) < 0 && f.IndexOf("/obj/", StringComparison.Ordinal) < 0)
+                .Take(2000);
+            foreach (var file in files)
+            {
+                if (FileSystem.ReadText(file) is { } text && OtherProviders.Any(p => text.IndexOf(p, StringComparison.Ordinal) >= 0))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
+            return true;
+        }
     }
 
     /// <summary>The ENV of the Dockerfile's stages (names with their literal value, or null when it uses a variable).</summary>
