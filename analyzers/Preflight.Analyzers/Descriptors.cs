@@ -168,4 +168,19 @@ public static class Descriptors
         RuleCatalog.PF6005.Id, RuleCatalog.PF6005.Title, RuleCatalog.PF6005.Message, RuleCatalog.PF6005.Category,
         DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF6005.Description,
         RuleCatalog.HelpLinkBase + RuleCatalog.PF6005.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3007 = new DiagnosticDescriptor(
+        RuleCatalog.PF3007.Id, RuleCatalog.PF3007.Title, RuleCatalog.PF3007.Message, RuleCatalog.PF3007.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3007.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3007.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF5006 = new DiagnosticDescriptor(
+        RuleCatalog.PF5006.Id, RuleCatalog.PF5006.Title, RuleCatalog.PF5006.Message, RuleCatalog.PF5006.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF5006.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF5006.Id + ".md");
+
+    public static readonly DiagnosticDescriptor PF3008 = new DiagnosticDescriptor(
+        RuleCatalog.PF3008.Id, RuleCatalog.PF3008.Title, RuleCatalog.PF3008.Message, RuleCatalog.PF3008.Category,
+        DiagnosticSeverity.Error, isEnabledByDefault: true, RuleCatalog.PF3008.Description,
+        RuleCatalog.HelpLinkBase + RuleCatalog.PF3008.Id + ".md");
 }

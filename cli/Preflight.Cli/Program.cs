@@ -14,6 +14,10 @@ public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
+    /// <summary>What `check` says once when the repository has no contract.</summary>
+    internal const string NoContractNote =
+        "preflight: no preflight.yaml: 'preflight init' writes the contract from what the repository uses; it turns on PF4001 for every workflow secret (now only near misses are reported) and PF4002 in CI";
+
     /// <summary>The whole tool, with its output streams given (tests run it in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -37,6 +41,10 @@ public static class Program
         {
             stderr.WriteLine($"preflight: directory '{line.Directory}' does not exist");
             return 2;
+        }
+        if (line.Command == "init")
+        {
+            return Init.ContractInit.Run(line.Directory, line.CheckOnly, stdout, stderr);
         }
         var root = Artifacts.PathText.Normalize(RepositoryScan.FindRoot(line.Directory));
         var clock = Stopwatch.StartNew();
@@ -76,6 +84,10 @@ public static class Program
         else
         {
             stdout.Write(output);
+        }
+        if (!File.Exists(Path.Combine(root, "preflight.yaml")) && !File.Exists(Path.Combine(root, "preflight.yml")))
+        {
+            stderr.WriteLine(NoContractNote);
         }
         var errors = findings.Count(f => f.IsError);
         stderr.WriteLine($"preflight: {findings.Count} finding(s), {errors} error(s) in {clock.Elapsed.TotalSeconds:0.0} s");

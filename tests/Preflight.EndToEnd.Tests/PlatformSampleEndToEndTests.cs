@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Preflight.EndToEnd.Tests;
 
-/// <summary>samples/broken-platform: Kubernetes references, a preflight.yaml policy and vercel.json, built with the packed package.</summary>
+/// <summary>samples/broken-platform: Kubernetes references, a preflight.yaml policy, a kustomization and vercel.json, built with the packed package.</summary>
 [Collection(EndToEndCollection.Name)]
 public class PlatformSampleEndToEndTests
 {
@@ -25,6 +25,7 @@ public class PlatformSampleEndToEndTests
         Assert.Equal(new[]
         {
             ("deploy/shipping-api.yaml", 2, 7, "PF5003"),
+            ("deploy/production/kustomization.yaml", 6, 5, "PF5006"),
             ("deploy/shipping-api.yaml", 24, 25, "PF5001"),
             ("vercel.json", 3, 5, "PF5004"),
         }, BuildDiagnostic.Relative(sample, build.Output));
@@ -32,6 +33,7 @@ public class PlatformSampleEndToEndTests
         Assert.Contains(messages, m => m.Contains("Secret 'shipping-db'") && m.Contains("external.kubernetes.secrets") && m.Contains("deploy/shipping-config.yaml"));
         Assert.Contains(messages, m => m.Contains("Policy 'pinned-to-node'") && m.Contains("\"kubernetes.io/hostname\"") && m.Contains("Deployment 'shipping-api'"));
         Assert.Contains(messages, m => m.Contains("'api/**/*.ts'") && m.Contains("matches no file"));
+        Assert.Contains(messages, m => m.Contains("kustomization resources '../shipping-worker.yaml' does not exist"));
         Assert.DoesNotContain(messages, m => m.Contains("shipping-config'") || m.Contains("shipping-payments"));
     }
 }

@@ -8,7 +8,8 @@ namespace Preflight.Artifacts.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    public const string HelpLinkBase = "https://github.com/preflight-dotnet/preflight/blob/main/docs/rules/";
+    /// <summary>Where every rule's page is: the docs/rules folder of the package's project URL (PackageProjectUrl, the one place it is set).</summary>
+    public const string HelpLinkBase = PackageInfo.ProjectUrl + "/blob/main/docs/rules/";
 
     public const string ConfigurationCategory = "Preflight.Configuration";
     public const string DockerfileCategory = "Preflight.Dockerfile";
@@ -73,7 +74,7 @@ public static class RuleCatalog
     {
         public const string Id = "PF6001";
         public const string Title = "Dependency is never registered";
-        public const string Message = "'{0}' is required by '{1}' but no service registration provides it{2} (looked for AddScoped/AddSingleton/AddTransient, TryAdd*, AddKeyed*, ServiceDescriptor, AddHostedService, AddHttpClient, AddDbContext and the project's own extension methods in this project)";
+        public const string Message = "'{0}' is required by '{1}' but no registration of this project provides it{2} (looked for Add*/TryAdd*/AddKeyed*, ServiceDescriptor and the project's extension methods)";
         public const string Description = "A constructor parameter of a controller, Razor Page model, SignalR hub, middleware, hosted service or registered implementation (or an extra parameter of a middleware's Invoke/InvokeAsync) has a type declared in this project that no service registration provides. The container throws 'Unable to resolve service for type' when the consumer is first activated: at start for hosted services, on the first request for the others. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
@@ -319,6 +320,36 @@ public static class RuleCatalog
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
 
+    public static class PF3007
+    {
+        public const string Id = "PF3007";
+        public const string Title = "depends_on waits for a healthy service that has no healthcheck";
+        public const string Message = "Service '{0}' waits for '{1}' to be healthy (condition: service_healthy), but '{1}' {2}; compose refuses to start '{0}'";
+        public const string Description = "A depends_on entry with condition: service_healthy names a service that has no healthcheck (in the service, its overrides or its extends) and whose image has no HEALTHCHECK either, or a service whose healthcheck is disabled. 'docker compose up' fails with 'dependency failed to start: container ... has no healthcheck configured'. Images that may bring their own HEALTHCHECK are not reported.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF5006
+    {
+        public const string Id = "PF5006";
+        public const string Title = "kustomization names a file or folder that does not exist";
+        public const string Message = "kustomization {0} '{1}' does not exist (looked for {2}); kustomize build fails and nothing is deployed";
+        public const string Description = "A kustomization.yaml names in resources, bases, components, patchesStrategicMerge, patches/patchesJson6902 path, or the files/envs of a configMapGenerator or secretGenerator a local file or folder that does not exist, relative to the kustomization's folder. 'kustomize build' and 'kubectl apply -k' (and Argo CD, Flux) fail with 'no such file or directory'. Remote references (URLs, github.com/...?ref=) are not checked.";
+        public const string Category = PlatformCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
+    public static class PF3008
+    {
+        public const string Id = "PF3008";
+        public const string Title = "Containerized service connects to localhost";
+        public const string Message = "'{0}' points at '{1}', but compose service '{2}' runs this app in a container, where '{1}' is the container itself{3}";
+        public const string Description = "A compose service that builds this project runs it in a container whose effective configuration (appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the container that is the container itself: the app cannot reach the database. Values the deployment overrides, HTTP URLs and network_mode: host are not reported.";
+        public const string Category = ComposeCategory;
+        public const RuleSeverity Severity = RuleSeverity.Error;
+    }
+
     public static class PF6005
     {
         public const string Id = "PF6005";
@@ -363,5 +394,8 @@ public static class RuleCatalog
         [PF3005.Id] = new RuleInfo(PF3005.Id, PF3005.Title, PF3005.Message, PF3005.Category, PF3005.Severity, PF3005.Description),
         [PF3006.Id] = new RuleInfo(PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
         [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
+        [PF3007.Id] = new RuleInfo(PF3007.Id, PF3007.Title, PF3007.Message, PF3007.Category, PF3007.Severity, PF3007.Description),
+        [PF5006.Id] = new RuleInfo(PF5006.Id, PF5006.Title, PF5006.Message, PF5006.Category, PF5006.Severity, PF5006.Description),
+        [PF3008.Id] = new RuleInfo(PF3008.Id, PF3008.Title, PF3008.Message, PF3008.Category, PF3008.Severity, PF3008.Description),
     };
 }

@@ -9,7 +9,7 @@ namespace Preflight.Artifacts.Yaml;
 /// Spans of whole YAML collections. YamlDotNet ends a block mapping or sequence where it starts, so the extent of a
 /// collection is taken from its last descendant.
 /// </summary>
-internal static class YamlExtent
+public static class YamlExtent
 {
     private const int MaxDepth = 512;
 

@@ -88,7 +88,7 @@ internal sealed class RepositoryCheck
         }
         foreach (var finding in context.Findings)
         {
-            if (Name(severity.Of(finding.RuleId, finding.File)) is { } level)
+            if (Name(severity.Of(finding)) is { } level)
             {
                 findings.Add(new ReportedFinding(finding.RuleId, level, PathText.Normalize(finding.File), finding.Line, finding.Column,
                     finding.EndLine, finding.EndColumn, finding.Message, RuleCatalog.HelpLink(finding.RuleId)));

@@ -10,19 +10,21 @@ using Preflight.Build.Reporting;
 
 namespace Preflight.Cli.Output;
 
-/// <summary>The three output formats of <c>preflight check</c>.</summary>
+/// <summary>The output formats of <c>preflight check</c>.</summary>
 internal static class FindingWriter
 {
     public const string Text = "text";
     public const string Json = "json";
     public const string Sarif = "sarif";
+    public const string GitHub = "github";
 
-    public static readonly string[] Formats = { Text, Json, Sarif };
+    public static readonly string[] Formats = { Text, Json, Sarif, GitHub };
 
     public static string Write(string format, IReadOnlyList<ReportedFinding> findings, string root) => format switch
     {
         Json => WriteJson(findings, root),
         Sarif => WriteSarif(findings, root),
+        GitHub => GitHubAnnotations.Write(findings, root),
         _ => WriteText(findings),
     };
 

@@ -22,8 +22,8 @@ namespace Preflight.Build.Checks;
 /// </summary>
 public static class KubernetesReferenceCheck
 {
-    private const int ListedFiles = 5;
-    private const int ListedKeys = 10;
+    private const int ListedFiles = 2;
+    private const int ListedKeys = 6;
 
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF5001.Id];
 
@@ -111,7 +111,7 @@ public static class KubernetesReferenceCheck
         {
             if (candidates.Count > 0)
             {
-                var namespaces = string.Join(", ", candidates.Select(d => $"'{d.Definition.Namespace}' ({scope.Display(d.Path)})").Distinct());
+                var namespaces = MessageText.List(candidates.Select(d => $"'{d.Definition.Namespace}' ({scope.Display(d.Path)})").Distinct());
                 scope.Report(path, nameSpan, $"{kindName} '{name}'", via,
                     $"the workload runs in namespace '{workload.Namespace}' and the {kindName} is defined only in namespace {namespaces}", scope.LookedIn);
             }
@@ -134,7 +134,7 @@ public static class KubernetesReferenceCheck
             }
             var known = compatible.SelectMany(d => d.Definition.Keys.Select(k => k.Key)).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
             var listed = string.Join(", ", known.Take(ListedKeys)) + (known.Count > ListedKeys ? $", and {known.Count - ListedKeys} more" : string.Empty);
-            var where = string.Join(", ", compatible.Select(d => $"{scope.Display(d.Path)}:{d.Definition.NameSpan.Line}").Distinct());
+            var where = MessageText.List(compatible.Select(d => $"{scope.Display(d.Path)}:{d.Definition.NameSpan.Line}").Distinct());
             scope.Report(path, keySpan, $"Key '{key}' of {kindName} '{name}'", via, $"the {kindName} has no such key (its keys: {listed})", where);
         }
     }
@@ -181,12 +181,29 @@ public static class KubernetesReferenceCheck
                 _externalConfigMaps.Add(item.Value);
             }
             var files = manifests.Select(m => Display(m.Path)).ToList();
-            LookedIn = $"{files.Count} manifest{(files.Count == 1 ? string.Empty : "s")} ({string.Join(", ", files.Take(ListedFiles))}" +
-                (files.Count > ListedFiles ? $", and {files.Count - ListedFiles} more" : string.Empty) + ")" +
+            LookedIn = $"{files.Count} manifest{(files.Count == 1 ? string.Empty : "s")} {ManifestList(files)}" +
                 (configPath != null ? $" and {Display(configPath)}" : string.Empty);
         }
 
         public string LookedIn { get; }
+
+        /// <summary>"(a.yaml, b.yaml, c.yaml)" for up to three files; "under deploy/overlays/" for more (or the first two and how many more), so the message stays short.</summary>
+        private static string ManifestList(IReadOnlyList<string> files)
+        {
+            if (files.Count <= 3)
+            {
+                return $"({string.Join(", ", files)})";
+            }
+            var prefix = files[0].Substring(0, files[0].LastIndexOf('/') + 1);
+            foreach (var file in files)
+            {
+                while (prefix.Length > 0 && !file.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    prefix = prefix.Length < 2 ? string.Empty : prefix.Substring(0, prefix.LastIndexOf('/', prefix.Length - 2) + 1);
+                }
+            }
+            return prefix.Length == 0 ? $"({MessageText.List(files, ListedFiles)})" : $"under {prefix}";
+        }
 
         public bool IsExternal(KubernetesReferenceKind kind, string name) =>
             (kind == KubernetesReferenceKind.Secret ? _externalSecrets : _externalConfigMaps).Contains(name);
@@ -201,8 +218,8 @@ public static class KubernetesReferenceCheck
         {
             var list = kind == KubernetesReferenceKind.Secret ? "secrets" : "configmaps";
             return _configPath != null
-                ? $"{Display(_configPath)} does not declare it under external.kubernetes.{list}"
-                : $"no preflight.yaml at the repository root declares it under external.kubernetes.{list}";
+                ? $"{Display(_configPath)} does not declare it (external.kubernetes.{list})"
+                : $"no preflight.yaml declares it (external.kubernetes.{list})";
         }
 
         public string Display(string path) => _context.Display(path);

@@ -34,7 +34,7 @@ public static class RestoreOrderCheck
                         continue;
                     }
                     context.Findings.Add(Finding.At(Rule, dockerfile.Path, restore.Instruction.Span,
-                        context.Display(missing.Project), string.Join(", ", missing.Files)));
+                        context.Display(missing.Project), MessageText.List(missing.Files)));
                 }
             }
         }

@@ -23,6 +23,11 @@ public sealed class SecretsInventory
     public const string Variable = "variable";
     public const string KubernetesSecret = "kubernetes-secret";
 
+    /// <summary>Kubernetes ConfigMaps: collected only on request (<c>preflight init</c>), the secrets inventory files list none.</summary>
+    public const string KubernetesConfigMap = "kubernetes-configmap";
+
+    private bool _configMaps;
+
     private readonly Dictionary<string, SecretsInventoryItem> _items = new Dictionary<string, SecretsInventoryItem>(StringComparer.Ordinal);
 
     private SecretsInventory()
@@ -34,9 +39,12 @@ public sealed class SecretsInventory
         _items.Values.OrderBy(i => KindOrder(i.Kind)).ThenBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Reads the repository's workflows, compose files, Kubernetes manifests and preflight.yaml.</summary>
-    public static SecretsInventory Collect(CheckContext context)
+    public static SecretsInventory Collect(CheckContext context) => Collect(context, includeConfigMaps: false);
+
+    /// <summary>The same, with the Kubernetes ConfigMaps referenced and defined when <paramref name="includeConfigMaps"/>.</summary>
+    public static SecretsInventory Collect(CheckContext context, bool includeConfigMaps)
     {
-        var inventory = new SecretsInventory();
+        var inventory = new SecretsInventory { _configMaps = includeConfigMaps };
         inventory.AddPreflightConfig(context);
         inventory.AddWorkflows(context);
         inventory.AddCompose(context);
@@ -126,6 +134,10 @@ public sealed class SecretsInventory
             {
                 Item(KubernetesSecret, definition.Name).DeclaredAt.Add(Place(display, definition.NameSpan, definition.Source == KubernetesDefinitionSource.Manifest ? "Secret manifest" : definition.Source.ToString()));
             }
+            if (_configMaps)
+            {
+                AddConfigMaps(file, display);
+            }
             foreach (var workload in file.Workloads)
             {
                 var owner = workload.Kind + " '" + (workload.Name ?? "?") + "'";
@@ -162,6 +174,43 @@ public sealed class SecretsInventory
         }
     }
 
+    private void AddConfigMaps(KubernetesFile file, string display)
+    {
+        foreach (var definition in file.Definitions.Where(d => d.Kind == KubernetesReferenceKind.ConfigMap))
+        {
+            Item(KubernetesConfigMap, definition.Name).DeclaredAt.Add(Place(display, definition.NameSpan, definition.Source == KubernetesDefinitionSource.Manifest ? "ConfigMap manifest" : definition.Source.ToString()));
+        }
+        foreach (var workload in file.Workloads)
+        {
+            var owner = workload.Kind + " '" + (workload.Name ?? "?") + "'";
+            foreach (var container in workload.PodSpec!.AllContainers)
+            {
+                var where = owner + " container '" + (container.Name ?? "?") + "'";
+                foreach (var env in container.Env)
+                {
+                    if (env.ConfigMapKeyRef is { Name: { } name } reference && !reference.Optional)
+                    {
+                        Item(KubernetesConfigMap, name).UsedAt.Add(Place(display, reference.NameSpan, "configMapKeyRef key '" + (reference.Key ?? "?") + "' for env " + env.Name + " of " + where));
+                    }
+                }
+                foreach (var source in container.EnvFrom)
+                {
+                    if (source.Kind == KubernetesReferenceKind.ConfigMap && source.Name != null && !source.Optional)
+                    {
+                        Item(KubernetesConfigMap, source.Name).UsedAt.Add(Place(display, source.NameSpan, "envFrom configMapRef of " + where));
+                    }
+                }
+            }
+            foreach (var volume in workload.PodSpec.Volumes)
+            {
+                foreach (var reference in volume.References.Where(r => r.Kind == KubernetesReferenceKind.ConfigMap && r.Name != null && !r.Optional))
+                {
+                    Item(KubernetesConfigMap, reference.Name!).UsedAt.Add(Place(display, reference.NameSpan, "volume '" + (volume.Name ?? "?") + "' of " + owner));
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The keys of <c>.env.example</c> / <c>.env.template</c> / <c>.env.sample</c> declare variables by convention
     /// (dotenv-safe): a minimal line reader of this check's own, which reads keys and never values.
@@ -192,8 +241,9 @@ public sealed class SecretsInventory
     private SecretsInventoryItem Item(string kind, string name)
     {
         // Names of the environment are compared as .NET configuration and GitHub compare them: case-insensitively.
-        var category = kind == KubernetesSecret ? KubernetesSecret : "name";
-        var key = category + "\n" + (kind == KubernetesSecret ? name : name.ToUpperInvariant());
+        var isKubernetes = kind == KubernetesSecret || kind == KubernetesConfigMap;
+        var category = isKubernetes ? kind : "name";
+        var key = category + "\n" + (isKubernetes ? name : name.ToUpperInvariant());
         if (!_items.TryGetValue(key, out var item))
         {
             item = new SecretsInventoryItem(name, kind);
@@ -214,7 +264,7 @@ public sealed class SecretsInventory
         return list.Count == 0 ? string.Empty : " (environments: " + string.Join(", ", list) + ")";
     }
 
-    private static int KindOrder(string kind) => kind == Secret ? 0 : kind == Variable ? 1 : 2;
+    private static int KindOrder(string kind) => kind == Secret ? 0 : kind == Variable ? 1 : kind == KubernetesSecret ? 2 : 3;
 
     // ---- output ----
 

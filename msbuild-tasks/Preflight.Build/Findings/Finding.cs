@@ -21,6 +21,13 @@ public sealed class Finding : IEquatable<Finding>
         Message = message;
     }
 
+    /// <summary>A finding reported at a severity other than its rule's default (e.g. PF4001's did-you-mean without a contract, a warning).</summary>
+    public Finding(string ruleId, string file, int line, int column, int endLine, int endColumn, string message, RuleSeverity defaultSeverity)
+        : this(ruleId, file, line, column, endLine, endColumn, message)
+    {
+        DefaultSeverity = defaultSeverity;
+    }
+
     public static Finding At(RuleInfo rule, string file, SourceSpan span, params object[] arguments) =>
         new Finding(rule.Id, file, span.Line, span.Column, span.EndLine, span.EndColumn, rule.FormatMessage(arguments));
 
@@ -31,6 +38,9 @@ public sealed class Finding : IEquatable<Finding>
     public int EndLine { get; }
     public int EndColumn { get; }
     public string Message { get; }
+
+    /// <summary>The default severity of this finding when it differs from its rule's; null for the rule's.</summary>
+    public RuleSeverity? DefaultSeverity { get; }
 
     public bool Equals(Finding? other) =>
         other != null && RuleId == other.RuleId && File == other.File && Line == other.Line && Column == other.Column && Message == other.Message;
@@ -44,17 +54,23 @@ public sealed class Finding : IEquatable<Finding>
     {
         RuleId, Escape(File), Line.ToString(CultureInfo.InvariantCulture), Column.ToString(CultureInfo.InvariantCulture),
         EndLine.ToString(CultureInfo.InvariantCulture), EndColumn.ToString(CultureInfo.InvariantCulture), Escape(Message),
-    });
+    }) + (DefaultSeverity is { } severity ? "\t" + severity.ToString() : string.Empty);
 
     public static Finding? Deserialize(string line)
     {
         var fields = line.Split('\t');
-        if (fields.Length != 7 || !int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var startLine) ||
+        if ((fields.Length != 7 && fields.Length != 8) || !int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var startLine) ||
             !int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column) ||
             !int.TryParse(fields[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endLine) ||
             !int.TryParse(fields[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endColumn))
         {
             return null;
+        }
+        if (fields.Length == 8)
+        {
+            return Enum.TryParse<RuleSeverity>(fields[7], out var severity)
+                ? new Finding(fields[0], Unescape(fields[1]), startLine, column, endLine, endColumn, Unescape(fields[6]), severity)
+                : null;
         }
         return new Finding(fields[0], Unescape(fields[1]), startLine, column, endLine, endColumn, Unescape(fields[6]));
     }

@@ -16,6 +16,17 @@ public sealed class FindingSeverity
         _options = options;
     }
 
+    /// <summary>A file check's finding: its own default severity when it has one, else its rule's.</summary>
+    public ReportedSeverity Of(Preflight.Build.Findings.Finding finding)
+    {
+        if (finding.DefaultSeverity is not { } own)
+        {
+            return Of(finding.RuleId, finding.File);
+        }
+        var rule = RuleCatalog.All.TryGetValue(finding.RuleId, out var info) ? info : null;
+        return Of(finding.RuleId, rule?.Category ?? string.Empty, own, finding.File);
+    }
+
     public ReportedSeverity Of(string ruleId, string file)
     {
         var rule = RuleCatalog.All.TryGetValue(ruleId, out var info) ? info : null;

@@ -58,18 +58,21 @@ public sealed class PreflightReport : Task
             new ReportingOptions(NoWarn, TreatWarningsAsErrors, WarningsAsErrors, WarningsNotAsErrors));
         foreach (var finding in findings)
         {
-            var level = severity!.Of(finding.RuleId, finding.File);
+            var level = severity!.Of(finding);
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
+            // The console shows no HelpLink of a build event: the link is written after the message, as the compiler writes
+            // the analyzers' ("message (https://...)"), so both kinds of finding read the same in the build output.
+            var text = finding.Message + " (" + helpLink + ")";
             switch (level)
             {
                 case ReportedSeverity.Error:
-                    Log.LogError(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                    Log.LogError(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", text);
                     break;
                 case ReportedSeverity.Warning:
-                    Log.LogWarning(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", finding.Message);
+                    Log.LogWarning(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", text);
                     break;
                 case ReportedSeverity.Info:
-                    Log.LogMessage(null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", finding.Message);
+                    Log.LogMessage(null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", text);
                     break;
                 default:
                     continue;

@@ -24,7 +24,7 @@ public class ComposeSampleChecksTests
     }
 
     [Fact]
-    public void Broken_compose_sample_shows_PF3001_to_PF3006_once_each()
+    public void Broken_compose_sample_shows_PF3001_to_PF3007_once_each()
     {
         Assert.Equal(new[]
         {
@@ -34,6 +34,7 @@ public class ComposeSampleChecksTests
             ("compose.yaml", 11, 3, "PF3003"),
             ("compose.yaml", 17, 5, "PF3006"),
             ("compose.yaml", 18, 3, "PF3004"),
+            ("compose.yaml", 26, 20, "PF3007"),
         }, Check("broken-compose", "src/Shop.Api/Shop.Api.csproj"));
     }
 

@@ -67,7 +67,7 @@ public class KubernetesReferenceCheckTests
         Assert.All(findings, f => Assert.Equal(repo.Path("deploy/api.yaml"), f.File));
         Assert.Contains("Secret 'registry-creds' is referenced here (imagePullSecrets)", findings[0].Message);
         Assert.Contains("Secret 'db' is referenced here (secretKeyRef of variable 'DB_PASSWORD' in container 'api')", findings[1].Message);
-        Assert.Contains("no manifest of the repository defines it and no preflight.yaml at the repository root declares it under external.kubernetes.secrets", findings[1].Message);
+        Assert.Contains("no manifest of the repository defines it and no preflight.yaml declares it (external.kubernetes.secrets)", findings[1].Message);
         Assert.Contains("looked in 1 manifest (deploy/api.yaml)", findings[1].Message);
         Assert.Contains("ConfigMap 'flags'", findings[2].Message);
         Assert.Contains("external.kubernetes.configmaps", findings[2].Message);
@@ -326,5 +326,23 @@ public class KubernetesReferenceCheckTests
 
         Assert.NotEmpty(Run(repo, "src/Api/Api.csproj").Findings);
         Assert.Empty(Run(repo, "src/Worker/Worker.csproj").Findings);
+    }
+    [Fact]
+    public void Messages_stay_short_when_many_long_manifest_paths_were_looked_in()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", Project)
+            .Write("deploy/overlays/production-eu-west-with-a-long-name/api.yaml", Workload);
+        for (var i = 0; i < 12; i++)
+        {
+            repo.Write($"deploy/overlays/production-eu-west-with-a-long-name/component-number-{i}/configmap.yaml",
+                $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated-{i}\ndata:\n  a: b\n");
+        }
+
+        var findings = Run(repo).Findings;
+
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.True(f.Message.Length <= 300, $"{f.Message.Length} characters: {f.Message}"));
+        Assert.Contains(findings, f => f.Message.EndsWith("looked in 13 manifests under deploy/overlays/production-eu-west-with-a-long-name/"));
     }
 }
