@@ -23,8 +23,10 @@ public enum ArtifactStage
 /// when every host it is sent to is local (<c>localhost</c>, a loopback address, <c>host.docker.internal</c>,
 /// <c>.</c>, <c>(local)</c>, <c>(localdb)</c>) or a service of a compose file of the repository (<c>Server=sqldata</c>),
 /// and the file is not a production artifact; in a development artifact a single-label host name (no dot: a container
-/// or machine of the local network) is local too. A password in a production artifact, a password to any other host,
-/// and every token and key of a fixed format stay findings.
+/// or machine of the local network) is local too. In production settings (<c>appsettings.Production.json</c>) only a
+/// password that the compose file itself gives the database container it names is set-up (the app's settings repeat
+/// the container's own password). Any other password in a production artifact, a password to any other host, and every
+/// token and key of a fixed format stay findings.
 /// </summary>
 public static class LocalCredentials
 {
@@ -42,15 +44,22 @@ public static class LocalCredentials
         "e2e", "integration", "functional", "sample", "samples", "demo",
     };
 
-    /// <summary>True for a password (of a connection string or URL) whose every host is local set-up in this file.</summary>
-    public static bool IsLocalSetup(SecretMatch match, ArtifactStage stage, Func<string, bool> isComposeService)
+    /// <summary>
+    /// True for a password (of a connection string or URL, <paramref name="password"/> its value) whose every host is
+    /// local set-up in a file of this stage and kind.
+    /// </summary>
+    public static bool IsLocalSetup(SecretMatch match, string password, ArtifactStage stage, ArtifactKind kind, LocalServices services)
     {
-        if (match == null || (match.Kind != SecretKinds.ConnectionStringPassword && match.Kind != SecretKinds.UrlPassword) ||
-            match.Hosts.Count == 0 || stage == ArtifactStage.Production)
+        if (match == null || (match.Kind != SecretKinds.ConnectionStringPassword && match.Kind != SecretKinds.UrlPassword) || match.Hosts.Count == 0)
         {
             return false;
         }
-        return match.Hosts.All(host => IsLocalHost(host) || isComposeService(host) || (stage == ArtifactStage.Development && IsSingleLabel(host)));
+        services ??= LocalServices.None;
+        if (stage == ArtifactStage.Production)
+        {
+            return kind == ArtifactKind.AppSettings && match.Hosts.All(host => services.Sets(host, password));
+        }
+        return match.Hosts.All(host => IsLocalHost(host) || services.Contains(host) || (stage == ArtifactStage.Development && IsSingleLabel(host)));
     }
 
     /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>::1</c>, <c>host.docker.internal</c>, <c>.</c>, <c>(local)</c>, <c>(localdb)</c>.</summary>
@@ -96,4 +105,56 @@ public static class LocalCredentials
         }
         return string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase) ? ArtifactStage.Development : ArtifactStage.Neutral;
     }
+}
+
+/// <summary>
+/// The containers of the repository's compose files, by every name they answer to on their network (service name,
+/// <c>container_name</c>, <c>hostname</c>, network aliases), with the values their environment sets (a
+/// <c>${VAR:-default}</c> counts its default).
+/// </summary>
+public sealed class LocalServices
+{
+    private readonly Dictionary<string, HashSet<string>> _values = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+
+    public static LocalServices None { get; } = new LocalServices();
+
+    /// <summary>Adds a container under its names with its environment's values.</summary>
+    public void Add(IEnumerable<string> names, IEnumerable<string?> values)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+            set.Add(value!);
+            var fallback = value!.IndexOf(":-", StringComparison.Ordinal);
+            if (value.StartsWith("${", StringComparison.Ordinal) && fallback > 0 && value.EndsWith("}", StringComparison.Ordinal))
+            {
+                set.Add(value.Substring(fallback + 2, value.Length - fallback - 3));
+            }
+        }
+        foreach (var name in names)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+            if (_values.TryGetValue(name, out var existing))
+            {
+                existing.UnionWith(set);
+            }
+            else
+            {
+                _values[name] = new HashSet<string>(set, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>True when a container answers to the host name.</summary>
+    public bool Contains(string host) => _values.ContainsKey(host);
+
+    /// <summary>True when the container the host names sets this value in its environment (its own password).</summary>
+    public bool Sets(string host, string value) => _values.TryGetValue(host, out var values) && values.Contains(value);
 }

@@ -28,7 +28,7 @@ public static class CommittedSecretCheck
     public static void Run(CheckContext context)
     {
         GitIgnore? ignore = null;
-        HashSet<string>? services = null;
+        LocalServices? services = null;
         foreach (var path in context.Artifacts)
         {
             var kind = ArtifactClassifier.Classify(path);
@@ -56,7 +56,8 @@ public static class CommittedSecretCheck
                     // A .key or .pem file is read for its private key blocks only.
                     continue;
                 }
-                if (match.Hosts.Count > 0 && LocalCredentials.IsLocalSetup(match, stage, (services ??= ComposeServiceNames(context)).Contains))
+                if (match.Hosts.Count > 0 &&
+                    LocalCredentials.IsLocalSetup(match, text.Substring(match.Span.Start, match.Span.Length), stage, kind, services ??= ComposeServices(context)))
                 {
                     // Local set-up (Password=Pass@word to localhost or the repository's own compose service), not a leak.
                     continue;
@@ -113,12 +114,12 @@ public static class CommittedSecretCheck
     }
 
     /// <summary>
-    /// The names containers of the repository's compose files answer to on their network, lower case: service names,
-    /// <c>container_name</c>, <c>hostname</c> and network aliases.
+    /// The containers of the repository's compose files: the names they answer to on their network (service name,
+    /// <c>container_name</c>, <c>hostname</c>, network aliases) and the values of their environment.
     /// </summary>
-    private static HashSet<string> ComposeServiceNames(CheckContext context)
+    private static LocalServices ComposeServices(CheckContext context)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var services = new LocalServices();
         foreach (var path in context.OfKind(ArtifactKind.Compose))
         {
             var text = context.ReadText(path);
@@ -128,10 +129,10 @@ public static class CommittedSecretCheck
             }
             foreach (var service in ComposeParser.Parse(text).Services)
             {
-                names.Add(service.Name);
+                var names = new List<string> { service.Name };
                 foreach (var network in service.Networks)
                 {
-                    names.UnionWith(network.Aliases);
+                    names.AddRange(network.Aliases);
                 }
                 if (service.Node is ComposeMapping body)
                 {
@@ -143,9 +144,10 @@ public static class CommittedSecretCheck
                         }
                     }
                 }
+                services.Add(names, service.Environment.Select(e => e.Value));
             }
         }
-        return names;
+        return services;
     }
 
     /// <summary><c>.env</c> and <c>.env.&lt;name&gt;</c>, except example files (<c>.env.example</c>, <c>.env.template</c>, <c>.env.sample</c>, <c>.env.dist</c>).</summary>

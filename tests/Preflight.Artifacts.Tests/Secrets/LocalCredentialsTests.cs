@@ -8,10 +8,23 @@ namespace Preflight.Artifacts.Tests.Secrets;
 
 public class LocalCredentialsTests
 {
-    private static readonly Func<string, bool> ComposeServices = name => name is "sqldata" or "basketdata" or "rabbitmq";
+    private static readonly string SamplePassword = "Pass" + "@word1";
+
+    /// <summary>Compose containers: 'sqldata' sets the sample password (as a default), 'basketdata' and 'rabbitmq' set none.</summary>
+    private static LocalServices ComposeServices()
+    {
+        var services = new LocalServices();
+        services.Add(new[] { "sqldata", "sql-data" }, new[] { "Y", "${SA_PASSWORD:-" + SamplePassword + "}" });
+        services.Add(new[] { "basketdata" }, Array.Empty<string>());
+        services.Add(new[] { "rabbitmq" }, new string?[] { null });
+        return services;
+    }
 
     private static SecretMatch Password(string connection) =>
-        Assert.Single(SecretScanner.Scan(connection + "Password=Pass" + "@word1;"));
+        Assert.Single(SecretScanner.Scan(connection + "Password=" + SamplePassword + ";"));
+
+    private static bool IsLocalSetup(SecretMatch match, ArtifactStage stage, ArtifactKind kind = ArtifactKind.AppSettings) =>
+        LocalCredentials.IsLocalSetup(match, SamplePassword, stage, kind, ComposeServices());
 
     [Theory]
     [InlineData("src/Api/appsettings.json", ArtifactKind.AppSettings, ArtifactStage.Neutral)]
@@ -41,15 +54,15 @@ public class LocalCredentialsTests
     [InlineData("Server=tcp:127.0.0.1,5433;Database=x;User Id=sa;")]
     [InlineData("Server=host.docker.internal;Database=x;User Id=sa;")]
     [InlineData("Server=(local);Database=x;User Id=sa;")]
-    [InlineData("Server=sqldata;Database=x;User Id=sa;")]
+    [InlineData("Server=basketdata;Database=x;User Id=sa;")]
     [InlineData("Host=basketdata,localhost;Username=app;")]
     public void Password_to_a_local_or_compose_host_is_local_set_up_outside_production(string connection)
     {
         var match = Password(connection);
 
-        Assert.True(LocalCredentials.IsLocalSetup(match, ArtifactStage.Neutral, ComposeServices));
-        Assert.True(LocalCredentials.IsLocalSetup(match, ArtifactStage.Development, ComposeServices));
-        Assert.False(LocalCredentials.IsLocalSetup(match, ArtifactStage.Production, ComposeServices));
+        Assert.True(IsLocalSetup(match, ArtifactStage.Neutral));
+        Assert.True(IsLocalSetup(match, ArtifactStage.Development));
+        Assert.False(IsLocalSetup(match, ArtifactStage.Production));
     }
 
     [Theory]
@@ -60,8 +73,24 @@ public class LocalCredentialsTests
     {
         var match = Password(connection);
 
-        Assert.False(LocalCredentials.IsLocalSetup(match, ArtifactStage.Neutral, ComposeServices));
-        Assert.False(LocalCredentials.IsLocalSetup(match, ArtifactStage.Development, ComposeServices));
+        Assert.False(IsLocalSetup(match, ArtifactStage.Neutral));
+        Assert.False(IsLocalSetup(match, ArtifactStage.Development));
+    }
+
+    [Fact]
+    public void Production_settings_may_repeat_the_compose_containers_own_password_but_nothing_else()
+    {
+        // The app's production settings name the compose database with the password the compose file gives it.
+        Assert.True(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production));
+        Assert.True(IsLocalSetup(Password("Server=sql-data,1433;Database=x;User Id=sa;"), ArtifactStage.Production));
+        // Another password to that container, a container that sets none, localhost (a proxy sidecar): real.
+        Assert.False(LocalCredentials.IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), "Other" + "Pw1", ArtifactStage.Production, ArtifactKind.AppSettings, ComposeServices()));
+        Assert.False(IsLocalSetup(Password("Server=basketdata;Database=x;User Id=sa;"), ArtifactStage.Production));
+        Assert.False(IsLocalSetup(Password("Server=localhost;Database=x;User Id=sa;"), ArtifactStage.Production));
+        // Deployment artifacts proper: a Kubernetes manifest, a production compose overlay, a production .env.
+        Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.KubernetesManifest));
+        Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
+        Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.EnvFile));
     }
 
     [Fact]
@@ -69,8 +98,8 @@ public class LocalCredentialsTests
     {
         var match = Password("Server=mssql;Database=x;User Id=sa;");
 
-        Assert.True(LocalCredentials.IsLocalSetup(match, ArtifactStage.Development, ComposeServices));
-        Assert.False(LocalCredentials.IsLocalSetup(match, ArtifactStage.Neutral, ComposeServices));
+        Assert.True(IsLocalSetup(match, ArtifactStage.Development));
+        Assert.False(IsLocalSetup(match, ArtifactStage.Neutral));
     }
 
     [Fact]
@@ -78,7 +107,7 @@ public class LocalCredentialsTests
     {
         var match = Assert.Single(SecretScanner.Scan("Server=localhost;Token=" + FakeSecrets.GitHubToken()));
 
-        Assert.False(LocalCredentials.IsLocalSetup(match, ArtifactStage.Development, ComposeServices));
+        Assert.False(IsLocalSetup(match, ArtifactStage.Development));
     }
 
     [Theory]

@@ -86,6 +86,19 @@ public class CommittedSecretLocalSetupTests
     }
 
     [Fact]
+    public void Production_settings_that_repeat_the_compose_databases_own_password_are_local_set_up()
+    {
+        using var repo = Repository()
+            .Write("deploy/docker-compose.yml", "services:\n  postgres:\n    image: postgres:16\n    container_name: pg\n    environment:\n      POSTGRES_PASSWORD: " + SamplePassword + "\n")
+            .Write("src/Api/appsettings.Production.json", AppSettings("Host=pg;Port=5432;Username=postgres;Password=" + SamplePassword))
+            .Write("src/Api/appsettings.Staging.json", AppSettings("Host=pg;Port=5432;Username=postgres;Password=Other" + SamplePassword));
+
+        var finding = Assert.Single(Run(repo).Findings);
+
+        Assert.Equal(repo.Path("src/Api/appsettings.Staging.json"), finding.File);
+    }
+
+    [Fact]
     public void Password_to_a_compose_service_in_a_Kubernetes_manifest_or_production_env_stays_a_finding()
     {
         using var repo = Repository()
