@@ -25,10 +25,6 @@ public static partial class SecretScanner
             from--;
         }
         var to = valueEnd;
-        if (to < text.Length && (text[to] == '\'' || text[to] == '}'))
-        {
-            to++; // the closing quote or brace of the password itself
-        }
         while (to < text.Length && to - valueEnd < ContextRadius && !EndsConnectionString(text[to]))
         {
             to++;
@@ -57,7 +53,8 @@ public static partial class SecretScanner
         return hosts.Count == 0 ? null : hosts;
     }
 
-    private static bool EndsConnectionString(char c) => c == '"' || c == '\'' || c == '`' || c == '\n' || c == '\r';
+    /// <summary>A double quote or back quote (a JSON or shell string) or the end of the line; single quotes may quote values inside (<c>Password = 'x'</c>).</summary>
+    private static bool EndsConnectionString(char c) => c == '"' || c == '`' || c == '\n' || c == '\r';
 
     /// <summary>The hosts after the <c>@</c> of a URL's user information: <c>h1:27017,h2:27017</c> gives both.</summary>
     private static IReadOnlyList<string>? UrlHosts(string text, int start)

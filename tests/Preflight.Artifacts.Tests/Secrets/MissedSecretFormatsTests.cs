@@ -112,6 +112,8 @@ public class MissedSecretFormatsTests
     [InlineData("mongodb://app:{0}@mongo1:27017,mongo2:27017/db?replicaSet=rs", "mongo1,mongo2")]
     [InlineData("amqp://app:{0}@[::1]:5672/", "::1")]
     [InlineData("User Id=sa;Password={0};Database=x", "")]
+    [InlineData("\"Db\": \"PORT = 5432; HOST = localhost; DATABASE = 'postgres'; PASSWORD = '{0}'; USER ID = 'postgres'\"", "localhost")]
+    [InlineData("ConnectionStrings__Db: 'Host=pg;Password={0}'", "pg")]
     public void Passwords_know_the_hosts_they_are_sent_to(string template, string hosts)
     {
         var password = "Qv7" + FakeSecrets.Random(9, seed: 2) + "!x";

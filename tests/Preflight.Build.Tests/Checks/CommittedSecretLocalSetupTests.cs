@@ -99,6 +99,23 @@ public class CommittedSecretLocalSetupTests
     }
 
     [Fact]
+    public void Spaced_keys_and_single_quoted_values_are_read_for_the_host()
+    {
+        // Npgsql's "KEY = 'value'" style, a compose postgres container named 'postgres' that sets this password.
+        static string Npgsql(string host) =>
+            "PORT = 5432; HOST = " + host + "; TIMEOUT = 15; DATABASE = 'postgres'; PASSWORD = '" + SamplePassword + "'; USER ID = 'postgres'";
+        using var repo = Repository()
+            .Write("samples/desk/docker-compose.yml", "services:\n  postgres:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: " + SamplePassword + "\n")
+            .Write("src/Api/appsettings.json", AppSettings(Npgsql("localhost")))
+            .Write("src/Api/appsettings.Production.json", AppSettings(Npgsql("postgres")))
+            .Write("src/Api/appsettings.Staging.json", AppSettings(Npgsql("pg.internal.example.com")));
+
+        var finding = Assert.Single(Run(repo).Findings);
+
+        Assert.Equal((repo.Path("src/Api/appsettings.Staging.json"), 3), (finding.File, finding.Line));
+    }
+
+    [Fact]
     public void Password_to_a_compose_service_in_a_Kubernetes_manifest_or_production_env_stays_a_finding()
     {
         using var repo = Repository()
