@@ -75,6 +75,10 @@ public static class FakeSecrets
         list.Add(("connection-string", "Server=db;Database=app;User Id=svc;Password=" + password + ";", password));
         var urlPassword = "Uz4" + Random(12, seed: 29);
         list.Add(("url-password", "postgres://svc:" + urlPassword + "@db:5432/app", urlPassword));
+        var awsSecret = AwsSecretAccessKey(41);
+        list.Add(("aws-secret", "aws_secret_access_key=" + awsSecret, awsSecret));
+        var hashPassword = "Pw#" + Random(10, seed: 42) + "!x";
+        list.Add(("url-password-hash", "postgres://svc:" + hashPassword + "@db.example.com:5432/app", hashPassword));
         var keyBody = Random(64, Base64, 30);
         list.Add(("private-key", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + keyBody + "\n" + Random(64, Base64, 31) + "\n-----END RSA " + "PRIVATE KEY-----", keyBody));
         return list;
