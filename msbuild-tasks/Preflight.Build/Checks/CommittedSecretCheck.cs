@@ -17,7 +17,10 @@ namespace Preflight.Build.Checks;
 /// PF1004: a secret's literal value committed in appsettings*.json, a non-example .env file (<c>.env</c>,
 /// <c>.env.production</c>, ... but not <c>.env.example/.template/.sample</c>), a compose file, a Dockerfile or a
 /// Kubernetes manifest (Secret <c>data</c> values are base64-decoded first), found by <see cref="SecretScanner"/>'s
-/// high-confidence formats. Files that a .gitignore ignores are not committed and not checked. The message names the
+/// high-confidence formats, and private key files (<see cref="PrivateKeyFiles"/>) for their key blocks. A password of
+/// local set-up (<see cref="LocalCredentials"/>: to localhost or a compose service of the repository, outside production
+/// artifacts) is not reported, nor is anything under a Helm chart's <c>templates/</c> folder. Files that a .gitignore
+/// ignores are not committed and not checked. The message names the
 /// kind of secret and at most the format's fixed prefix, never the value. Ownership: an appsettings file by the
 /// Preflight project whose folder holds it, a Dockerfile by the project it builds, the rest by the owner project.
 /// </summary>
