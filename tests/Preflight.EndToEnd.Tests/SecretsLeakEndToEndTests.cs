@@ -34,12 +34,16 @@ public class SecretsLeakEndToEndTests
 
         var found = BuildDiagnostic.Parse(normal.Output).Where(d => d.Id == "PF1004").ToList();
         Assert.True(found.Count >= secrets.Count * 3, $"only {found.Count} PF1004 findings:\n{string.Join("\n", found)}");
+        // The private key file at the repository root is found by the targets' globs, at its BEGIN line.
+        Assert.Contains(found, d => d.File.Replace('\\', '/').EndsWith("/deploy/id_ed25519") && d.Line == 1);
         Assert.All(found, d => Assert.Contains("****", d.Message));
         var written = Directory.GetFiles(sample, "*", SearchOption.AllDirectories)
             .Where(p => p.Replace('\\', '/').Contains("/obj/") && p.Replace('\\', '/').Contains("/preflight/"))
             .Append(sarif)
             .ToDictionary(p => p, File.ReadAllText);
         Assert.True(File.Exists(sarif));
+        var keyLines = File.ReadAllLines(Path.Combine(sample, "deploy", "id_ed25519")).Skip(1).Take(6).ToList();
+        Assert.All(keyLines, line => Assert.DoesNotContain(line, normal.Output + diagnostic.Output));
         foreach (var (kind, _, value) in secrets)
         {
             Assert.False(normal.Output.Contains(value), $"the {kind} value appears in the normal build output");
@@ -75,6 +79,7 @@ public class SecretsLeakEndToEndTests
             "name: planted\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    env:\n" +
             string.Concat(secrets.Where(s => !s.Written.Contains('\n')).Select(s => $"      {Name(s.Kind)}: \"{s.Written}\"\n")) +
             "    steps:\n      - run: echo build\n");
+        File.WriteAllText(Path.Combine(sample, "deploy", "id_ed25519"), FakeSecrets.PrivateKeyFile());
         File.AppendAllText(Path.Combine(sample, "preflight.yaml"), "\n" + string.Concat(secrets.Select(s => "# " + s.Written.Replace("\n", "\n# ") + "\n")));
     }
 

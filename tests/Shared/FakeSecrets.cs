@@ -31,6 +31,20 @@ public static class FakeSecrets
     /// <summary><c>pul-</c> and 40 lower-case hex digits.</summary>
     public static string PulumiToken(int seed = 3) => "pu" + "l-" + Random(40, "0123456789abcdef", seed);
 
+    /// <summary>An AWS secret access key: 40 characters of letters, digits, '/' and '+' (upper case, lower case and a digit always among them).</summary>
+    public static string AwsSecretAccessKey(int seed = 9) => "Q" + "k7" + Random(37, Alnum + "/+", seed);
+
+    /// <summary>An OpenSSH private key file's text (BEGIN line, six lines of base64, END line).</summary>
+    public static string PrivateKeyFile(string label = "OPENSSH ", int seed = 40)
+    {
+        var builder = new StringBuilder("-----BEGIN " + label + "PRIVATE" + " KEY-----\n");
+        for (var i = 0; i < 6; i++)
+        {
+            builder.Append(Random(64, Base64, seed + i)).Append('\n');
+        }
+        return builder.Append("-----END " + label + "PRIVATE" + " KEY-----\n").ToString();
+    }
+
     private const string Digits = "0123456789";
     private const string Hex = "0123456789abcdef";
     private const string Base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -61,6 +75,10 @@ public static class FakeSecrets
         list.Add(("connection-string", "Server=db;Database=app;User Id=svc;Password=" + password + ";", password));
         var urlPassword = "Uz4" + Random(12, seed: 29);
         list.Add(("url-password", "postgres://svc:" + urlPassword + "@db:5432/app", urlPassword));
+        var awsSecret = AwsSecretAccessKey(41);
+        list.Add(("aws-secret", "aws_secret_access_key=" + awsSecret, awsSecret));
+        var hashPassword = "Pw#" + Random(10, seed: 42) + "!x";
+        list.Add(("url-password-hash", "postgres://svc:" + hashPassword + "@db.example.com:5432/app", hashPassword));
         var keyBody = Random(64, Base64, 30);
         list.Add(("private-key", "-----BEGIN RSA " + "PRIVATE KEY-----\n" + keyBody + "\n" + Random(64, Base64, 31) + "\n-----END RSA " + "PRIVATE KEY-----", keyBody));
         return list;

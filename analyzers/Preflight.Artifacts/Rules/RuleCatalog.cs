@@ -105,7 +105,7 @@ public static class RuleCatalog
         public const string Id = "PF1004";
         public const string Title = "Secret value is committed";
         public const string Message = "Secret value committed: {0} '{1}' in '{2}'; remove it, rotate it (it stays in the git history) and provide it at deploy time from a secret store or the environment";
-        public const string Description = "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in appsettings*.json, a non-example .env file, a compose file, a Dockerfile or a Kubernetes manifest (Secret data is base64-decoded). Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine. The value is never printed: only its kind and the format's fixed prefix.";
+        public const string Description = "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in appsettings*.json, a non-example .env file, a compose file, a Dockerfile, a Kubernetes manifest (Secret data is base64-decoded; Helm chart templates are skipped) or a private key file (id_rsa, *.pem, *.key). Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine, and so is local set-up: a password to localhost or to a service of the repository's compose files outside production artifacts. The value is never printed: only its kind and the format's fixed prefix.";
         public const string Category = SecretsCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }

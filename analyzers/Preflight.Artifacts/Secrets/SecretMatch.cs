@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Secrets;
@@ -5,11 +6,12 @@ namespace Preflight.Artifacts.Secrets;
 /// <summary>A committed secret value found by <see cref="SecretScanner"/>. It never holds the value itself.</summary>
 public sealed class SecretMatch
 {
-    internal SecretMatch(string kind, SourceSpan span, string masked)
+    internal SecretMatch(string kind, SourceSpan span, string masked, IReadOnlyList<string>? hosts = null)
     {
         Kind = kind;
         Span = span;
         Masked = masked;
+        Hosts = hosts ?? System.Array.Empty<string>();
     }
 
     /// <summary>What the value is, for messages: one of <see cref="SecretKinds"/>.</summary>
@@ -24,6 +26,12 @@ public sealed class SecretMatch
     /// </summary>
     public string Masked { get; }
 
+    /// <summary>
+    /// For a password of a connection string or URL: the host names it is sent to (lower case, without port, instance
+    /// or protocol prefix: <c>Server=tcp:sqldata,1433</c> gives <c>sqldata</c>); empty when unknown or not a password.
+    /// </summary>
+    public IReadOnlyList<string> Hosts { get; }
+
     public override string ToString() => Kind + " " + Masked + " at " + Span;
 }
 
@@ -31,6 +39,7 @@ public sealed class SecretMatch
 public static class SecretKinds
 {
     public const string AwsAccessKeyId = "AWS access key id";
+    public const string AwsSecretAccessKey = "AWS secret access key";
     public const string GitHubToken = "GitHub token";
     public const string SlackToken = "Slack token";
     public const string SlackWebhook = "Slack webhook URL";

@@ -10,7 +10,7 @@ namespace Preflight.Artifacts.Secrets;
 /// text: no regular expressions, every look-ahead bounded. Never throws; never returns a value, only its span and a
 /// masked form.
 /// </summary>
-public static class SecretScanner
+public static partial class SecretScanner
 {
     /// <summary>At most this many matches are returned per text.</summary>
     public const int MaxMatches = 1000;
@@ -69,6 +69,7 @@ public static class SecretScanner
         FindPrivateKeys(text, found);
         FindAws(text, "AKIA", found);
         FindAws(text, "ASIA", found);
+        FindAwsSecretKeys(text, found);
         foreach (var prefix in GitHubPrefixes)
         {
             FindFixed(text, prefix, 36, IsAlphanumeric, SecretKinds.GitHubToken, 1, found);
@@ -98,7 +99,8 @@ public static class SecretScanner
                 continue;
             }
             keptEnd = candidate.End;
-            result.Add(new SecretMatch(candidate.Kind, map.Span(candidate.Start, candidate.End), MaskFor(candidate.Kind, text.Substring(candidate.Start, candidate.End - candidate.Start))));
+            result.Add(new SecretMatch(candidate.Kind, map.Span(candidate.Start, candidate.End), MaskFor(candidate.Kind, text.Substring(candidate.Start, candidate.End - candidate.Start)),
+                candidate.Hosts ?? Array.Empty<string>()));
             if (result.Count >= MaxMatches)
             {
                 break;
@@ -246,6 +248,7 @@ public static class SecretScanner
             case SecretKinds.ConnectionStringPassword:
             case SecretKinds.UrlPassword:
             case SecretKinds.AzureAccountKey:
+            case SecretKinds.AwsSecretAccessKey:
                 return "****";
             case SecretKinds.OpenAIApiKey:
                 // sk-proj-, sk-svcacct-, sk-admin- are fixed; after a bare sk- the characters are the key's own.
@@ -262,18 +265,20 @@ public static class SecretScanner
 
     private readonly struct Candidate
     {
-        public Candidate(int start, int end, string kind, int priority)
+        public Candidate(int start, int end, string kind, int priority, IReadOnlyList<string>? hosts = null)
         {
             Start = start;
             End = end;
             Kind = kind;
             Priority = priority;
+            Hosts = hosts;
         }
 
         public int Start { get; }
         public int End { get; }
         public string Kind { get; }
         public int Priority { get; }
+        public IReadOnlyList<string>? Hosts { get; }
     }
 
     /// <summary>AWS access key ids: <c>AKIA</c>/<c>ASIA</c> and 16 upper-case letters or digits.</summary>
@@ -519,7 +524,7 @@ public static class SecretScanner
             {
                 continue;
             }
-            found.Add(new Candidate(start, end, SecretKinds.ConnectionStringPassword, 3));
+            found.Add(new Candidate(start, end, SecretKinds.ConnectionStringPassword, 3, ConnectionStringHosts(text, at, end)));
         }
     }
 
@@ -549,6 +554,12 @@ public static class SecretScanner
                     atSign = i;
                     break;
                 }
+                if (c == '#' && colon >= 0)
+                {
+                    // An unencoded '#' in the password (p#ss@host): the user information goes on to the '@'.
+                    i++;
+                    continue;
+                }
                 if (c == '/' || c == '?' || c == '#' || c == '\\' || char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>')
                 {
                     break;
@@ -569,7 +580,7 @@ public static class SecretScanner
             {
                 continue;
             }
-            found.Add(new Candidate(colon + 1, atSign, SecretKinds.UrlPassword, 3));
+            found.Add(new Candidate(colon + 1, atSign, SecretKinds.UrlPassword, 3, UrlHosts(text, atSign + 1)));
         }
     }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
+using Preflight.Artifacts.Secrets;
 
 namespace Preflight.Cli.Discovery;
 
@@ -153,9 +154,9 @@ internal sealed class RepositoryScan
     /// </summary>
     private bool IsArtifact(string path)
     {
-        if (PathText.GetFileName(path) == ".gitignore")
+        if (PathText.GetFileName(path) == ".gitignore" || PrivateKeyFiles.IsCandidate(path))
         {
-            return true;
+            return true; // .gitignore and private key files are for the file checks only (AnalyzerArtifacts leaves them out)
         }
         // Classified by the path inside the repository, as the targets' globs see it (folders above the root do not count).
         switch (ArtifactClassifier.Classify("/" + PathText.Relative(Root, path)))

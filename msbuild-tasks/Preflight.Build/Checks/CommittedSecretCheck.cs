@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
@@ -15,7 +17,10 @@ namespace Preflight.Build.Checks;
 /// PF1004: a secret's literal value committed in appsettings*.json, a non-example .env file (<c>.env</c>,
 /// <c>.env.production</c>, ... but not <c>.env.example/.template/.sample</c>), a compose file, a Dockerfile or a
 /// Kubernetes manifest (Secret <c>data</c> values are base64-decoded first), found by <see cref="SecretScanner"/>'s
-/// high-confidence formats. Files that a .gitignore ignores are not committed and not checked. The message names the
+/// high-confidence formats, and private key files (<see cref="PrivateKeyFiles"/>) for their key blocks. A password of
+/// local set-up (<see cref="LocalCredentials"/>: to localhost or a compose service of the repository, outside production
+/// artifacts) is not reported, nor is anything under a Helm chart's <c>templates/</c> folder. Files that a .gitignore
+/// ignores are not committed and not checked. The message names the
 /// kind of secret and at most the format's fixed prefix, never the value. Ownership: an appsettings file by the
 /// Preflight project whose folder holds it, a Dockerfile by the project it builds, the rest by the owner project.
 /// </summary>
@@ -26,10 +31,11 @@ public static class CommittedSecretCheck
     public static void Run(CheckContext context)
     {
         GitIgnore? ignore = null;
+        LocalServices? services = null;
         foreach (var path in context.Artifacts)
         {
             var kind = ArtifactClassifier.Classify(path);
-            if (!IsScanned(path, kind) || !IsCheckedByCurrent(context, path, kind))
+            if (!IsScanned(path, kind) || !IsCheckedByCurrent(context, path, kind) || IsHelmTemplate(context, path))
             {
                 continue;
             }
@@ -44,8 +50,21 @@ public static class CommittedSecretCheck
                 continue;
             }
             var display = context.Display(path);
+            var keyFile = kind == ArtifactKind.Unknown && PrivateKeyFiles.IsCandidate(path);
+            var stage = LocalCredentials.StageOf(path, kind);
             foreach (var match in SecretScanner.Scan(text))
             {
+                if (keyFile && match.Kind != SecretKinds.PrivateKey)
+                {
+                    // A .key or .pem file is read for its private key blocks only.
+                    continue;
+                }
+                if (match.Hosts.Count > 0 &&
+                    LocalCredentials.IsLocalSetup(match, text.Substring(match.Span.Start, match.Span.Length), stage, kind, services ??= ComposeServices(context)))
+                {
+                    // Local set-up (Password=Pass@word to localhost or the repository's own compose service), not a leak.
+                    continue;
+                }
                 context.Findings.Add(Finding.At(Rule, path, match.Span, match.Kind, match.Masked, display));
             }
             if (kind == ArtifactKind.KubernetesManifest)
@@ -66,8 +85,72 @@ public static class CommittedSecretCheck
             case ArtifactKind.KubernetesManifest:
                 return !SecretScanner.IsExampleFile(path);
             default:
-                return IsDotEnv(PathText.GetFileName(path));
+                return IsDotEnv(PathText.GetFileName(path)) || (kind == ArtifactKind.Unknown && PrivateKeyFiles.IsCandidate(path));
         }
+    }
+
+    /// <summary>
+    /// True for a file under a Helm chart's <c>templates/</c> folder (the folder holding <c>templates</c> has a
+    /// <c>Chart.yaml</c>): its values come from the chart's values at install time, it is not what deploys.
+    /// </summary>
+    internal static bool IsHelmTemplate(CheckContext context, string path)
+    {
+        var folder = PathText.GetDirectory(path);
+        for (var depth = 0; depth < 16 && folder.Length > 0 && PathText.IsUnder(folder, context.Layout.Root); depth++)
+        {
+            if (string.Equals(PathText.GetFileName(folder), "templates", StringComparison.Ordinal))
+            {
+                var chart = PathText.GetDirectory(folder);
+                if (context.Exists(PathText.Combine(chart, "Chart.yaml")) || context.Exists(PathText.Combine(chart, "Chart.yml")))
+                {
+                    return true;
+                }
+            }
+            var parent = PathText.GetDirectory(folder);
+            if (parent == folder)
+            {
+                break;
+            }
+            folder = parent;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The containers of the repository's compose files: the names they answer to on their network (service name,
+    /// <c>container_name</c>, <c>hostname</c>, network aliases) and the values of their environment.
+    /// </summary>
+    private static LocalServices ComposeServices(CheckContext context)
+    {
+        var services = new LocalServices();
+        foreach (var path in context.OfKind(ArtifactKind.Compose))
+        {
+            var text = context.ReadText(path);
+            if (text == null)
+            {
+                continue;
+            }
+            foreach (var service in ComposeParser.Parse(text).Services)
+            {
+                var names = new List<string> { service.Name };
+                foreach (var network in service.Networks)
+                {
+                    names.AddRange(network.Aliases);
+                }
+                if (service.Node is ComposeMapping body)
+                {
+                    foreach (var key in new[] { "container_name", "hostname" })
+                    {
+                        if (body[key] is ComposeScalar { IsNull: false } value)
+                        {
+                            names.Add(value.Value);
+                        }
+                    }
+                }
+                services.Add(names, service.Environment.Select(e => e.Value));
+            }
+        }
+        return services;
     }
 
     /// <summary><c>.env</c> and <c>.env.&lt;name&gt;</c>, except example files (<c>.env.example</c>, <c>.env.template</c>, <c>.env.sample</c>, <c>.env.dist</c>).</summary>

@@ -114,7 +114,8 @@ public static class RestoreOrderCheck
 
     /// <summary>
     /// Directory.Build.props and Directory.Packages.props: the nearest, and further up while the nearer one imports its
-    /// parent; every NuGet.config; the nearest global.json when it declares msbuild-sdks.
+    /// parent (a Directory.Build.props only when it affects restore, <see cref="RestoreRelevance"/>); every NuGet.config;
+    /// the nearest global.json when it declares msbuild-sdks.
     /// </summary>
     private static IEnumerable<string> ImportedFiles(CheckContext context, string project)
     {
@@ -128,7 +129,11 @@ public static class RestoreOrderCheck
                 {
                     continue;
                 }
-                yield return candidate;
+                // A Directory.Build.props that only sets Nullable, analyzers or versions does not change the restore.
+                if (name != "Directory.Build.props" || RestoreRelevance.AffectsRestore(context, candidate))
+                {
+                    yield return candidate;
+                }
                 var text = context.ReadText(candidate) ?? string.Empty;
                 if (text.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("GetDirectoryNameOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 &&
                     text.IndexOf("..\\" + name, StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("../" + name, StringComparison.OrdinalIgnoreCase) < 0)

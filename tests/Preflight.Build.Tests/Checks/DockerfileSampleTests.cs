@@ -47,7 +47,7 @@ public class DockerfileSampleTests
         }, findings.Select(f => (f.File, f.Line, f.Column, f.Id)).ToArray());
         Assert.Equal(
             "'dotnet restore' of 'src/Billing.Api/Billing.Api.csproj' runs before these files it needs are copied into the image: " +
-            "src/Billing.Core/Billing.Core.csproj (ProjectReference) (expected at /src/src/Billing.Core/Billing.Core.csproj), Directory.Build.props (expected at /src/Directory.Build.props)",
+            "src/Billing.Core/Billing.Core.csproj (ProjectReference) (expected at /src/src/Billing.Core/Billing.Core.csproj)",
             findings[0].Message);
         Assert.Equal("Runtime image 'mcr.microsoft.com/dotnet/aspnet:9.0' has .NET 9.0, but 'src/Billing.Api/Billing.Api.csproj' targets net10.0; the app will not start (use tag 10.0 or later)", findings[1].Message);
         Assert.Contains("'biuld'", findings[2].Message);

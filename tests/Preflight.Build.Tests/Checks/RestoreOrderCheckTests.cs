@@ -14,8 +14,12 @@ public class RestoreOrderCheckTests
 
     private const string CoreProject = "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../Shared/Shared.csproj\" /></ItemGroup></Project>";
 
+    /// <summary>A Directory.Build.props that changes the restore (central package management).</summary>
+    private const string RestoreProps =
+        "<Project><PropertyGroup><Nullable>enable</Nullable><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>";
+
     private static TempRepository Repository(string dockerfile) => new TempRepository()
-        .Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>")
+        .Write("Directory.Build.props", RestoreProps)
         .Write("src/Api/Api.csproj", ApiProject)
         .Write("src/Core/Core.csproj", CoreProject)
         .Write("src/Shared/Shared.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />")
@@ -132,6 +136,93 @@ public class RestoreOrderCheckTests
 
         repo.Write("src/Directory.Build.props", "<Project />");
         Assert.Empty(Run(repo));
+    }
+
+    private const string CacheLayerDockerfile =
+        "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY src/Api/Api.csproj src/Api/\nCOPY src/Core/Core.csproj src/Core/\n" +
+        "COPY src/Shared/Shared.csproj src/Shared/\nRUN dotnet restore src/Api/Api.csproj\nCOPY . .\nRUN dotnet publish src/Api/Api.csproj -o /app --no-restore\n";
+
+    [Theory]
+    [InlineData("<Project><PropertyGroup><Nullable>enable</Nullable><LangVersion>latest</LangVersion><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>")]
+    [InlineData("<Project>\n  <PropertyGroup>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <AnalysisLevel>latest-recommended</AnalysisLevel>\n    <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>\n  </PropertyGroup>\n</Project>")]
+    [InlineData("<Project><PropertyGroup><NuGetAudit>true</NuGetAudit><NuGetAuditMode>all</NuGetAuditMode><NuGetAuditLevel>moderate</NuGetAuditLevel></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><Version>2.1.0</Version><Authors>Team</Authors><Copyright>(c) Team</Copyright><Company>Team</Company><PackageProjectUrl>https://example.com</PackageProjectUrl></PropertyGroup></Project>")]
+    [InlineData("<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\"><PropertyGroup><Nullable>enable</Nullable></PropertyGroup><ItemGroup><None Include=\"../README.md\" Pack=\"true\" /><Using Include=\"System.Text\" /></ItemGroup></Project>")]
+    [InlineData("<Project><Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" /><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>")]
+    [InlineData("<Project><Import Project=\"$(CommonProps)\" /></Project>")]
+    [InlineData("<Project><PropertyGroup Condition=\"'$(CI)' == 'true'\"><RestoreLockedMode>true</RestoreLockedMode></PropertyGroup></Project>")]
+    [InlineData("<Project><Target Name=\"Stamp\" AfterTargets=\"Build\"><Message Text=\"built\" /></Target></Project>")]
+    [InlineData("<Project><PropertyGroup><Nullable>enable</Nullable>")]
+    public void Directory_Build_props_that_does_not_affect_restore_may_come_after_it(string props)
+    {
+        // The usual layer-caching Dockerfile: project files, restore, then everything.
+        using var repo = Repository(CacheLayerDockerfile).Write("Directory.Build.props", props);
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Theory]
+    [InlineData("<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><TargetFrameworks>net8.0;net9.0</TargetFrameworks></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><RuntimeIdentifier>linux-x64</RuntimeIdentifier></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><RestoreSources>https://nuget.example.com/v3/index.json</RestoreSources></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><RestorePackagesPath>/packages</RestorePackagesPath></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><NuGetLockFilePath>deps.lock.json</NuGetLockFilePath></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><PublishAot>true</PublishAot></PropertyGroup></Project>")]
+    [InlineData("<Project><PropertyGroup><BaseIntermediateOutputPath>$(MSBuildThisFileDirectory)artifacts/obj/</BaseIntermediateOutputPath></PropertyGroup></Project>")]
+    [InlineData("<Project><ItemGroup><PackageReference Include=\"StyleCop.Analyzers\" Version=\"1.1.118\" PrivateAssets=\"all\" /></ItemGroup></Project>")]
+    [InlineData("<Project><ItemGroup Condition=\"'$(IsTestProject)' != 'true'\"><PackageReference Include=\"Serilog\" /></ItemGroup></Project>")]
+    [InlineData("<Project><ItemGroup><GlobalPackageReference Include=\"Nerdbank.GitVersioning\" Version=\"3.6.133\" /></ItemGroup></Project>")]
+    [InlineData("<Project><Import Project=\"Sdk.props\" Sdk=\"Microsoft.NET.Sdk\" /></Project>")]
+    [InlineData("<Project><Target Name=\"Prepare\" BeforeTargets=\"Restore\" /></Project>")]
+    [InlineData("<Project><PropertyGroup><TargetFramework>net8.0")]
+    public void Directory_Build_props_that_affects_restore_is_needed_before_it(string props)
+    {
+        using var repo = Repository(CacheLayerDockerfile).Write("Directory.Build.props", props);
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.Equal(("PF2004", 6, 1), (finding.RuleId, finding.Line, finding.Column));
+        Assert.Equal(
+            "'dotnet restore' of 'src/Api/Api.csproj' runs before these files it needs are copied into the image: Directory.Build.props (expected at /src/Directory.Build.props)",
+            finding.Message);
+    }
+
+    [Fact]
+    public void Directory_Build_props_that_imports_a_repository_file_with_package_references_is_needed()
+    {
+        using var repo = Repository(CacheLayerDockerfile)
+            .Write("Directory.Build.props", "<Project><Import Project=\"$(MSBuildThisFileDirectory)build/Packages.props\" /><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>")
+            .Write("build/Packages.props", "<Project><ItemGroup><PackageReference Include=\"Microsoft.SourceLink.GitHub\" Version=\"8.0.0\" PrivateAssets=\"all\" /></ItemGroup></Project>");
+
+        Assert.Contains("Directory.Build.props (expected at /src/Directory.Build.props)", Assert.Single(Run(repo)).Message);
+
+        repo.Write("build/Packages.props", "<Project><PropertyGroup><Deterministic>true</Deterministic></PropertyGroup></Project>");
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void Nearer_harmless_props_is_not_needed_but_the_parent_it_imports_is()
+    {
+        using var repo = Repository(CacheLayerDockerfile)
+            .Write("src/Directory.Build.props",
+                "<Project><Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" /><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>");
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.EndsWith("these files it needs are copied into the image: Directory.Build.props (expected at /src/Directory.Build.props)", finding.Message);
+        Assert.DoesNotContain("/src/src/Directory.Build.props", finding.Message);
+    }
+
+    [Fact]
+    public void Directory_Packages_props_is_needed_whatever_it_holds()
+    {
+        using var repo = Repository(CacheLayerDockerfile)
+            .Write("Directory.Build.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>")
+            .Write("Directory.Packages.props", "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>");
+
+        Assert.EndsWith("copied into the image: Directory.Packages.props (expected at /src/Directory.Packages.props)", Assert.Single(Run(repo)).Message);
     }
 
     [Fact]
