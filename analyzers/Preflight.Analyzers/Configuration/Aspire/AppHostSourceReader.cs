@@ -189,6 +189,17 @@ internal static class AppHostSourceReader
                 ApplyToProject(project, name, arguments);
                 return receiver;
             }
+            if (receiver.Attached is { } attached)
+            {
+                // A resource given other resources (an Orleans cluster's clustering and storage): who references it gets theirs too.
+                foreach (var argument in arguments)
+                {
+                    if (argument.Expression is IdentifierNameSyntax or InvocationExpressionSyntax && Evaluate(argument.Expression) is { Name: { } other, Kind: not ValueKind.Project })
+                    {
+                        attached.Add(other);
+                    }
+                }
+            }
             return receiver.Name != null && receiver.Kind != ValueKind.Endpoint ? receiver : Value.Unknown;
         }
 
@@ -254,6 +265,11 @@ internal static class AppHostSourceReader
                 project.Variables.Add("ConnectionStrings__" + referenced.Name);
             }
             AddService(project, referenced.Name);
+            foreach (var attached in referenced.Attached ?? new List<string>())
+            {
+                project.Variables.Add("ConnectionStrings__" + attached);
+                AddService(project, attached);
+            }
             var connectionName = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "connectionName")?.Expression ??
                 (arguments.Count >= 2 && arguments[1].NameColon == null ? arguments[1].Expression : null);
             if (connectionName != null)
@@ -447,20 +463,24 @@ internal static class AppHostSourceReader
     /// <summary>What an expression of the AppHost stands for: a named resource, an endpoint of one, a project, or unknown.</summary>
     private readonly struct Value
     {
-        private Value(ValueKind kind, string? name, AppHostProject? project)
+        private Value(ValueKind kind, string? name, AppHostProject? project, List<string>? attached)
         {
             Kind = kind;
             Name = name;
             Project = project;
+            Attached = attached;
         }
 
         public ValueKind Kind { get; }
         public string? Name { get; }
         public AppHostProject? Project { get; }
 
+        /// <summary>The names of the resources a resource was given (shared by every local that holds it).</summary>
+        public List<string>? Attached { get; }
+
         public static Value Unknown => default;
-        public static Value Resource(string name) => new Value(ValueKind.Resource, name, null);
-        public static Value Endpoint(string name) => new Value(ValueKind.Endpoint, name, null);
-        public static Value Of(AppHostProject project) => new Value(ValueKind.Project, project.ResourceName, project);
+        public static Value Resource(string name) => new Value(ValueKind.Resource, name, null, new List<string>());
+        public static Value Endpoint(string name) => new Value(ValueKind.Endpoint, name, null, null);
+        public static Value Of(AppHostProject project) => new Value(ValueKind.Project, project.ResourceName, project, null);
     }
 }

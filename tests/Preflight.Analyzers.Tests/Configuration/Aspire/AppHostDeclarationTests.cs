@@ -138,6 +138,25 @@ public class AppHostDeclarationTests
             .Expect(PF1001("ConnectionStrings:orders", "appsettings.json, host/apphost.cs:4 (AddProject \"api\")"))
             .RunAsync();
 
+    [Fact]
+    public Task A_reference_to_a_resource_gives_the_resources_it_was_given() =>
+        WithAppHost("""
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                string? Given(IConfiguration c) => c.GetConnectionString("store") + c.GetConnectionString("grains");
+                string? Missing(IConfiguration c) => c.GetConnectionString({|#0:"other"|});
+            }
+            """, """
+            var builder = DistributedApplication.CreateBuilder(args);
+            var store = builder.AddRedis("store");
+            var cluster = builder.AddOrleans("cluster").WithClustering(store).WithGrainStorage("votes", builder.AddRedis("grains"));
+            builder.AddProject<Projects.Api>("api").WithReference(cluster);
+            builder.Build().Run();
+            """)
+            .Expect(PF1001("ConnectionStrings:other", "appsettings.json, src/AppHost/Program.cs:4 (AddProject \"api\")"))
+            .RunAsync();
+
     [Theory]
     [InlineData("var name = args[0];\nbuilder.AddProject<Projects.Api>(name);")]
     [InlineData("foreach (var n in new[] { \"a\", \"b\" }) { builder.AddProject<Projects.Api>(\"api\"); }")]
