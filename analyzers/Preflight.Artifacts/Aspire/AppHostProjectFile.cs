@@ -31,10 +31,10 @@ public sealed class AppHostProjectFile
         text.IndexOf("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase) >= 0 ||
         text.IndexOf("IsAspireHost", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>The AppHost a project file describes, or null when it is no AppHost (or not XML).</summary>
+    /// <summary>The AppHost a project file describes, or null when it is no AppHost (or not XML, or a test project's fixture).</summary>
     public static AppHostProjectFile? Parse(string path, string text)
     {
-        if (!MayBeAppHost(text) || ParseXml(text) is not { } project || !IsAppHost(project))
+        if (!MayBeAppHost(text) || ParseXml(text) is not { } project || !IsAppHost(project) || IsTestProject(project))
         {
             return null;
         }
@@ -102,6 +102,19 @@ public sealed class AppHostProjectFile
         }
         return false;
     }
+
+    /// <summary>Test frameworks' packages: an AppHost that references one runs projects for tests, not as a deployment.</summary>
+    private static readonly string[] TestPackagePrefixes =
+    {
+        "Microsoft.NET.Test.Sdk", "xunit", "NUnit", "MSTest", "TUnit", "Aspire.Hosting.Testing", "Microsoft.AspNetCore.Mvc.Testing",
+    };
+
+    /// <summary>A test project (<c>IsTestProject</c>, or a test framework's package): its AppHost is a test fixture.</summary>
+    private static bool IsTestProject(XElement project) =>
+        project.Descendants().Any(e =>
+            (e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) ||
+            (e.Name.LocalName == "PackageReference" && e.Attribute("Include")?.Value is { } package &&
+             TestPackagePrefixes.Any(p => package.StartsWith(p, StringComparison.OrdinalIgnoreCase))));
 
     private static bool IsAppHostSdk(string? sdk) =>
         sdk != null && sdk.Split(';').Any(s => s.Trim().StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));

@@ -16,7 +16,7 @@ internal sealed class AppHostSource
         Methods = methods;
     }
 
-    /// <summary>True when the file calls <c>DistributedApplication.CreateBuilder</c>.</summary>
+    /// <summary>True when the file calls <c>DistributedApplication.CreateBuilder</c> in its top-level statements or <c>Main</c> (an application's entry point, not a test fixture).</summary>
     public bool CreatesBuilder { get; }
     public IReadOnlyList<AppHostProject> Projects { get; }
 

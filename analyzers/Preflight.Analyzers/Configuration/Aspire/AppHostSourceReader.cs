@@ -71,7 +71,8 @@ internal static class AppHostSourceReader
             foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateBuilder" } member &&
-                    member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" })
+                    member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" } &&
+                    invocation.Ancestors().Any(a => a is GlobalStatementSyntax or MethodDeclarationSyntax { Identifier.ValueText: "Main" }))
                 {
                     createsBuilder = true;
                 }

@@ -128,6 +128,33 @@ public class AppHostDeclarationTests
             .RunAsync();
 
     [Fact]
+    public Task A_test_project_AppHost_that_runs_the_project_in_a_fixture_is_no_deployment() =>
+        WithAppHost("""
+            using Microsoft.Extensions.Configuration;
+            class C { string? M(IConfiguration c) => c[{|#0:"Payments:Key"|}]; }
+            """)
+            .WithFile("/repo/tests/Api.Tests/Api.Tests.csproj", """
+                <Project Sdk="Aspire.AppHost.Sdk/13.6.4">
+                  <ItemGroup>
+                    <PackageReference Include="xunit.v3" />
+                    <ProjectReference Include="../../src/Api/Api.csproj" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .WithFile("/repo/tests/Api.Tests/Fixture.cs", """
+                class Fixture
+                {
+                    public Fixture(string[] args)
+                    {
+                        var builder = DistributedApplication.CreateBuilder(args);
+                        builder.AddProject<Projects.Api>("api");
+                    }
+                }
+                """)
+            .Expect(PF1001("Payments:Key", "appsettings.json, src/AppHost/Program.cs:4 (AddProject \"api\")"))
+            .RunAsync();
+
+    [Fact]
     public Task A_file_based_AppHost_without_project_file_matches_by_the_Projects_name() =>
         new KeyTest("""
             using Microsoft.Extensions.Configuration;
