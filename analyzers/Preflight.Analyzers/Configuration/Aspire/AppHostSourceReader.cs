@@ -404,13 +404,30 @@ internal static class AppHostSourceReader
             return shape;
         }
 
+        /// <summary>
+        /// String constants of the file: <c>const</c> fields and locals, and locals initialised with a literal that nothing
+        /// assigns again (<c>var dbName = "todos";</c>).
+        /// </summary>
         private void CollectConstants()
         {
+            var assigned = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var node in _root.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target })
+                {
+                    assigned.Add(target.Identifier.ValueText);
+                }
+                else if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax byReference })
+                {
+                    assigned.Add(byReference.Identifier.ValueText);
+                }
+            }
             foreach (var declaration in _root.DescendantNodes().OfType<VariableDeclarationSyntax>())
             {
                 var isConst = declaration.Parent switch
                 {
-                    LocalDeclarationStatementSyntax local => local.IsConst,
+                    LocalDeclarationStatementSyntax local => local.IsConst ||
+                        (!local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword) && declaration.Variables.All(v => !assigned.Contains(v.Identifier.ValueText))),
                     FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword),
                     _ => false,
                 };

@@ -176,16 +176,18 @@ public class AppHostDeclarationTests
             }
             """, """
             var builder = DistributedApplication.CreateBuilder(args);
-            var store = builder.AddRedis("store");
+            var storeName = "store";
+            var store = builder.AddRedis(storeName);
             var cluster = builder.AddOrleans("cluster").WithClustering(store).WithGrainStorage("votes", builder.AddRedis("grains"));
             builder.AddProject<Projects.Api>("api").WithReference(cluster);
             builder.Build().Run();
             """)
-            .Expect(PF1001("ConnectionStrings:other", "appsettings.json, src/AppHost/Program.cs:4 (AddProject \"api\")"))
+            .Expect(PF1001("ConnectionStrings:other", "appsettings.json, src/AppHost/Program.cs:5 (AddProject \"api\")"))
             .RunAsync();
 
     [Theory]
     [InlineData("var name = args[0];\nbuilder.AddProject<Projects.Api>(name);")]
+    [InlineData("var name = \"api\";\nif (args.Length > 0) { name = args[0]; }\nbuilder.AddProject<Projects.Api>(name);")]
     [InlineData("foreach (var n in new[] { \"a\", \"b\" }) { builder.AddProject<Projects.Api>(\"api\"); }")]
     [InlineData("builder.AddProject<Projects.Api>(\"api\").WithEnvironment(context => context.EnvironmentVariables[\"X\"] = \"1\");")]
     [InlineData("var key = args[0];\nbuilder.AddProject<Projects.Api>(\"api\").WithEnvironment(key, \"1\");")]
