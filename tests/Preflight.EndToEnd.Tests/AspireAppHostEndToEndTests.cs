@@ -75,7 +75,7 @@ public class AspireAppHostEndToEndTests
         var expected = new[]
         {
             ("Catalog.Api/Program.cs", 2, 24, "PF1001"),
-            ("Catalog.Api/Program.cs", 6, 55, "PF1001"),
+            ("Catalog.Api/Program.cs", 6, 48, "PF1001"),
         };
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(expected, BuildDiagnostic.Relative(workspace, build.Output));
