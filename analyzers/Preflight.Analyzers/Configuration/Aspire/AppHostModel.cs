@@ -9,8 +9,9 @@ namespace Preflight.Analyzers.Configuration.Aspire;
 /// </summary>
 internal sealed class AppHostSource
 {
-    public AppHostSource(bool createsBuilder, IReadOnlyList<AppHostProject> projects, IReadOnlyDictionary<string, MethodShape> methods)
+    public AppHostSource(bool createsBuilder, IReadOnlyList<AppHostProject> projects, IReadOnlyDictionary<string, MethodShape> methods, IReadOnlyList<string> sharedVariables)
     {
+        SharedVariables = sharedVariables;
         CreatesBuilder = createsBuilder;
         Projects = projects;
         Methods = methods;
@@ -23,7 +24,13 @@ internal sealed class AppHostSource
     /// <summary>The methods the file declares, by name.</summary>
     public IReadOnlyDictionary<string, MethodShape> Methods { get; }
 
-    public static readonly AppHostSource Empty = new AppHostSource(false, new AppHostProject[0], new Dictionary<string, MethodShape>());
+    /// <summary>
+    /// Variables set by environment callbacks that are no project's (<c>context.EnvironmentVariables["X"] = …</c> in an
+    /// eventing subscriber that annotates every project): any project may get them.
+    /// </summary>
+    public IReadOnlyList<string> SharedVariables { get; }
+
+    public static readonly AppHostSource Empty = new AppHostSource(false, new AppHostProject[0], new Dictionary<string, MethodShape>(), new string[0]);
 }
 
 /// <summary>How a method of the AppHost's own uses its parameters: which of them it calls methods on (it may change them).</summary>

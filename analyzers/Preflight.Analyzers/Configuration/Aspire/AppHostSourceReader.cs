@@ -106,7 +106,27 @@ internal static class AppHostSourceReader
                     project.IsOpen = true;
                 }
             }
-            return new AppHostSource(createsBuilder, _projects, methods);
+            return new AppHostSource(createsBuilder, _projects, methods, SharedVariables());
+        }
+
+        /// <summary><c>x.EnvironmentVariables["X"] = …</c>, <c>x.EnvironmentVariables.Add("X", …)</c> / <c>TryAdd</c> anywhere in the file.</summary>
+        private List<string> SharedVariables()
+        {
+            var variables = new List<string>();
+            foreach (var node in _root.DescendantNodes())
+            {
+                var name = node switch
+                {
+                    ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnvironmentVariables" }, ArgumentList.Arguments: { Count: 1 } index } => index[0].Expression,
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "TryAdd", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "EnvironmentVariables" } }, ArgumentList.Arguments.Count: 2 } call => call.ArgumentList.Arguments[0].Expression,
+                    _ => null,
+                };
+                if (name != null && Constant(name) is { } variable)
+                {
+                    variables.Add(variable);
+                }
+            }
+            return variables;
         }
 
         private void WalkBody(SyntaxNode body, bool inMain)

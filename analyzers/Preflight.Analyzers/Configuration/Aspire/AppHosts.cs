@@ -83,7 +83,7 @@ internal sealed class AppHosts
                     if (Runs(host, entry, projectFile))
                     {
                         matched = true;
-                        yield return new AppHostRun(file.Key, entry, entry.IsOpen || ChangedByOwnMethod(host, entry));
+                        yield return new AppHostRun(file.Key, entry, entry.IsOpen || ChangedByOwnMethod(host, entry), host.Files.SelectMany(f => f.Value.SharedVariables).ToList());
                     }
                 }
             }
@@ -91,7 +91,7 @@ internal sealed class AppHosts
             if (!matched && hasUnknown && host.ProjectFile != null && host.ProjectFile.References.Any(r => PathText.Equal(r.Path, projectFile)))
             {
                 var first = host.Files.SelectMany(f => f.Value.Projects.Select(p => new { File = f.Key, Project = p })).First(p => p.Project.TypeName == null && p.Project.Path == null);
-                yield return new AppHostRun(first.File, first.Project, isOpen: true);
+                yield return new AppHostRun(first.File, first.Project, isOpen: true, new List<string>());
             }
         }
     }
@@ -150,8 +150,9 @@ internal sealed class AppHosts
 /// <summary>An AppHost's <c>AddProject</c> that runs the project: where it is, what it gives, and whether that is known.</summary>
 internal sealed class AppHostRun
 {
-    public AppHostRun(string file, AppHostProject project, bool isOpen)
+    public AppHostRun(string file, AppHostProject project, bool isOpen, IReadOnlyList<string> sharedVariables)
     {
+        SharedVariables = sharedVariables;
         File = file;
         Project = project;
         IsOpen = isOpen;
@@ -160,4 +161,7 @@ internal sealed class AppHostRun
     public string File { get; }
     public AppHostProject Project { get; }
     public bool IsOpen { get; }
+
+    /// <summary>Variables the AppHost's environment callbacks set in projects it does not name (any project may get them).</summary>
+    public IReadOnlyList<string> SharedVariables { get; }
 }

@@ -48,6 +48,10 @@ internal static class AspireDeclarations
             {
                 declarations.AddVariablePrefix(prefix);
             }
+            foreach (var variable in run.SharedVariables)
+            {
+                declarations.AddVariable(variable);
+            }
             foreach (var variable in run.Project.Variables)
             {
                 declarations.AddVariable(variable);

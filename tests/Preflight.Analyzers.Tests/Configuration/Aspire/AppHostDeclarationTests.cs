@@ -185,6 +185,35 @@ public class AppHostDeclarationTests
             .Expect(PF1001("ConnectionStrings:other", "appsettings.json, src/AppHost/Program.cs:5 (AddProject \"api\")"))
             .RunAsync();
 
+    [Fact]
+    public Task Variables_an_environment_callback_sets_in_every_project_are_declared() =>
+        WithAppHost("""
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                string? Given(IConfiguration c) => c["Forwarded:Enabled"] + c["Region"];
+                string? Missing(IConfiguration c) => c[{|#0:"Payments:Key"|}];
+            }
+            """, """
+            var builder = DistributedApplication.CreateBuilder(args);
+            builder.AddProject<Projects.Api>("api");
+            builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
+            {
+                foreach (var p in e.Model.GetProjectResources())
+                {
+                    p.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+                    {
+                        context.EnvironmentVariables["Forwarded__Enabled"] = "true";
+                        context.EnvironmentVariables.Add("Region", "eu");
+                    }));
+                }
+                return Task.CompletedTask;
+            });
+            builder.Build().Run();
+            """)
+            .Expect(PF1001("Payments:Key", "appsettings.json, src/AppHost/Program.cs:2 (AddProject \"api\")"))
+            .RunAsync();
+
     [Theory]
     [InlineData("var name = args[0];\nbuilder.AddProject<Projects.Api>(name);")]
     [InlineData("var name = \"api\";\nif (args.Length > 0) { name = args[0]; }\nbuilder.AddProject<Projects.Api>(name);")]
