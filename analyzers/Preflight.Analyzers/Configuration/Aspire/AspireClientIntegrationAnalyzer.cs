@@ -102,14 +102,15 @@ public sealed class AspireClientIntegrationAnalyzer : DiagnosticAnalyzer
              method.ContainingAssembly?.Name.StartsWith("CommunityToolkit.Aspire.", StringComparison.Ordinal) == true);
     }
 
-    /// <summary>The argument given for the method's <c>connectionName</c> (or, keyed, <c>name</c>) string parameter.</summary>
+    /// <summary>The argument given for the method's <c>connectionName</c> (or, of an <c>AddKeyed…</c> method, <c>name</c>) string parameter.</summary>
     private static ExpressionSyntax? ConnectionNameArgument(InvocationExpressionSyntax syntax, IMethodSymbol method)
     {
         var parameters = method.ReducedFrom != null ? method.Parameters : method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).ToImmutableArray();
         var index = -1;
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (parameters[i].Type.SpecialType == SpecialType.System_String && parameters[i].Name is "connectionName" or "name")
+            if (parameters[i].Type.SpecialType == SpecialType.System_String &&
+                (parameters[i].Name == "connectionName" || (parameters[i].Name == "name" && method.Name.StartsWith("AddKeyed", StringComparison.Ordinal))))
             {
                 index = i;
                 break;

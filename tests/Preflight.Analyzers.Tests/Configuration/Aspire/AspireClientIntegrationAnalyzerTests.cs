@@ -19,6 +19,10 @@ public class AspireClientIntegrationAnalyzerTests
                 public static void AddRedisClient(this IHostApplicationBuilder builder, string connectionName, System.Action<RedisSettings>? configureSettings = null) { }
                 public static void AddKeyedRedisClient(this IHostApplicationBuilder builder, string name) { }
             }
+            public static class AspireOwnExtensions
+            {
+                public static void AddNamedClient(this IHostApplicationBuilder builder, string name) { }
+            }
             public static class OtherExtensions
             {
                 public static void AddQueueClient(this IHostApplicationBuilder builder, string connectionName) { }
@@ -77,6 +81,7 @@ public class AspireClientIntegrationAnalyzerTests
 
     [Theory]
     [InlineData("builder.AddQueueClient(\"sessions\");")]
+    [InlineData("builder.AddNamedClient(\"sessions\");")]
     [InlineData("builder.AddRedisClient(\"sessions\", s => s.ConnectionString = \"localhost\");")]
     [InlineData("builder.AddRedisClient(args[0]);")]
     public Task Not_an_integration_read_or_a_connection_set_in_code_is_silent(string call) =>
