@@ -8,10 +8,13 @@ internal sealed class DeclarationSet
 {
     private readonly HashSet<string> _names;
     private readonly bool _sectionsProvideKeys;
+    private readonly List<string> _prefixes = new List<string>();
+    private readonly StringComparison _comparison;
 
     private DeclarationSet(StringComparer comparer, bool sectionsProvideKeys)
     {
         _names = new HashSet<string>(comparer);
+        _comparison = sectionsProvideKeys ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         _sectionsProvideKeys = sectionsProvideKeys;
     }
 
@@ -61,7 +64,28 @@ internal sealed class DeclarationSet
         }
     }
 
-    public bool Declares(string name) => IsOpen || _names.Contains(name);
+    /// <summary>Declares every name that starts with the prefix (an Aspire service reference's endpoints are not known by name).</summary>
+    public void AddPrefix(string prefix)
+    {
+        if (!_prefixes.Contains(prefix))
+        {
+            _prefixes.Add(prefix);
+        }
+    }
+
+    public bool Declares(string name) => IsOpen || _names.Contains(name) || HasPrefix(name);
+
+    private bool HasPrefix(string name)
+    {
+        foreach (var prefix in _prefixes)
+        {
+            if (name.Length > prefix.Length && name.StartsWith(prefix, _comparison))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public string DescribeSources() => string.Join(", ", Sources);
 }

@@ -35,6 +35,7 @@ internal sealed class DeploymentDeclarations
         DockerfileDeclarations.Add(declarations, project, reader, services);
         KubernetesDeclarations.Add(declarations, project, reader, services);
         PreflightConfigDeclarations.Add(declarations, project, reader);
+        AspireDeclarations.Add(declarations, project, reader);
         return declarations;
     }
 
@@ -55,6 +56,16 @@ internal sealed class DeploymentDeclarations
         EnvironmentVariables.AddName(name);
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
     }
+
+    /// <summary>Every variable whose name starts with the prefix (and the configuration keys they map to) is set.</summary>
+    public void AddVariablePrefix(string prefix)
+    {
+        EnvironmentVariables.AddPrefix(prefix);
+        ConfigurationKeys.AddPrefix(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(prefix));
+    }
+
+    /// <summary>The AppHost line that adds this project (<c>AppHost/Program.cs:12</c>), when an Aspire AppHost of the repository runs it.</summary>
+    public string? AppHostLine { get; set; }
 
     /// <summary>The names a .env-format file sets (a name that starts with a digit is no environment variable).</summary>
     public void AddVariables(Artifacts.Env.EnvFile file)

@@ -14,8 +14,9 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts)
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts, ImmutableArray<AdditionalText> projectSources)
     {
+        ProjectSources = projectSources;
         ProjectFile = projectFile;
         ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
         RepositoryRoot = repositoryRoot;
@@ -30,6 +31,9 @@ internal sealed class ProjectContext
     public string? OutputType { get; }
     public ImmutableArray<ArtifactFile> Artifacts { get; }
 
+    /// <summary>Project files and C# files passed in as AdditionalFiles (the targets pass an Aspire AppHost's).</summary>
+    public ImmutableArray<AdditionalText> ProjectSources { get; }
+
     /// <summary>Executables (and web apps, which are executables) are deployed; libraries are configured by their host.</summary>
     public bool IsDeployable => OutputType == null ||
         string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase) ||
@@ -42,6 +46,7 @@ internal sealed class ProjectContext
         var root = Read(global, "build_property.PreflightRepositoryRoot");
         var outputType = Read(global, "build_property.OutputType");
         var artifacts = ImmutableArray.CreateBuilder<ArtifactFile>();
+        var projectSources = ImmutableArray.CreateBuilder<AdditionalText>();
         foreach (var file in options.AdditionalFiles)
         {
             var kind = ArtifactClassifier.Classify(file.Path);
@@ -49,12 +54,17 @@ internal sealed class ProjectContext
             {
                 artifacts.Add(new ArtifactFile(file, PathText.Normalize(file.Path), kind));
             }
+            else if (file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                projectSources.Add(file);
+            }
         }
         return new ProjectContext(
             projectFile == null ? null : PathText.Normalize(projectFile),
             root == null ? null : PathText.Normalize(root),
             outputType,
-            artifacts.ToImmutable());
+            artifacts.ToImmutable(),
+            projectSources.ToImmutable());
     }
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)

@@ -101,7 +101,7 @@ internal sealed class RepositoryCheck
         var projectPath = project.Path;
         var sources = ProjectCompilation.SourceFiles(project, scan.CSharpFiles, scan.Projects);
         var compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
-        var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts())
+        var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts()).Concat(scan.AppHostFiles())
             .Distinct(StringComparer.Ordinal)
             .Select(path => (AdditionalText)new FileAdditionalText(path))
             .ToImmutableArray();

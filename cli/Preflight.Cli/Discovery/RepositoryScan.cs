@@ -183,6 +183,35 @@ internal sealed class RepositoryScan
             return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings;
         });
 
+    private readonly object _appHostLock = new();
+    private List<string>? _appHostFiles;
+
+    /// <summary>
+    /// The Aspire AppHosts' project files and C# files, which the targets pass to every project's analyzers (an AppHost
+    /// declares the configuration of the projects it runs). Found once per scan.
+    /// </summary>
+    public IReadOnlyList<string> AppHostFiles()
+    {
+        lock (_appHostLock)
+        {
+            return _appHostFiles ??= FindAppHostFiles();
+        }
+    }
+
+    private List<string> FindAppHostFiles()
+    {
+        var files = new List<string>();
+        foreach (var project in Projects)
+        {
+            if (Build.Checks.FileSystem.ReadText(project) is { } text && global::Preflight.Artifacts.Aspire.AppHostProjectFile.Parse(project, text) is { } host)
+            {
+                files.Add(project);
+                files.AddRange(CSharpFiles.Where(f => PathText.IsUnder(f, host.Directory)).Take(Build.Checks.AppHostFiles.MaxFilesPerHost));
+            }
+        }
+        return files;
+    }
+
     /// <summary>The project's own appsettings*.json (the targets add them per project).</summary>
     public static IEnumerable<string> AppSettingsOf(string projectFile)
     {

@@ -1,0 +1,35 @@
+using System;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Preflight.Build.Checks;
+
+namespace Preflight.Build.Tasks;
+
+/// <summary>
+/// Lists the repository's Aspire AppHost project files and their C# files, which the targets pass to the analyzers as
+/// AdditionalFiles: an AppHost declares the configuration of the projects it runs (PF1001/PF1002).
+/// </summary>
+public sealed class PreflightAspireHosts : Task
+{
+    /// <summary>The repository's project files (other artifacts are ignored).</summary>
+    public ITaskItem[] Projects { get; set; } = Array.Empty<ITaskItem>();
+
+    [Output]
+    public ITaskItem[] Files { get; private set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        try
+        {
+            Files = AppHostFiles.Find(Projects.Select(p => p.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal))
+                .Select(path => (ITaskItem)new TaskItem(path))
+                .ToArray();
+        }
+        catch (Exception ex) when (FileSystem.IsIoFailure(ex))
+        {
+            Log.LogMessage(MessageImportance.Low, "Preflight: the Aspire AppHosts could not be listed: " + ex.Message);
+        }
+        return true;
+    }
+}
