@@ -24,8 +24,8 @@ public class PlatformSampleEndToEndTests
         Assert.NotEqual(0, build.ExitCode);
         Assert.Equal(new[]
         {
-            ("deploy/shipping-api.yaml", 2, 7, "PF5003"),
             ("deploy/production/kustomization.yaml", 6, 5, "PF5006"),
+            ("deploy/shipping-api.yaml", 2, 7, "PF5003"),
             ("deploy/shipping-api.yaml", 24, 25, "PF5001"),
             ("vercel.json", 3, 5, "PF5004"),
         }, BuildDiagnostic.Relative(sample, build.Output));
