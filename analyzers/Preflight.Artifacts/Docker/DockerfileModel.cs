@@ -118,6 +118,8 @@ public enum DockerfileErrorKind
     UnknownInstruction,
     /// <summary>A flag the instruction does not take (front ends with more flags, like the labs channel, may accept it).</summary>
     UnknownFlag,
+    /// <summary>Not parsed: larger than <see cref="DockerfileParser.MaxLength"/>. Preflight's limit, not a problem of the file.</summary>
+    TooLarge,
 }
 
 /// <summary>One instruction, with its continuation lines joined.</summary>
