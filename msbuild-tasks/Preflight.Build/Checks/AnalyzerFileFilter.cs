@@ -17,11 +17,11 @@ public static class AnalyzerFileFilter
     {
         if (isArtifact && boundary != null && boundary.LeavesRepository(path))
         {
-            return "leads out of the repository through a symbolic link (or into a link loop); it is not read";
+            return "leads out of the repository through a symbolic link (or into a link loop)";
         }
         if (SpecialFiles.IsSpecial(path))
         {
-            return "is no regular file (a FIFO, device or socket); it is not read";
+            return "is no regular file (a FIFO, device or socket)";
         }
         if (!isArtifact)
         {
@@ -29,15 +29,15 @@ public static class AnalyzerFileFilter
         }
         if (FileSystem.Length(path) == null)
         {
-            return "has nothing to read (a dangling link or a folder); it is not read";
+            return "has nothing to read (a dangling link or a folder)";
         }
         if (!CanRead(path))
         {
-            return "cannot be opened for reading (permissions); it is not checked";
+            return "cannot be opened for reading (permissions)";
         }
         if (SpecialFiles.IsBinary(path))
         {
-            return "is a binary file; it is not checked";
+            return "is a binary file";
         }
         return null;
     }

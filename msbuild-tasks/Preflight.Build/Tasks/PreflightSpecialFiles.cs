@@ -38,7 +38,7 @@ public sealed class PreflightSpecialFiles : Task
             if (AnalyzerFileFilter.SkipReason(path, artifacts.Contains(path), boundary) is { } reason)
             {
                 picked.Add(file);
-                Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' {reason}; it is not passed to the analyzers.");
+                Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' {reason}: not checked, not passed to the analyzers.");
             }
         }
         SpecialFiles = picked.ToArray();
