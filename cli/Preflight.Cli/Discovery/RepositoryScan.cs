@@ -122,7 +122,7 @@ internal sealed class RepositoryScan
         {
             var name = Path.GetFileName(folder);
             // A link to / or to a folder outside the repository is never entered (it made the walk list the whole disk).
-            if (!ExcludedFolders.Contains(name) && !LeavesRepository(folder))
+            if (!ExcludedFolders.Contains(name) && !LeavesRepository(folder) && !WalkedElsewhere(folder))
             {
                 Walk(folder, inSourceExcluded || ExcludedSourceFolders.Contains(name), depth + 1, visited);
             }
@@ -131,6 +131,21 @@ internal sealed class RepositoryScan
 
     /// <summary>True for a link whose real location is outside the repository (or a link loop); other entries are inside.</summary>
     private bool LeavesRepository(string path) => RepositoryBoundary.IsLink(path) && Boundary.LeavesRepository(path);
+
+    /// <summary>
+    /// True for a link to a folder inside the repository that the walk reaches by its own path (the task checks a file
+    /// reached twice once, at its path without links): it is not walked a second time.
+    /// </summary>
+    private bool WalkedElsewhere(string folder)
+    {
+        if (!RepositoryBoundary.IsLink(folder) || Boundary.Canonical(folder) is not { } canonical)
+        {
+            return false;
+        }
+        var relative = PathText.Relative(Root, canonical);
+        var parts = relative.Split('/');
+        return relative == "." || (parts.Length <= 64 && !parts.Any(ExcludedFolders.Contains));
+    }
 
     private void Add(string path, bool inSourceExcluded)
     {

@@ -22,10 +22,9 @@ public sealed class CheckContext
     {
         // The targets' globs follow symbolic links: what leads out of the repository (a link to /, to /etc) is dropped.
         Boundary = new RepositoryBoundary(repositoryRoot);
-        SourceFiles = (sourceFiles ?? Enumerable.Empty<string>()).Select(PathText.Normalize).Distinct(StringComparer.Ordinal)
-            .Where(p => !Boundary.LeavesRepository(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        Artifacts = artifactPaths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal)
-            .Where(p => !Boundary.LeavesRepository(p)).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        // A file reached twice (through a link inside the repository) is checked once, at its path without links.
+        SourceFiles = Boundary.WithoutAliases(sourceFiles ?? Enumerable.Empty<string>());
+        Artifacts = Boundary.WithoutAliases(artifactPaths);
         Layout = new RepositoryLayout(
             repositoryRoot,
             projectFile,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Preflight.Artifacts;
 
@@ -49,6 +50,42 @@ public sealed class RepositoryBoundary
         }
         var real = RealPath(path);
         return real == null || !PathText.IsUnder(real, _realRoot);
+    }
+
+    /// <summary>
+    /// The path as written without links below the root (its real location, expressed under <see cref="Root"/>); the
+    /// path itself when it is not under the root; null when it leads out of the repository.
+    /// </summary>
+    public string? Canonical(string path)
+    {
+        path = PathText.Normalize(path);
+        if (!PathText.IsUnder(path, Root))
+        {
+            return path;
+        }
+        var real = RealPath(path);
+        return real == null || !PathText.IsUnder(real, _realRoot) ? null : PathText.Combine(Root, PathText.Relative(_realRoot, real));
+    }
+
+    /// <summary>
+    /// The paths without those that lead out of the repository, and with one path per file: of paths that reach the same
+    /// file through links inside the repository, the one without links (else the first).
+    /// </summary>
+    public List<string> WithoutAliases(IEnumerable<string> paths)
+    {
+        var byFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in paths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            if (Canonical(path) is not { } canonical)
+            {
+                continue;
+            }
+            if (!byFile.TryGetValue(canonical, out var kept) || (path == canonical && kept != canonical))
+            {
+                byFile[canonical] = path;
+            }
+        }
+        return byFile.Values.OrderBy(p => p, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>True when the path itself is a symbolic link (not following it).</summary>
