@@ -137,12 +137,15 @@ internal static class BuildPropsChain
                     return "$(" + name + ")";
             }
         }
-        var expanded = FileAbove.Replace(value, match =>
+        // Properties first (their values hold no parentheses), then the functions on the expanded arguments.
+        var expanded = PropertyReference.Replace(value, m => Property(m.Groups[1].Value));
+        expanded = FileAbove.Replace(expanded, match =>
         {
-            var first = Unquote(PropertyReference.Replace(match.Groups[2].Value, m => Property(m.Groups[1].Value)));
-            var second = match.Groups[3].Success ? Unquote(PropertyReference.Replace(match.Groups[3].Value, m => Property(m.Groups[1].Value))) : null;
-            if (unknown)
+            var first = Unquote(match.Groups[2].Value);
+            var second = match.Groups[3].Success ? Unquote(match.Groups[3].Value) : null;
+            if (unknown || first.Contains("$(") || (second != null && second.Contains("$(")))
             {
+                unknown = true;
                 return match.Value;
             }
             // GetPathOfFileAbove(file, startingDirectory = this file's folder); GetDirectoryNameOfFileAbove(startingDirectory, file).
@@ -157,7 +160,6 @@ internal static class BuildPropsChain
             var found = FindAbove(PathText.Combine(thisDirectory, start), name, state.Root);
             return found == null ? string.Empty : getPath ? PathText.Combine(found, name) : found;
         });
-        expanded = PropertyReference.Replace(expanded, m => Property(m.Groups[1].Value));
         if (expanded.IndexOf("$(", StringComparison.Ordinal) >= 0)
         {
             unknown = true;
