@@ -15,7 +15,7 @@ namespace Preflight.Cli.Projects;
 /// <c>GetDirectoryNameOfFileAbove</c>), in document order, so a parent's properties apply only when the nearest file
 /// imports it. Unconditioned properties are read; <c>$(Name)</c> of a property already read is substituted; an import
 /// under a condition other than <c>Exists(...)</c>, or with a path that cannot be known, is not followed. Nothing above
-/// the repository root is read.
+/// the repository root (or behind a link that leads out of it) is read.
 /// </summary>
 internal static class BuildPropsChain
 {
@@ -60,7 +60,7 @@ internal static class BuildPropsChain
 
     private static void Evaluate(string file, State state)
     {
-        if (state.Imports++ >= MaxImports || !state.Visiting.Add(file) || !PathText.IsUnder(file, state.Root))
+        if (state.Imports++ >= MaxImports || !state.Visiting.Add(file) || !PathText.IsUnder(file, state.Root) || state.Boundary.LeavesRepository(file))
         {
             return;
         }
@@ -203,6 +203,8 @@ internal static class BuildPropsChain
         public string Root { get; }
         public Dictionary<string, string> Properties { get; }
         public HashSet<string> Visiting { get; } = new(StringComparer.Ordinal);
+        public Preflight.Build.Checks.RepositoryBoundary Boundary => _boundary ??= new Preflight.Build.Checks.RepositoryBoundary(Root);
+        private Preflight.Build.Checks.RepositoryBoundary? _boundary;
         public int Imports { get; set; }
     }
 }
