@@ -61,6 +61,10 @@ public static class Program
             }
         });
         var findings = check.Run(line.Directory);
+        foreach (var note in check.Notes)
+        {
+            stderr.WriteLine($"preflight: note: '{Artifacts.PathText.Relative(root, note.Key)}' {note.Value}");
+        }
         foreach (var error in check.InternalErrors)
         {
             stderr.WriteLine("preflight: internal error (please report): " + error);

@@ -12,7 +12,8 @@ namespace Preflight.EndToEnd.Tests;
 
 /// <summary>
 /// samples/healthy-service with hostile files added (random bytes, NULs, an alias bomb, 20,000-deep nesting, invalid
-/// UTF-8, a symlink loop, a dangling link, a FIFO and a folder named like artifacts), built with the packed package:
+/// UTF-8, a symlink loop, a dangling link, a FIFO, a folder named like artifacts, links to /etc and to a folder outside the
+/// repository), built with the packed package:
 /// the build finishes, no analyzer or task crashes or stops early, and findings, if any, are only on the hostile files.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
@@ -48,6 +49,10 @@ public class HostileRepositoryEndToEndTests
             Assert.False(build.Output.Contains(marker, StringComparison.Ordinal), $"the build output has '{marker}':\n{build.Output}");
         }
         var diagnostics = BuildDiagnostic.Relative(sample, build.Output);
+        // Issue 14 (2): nothing behind a link that leads out of the repository is read or reported.
+        Assert.DoesNotContain(diagnostics, d => d.File.StartsWith("hostile/outside/", StringComparison.Ordinal) ||
+            d.File.StartsWith("hostile/etc/", StringComparison.Ordinal));
+        Assert.DoesNotContain("never-defined", build.Output, StringComparison.Ordinal);
         Assert.All(diagnostics, d => Assert.True(Hostile.Any(h => d.File == h || h.EndsWith('/') && d.File.StartsWith(h, StringComparison.Ordinal)),
             $"a finding on a file of the healthy sample: {d}\n{build.Output}"));
         if (!BuildDiagnostic.Parse(build.Output).Any(d => d.Severity == "error"))
@@ -92,6 +97,13 @@ public class HostileRepositoryEndToEndTests
         Run("ln", "-s", "nowhere.yaml", Path.Combine(root, "deploy", "dangling.yaml"));
         // A FIFO named like a Kubernetes manifest: reading it blocks until a writer comes (none will).
         Run("mkfifo", Path.Combine(root, "deploy", "pipe.yaml"));
+        // Links out of the repository (issue 14): to /etc, and to a folder whose artifacts would give findings.
+        var outside = Path.Combine(Path.GetTempPath(), "preflight-e2e-outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(outside, "k8s"));
+        File.WriteAllText(Path.Combine(outside, "compose.yaml"), "services:\n  leak:\n    image: x\n    env_file: [ never-defined.env ]\n");
+        File.WriteAllText(Path.Combine(outside, "k8s", "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: c\n      image: x\n      env:\n        - name: A\n          valueFrom: { secretKeyRef: { name: never-defined, key: k } }\n");
+        Run("ln", "-s", outside, Path.Combine(root, "hostile", "outside"));
+        Run("ln", "-s", "/etc", Path.Combine(root, "hostile", "etc"));
     }
 
     private static void Run(string tool, params string[] arguments)

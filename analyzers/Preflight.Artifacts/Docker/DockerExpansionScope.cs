@@ -7,11 +7,13 @@ namespace Preflight.Artifacts.Docker;
 /// <summary>The variables visible to one instruction, and expansion against them (see <see cref="Dockerfile.ScopeAt"/>).</summary>
 public sealed class DockerExpansionScope
 {
-    internal DockerExpansionScope(IReadOnlyDictionary<string, string> variables, IReadOnlyCollection<string> declared, char escape,
-        bool isGlobal, bool mayHaveImageEnvironment, DockerStage? stage)
+    private readonly DockerScopeView _view;
+
+    internal DockerExpansionScope(DockerScopeView view, char escape, bool isGlobal, bool mayHaveImageEnvironment, DockerStage? stage)
     {
-        Variables = variables;
-        Declared = declared;
+        _view = view;
+        Variables = view;
+        Declared = view.Declared;
         Escape = escape;
         IsGlobal = isGlobal;
         MayHaveImageEnvironment = mayHaveImageEnvironment;
@@ -32,7 +34,7 @@ public sealed class DockerExpansionScope
     /// <summary>The stage the instruction belongs to; null for global ARGs.</summary>
     public DockerStage? Stage { get; }
 
-    public bool IsDeclared(string name) => Declared.Contains(name);
+    public bool IsDeclared(string name) => _view.IsDeclared(name);
 
     /// <summary>
     /// Expands a word as BuildKit does for this instruction; <see cref="DockerWordResult.Undefined"/> then lists the
@@ -49,13 +51,21 @@ public sealed class DockerExpansionScope
         return new DockerWordResult(result.Result, result.Words, result.Matched, result.Unmatched, undefined, result.Error);
     }
 
+    /// <summary>Above this many names in scope, <see cref="Suggest"/> suggests nothing.</summary>
+    internal const int MaxSuggestionCandidates = 2000;
+
     /// <summary>The name in scope closest to <paramref name="name"/> (a typo or a case difference), or null.</summary>
     public string? Suggest(string name)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
         var limit = Math.Max(1, Math.Min(2, name.Length / 3));
-        foreach (var candidate in Declared.Concat(Variables.Keys).Distinct(StringComparer.Ordinal))
+        if (_view.NameCountBound > MaxSuggestionCandidates)
+        {
+            // Looking through every name for every unknown one would be quadratic in a Dockerfile of thousands of ENVs.
+            return null;
+        }
+        foreach (var candidate in Declared)
         {
             if (string.Equals(candidate, name, StringComparison.Ordinal))
             {
@@ -124,14 +134,18 @@ public static class DockerBuiltInArgs
     public static bool IsNonEnvArg(string name) => name == "SOURCE_DATE_EPOCH";
 }
 
-/// <summary>Computes <see cref="DockerExpansionScope"/>s for a Dockerfile: global ARGs, per-stage ARG/ENV, stage inheritance.</summary>
+/// <summary>
+/// Computes <see cref="DockerExpansionScope"/>s for a Dockerfile: global ARGs, per-stage ARG/ENV, stage inheritance. The
+/// scopes are snapshots of variable histories (<see cref="DockerVariableHistory"/>): linear in time and memory.
+/// </summary>
 internal sealed class DockerScopes
 {
     private readonly Dockerfile _dockerfile;
     private readonly Dictionary<DockerInstruction, DockerExpansionScope> _scopes = new Dictionary<DockerInstruction, DockerExpansionScope>();
-    private readonly Dictionary<int, Dictionary<string, string>> _stageEnvironments = new Dictionary<int, Dictionary<string, string>>();
-    private readonly Dictionary<string, string> _globalValues = new Dictionary<string, string>(StringComparer.Ordinal);
-    private readonly HashSet<string> _globalDeclared = new HashSet<string>(StringComparer.Ordinal);
+    private readonly Dictionary<int, DockerVariableSnapshot> _stageEnvironments = new Dictionary<int, DockerVariableSnapshot>();
+    private readonly Dictionary<int, bool> _imageEnvironments = new Dictionary<int, bool>();
+    private readonly DockerVariableHistory _globals = new DockerVariableHistory();
+    private readonly DockerScopeView _globalValues;
     private readonly DockerExpansionScope _globalScope;
 
     public DockerScopes(Dockerfile dockerfile)
@@ -140,8 +154,7 @@ internal sealed class DockerScopes
         var globals = new List<DockerInstruction>();
         foreach (var pair in DockerBuiltInArgs.Platform)
         {
-            _globalValues[pair.Key] = pair.Value;
-            _globalDeclared.Add(pair.Key);
+            _globals.Set(pair.Key, pair.Value);
         }
         foreach (var instruction in dockerfile.Instructions)
         {
@@ -154,18 +167,23 @@ internal sealed class DockerScopes
                 continue;
             }
             globals.Add(instruction);
-            _scopes[instruction] = Snapshot(_globalValues, _globalDeclared, true, false, null);
+            var values = new DockerScopeView(_globals.Now, null);
+            _scopes[instruction] = new DockerExpansionScope(values, dockerfile.EscapeToken, true, false, null);
             foreach (var (name, rawValue) in ArgPairs(instruction))
             {
-                _globalDeclared.Add(name);
                 if (rawValue != null)
                 {
-                    _globalValues[name] = DockerShellLexer.ProcessWord(rawValue, _globalValues, dockerfile.EscapeToken).Result;
+                    _globals.Set(name, DockerShellLexer.ProcessWord(rawValue, values, dockerfile.EscapeToken).Result);
+                }
+                else if (!_globals.Now.Contains(name))
+                {
+                    _globals.Set(name, null);
                 }
             }
         }
         GlobalArgs = globals;
-        _globalScope = Snapshot(_globalValues, _globalDeclared, true, false, null);
+        _globalValues = new DockerScopeView(_globals.Now, null);
+        _globalScope = new DockerExpansionScope(_globalValues, dockerfile.EscapeToken, true, false, null);
     }
 
     public IReadOnlyList<DockerInstruction> GlobalArgs { get; }
@@ -181,7 +199,14 @@ internal sealed class DockerScopes
             return _globalScope;
         }
         var stage = _dockerfile.Stages[instruction.StageIndex];
-        ComputeStage(stage, new HashSet<int>());
+        // Stages in order: a stage's base stage comes before it, so no recursion (a chain of thousands of stages).
+        for (var i = 0; i <= instruction.StageIndex; i++)
+        {
+            if (!_stageEnvironments.ContainsKey(_dockerfile.Stages[i].Index))
+            {
+                ComputeStage(_dockerfile.Stages[i]);
+            }
+        }
         if (_scopes.TryGetValue(instruction, out scope))
         {
             return scope;
@@ -201,47 +226,45 @@ internal sealed class DockerScopes
     public string ExpandBaseImage(DockerStage stage) =>
         DockerShellLexer.ProcessWord(stage.BaseImage, _globalValues, _dockerfile.EscapeToken).Result;
 
-    private Dictionary<string, string> ComputeStage(DockerStage stage, HashSet<int> visiting)
+    private void ComputeStage(DockerStage stage)
     {
-        if (_stageEnvironments.TryGetValue(stage.Index, out var done))
+        var inherited = stage.BaseStage != null && stage.BaseStage.Index < stage.Index &&
+            _stageEnvironments.TryGetValue(stage.BaseStage.Index, out var parent) ? parent : null;
+        var env = new DockerVariableHistory(inherited);
+        if (inherited == null)
         {
-            return done;
+            // BuildKit gives every stage a default PATH when its image has none (a stage's base stage has one).
+            env.Set("PATH", DockerBuiltInArgs.DefaultPath);
         }
-        if (!visiting.Add(stage.Index))
-        {
-            return new Dictionary<string, string>(StringComparer.Ordinal);
-        }
-        var env = stage.BaseStage != null && stage.BaseStage.Index < stage.Index
-            ? new Dictionary<string, string>(ComputeStage(stage.BaseStage, visiting), StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!env.ContainsKey("PATH"))
-        {
-            // BuildKit gives every stage a default PATH when its image has none.
-            env["PATH"] = DockerBuiltInArgs.DefaultPath;
-        }
-        var args = new Dictionary<string, string>(StringComparer.Ordinal);
-        var declared = new HashSet<string>(env.Keys, StringComparer.Ordinal);
-        var imageEnvironment = MayHaveImageEnvironment(stage);
+        var args = new DockerVariableHistory();
+        // Built from a stage: as that stage (computed before this one); else from an image unless scratch.
+        var imageEnvironment = inherited != null && _imageEnvironments.TryGetValue(stage.BaseStage!.Index, out var fromBase)
+            ? fromBase
+            : MayHaveImageEnvironment(stage);
+        _imageEnvironments[stage.Index] = imageEnvironment;
         foreach (var instruction in stage.Instructions)
         {
-            var values = Merge(args, env);
-            _scopes[instruction] = Snapshot(values, declared, false, imageEnvironment, stage);
+            var values = new DockerScopeView(env.Now, args.Now);
+            _scopes[instruction] = new DockerExpansionScope(values, _dockerfile.EscapeToken, false, imageEnvironment, stage);
             if (instruction.Keyword == "ARG")
             {
                 foreach (var (name, rawValue) in ArgPairs(instruction))
                 {
-                    declared.Add(name);
                     if (rawValue != null)
                     {
-                        args[name] = DockerShellLexer.ProcessWord(rawValue, values, _dockerfile.EscapeToken).Result;
+                        args.Set(name, DockerShellLexer.ProcessWord(rawValue, values, _dockerfile.EscapeToken).Result);
                     }
                     else if (_globalValues.TryGetValue(name, out var global) && !DockerBuiltInArgs.Platform.ContainsKey(name))
                     {
-                        args[name] = global;
+                        args.Set(name, global);
                     }
                     else if (DockerBuiltInArgs.Platform.TryGetValue(name, out var platform))
                     {
-                        args[name] = platform;
+                        args.Set(name, platform);
+                    }
+                    else if (!args.Now.Contains(name))
+                    {
+                        args.Set(name, null);
                     }
                 }
             }
@@ -250,30 +273,11 @@ internal sealed class DockerScopes
                 var pairs = instruction.Values;
                 for (var i = 0; i + 1 < pairs.Count; i += 3)
                 {
-                    declared.Add(pairs[i]);
-                    env[pairs[i]] = DockerShellLexer.ProcessWord(pairs[i + 1], values, _dockerfile.EscapeToken).Result;
+                    env.Set(pairs[i], DockerShellLexer.ProcessWord(pairs[i + 1], values, _dockerfile.EscapeToken).Result);
                 }
             }
         }
-        _stageEnvironments[stage.Index] = env;
-        return env;
-    }
-
-    private static Dictionary<string, string> Merge(Dictionary<string, string> args, Dictionary<string, string> env)
-    {
-        var merged = new Dictionary<string, string>(args, StringComparer.Ordinal);
-        foreach (var pair in env)
-        {
-            merged[pair.Key] = pair.Value;
-        }
-        return merged;
-    }
-
-    private DockerExpansionScope Snapshot(Dictionary<string, string> values, HashSet<string> declared, bool isGlobal, bool imageEnvironment, DockerStage? stage)
-    {
-        var names = new HashSet<string>(declared, StringComparer.Ordinal);
-        names.UnionWith(values.Keys);
-        return new DockerExpansionScope(new Dictionary<string, string>(values, StringComparer.Ordinal), names, _dockerfile.EscapeToken, isGlobal, imageEnvironment, stage);
+        _stageEnvironments[stage.Index] = env.Now;
     }
 
     private static bool MayHaveImageEnvironment(DockerStage stage)

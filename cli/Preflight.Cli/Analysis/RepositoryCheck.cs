@@ -31,6 +31,8 @@ internal sealed class RepositoryCheck
     private readonly ReferencePacks _packs;
     private readonly Action<string>? _progress;
     private readonly ConcurrentBag<string> _internalErrors = new();
+    private readonly ConcurrentDictionary<string, string> _notes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _analyzerFiles = new(StringComparer.Ordinal);
 
     public RepositoryCheck(ReferencePacks packs, Action<string>? progress = null)
     {
@@ -40,6 +42,12 @@ internal sealed class RepositoryCheck
 
     /// <summary>Analyzer and check failures (never expected): reported on stderr, never as findings.</summary>
     public IReadOnlyCollection<string> InternalErrors => _internalErrors;
+
+    /// <summary>
+    /// Files not checked, and why (Preflight's size limits, unreadable files, links out of the repository), one note per
+    /// file, as the build says them in message-level notes: never findings.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> Notes => _notes.OrderBy(n => n.Key, StringComparer.Ordinal);
 
     public IReadOnlyList<ReportedFinding> Run(string directory, CancellationToken cancellationToken = default)
     {
@@ -86,6 +94,10 @@ internal sealed class RepositoryCheck
         {
             _internalErrors.Add($"file checks of {project}: {failure}");
         }
+        foreach (var note in context.Notes)
+        {
+            _notes.TryAdd(note.Key, note.Value);
+        }
         foreach (var finding in context.Findings)
         {
             if (Name(severity.Of(finding)) is { } level)
@@ -103,6 +115,7 @@ internal sealed class RepositoryCheck
         var compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
         var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts()).Concat(scan.AppHostFiles())
             .Distinct(StringComparer.Ordinal)
+            .Where(path => IsAnalyzerFile(scan, path))
             .Select(path => (AdditionalText)new FileAdditionalText(path))
             .ToImmutableArray();
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -155,6 +168,21 @@ internal sealed class RepositoryCheck
             }
         }
     }
+
+    /// <summary>
+    /// False for the artifacts the build's targets do not give the compiler (<see cref="AnalyzerFileFilter"/>: FIFOs,
+    /// dangling links, unreadable and binary files, links out of the repository); decided once per file, with a note.
+    /// </summary>
+    private bool IsAnalyzerFile(RepositoryScan scan, string path) =>
+        _analyzerFiles.GetOrAdd(path, p =>
+        {
+            if (AnalyzerFileFilter.SkipReason(p, isArtifact: true, scan.Boundary) is { } reason)
+            {
+                _notes.TryAdd(p, reason + ": not checked, not passed to the analyzers");
+                return false;
+            }
+            return true;
+        });
 
     /// <summary>The severity as reported; null when the finding is not reported (<c>none</c>, <c>silent</c>, NoWarn).</summary>
     private static string? Name(ReportedSeverity severity) => severity switch

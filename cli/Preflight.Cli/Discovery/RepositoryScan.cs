@@ -5,6 +5,7 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Secrets;
+using Preflight.Build.Checks;
 
 namespace Preflight.Cli.Discovery;
 
@@ -25,9 +26,13 @@ internal sealed class RepositoryScan
     private RepositoryScan(string root)
     {
         Root = root;
+        Boundary = new RepositoryBoundary(root);
     }
 
     public string Root { get; }
+
+    /// <summary>Where the repository ends for links: entries behind a link that leads out of it are never listed.</summary>
+    public RepositoryBoundary Boundary { get; }
     public List<string> Artifacts { get; } = new();
     public List<string> Projects { get; } = new();
     public List<string> SourceFiles { get; } = new();
@@ -40,8 +45,24 @@ internal sealed class RepositoryScan
     public IEnumerable<string> GlobalConfigsOf(string project) =>
         GlobalConfigs.Where(config => PathText.IsUnder(project, PathText.GetDirectory(config)));
 
-    /// <summary>The repository root of a directory, as the targets find it: .git, else preflight.yaml, else the directory.</summary>
+    /// <summary>
+    /// The repository root of a directory, as the targets find it: .git, else preflight.yaml, else the directory; or the
+    /// <c>PreflightRepositoryRoot</c> that the Directory.Build.props MSBuild imports there sets (inside that root).
+    /// </summary>
     public static string FindRoot(string directory)
+    {
+        var root = FindConventionalRoot(directory);
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        Preflight.Cli.Projects.BuildPropsChain.Apply(Path.GetFullPath(directory), root, properties);
+        if (properties.TryGetValue("PreflightRepositoryRoot", out var set) && set.IndexOf('$') < 0 && Path.IsPathRooted(set) &&
+            PathText.IsUnder(PathText.Normalize(set), PathText.Normalize(root)) && Directory.Exists(set))
+        {
+            return Path.GetFullPath(set).TrimEnd('/', '\\');
+        }
+        return root;
+    }
+
+    private static string FindConventionalRoot(string directory)
     {
         directory = Path.GetFullPath(directory);
         for (var current = directory; current != null; current = Path.GetDirectoryName(current))
@@ -92,17 +113,39 @@ internal sealed class RepositoryScan
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            Add(PathText.Normalize(file), inSourceExcluded);
+            if (!LeavesRepository(file))
+            {
+                Add(PathText.Normalize(file), inSourceExcluded);
+            }
         }
         Array.Sort(folders, StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             var name = Path.GetFileName(folder);
-            if (!ExcludedFolders.Contains(name))
+            // A link to / or to a folder outside the repository is never entered (it made the walk list the whole disk).
+            if (!ExcludedFolders.Contains(name) && !LeavesRepository(folder) && !WalkedElsewhere(folder))
             {
                 Walk(folder, inSourceExcluded || ExcludedSourceFolders.Contains(name), depth + 1, visited);
             }
         }
+    }
+
+    /// <summary>True for a link whose real location is outside the repository (or a link loop); other entries are inside.</summary>
+    private bool LeavesRepository(string path) => RepositoryBoundary.IsLink(path) && Boundary.LeavesRepository(path);
+
+    /// <summary>
+    /// True for a link to a folder inside the repository that the walk reaches by its own path (the task checks a file
+    /// reached twice once, at its path without links): it is not walked a second time.
+    /// </summary>
+    private bool WalkedElsewhere(string folder)
+    {
+        if (!RepositoryBoundary.IsLink(folder) || Boundary.Canonical(folder) is not { } canonical)
+        {
+            return false;
+        }
+        var relative = PathText.Relative(Root, canonical);
+        var parts = relative.Split('/');
+        return relative == "." || (parts.Length <= 64 && !parts.Any(ExcludedFolders.Contains));
     }
 
     private void Add(string path, bool inSourceExcluded)

@@ -10,7 +10,8 @@ namespace Preflight.Cli.Projects;
 
 /// <summary>
 /// What <c>preflight check</c> needs of a project without evaluating it: the SDK, target framework, output type,
-/// implicit usings, nullable, compile items. Read from the .csproj and the Directory.Build.props above it; properties
+/// implicit usings, nullable, compile items. Read from the .csproj and the Directory.Build.props MSBuild imports
+/// (<see cref="BuildPropsChain"/>); properties
 /// under a Condition are ignored (their value is unknown without evaluation).
 /// </summary>
 internal sealed class ProjectInfo
@@ -66,13 +67,8 @@ internal sealed class ProjectInfo
             return null;
         }
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var props in DirectoryBuildProps(PathText.GetDirectory(path), repositoryRoot))
-        {
-            if (Read(props) is { } imported)
-            {
-                AddProperties(imported, properties);
-            }
-        }
+        // As MSBuild: the nearest Directory.Build.props, and its parents only when it imports them.
+        BuildPropsChain.Apply(PathText.GetDirectory(path), repositoryRoot, properties);
         AddProperties(project, properties);
         var removes = new List<string>();
         var includes = new List<string>();
@@ -94,26 +90,6 @@ internal sealed class ProjectInfo
     private static IEnumerable<string> Split(string value) =>
         value.Split(';').Select(v => v.Trim()).Where(v => v.Length > 0 && !v.Contains('$') && !v.Contains('@'));
 
-    /// <summary>Directory.Build.props files from the repository root down to the project (outermost first, as MSBuild imports the nearest one which usually imports its parent).</summary>
-    private static IEnumerable<string> DirectoryBuildProps(string projectDirectory, string root)
-    {
-        var found = new List<string>();
-        for (var directory = projectDirectory; ; directory = PathText.GetDirectory(directory))
-        {
-            var candidate = PathText.Combine(directory, "Directory.Build.props");
-            if (File.Exists(candidate))
-            {
-                found.Add(candidate);
-            }
-            if (PathText.Equal(directory, root) || !PathText.IsUnder(directory, root) || PathText.GetDirectory(directory) == directory)
-            {
-                break;
-            }
-        }
-        found.Reverse();
-        return found;
-    }
-
     private static void AddProperties(XElement project, Dictionary<string, string> properties)
     {
         foreach (var group in project.Elements().Where(e => e.Name.LocalName == "PropertyGroup" && !HasCondition(e)))
@@ -127,7 +103,7 @@ internal sealed class ProjectInfo
 
     private static bool HasCondition(XElement element) => element.Attribute("Condition") != null;
 
-    private static XElement? Read(string path)
+    internal static XElement? Read(string path)
     {
         try
         {

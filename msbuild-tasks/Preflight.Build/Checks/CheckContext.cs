@@ -20,8 +20,11 @@ public sealed class CheckContext
     public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null,
         bool everyProjectUsesPreflight = false)
     {
-        SourceFiles = (sourceFiles ?? Enumerable.Empty<string>()).Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
-        Artifacts = artifactPaths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList();
+        // The targets' globs follow symbolic links: what leads out of the repository (a link to /, to /etc) is dropped.
+        Boundary = new RepositoryBoundary(repositoryRoot);
+        // A file reached twice (through a link inside the repository) is checked once, at its path without links.
+        SourceFiles = Boundary.WithoutAliases(sourceFiles ?? Enumerable.Empty<string>());
+        Artifacts = Boundary.WithoutAliases(artifactPaths);
         Layout = new RepositoryLayout(
             repositoryRoot,
             projectFile,
@@ -32,6 +35,12 @@ public sealed class CheckContext
     }
 
     public IReadOnlyList<string> Artifacts { get; }
+    /// <summary>Where the repository ends for links: nothing behind a link that leads out of it is read.</summary>
+    public RepositoryBoundary Boundary { get; }
+    /// <summary>
+    /// Files not checked because of Preflight's own limits (size), one note per file: message-level, never a finding.
+    /// </summary>
+    public SortedDictionary<string, string> Notes { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
     /// <summary>Python, TypeScript and JavaScript sources of the repository (for the checks of non-.NET services).</summary>
     public IReadOnlyList<string> SourceFiles { get; }
     public RepositoryLayout Layout { get; }
@@ -47,7 +56,21 @@ public sealed class CheckContext
         path = PathText.Normalize(path);
         if (!_texts.TryGetValue(path, out var text))
         {
+            if (Boundary.LeavesRepository(path))
+            {
+                // Behind a link that leads out of the repository (or loops): never read.
+                _texts[path] = null;
+                return null;
+            }
             text = FileSystem.ReadText(path);
+            if (text == null && FileSystem.Length(path) > FileSystem.MaxReadBytes)
+            {
+                Note(path, $"not checked: larger than {FileSystem.MaxReadBytes / (1024 * 1024)} MB, Preflight's limit for one file");
+            }
+            else if (text != null && SizeLimits.ParserLimit(path) is { } limit && text.Length > limit)
+            {
+                Note(path, $"not checked: larger than {limit / (1024 * 1024)} MB, Preflight's limit for this kind of file");
+            }
             if (text != null && SpecialFiles.IsBinaryText(text))
             {
                 // A binary file named like an artifact (as SpecialFiles.IsBinary decides for the analyzers): nothing to
@@ -63,6 +86,11 @@ public sealed class CheckContext
     /// <summary>True when the path exists; watched either way (a missing path keeps the checks running until it appears).</summary>
     public bool Exists(string path)
     {
+        if (Boundary.LeavesRepository(path))
+        {
+            // Behind a link that leads out of the repository: not looked at, and not reported missing either.
+            return true;
+        }
         if (FileSystem.FileExists(path))
         {
             Watched.Add(path);
@@ -89,6 +117,16 @@ public sealed class CheckContext
 
     /// <summary>The repository's preflight.yaml (or preflight.yml) at the root; empty when there is none.</summary>
     public PreflightConfig PreflightConfig => _config ??= LoadPreflightConfig();
+
+    /// <summary>Notes that a file was not checked (one note per file, the first reason).</summary>
+    public void Note(string path, string reason)
+    {
+        path = PathText.Normalize(path);
+        if (!Notes.ContainsKey(path))
+        {
+            Notes[path] = reason;
+        }
+    }
 
     /// <summary>Adds a finding unless the same one (rule, file, position, message) was already added.</summary>
     public void Report(Finding finding)

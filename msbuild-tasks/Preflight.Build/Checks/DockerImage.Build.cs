@@ -28,6 +28,8 @@ internal sealed partial class DockerImage
         return image;
     }
 
+    private readonly Dictionary<string, ImageStage> _stagesByName = new Dictionary<string, ImageStage>(StringComparer.Ordinal);
+
     private void Load(Dockerfile dockerfile)
     {
         ImageStage? stage = null;
@@ -83,16 +85,21 @@ internal sealed partial class DockerImage
 
     private ImageStage StartStage(Dockerfile dockerfile, DockerInstruction from)
     {
-        var model = dockerfile.Stages.FirstOrDefault(s => ReferenceEquals(s.From, from)) ?? dockerfile.Stages[Math.Max(0, Math.Min(from.StageIndex, dockerfile.Stages.Count - 1))];
+        var index = Math.Max(0, Math.Min(from.StageIndex, dockerfile.Stages.Count - 1));
+        var model = ReferenceEquals(dockerfile.Stages[index].From, from) ? dockerfile.Stages[index] : dockerfile.Stages.FirstOrDefault(s => ReferenceEquals(s.From, from)) ?? dockerfile.Stages[index];
         var baseImage = Globals.Expand(model.BaseImage);
         ImageStage? parent = null;
         if (baseImage != null)
         {
-            var lower = baseImage.ToLowerInvariant();
-            parent = Stages.FirstOrDefault(s => s.Stage.Name == lower);
+            _stagesByName.TryGetValue(baseImage.ToLowerInvariant(), out parent);
         }
         var stage = new ImageStage(model, parent, parent == null ? baseImage : null, parent == null && baseImage != null && IsEmptyBase(baseImage));
         Stages.Add(stage);
+        if (model.Name != null && !_stagesByName.ContainsKey(model.Name))
+        {
+            // The first stage of a name (a dictionary, not a search per FROM: a Dockerfile may have thousands of stages).
+            _stagesByName[model.Name] = stage;
+        }
         return stage;
     }
 

@@ -28,6 +28,11 @@ public static class DockerSyntaxCheck
             var reported = new HashSet<(int, string)>();
             foreach (var error in owned.Dockerfile.Errors)
             {
+                if (error.Kind == DockerfileErrorKind.TooLarge)
+                {
+                    // Preflight's limit, not the user's error: a note (CheckContext.ReadText) says the file was not checked.
+                    continue;
+                }
                 if (frontend == FrontendKind.Extended && error.Kind != DockerfileErrorKind.Syntax)
                 {
                     continue;

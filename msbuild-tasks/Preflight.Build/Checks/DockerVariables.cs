@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Preflight.Artifacts.Docker;
 
 namespace Preflight.Build.Checks;
 
@@ -11,22 +12,35 @@ namespace Preflight.Build.Checks;
 /// </summary>
 internal sealed class DockerVariables
 {
-    private readonly Dictionary<string, string?> _values;
+    // Copies share the history they were made from (a snapshot) and get a history of their own at their first write:
+    // a copy per instruction costs constant memory, so a Dockerfile with thousands of ENV lines stays linear.
+    private readonly DockerVariableSnapshot? _start;
+    private DockerVariableHistory? _own;
 
     public DockerVariables()
-        : this(new Dictionary<string, string?>(StringComparer.Ordinal))
     {
     }
 
-    private DockerVariables(Dictionary<string, string?> values) => _values = values;
+    private DockerVariables(DockerVariableSnapshot? start) => _start = start;
 
-    public DockerVariables Copy() => new DockerVariables(new Dictionary<string, string?>(_values, StringComparer.Ordinal));
+    public DockerVariables Copy() => new DockerVariables(_own?.Now ?? _start);
 
-    public bool IsDeclared(string name) => _values.ContainsKey(name);
+    public bool IsDeclared(string name) => TryGet(name, out _);
 
-    public string? Value(string name) => _values.TryGetValue(name, out var value) ? value : null;
+    public string? Value(string name) => TryGet(name, out var value) ? value : null;
 
-    public void Set(string name, string? value) => _values[name] = value;
+    public void Set(string name, string? value) => (_own ??= new DockerVariableHistory(_start)).Set(name, value);
+
+    private bool TryGet(string name, out string? value)
+    {
+        var snapshot = _own?.Now ?? _start;
+        if (snapshot == null)
+        {
+            value = null;
+            return false;
+        }
+        return snapshot.TryGet(name, out value);
+    }
 
     /// <summary>ARG NAME[=default] inside a stage; a bare ARG takes the default of the global ARG of that name.</summary>
     public void DeclareArg(string declaration, DockerVariables? globals)
@@ -105,7 +119,7 @@ internal sealed class DockerVariables
             {
                 return null;
             }
-            if (_values.TryGetValue(name, out var value))
+            if (TryGet(name, out var value))
             {
                 if (value == null)
                 {

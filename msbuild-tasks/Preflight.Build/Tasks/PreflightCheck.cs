@@ -69,6 +69,10 @@ public sealed class PreflightCheck : Task
         {
             Log.LogMessage(MessageImportance.High, $"Preflight: a file check stopped early ({failure}). Please report this.");
         }
+        foreach (var note in context.Notes)
+        {
+            Log.LogMessage(MessageImportance.Low, $"Preflight: '{note.Key}' {note.Value}.");
+        }
         WriteSecretsInventory(context);
         try
         {
