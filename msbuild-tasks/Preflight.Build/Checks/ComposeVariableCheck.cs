@@ -7,7 +7,9 @@ namespace Preflight.Build.Checks;
 
 /// <summary>
 /// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is not
-/// set by the project .env and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
+/// set by the project .env, is not documented by an example env file beside the compose file or at the repository root
+/// (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c>: copying it to
+/// <c>.env</c> is the set-up step) and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
 /// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported. Reported at the use, by the owner project (compose
 /// files are repository-level).
 /// </summary>
@@ -26,17 +28,19 @@ public static class ComposeVariableCheck
         }
         foreach (var (path, file) in context.ComposeFiles)
         {
-            var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath) : $"a .env beside {context.Display(path)} (there is none)";
+            var documented = ComposeEnvExamples.Documented(context, file.Files.Count > 0 ? file.Files[0] : path);
+            var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath) + " or an example env file (.env.example)" :
+                $"a .env or example env file (.env.example) beside {context.Display(path)} (there is none)";
             foreach (var reference in file.UnsetVariables)
             {
-                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0)
+                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && !documented.Contains(reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0)
                 {
                     context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name, where));
                 }
             }
             foreach (var error in file.Errors.Where(e => e.Kind == ComposeErrorKind.Interpolation && e.Variable != null))
             {
-                if (!ComposeCheckSupport.IsDeclared(context, error.Variable!))
+                if (!ComposeCheckSupport.IsDeclared(context, error.Variable!) && !documented.Contains(error.Variable!))
                 {
                     context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Variable!, where));
                 }
