@@ -212,7 +212,8 @@ public static class ComposeSets
             var files0 = main.ToList();
             foreach (var candidate in mainCandidates)
             {
-                candidate.Files = files0;
+                // An overlay of the main file is chained without the override (-f main -f overlay); one of the override with it.
+                candidate.Files = PathText.Equal(candidate.Path, main[0]) ? new List<string> { main[0] } : files0;
             }
             var overrideFile = mainCandidates.Find(c => !PathText.Equal(c.Path, main[0]));
             yield return new ComposeSet(main[0], files0, false, overrideFile?.Path,
@@ -221,7 +222,7 @@ public static class ComposeSets
         // Shorter names first: a file's base by name ("docker-compose.prod" → "docker-compose") is placed before it.
         foreach (var candidate in candidates.Where(c => !main.Contains(c.Path)).OrderBy(c => c.Stem.Length).ThenBy(c => c.Path, StringComparer.Ordinal))
         {
-            var parent = ParentByName(candidate, candidates) ?? (mainCandidates.Count > 0 ? mainCandidates[0] : null);
+            var parent = ParentByName(candidate, candidates) ?? mainCandidates.Find(c => PathText.Equal(c.Path, main[0]));
             var parentFiles = parent?.Files;
             var isOverlay = parentFiles != null && (IsOverrideName(candidate, parent!) || SharesService(candidate, candidates, parentFiles) ||
                 !candidate.Defined.SetEquals(candidate.Names));
