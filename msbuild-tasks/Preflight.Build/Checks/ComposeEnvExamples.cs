@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.RegularExpressions;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Env;
 using Preflight.Artifacts.Repository;
@@ -11,7 +12,8 @@ namespace Preflight.Build.Checks;
 /// The variables documented by the example env files of a compose project: <c>.env.example</c>, <c>.env.sample</c>,
 /// <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c> and the like, beside the compose file or at the repository
 /// root. Copying the example to <c>.env</c> is the documented set-up step (the <c>.env</c> itself is git-ignored), so a
-/// variable the example names counts as provided for PF3002 and PF3003. Its value is a placeholder and never used.
+/// variable the example names counts as provided for PF3002 and PF3003. Its value is a placeholder and never used. A
+/// commented-out <c>#NAME=</c> in the <c>.env</c> documents an optional setting (empty unless the user sets it).
 /// </summary>
 internal static class ComposeEnvExamples
 {
@@ -35,7 +37,11 @@ internal static class ComposeEnvExamples
             stem.EndsWith("_" + s, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The names documented for the compose project of <paramref name="composePath"/> (its folder and the repository root).</summary>
+    /// <summary>
+    /// The names documented for the compose project of <paramref name="composePath"/> (its folder and the repository
+    /// root): every key of an example env file, and every commented-out assignment (<c>#NAME=...</c>) of an example or of
+    /// the <c>.env</c> itself, which documents an optional setting whose documented default is empty.
+    /// </summary>
     public static HashSet<string> Documented(CheckContext context, string composePath)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -43,16 +49,29 @@ internal static class ComposeEnvExamples
         foreach (var path in context.Artifacts)
         {
             var directory = PathText.GetDirectory(path);
-            if (!(PathText.Equal(directory, folder) || PathText.Equal(directory, context.Layout.Root)) || !IsExampleEnvFile(PathText.GetFileName(path)) ||
-                context.ReadText(path) is not { } text)
+            var name = PathText.GetFileName(path);
+            var isExample = IsExampleEnvFile(name);
+            if (!(PathText.Equal(directory, folder) || PathText.Equal(directory, context.Layout.Root)) ||
+                !(isExample || string.Equals(name, ".env", StringComparison.Ordinal)) || context.ReadText(path) is not { } text)
             {
                 continue;
             }
-            foreach (var entry in EnvFileParser.Parse(text).Entries)
+            if (isExample)
             {
-                names.Add(entry.Key);
+                foreach (var entry in EnvFileParser.Parse(text).Entries)
+                {
+                    names.Add(entry.Key);
+                }
+            }
+            foreach (Match match in CommentedAssignment.Matches(text))
+            {
+                names.Add(match.Groups[1].Value);
             }
         }
         return names;
     }
+
+    /// <summary><c># NAME=value</c> on a line of its own (dotenv comments are whole lines).</summary>
+    private static readonly Regex CommentedAssignment =
+        new Regex(@"^[ \t]*#[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

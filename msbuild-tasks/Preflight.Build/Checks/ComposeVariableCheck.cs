@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
@@ -10,7 +11,8 @@ namespace Preflight.Build.Checks;
 /// set by the project .env, is not documented by an example env file beside the compose file or at the repository root
 /// (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c>: copying it to
 /// <c>.env</c> is the set-up step) and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
-/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported. Reported at the use, by the owner project (compose
+/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported, nor one the .env lists commented out
+/// (<c>#NAME=</c>: an optional setting documented as such). Reported once per variable and file, at its first use. Reported at the use, by the owner project (compose
 /// files are repository-level).
 /// </summary>
 public static class ComposeVariableCheck
@@ -26,6 +28,9 @@ public static class ComposeVariableCheck
         {
             return;
         }
+        // One finding per variable and file (at its first use): setting it once fixes every use. A file loaded by several
+        // compose sets (a base and its overlays) is read with the same .env, so the first use is the same in each.
+        var reported = new HashSet<(string File, string Name)>();
         foreach (var (path, file) in context.ComposeFiles)
         {
             var documented = ComposeEnvExamples.Documented(context, file.Files.Count > 0 ? file.Files[0] : path);
@@ -33,7 +38,8 @@ public static class ComposeVariableCheck
                 $"a .env or example env file (.env.example) beside {context.Display(path)} (there is none)";
             foreach (var reference in file.UnsetVariables)
             {
-                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && !documented.Contains(reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0)
+                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && !documented.Contains(reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0 &&
+                    reported.Add((ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Name)))
                 {
                     context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name, where));
                 }

@@ -147,6 +147,19 @@ public class ComposeSetChecksTests
         Assert.Empty(Run(repo, "PF3005"));
     }
 
+    [Fact]
+    public void PF3003_is_silent_when_the_override_of_a_non_spec_base_sets_the_variable_and_reported_when_no_combination_does()
+    {
+        using var repo = Repo()
+            .Write("docker-compose-tests.yml", "services:\n  sql-test:\n    image: postgres:16\n  mongo-test:\n    image: mongo:7\n    environment:\n      MONGO_INITDB_ROOT_USERNAME: root\n")
+            .Write("docker-compose-tests.override.yml", "services:\n  sql-test:\n    environment:\n      - POSTGRES_PASSWORD=local\n  mongo-test:\n    ports: [\"27017:27017\"]\n");
+
+        var finding = Assert.Single(Run(repo, "PF3003"));
+
+        Assert.Equal((repo.Path("docker-compose-tests.yml"), 4, 3), (finding.File, finding.Line, finding.Column));
+        Assert.Contains("Service 'mongo-test' (image mongo:7) sets MONGO_INITDB_ROOT_USERNAME but lacks MONGO_INITDB_ROOT_PASSWORD", finding.Message);
+    }
+
     // Example env files
 
     [Theory]
@@ -187,6 +200,19 @@ public class ComposeSetChecksTests
 
         var finding = Assert.Single(Run(repo, "PF3002"));
         Assert.StartsWith("Variable 'TAG'", finding.Message);
+    }
+
+    [Fact]
+    public void PF3002_is_silent_for_a_variable_the_env_lists_commented_out_and_reported_once_per_file()
+    {
+        using var repo = Repo()
+            .Write("compose.yaml", "services:\n  api:\n    image: app\n    environment:\n      BUS_USER: ${BUS_USER}\n      MODE: ${MODE}\n  worker:\n    image: app\n    environment:\n      MODE: ${MODE}\n")
+            .Write(".env", "# optional, only with Service Bus\n#BUS_USER=<user>\nTAG=1\n");
+
+        var finding = Assert.Single(Run(repo, "PF3002"));
+
+        Assert.Equal((repo.Path("compose.yaml"), 6, 13), (finding.File, finding.Line, finding.Column));
+        Assert.StartsWith("Variable 'MODE' has no default and is set neither in .env or an example env file (.env.example)", finding.Message);
     }
 
     // Host bind sources
