@@ -11,7 +11,9 @@ namespace Preflight.Build.Checks;
 /// that does not exist. Relative paths resolve from the compose file's folder (the project directory; the extended
 /// file's folder for what <c>extends</c> brings). Paths with unresolved variables (<c>${HOME}/x</c>), remote contexts,
 /// <c>~</c> sources, bind mounts with <c>create_host_path: true</c> and bind sources that are host paths (absolute, or
-/// outside the repository) are not checked: the analysing machine is not the host. Each service is checked by the project it builds.
+/// outside the repository) are not checked: the analysing machine is not the host. A missing env_file or bind source
+/// with a documented example beside it (<c>.env.sample</c>, <c>x.conf.example</c>) and a git-ignored bind source (a
+/// data folder or local certificate made by a set-up step) are not reported. Each service is checked by the project it builds.
 /// </summary>
 public static class ComposePathCheck
 {
@@ -19,6 +21,7 @@ public static class ComposePathCheck
 
     public static void Run(CheckContext context)
     {
+        GitIgnore? ignore = null;
         foreach (var (path, _, service) in ComposeCheckSupport.OwnedServices(context))
         {
             var owner = $"service '{service.Name}'";
@@ -30,7 +33,7 @@ public static class ComposePathCheck
                     continue;
                 }
                 var resolved = envFile.ResolvePath();
-                if (!context.Exists(resolved))
+                if (!context.Exists(resolved) && !HasExample(context, resolved))
                 {
                     Report(context, envFile.SourceFile, path, envFile.Span, "env_file", envFile.Path, owner,
                         $" (looked for {context.Display(resolved)}; add 'required: false' if it is optional)");
@@ -45,7 +48,8 @@ public static class ComposePathCheck
                 }
                 var source = mount.ResolveSource();
                 // A source outside the repository (../../shared) is on the host that runs compose: not this machine's to check.
-                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source))
+                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && !HasExample(context, source) &&
+                    !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_"))
                 {
                     Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
                         $" (looked for {context.Display(source)}; Docker would mount an empty folder in its place)");
@@ -77,6 +81,28 @@ public static class ComposePathCheck
             Report(context, build.SourceFile, path, build.Dockerfile != null ? build.DockerfileSpan : build.ContextSpan, "dockerfile",
                 build.Dockerfile ?? "Dockerfile", owner, $" (looked for {context.Display(dockerfile)} in the build context)");
         }
+    }
+
+    private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl", ".default", ".defaults" };
+
+    /// <summary>
+    /// True when a documented example of the missing file sits beside it (<c>.env.sample</c> for <c>.env</c>,
+    /// <c>.env.catalogs.sample</c>, <c>authsources.php.example</c>, <c>nginx.example.conf</c>): copying it is the set-up step.
+    /// </summary>
+    private static bool HasExample(CheckContext context, string path)
+    {
+        var directory = PathText.GetDirectory(path);
+        var name = PathText.GetFileName(path);
+        var dot = name.LastIndexOf('.');
+        foreach (var suffix in ExampleSuffixes)
+        {
+            if (context.Exists(PathText.Combine(directory, name + suffix)) ||
+                (dot > 0 && context.Exists(PathText.Combine(directory, name.Substring(0, dot) + suffix + name.Substring(dot)))))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Preflight.Build.Checks;
 /// set by the project .env, is not documented by an example env file beside the compose file or at the repository root
 /// (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c>: copying it to
 /// <c>.env</c> is the set-up step) and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
-/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG) are not reported, nor one the .env lists commented out
+/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG; USERPROFILE, APPDATA and the like on Windows) are not reported, nor one the .env lists commented out
 /// (<c>#NAME=</c>: an optional setting documented as such). Reported once per variable and file, at its first use. Reported at the use, by the owner project (compose
 /// files are repository-level).
 /// </summary>
@@ -20,7 +20,12 @@ public static class ComposeVariableCheck
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3002.Id];
 
     /// <summary>Set in every login shell that runs compose: not reported (compose reads them from the shell).</summary>
-    private static readonly string[] ShellVariables = { "HOME", "PATH", "USER", "PWD", "SHELL", "LANG" };
+    private static readonly string[] ShellVariables =
+    {
+        "HOME", "PATH", "USER", "PWD", "SHELL", "LANG",
+        // and every Windows session (compose on Windows reads them the same way)
+        "USERPROFILE", "APPDATA", "LOCALAPPDATA", "USERNAME", "HOMEDRIVE", "HOMEPATH", "TEMP", "TMP", "ProgramData", "ProgramFiles", "SystemRoot",
+    };
 
     public static void Run(CheckContext context)
     {

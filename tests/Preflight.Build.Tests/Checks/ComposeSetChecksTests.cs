@@ -244,6 +244,41 @@ public class ComposeSetChecksTests
         Assert.StartsWith("bind-mount source './missing-config' of service 'api' does not exist", finding.Message);
     }
 
+    [Fact]
+    public void PF3001_is_silent_for_a_file_made_from_its_example_or_a_git_ignored_source_and_reports_a_misspelt_example()
+    {
+        using var repo = Repo()
+            .Write("deploy/compose.yaml", """
+                services:
+                  api:
+                    build: ../src/Api
+                    env_file: [./.env, ./.env.catalogs, ./.env.customers]
+                    volumes:
+                      - ./.data/mssql:/var/opt/mssql
+                      - ./proxy.conf:/etc/nginx/conf.d/default.conf
+                      - ./missing.conf:/etc/app.conf
+                """)
+            .Write("deploy/.env.sample", "A=1\n")
+            .Write("deploy/.env.catalogs.sample", "B=1\n")
+            .Write("deploy/.env.cutomers.sample", "C=1\n")
+            .Write("deploy/proxy.conf.example", "server {}\n")
+            .Write("deploy/.gitignore", ".data/\n.env*\n!*.sample\n");
+
+        var findings = Run(repo, "PF3001");
+
+        Assert.Equal(new[] { (4, 41), (8, 9) }, findings.Select(f => (f.Line, f.Column)));
+        Assert.StartsWith("env_file './.env.customers' of service 'api' does not exist", findings[0].Message);
+        Assert.StartsWith("bind-mount source './missing.conf' of service 'api' does not exist", findings[1].Message);
+    }
+
+    [Fact]
+    public void PF3002_is_silent_for_variables_every_windows_session_sets()
+    {
+        using var repo = Repo().Write("compose.yaml", "services:\n  api:\n    image: app\n    volumes:\n      - ${USERPROFILE}/.nuget/packages:/root/.nuget/packages:ro\n      - ${APPDATA}/Microsoft/UserSecrets:/root/.microsoft/usersecrets:ro\n");
+
+        Assert.Empty(Run(repo, "PF3002"));
+    }
+
     // Include cycles through folders
 
     [Fact]
