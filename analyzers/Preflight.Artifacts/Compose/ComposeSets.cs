@@ -54,12 +54,20 @@ public static class ComposeSets
     /// <summary>Every compose set of <paramref name="composeFiles"/>, folder by folder (bases before their overlays).</summary>
     public static IReadOnlyList<ComposeSet> Find(IEnumerable<string> composeFiles, Func<string, string?> readText)
     {
-        var all = new SortedSet<string>(composeFiles.Select(PathText.Normalize), StringComparer.Ordinal);
-        var result = new List<ComposeSet>();
-        foreach (var directory in all.Select(PathText.GetDirectory).Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal))
+        var byFolder = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var path in new SortedSet<string>(composeFiles.Select(PathText.Normalize), StringComparer.Ordinal))
         {
-            var inFolder = all.Where(p => PathText.Equal(PathText.GetDirectory(p), directory)).ToList();
-            result.AddRange(FindInFolder(directory, inFolder, readText));
+            var directory = PathText.GetDirectory(path);
+            if (!byFolder.TryGetValue(directory, out var files))
+            {
+                byFolder[directory] = files = new List<string>();
+            }
+            files.Add(path);
+        }
+        var result = new List<ComposeSet>();
+        foreach (var folder in byFolder)
+        {
+            result.AddRange(FindInFolder(folder.Key, folder.Value, readText));
         }
         return result;
     }
@@ -85,19 +93,40 @@ public static class ComposeSets
     /// </summary>
     public static List<(string Path, ComposeFile File)> WithoutIncluded(List<(string Path, ComposeFile File)> projects)
     {
+        // Which projects load each file from another folder than their own.
+        var loaders = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (var j = 0; j < projects.Count; j++)
+        {
+            var own = PathText.GetDirectory(projects[j].Path);
+            foreach (var loaded in projects[j].File.Files)
+            {
+                if (!PathText.Equal(PathText.GetDirectory(loaded), own))
+                {
+                    var key = PathText.Normalize(loaded);
+                    if (!loaders.TryGetValue(key, out var set))
+                    {
+                        loaders[key] = set = new HashSet<int>();
+                    }
+                    set.Add(j);
+                }
+            }
+        }
         var kept = new List<(string Path, ComposeFile File)>();
         for (var i = 0; i < projects.Count; i++)
         {
-            var (path, _) = projects[i];
             var removed = false;
-            for (var j = 0; j < projects.Count && !removed; j++)
+            if (loaders.TryGetValue(PathText.Normalize(projects[i].Path), out var loadedBy))
             {
-                if (i == j || !LoadsFromOtherFolder(projects[j], path))
+                foreach (var j in loadedBy)
                 {
-                    continue;
+                    // j loads i; when i loads j too (a cycle) the earlier of the two stays.
+                    var mutual = loaders.TryGetValue(PathText.Normalize(projects[j].Path), out var back) && back.Contains(i);
+                    if (j != i && !(mutual && i < j))
+                    {
+                        removed = true;
+                        break;
+                    }
                 }
-                // j loads i; when i loads j too (a cycle) the earlier of the two stays.
-                removed = !(LoadsFromOtherFolder(projects[i], projects[j].Path) && i < j);
             }
             if (!removed)
             {
@@ -105,19 +134,6 @@ public static class ComposeSets
             }
         }
         return kept;
-    }
-
-    private static bool LoadsFromOtherFolder((string Path, ComposeFile File) project, string file)
-    {
-        var own = PathText.GetDirectory(project.Path);
-        foreach (var loaded in project.File.Files)
-        {
-            if (PathText.Equal(loaded, file) && !PathText.Equal(PathText.GetDirectory(loaded), own))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>True for a compose-spec file name (<c>compose.yaml</c>, <c>docker-compose.override.yml</c>, ...).</summary>
