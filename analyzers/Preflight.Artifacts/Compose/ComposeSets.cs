@@ -87,22 +87,22 @@ public static class ComposeSets
     }
 
     /// <summary>
-    /// The projects without those another project includes (or extends) from another folder: such a file is checked as
-    /// part of the project that loads it. In an include cycle through folders (each loads the other) the first project in
-    /// path order is kept, so the cycle and the files' findings are reported once.
+    /// The loaded sets without those another set includes (<c>include:</c>, from its folder or another): such a file is
+    /// checked as part of the project that loads it. In an include cycle (each loads the other) the first set in path
+    /// order is kept, so the cycle and the files' findings are reported once. The path of each is the set's own file.
     /// </summary>
-    public static List<(string Path, ComposeFile File)> WithoutIncluded(List<(string Path, ComposeFile File)> projects)
+    public static List<(string Path, ComposeFile File)> WithoutIncluded(IReadOnlyList<(ComposeSet Set, ComposeFile File)> projects)
     {
-        // Which projects load each file from another folder than their own.
+        // Which projects load each file by include (a file of the project that is not one of its set's files).
         var loaders = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var j = 0; j < projects.Count; j++)
         {
-            var own = PathText.GetDirectory(projects[j].Path);
+            var own = new HashSet<string>(projects[j].Set.Files.Select(PathText.Normalize), StringComparer.Ordinal);
             foreach (var loaded in projects[j].File.Files)
             {
-                if (!PathText.Equal(PathText.GetDirectory(loaded), own))
+                var key = PathText.Normalize(loaded);
+                if (!own.Contains(key))
                 {
-                    var key = PathText.Normalize(loaded);
                     if (!loaders.TryGetValue(key, out var set))
                     {
                         loaders[key] = set = new HashSet<int>();
@@ -115,12 +115,12 @@ public static class ComposeSets
         for (var i = 0; i < projects.Count; i++)
         {
             var removed = false;
-            if (loaders.TryGetValue(PathText.Normalize(projects[i].Path), out var loadedBy))
+            if (loaders.TryGetValue(PathText.Normalize(projects[i].Set.Path), out var loadedBy))
             {
                 foreach (var j in loadedBy)
                 {
                     // j loads i; when i loads j too (a cycle) the earlier of the two stays.
-                    var mutual = loaders.TryGetValue(PathText.Normalize(projects[j].Path), out var back) && back.Contains(i);
+                    var mutual = loaders.TryGetValue(PathText.Normalize(projects[j].Set.Path), out var back) && back.Contains(i);
                     if (j != i && !(mutual && i < j))
                     {
                         removed = true;
@@ -130,7 +130,7 @@ public static class ComposeSets
             }
             if (!removed)
             {
-                kept.Add(projects[i]);
+                kept.Add((projects[i].Set.Path, projects[i].File));
             }
         }
         return kept;

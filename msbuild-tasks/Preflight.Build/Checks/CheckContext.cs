@@ -102,10 +102,10 @@ public sealed class CheckContext
 
     private List<(string Path, ComposeFile File)> LoadComposeProjects()
     {
-        var projects = new List<(string Path, ComposeFile File)>();
+        var projects = new List<(ComposeSet Set, ComposeFile File)>();
         foreach (var set in ComposeSets.Find(OfKind(ArtifactKind.Compose), ReadText))
         {
-            projects.Add((set.Path, ComposeSets.Load(set, ReadText)));
+            projects.Add((set, ComposeSets.Load(set, ReadText)));
         }
         return ComposeSets.WithoutIncluded(projects);
     }

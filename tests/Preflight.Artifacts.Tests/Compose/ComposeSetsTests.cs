@@ -103,7 +103,7 @@ public class ComposeSetsTests
             ["/r/solo/compose.yaml"] = "services:\n  solo:\n    image: z\n",
         };
         string? Read(string path) => files.TryGetValue(path, out var text) ? text : null;
-        var projects = ComposeSets.Find(files.Keys, Read).Select(s => (s.Path, ComposeSets.Load(s, Read))).ToList();
+        var projects = ComposeSets.Find(files.Keys, Read).Select(s => (s, ComposeSets.Load(s, Read))).ToList();
 
         var kept = ComposeSets.WithoutIncluded(projects);
 
@@ -111,6 +111,24 @@ public class ComposeSetsTests
         var cycle = Assert.Single(kept[0].Item2.Errors, e => e.Kind == ComposeErrorKind.Cycle);
         Assert.Equal(("/r/other/compose.yaml", 2, 5), (cycle.SourceFile, cycle.Span.Line, cycle.Span.Column));
         Assert.Equal(new[] { "api", "worker" }, kept[0].Item2.Services.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_compose_file_included_from_its_own_folder_is_checked_only_within_the_including_project()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/r/docker-compose.yml"] = "include:\n  - docker-compose.infrastructure.yml\nservices:\n  api:\n    image: x\n",
+            ["/r/docker-compose.infrastructure.yml"] = "services:\n  db:\n    image: postgres\n",
+        };
+        string? Read(string path) => files.TryGetValue(path, out var text) ? text : null;
+        var projects = ComposeSets.Find(files.Keys, Read).Select(s => (s, ComposeSets.Load(s, Read))).ToList();
+
+        var kept = ComposeSets.WithoutIncluded(projects);
+
+        var only = Assert.Single(kept);
+        Assert.Equal("/r/docker-compose.yml", only.Path);
+        Assert.Equal(new[] { "api", "db" }, only.File.Services.Select(s => s.Name));
     }
 
     // PF3006 positions and messages
