@@ -11,8 +11,10 @@ namespace Preflight.Artifacts.Compose;
 /// </summary>
 public sealed class ComposeSet
 {
-    internal ComposeSet(string path, IReadOnlyList<string> files, bool isOverlay, string? overlay, IReadOnlyCollection<string> definedElsewhere)
+    internal ComposeSet(string path, IReadOnlyList<string> files, bool isOverlay, string? overlay, IReadOnlyCollection<string> definedElsewhere,
+        bool baseUnknown = false)
     {
+        BaseUnknown = baseUnknown;
         Path = path;
         Files = files;
         IsOverlay = isOverlay;
@@ -31,6 +33,13 @@ public sealed class ComposeSet
 
     /// <summary>The file whose services must be defined by the files before it (the overlay, or the spec's override file); null for a lone base.</summary>
     internal string? Overlay { get; }
+
+    /// <summary>
+    /// True for a file named as an override (<c>docker-compose.override.yml</c>, <c>x.override.dev.yml</c>) with no base
+    /// in its folder: it is chained with a base elsewhere (a devcontainer's <c>dockerComposeFile</c> list, <c>-f</c>), so
+    /// what it references may be defined there.
+    /// </summary>
+    public bool BaseUnknown { get; }
 
     /// <summary>Services that another compose file of the folder defines with an image, a build or an extends.</summary>
     internal IReadOnlyCollection<string> DefinedElsewhere { get; }
@@ -78,6 +87,13 @@ public static class ComposeSets
     /// </summary>
     public static ComposeFile Load(ComposeSet set, Func<string, string?> readText, ComposeProjectOptions? options = null)
     {
+        if (set.BaseUnknown)
+        {
+            options = new ComposeProjectOptions
+            {
+                ProjectDirectory = options?.ProjectDirectory, EnvFiles = options?.EnvFiles, Environment = options?.Environment, ValidateReferences = false,
+            };
+        }
         var file = ComposeProject.Load(set.Files, readText, options);
         if (set.Overlay != null)
         {
@@ -243,7 +259,8 @@ public static class ComposeSets
             var isOverlay = parentFiles != null && (IsOverrideName(candidate, parent!) || SharesService(candidate, candidates, parentFiles) ||
                 !candidate.Defined.SetEquals(candidate.Names));
             candidate.Files = isOverlay ? new List<string>(parentFiles!) { candidate.Path } : new List<string> { candidate.Path };
-            yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay ? candidate.Path : null, DefinedOutside(candidates, new[] { candidate }));
+            var baseUnknown = !isOverlay && candidate.Stem.IndexOf(".override", StringComparison.OrdinalIgnoreCase) >= 0;
+            yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay ? candidate.Path : null, DefinedOutside(candidates, new[] { candidate }), baseUnknown);
         }
     }
 

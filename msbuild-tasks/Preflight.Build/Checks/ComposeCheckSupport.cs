@@ -70,6 +70,14 @@ internal static class ComposeCheckSupport
             var text = context.ReadText(envFile.ResolvePath());
             if (text == null)
             {
+                // A missing env_file made from its example at set-up (.env.sample → .env) provides the example's keys.
+                if (ComposeEnvExamples.FindExample(context, envFile.ResolvePath()) is { } example && context.ReadText(example) is { } exampleText)
+                {
+                    foreach (var entry in EnvFileParser.Parse(exampleText).Entries)
+                    {
+                        environment[entry.Key] = null;
+                    }
+                }
                 continue;
             }
             // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is unknown.

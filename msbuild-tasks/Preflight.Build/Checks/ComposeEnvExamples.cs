@@ -71,6 +71,36 @@ internal static class ComposeEnvExamples
         return names;
     }
 
+    private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl", ".default", ".defaults" };
+
+    /// <summary>
+    /// The documented example of a missing file, beside it (<c>.env.sample</c> for <c>.env</c>, <c>.env.catalogs.sample</c>,
+    /// <c>authsources.php.example</c>, <c>nginx.example.conf</c>): copying it is the set-up step. Null when there is none.
+    /// </summary>
+    public static string? FindExample(CheckContext context, string path)
+    {
+        var directory = PathText.GetDirectory(path);
+        var name = PathText.GetFileName(path);
+        var dot = name.LastIndexOf('.');
+        foreach (var suffix in ExampleSuffixes)
+        {
+            var appended = PathText.Combine(directory, name + suffix);
+            if (context.Exists(appended))
+            {
+                return appended;
+            }
+            if (dot > 0)
+            {
+                var inserted = PathText.Combine(directory, name.Substring(0, dot) + suffix + name.Substring(dot));
+                if (context.Exists(inserted))
+                {
+                    return inserted;
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary><c># NAME=value</c> on a line of its own (dotenv comments are whole lines).</summary>
     private static readonly Regex CommentedAssignment =
         new Regex(@"^[ \t]*#[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

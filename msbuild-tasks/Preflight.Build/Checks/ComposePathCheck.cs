@@ -33,7 +33,7 @@ public static class ComposePathCheck
                     continue;
                 }
                 var resolved = envFile.ResolvePath();
-                if (!context.Exists(resolved) && !HasExample(context, resolved))
+                if (!context.Exists(resolved) && ComposeEnvExamples.FindExample(context, resolved) == null)
                 {
                     Report(context, envFile.SourceFile, path, envFile.Span, "env_file", envFile.Path, owner,
                         $" (looked for {context.Display(resolved)}; add 'required: false' if it is optional)");
@@ -48,7 +48,7 @@ public static class ComposePathCheck
                 }
                 var source = mount.ResolveSource();
                 // A source outside the repository (../../shared) is on the host that runs compose: not this machine's to check.
-                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && !HasExample(context, source) &&
+                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && ComposeEnvExamples.FindExample(context, source) == null &&
                     !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_"))
                 {
                     Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
@@ -81,28 +81,6 @@ public static class ComposePathCheck
             Report(context, build.SourceFile, path, build.Dockerfile != null ? build.DockerfileSpan : build.ContextSpan, "dockerfile",
                 build.Dockerfile ?? "Dockerfile", owner, $" (looked for {context.Display(dockerfile)} in the build context)");
         }
-    }
-
-    private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl", ".default", ".defaults" };
-
-    /// <summary>
-    /// True when a documented example of the missing file sits beside it (<c>.env.sample</c> for <c>.env</c>,
-    /// <c>.env.catalogs.sample</c>, <c>authsources.php.example</c>, <c>nginx.example.conf</c>): copying it is the set-up step.
-    /// </summary>
-    private static bool HasExample(CheckContext context, string path)
-    {
-        var directory = PathText.GetDirectory(path);
-        var name = PathText.GetFileName(path);
-        var dot = name.LastIndexOf('.');
-        foreach (var suffix in ExampleSuffixes)
-        {
-            if (context.Exists(PathText.Combine(directory, name + suffix)) ||
-                (dot > 0 && context.Exists(PathText.Combine(directory, name.Substring(0, dot) + suffix + name.Substring(dot)))))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>

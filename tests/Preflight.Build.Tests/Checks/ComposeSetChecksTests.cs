@@ -160,6 +160,32 @@ public class ComposeSetChecksTests
         Assert.Contains("Service 'mongo-test' (image mongo:7) sets MONGO_INITDB_ROOT_USERNAME but lacks MONGO_INITDB_ROOT_PASSWORD", finding.Message);
     }
 
+    [Fact]
+    public void An_override_file_whose_base_is_in_another_folder_gets_no_reference_finding_but_keeps_its_path_findings()
+    {
+        // .devcontainer/dev/docker-compose.override.yml is chained with ../common/docker-compose.yml by devcontainer.json.
+        using var repo = Repo()
+            .Write(".devcontainer/common/docker-compose.yml", "services:\n  server:\n    image: mcr.microsoft.com/devcontainers/dotnet\n")
+            .Write(".devcontainer/dev/docker-compose.override.yml", "services:\n  storage:\n    image: azurite\n    network_mode: service:server\n    depends_on: [server]\n    volumes:\n      - ./seed.json:/seed.json\n");
+
+        Assert.Empty(Run(repo, "PF3005"));
+        var missing = Assert.Single(Run(repo, "PF3001"));
+        Assert.Equal((repo.Path(".devcontainer/dev/docker-compose.override.yml"), 7, 9), (missing.File, missing.Line, missing.Column));
+    }
+
+    [Fact]
+    public void PF3003_counts_the_keys_of_the_example_of_a_missing_optional_env_file()
+    {
+        using var repo = Repo()
+            .Write("compose.yaml", "services:\n  mssql:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n    env_file:\n      - path: dev/.env\n        required: false\n    environment:\n      ACCEPT_EULA: Y\n  pg:\n    image: postgres\n    env_file:\n      - path: dev/.env\n        required: false\n")
+            .Write("dev/.env.example", "MSSQL_SA_PASSWORD=<choose one>\n");
+
+        var finding = Assert.Single(Run(repo, "PF3003"));
+
+        Assert.Equal((repo.Path("compose.yaml"), 9, 3), (finding.File, finding.Line, finding.Column));
+        Assert.Contains("Service 'pg' (image postgres) lacks POSTGRES_PASSWORD", finding.Message);
+    }
+
     // Example env files
 
     [Theory]
