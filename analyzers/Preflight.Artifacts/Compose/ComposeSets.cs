@@ -35,9 +35,9 @@ public sealed class ComposeSet
     internal string? Overlay { get; }
 
     /// <summary>
-    /// True for a file named as an override (<c>docker-compose.override.yml</c>, <c>x.override.dev.yml</c>) with no base
-    /// in its folder: it is chained with a base elsewhere (a devcontainer's <c>dockerComposeFile</c> list, <c>-f</c>), so
-    /// what it references may be defined there.
+    /// True for a compose file outside the spec's names with no base in its folder (and for its overlays): it may be
+    /// chained with a base elsewhere (a devcontainer's <c>dockerComposeFile</c> list, <c>-f ../docker-compose.yml</c>),
+    /// so what it references may be defined there; its references are not checked.
     /// </summary>
     public bool BaseUnknown { get; }
 
@@ -51,8 +51,9 @@ public sealed class ComposeSet
 /// The compose sets of a repository, found from its compose files: per folder, the spec's main file and its override (as
 /// <c>docker compose</c> loads them by default) and every other compose file as a base of its own or as an overlay of the
 /// file whose name it extends (<c>docker-compose.prod.yml</c> → <c>docker-compose.yml</c>; <c>x.override.windows.yml</c> →
-/// <c>x.override.yml</c>). A file is an overlay when it changes a service its base defines, or configures a service
-/// without image, build or extends; a file of a name outside the spec is taken only when its content is compose (a
+/// <c>x.override.yml</c>), else of the folder's main file: it changes the base's services or adds services that may use
+/// the base's networks and volumes. A file with no base in its folder is a base of its own whose references are not
+/// checked (its base may be elsewhere). A file of a name outside the spec is taken only when its content is compose (a
 /// top-level <c>services:</c> mapping, not a Kubernetes manifest or a CI pipeline). Reads only through the given function.
 /// </summary>
 public static class ComposeSets
@@ -212,6 +213,7 @@ public static class ComposeSets
         public HashSet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal);
         public HashSet<string> Defined { get; } = new HashSet<string>(StringComparer.Ordinal);
         public List<string>? Files { get; set; }
+        public bool BaseUnknown { get; set; }
     }
 
     private static IEnumerable<ComposeSet> FindInFolder(string directory, List<string> files, Func<string, string?> readText)
@@ -256,11 +258,15 @@ public static class ComposeSets
         {
             var parent = ParentByName(candidate, candidates) ?? mainCandidates.Find(c => PathText.Equal(c.Path, main[0]));
             var parentFiles = parent?.Files;
-            var isOverlay = parentFiles != null && (IsOverrideName(candidate, parent!) || SharesService(candidate, candidates, parentFiles) ||
-                !candidate.Defined.SetEquals(candidate.Names));
+            // Any other file of a folder with a base is loaded on it: an overlay changes the base's services, and a file
+            // that only adds services (-f docker-compose.yml -f docker-compose.elk.yml) may use its networks and volumes.
+            var isOverlay = parentFiles != null;
             candidate.Files = isOverlay ? new List<string>(parentFiles!) { candidate.Path } : new List<string> { candidate.Path };
-            var baseUnknown = !isOverlay && candidate.Stem.IndexOf(".override", StringComparison.OrdinalIgnoreCase) >= 0;
-            yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay ? candidate.Path : null, DefinedOutside(candidates, new[] { candidate }), baseUnknown);
+            // A file with no base in its folder (and its own overlays) may be chained with one elsewhere (a devcontainer's
+            // dockerComposeFile, -f ../docker-compose.yml): what it references or changes may be defined there.
+            candidate.BaseUnknown = !isOverlay || parent!.BaseUnknown;
+            yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay && !candidate.BaseUnknown ? candidate.Path : null,
+                DefinedOutside(candidates, new[] { candidate }), candidate.BaseUnknown);
         }
     }
 
@@ -281,21 +287,6 @@ public static class ComposeSets
             }
         }
         return best;
-    }
-
-    private static bool IsOverrideName(Candidate candidate, Candidate parent) =>
-        candidate.Stem.Substring(Math.Min(parent.Stem.Length, candidate.Stem.Length)).StartsWith(".override", StringComparison.OrdinalIgnoreCase);
-
-    private static bool SharesService(Candidate candidate, List<Candidate> candidates, List<string> parentFiles)
-    {
-        foreach (var other in candidates)
-        {
-            if (parentFiles.Contains(other.Path) && other.Names.Overlaps(candidate.Names))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static HashSet<string> DefinedOutside(List<Candidate> candidates, IReadOnlyCollection<Candidate> own)

@@ -18,7 +18,7 @@ public class ComposeSetsTests
         (set.IsOverlay ? "overlay " : "base ") + string.Join(" + ", set.Files.Select(f => f.Substring(3)));
 
     [Fact]
-    public void Bases_and_overlays_of_a_folder_are_told_by_name_and_by_the_services_they_change()
+    public void Every_other_file_of_a_folder_is_loaded_on_the_base_its_name_extends_or_on_the_main_file()
     {
         var files = new Dictionary<string, string>
         {
@@ -38,10 +38,10 @@ public class ComposeSetsTests
         {
             "base docker-compose.yml + docker-compose.override.yml",
             "overlay docker-compose.yml + queue.services.yaml",
-            "base docker-compose.elk.yml",
+            "overlay docker-compose.yml + docker-compose.elk.yml",
             "overlay docker-compose.yml + docker-compose.prod.yml",
-            "base docker-compose-tests.yml",
-            "overlay docker-compose-tests.yml + docker-compose-tests.override.yml",
+            "overlay docker-compose.yml + docker-compose-tests.yml",
+            "overlay docker-compose.yml + docker-compose-tests.yml + docker-compose-tests.override.yml",
             "overlay docker-compose.yml + docker-compose.override.yml + docker-compose.override.windows.yml",
         }, sets);
     }
@@ -58,6 +58,23 @@ public class ComposeSetsTests
         };
 
         Assert.Equal(new[] { "base docker-compose.ci.yml" }, Find(files).Select(Describe));
+    }
+
+    [Fact]
+    public void A_file_with_no_base_in_its_folder_is_a_base_whose_references_are_not_checked()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["/p/deploy/docker-compose.prod.yml"] = "services:\n  api:\n    image: app\n    networks: [backend]\n    depends_on: [db]\n  worker:\n    restart: always\n",
+            ["/p/deploy/docker-compose.prod.local.yml"] = "services:\n  api:\n    depends_on: [cache]\n  extra:\n    restart: always\n",
+        };
+        string? Read(string path) => files.TryGetValue(path, out var text) ? text : null;
+
+        var sets = ComposeSets.Find(files.Keys, Read);
+
+        Assert.Equal(new[] { "base docker-compose.prod.yml", "overlay docker-compose.prod.yml + docker-compose.prod.local.yml" }, sets.Select(Describe).Select(d => d.Replace("deploy/", "")));
+        Assert.All(sets, s => Assert.True(s.BaseUnknown));
+        Assert.All(sets, s => Assert.Empty(ComposeSets.Load(s, Read).Errors));
     }
 
     [Fact]

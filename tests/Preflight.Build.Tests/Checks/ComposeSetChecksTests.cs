@@ -137,6 +137,19 @@ public class ComposeSetChecksTests
     }
 
     [Fact]
+    public void A_file_that_adds_services_uses_the_networks_and_volumes_of_the_main_file()
+    {
+        using var repo = Repo()
+            .Write("docker-compose.yml", Base + "\nnetworks:\n  backend:\nvolumes:\n  metrics:\n")
+            .Write("docker-compose.monitoring.yml", "services:\n  prometheus:\n    image: prom/prometheus\n    networks: [backend]\n    volumes:\n      - metrics:/prometheus\n    depends_on: [api, ghost]\n");
+
+        var finding = Assert.Single(Run(repo, "PF3005"));
+
+        Assert.Equal((repo.Path("docker-compose.monitoring.yml"), 7, 23), (finding.File, finding.Line, finding.Column));
+        Assert.Contains("undefined service \"ghost\"", finding.Message);
+    }
+
+    [Fact]
     public void A_compose_file_in_a_folder_without_base_is_a_base_of_its_own_and_not_an_overlay()
     {
         // deploy/ has no base: the file may be chained with a base elsewhere (-f ../docker-compose.yml); nothing to report.
