@@ -26,8 +26,9 @@ internal sealed class ProjectService
     public string Description => $"{DisplayPath} (service {Service.Name})";
 
     /// <summary>
-    /// Every compose service that builds the project, in every compose project passed in: per folder, the main compose
-    /// file merged with its override file and interpolated with the folder's .env (all read from the AdditionalFiles).
+    /// Every compose service that builds the project, in every compose set passed in (<see cref="ComposeSets"/>, as the
+    /// task loads them): per folder, the main compose file merged with its override file, and each other compose file
+    /// alone or on the base it changes, interpolated with the folder's .env (all read from the AdditionalFiles).
     /// </summary>
     public static IReadOnlyList<ProjectService> Find(ProjectContext project, ArtifactReader reader) =>
         Cache.Get(project, reader, () => FindUncached(project, reader));
@@ -45,20 +46,16 @@ internal sealed class ProjectService
         {
             composeFiles[PathText.Normalize(file.Path)] = file;
         }
-        var directories = new SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (var path in composeFiles.Keys)
-        {
-            directories.Add(PathText.GetDirectory(path));
-        }
         string? Read(string path) => project.ReadText(path, reader.CancellationToken);
-        foreach (var directory in directories)
+        var seen = new HashSet<(string, string, string?)>();
+        foreach (var set in ComposeSets.Find(composeFiles.Keys, Read))
         {
-            var files = ComposeProject.FindFiles(directory, composeFiles.ContainsKey);
-            if (files.Count == 0 || !composeFiles.TryGetValue(PathText.Normalize(files[0]), out var main))
+            if (!composeFiles.TryGetValue(PathText.Normalize(set.Files[0]), out var main))
             {
                 continue;
             }
-            var compose = ComposeProject.Load(files, Read);
+            var directory = PathText.GetDirectory(set.Files[0]);
+            var compose = ComposeSets.Load(set, Read);
             foreach (var service in compose.Services)
             {
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;
@@ -66,10 +63,39 @@ internal sealed class ProjectService
                 {
                     // The file that defines the service (an override or included file may), else the main file.
                     var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;
-                    services.Add(new ProjectService(defining, service, project.DisplayPath(defining.Path)));
+                    // A base's service is seen again with each overlay of the base: once per overlay that changes it.
+                    if (seen.Add((defining.Path, service.Name, set.IsOverlay && ChangedBy(service, set.Path) ? set.Path : null)))
+                    {
+                        services.Add(new ProjectService(defining, service, project.DisplayPath(defining.Path)));
+                    }
                 }
             }
         }
         return services;
+    }
+
+    /// <summary>True when the overlay file writes part of the service (its environment, env_file, build or image).</summary>
+    private static bool ChangedBy(ComposeService service, string overlay)
+    {
+        bool In(string? file) => file != null && PathText.Equal(file, overlay);
+        if (In(service.NameSourceFile) || In(service.Build?.SourceFile) || (service.Image != null && In(service.SourceFile)))
+        {
+            return true;
+        }
+        foreach (var entry in service.Environment)
+        {
+            if (In(entry.SourceFile))
+            {
+                return true;
+            }
+        }
+        foreach (var envFile in service.EnvFiles)
+        {
+            if (In(envFile.SourceFile))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,8 +42,13 @@ internal sealed class ProjectDeployment
             }
         }
         var images = new List<string>();
+        var seen = new HashSet<(string, string)>();
         foreach (var service in ProjectService.Find(project, reader))
         {
+            if (!seen.Add((service.File.Path, service.Service.Name)))
+            {
+                continue; // the same service again with an overlay of its file: its ports and probes are read from its file
+            }
             var extras = reader.Parse(service.File, ComposeExtras.Provider)?.Service(service.Service.Name);
             DockerfileFacts? dockerfile = null;
             if (service.Service.Build is { } build)

@@ -132,6 +132,12 @@ public sealed class ComposeMappingEntry
     public ComposeScalar Key { get; }
     public ComposeNode Value { get; }
     public string Name => Key.Value;
+
+    /// <summary>
+    /// Where the value was written as an alias (<c>key: *anchor</c>) in the file as read; null otherwise. The value's own
+    /// span is the anchor's, shared by every use: problems of this use are reported here.
+    /// </summary>
+    internal SourceSpan? ValueAlias { get; set; }
 }
 
 /// <summary>A mapping with unique keys, in the order written.</summary>

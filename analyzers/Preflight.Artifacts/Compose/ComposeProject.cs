@@ -14,6 +14,10 @@ public sealed class ComposeProjectOptions
 
     /// <summary>Variables that win over the .env (the shell environment); null: only the .env. Return null for unset.</summary>
     public Func<string, string?>? Environment { get; set; }
+
+    /// <summary>False for files known to be incomplete (an override whose base is elsewhere): references to services,
+    /// volumes and networks are not checked.</summary>
+    public bool ValidateReferences { get; set; } = true;
 }
 
 /// <summary>
@@ -89,7 +93,8 @@ public static class ComposeProject
             {
                 stack.Add(PathText.Normalize(file));
             }
-            return new ComposeLoader(readText, new ComposeBudget(), errors).LoadProject(files, directory, options?.EnvFiles, options?.Environment, stack);
+            var loader = new ComposeLoader(readText, new ComposeBudget(), errors) { ValidateReferences = options?.ValidateReferences ?? true };
+            return loader.LoadProject(files, directory, options?.EnvFiles, options?.Environment, stack);
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Compose;
 
@@ -28,7 +29,7 @@ internal static class ComposeSchemaValidator
             switch (entry.Name)
             {
                 case "services":
-                    ValidateServices(entry.Value, errors);
+                    ValidateServices(entry.Value, errors, entry.ValueAlias);
                     break;
                 case "volumes":
                     ValidateDefinitions(entry, ComposeSchema.Volume, "volume", errors);
@@ -49,7 +50,7 @@ internal static class ComposeSchemaValidator
         }
     }
 
-    private static void ValidateServices(ComposeNode node, List<ComposeError> errors)
+    private static void ValidateServices(ComposeNode node, List<ComposeError> errors, SourceSpan? alias)
     {
         if (node is not ComposeMapping services)
         {
@@ -65,40 +66,42 @@ internal static class ComposeSchemaValidator
             {
                 continue;
             }
+            var serviceAlias = alias ?? service.ValueAlias;
             if (service.Value is not ComposeMapping body)
             {
-                Add(errors, service.Value, $"service \"{service.Name}\" must be a mapping, not {service.Value.Description}");
+                Add(errors, service.Value, $"service \"{service.Name}\" must be a mapping, not {service.Value.Description}", serviceAlias);
                 continue;
             }
             foreach (var entry in body.Entries)
             {
-                if (!CheckKey(entry, ComposeSchema.Service, $"service \"{service.Name}\"", errors))
+                if (!CheckKey(entry, ComposeSchema.Service, $"service \"{service.Name}\"", errors, serviceAlias))
                 {
                     continue;
                 }
+                var at = serviceAlias ?? entry.ValueAlias;
                 switch (entry.Name)
                 {
                     case "build" when entry.Value is ComposeMapping build:
-                        CheckKeys(build, ComposeSchema.Build, $"the build of service \"{service.Name}\"", errors);
+                        CheckKeys(build, ComposeSchema.Build, $"the build of service \"{service.Name}\"", errors, at);
                         break;
                     case "healthcheck" when entry.Value is ComposeMapping healthcheck:
-                        CheckKeys(healthcheck, ComposeSchema.Healthcheck, $"the healthcheck of service \"{service.Name}\"", errors);
+                        CheckKeys(healthcheck, ComposeSchema.Healthcheck, $"the healthcheck of service \"{service.Name}\"", errors, at);
                         break;
                     case "ports":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.Port, $"a port of service \"{service.Name}\"");
+                        ValidateItems(entry, "SM", errors, ComposeSchema.Port, $"a port of service \"{service.Name}\"", at);
                         break;
                     case "volumes":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.VolumeMount, $"a volume of service \"{service.Name}\"");
+                        ValidateItems(entry, "SM", errors, ComposeSchema.VolumeMount, $"a volume of service \"{service.Name}\"", at);
                         break;
                     case "env_file":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.EnvFile, $"an env_file of service \"{service.Name}\"");
+                        ValidateItems(entry, "SM", errors, ComposeSchema.EnvFile, $"an env_file of service \"{service.Name}\"", at);
                         break;
                     case "secrets":
                     case "configs":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.ResourceReference, $"a {entry.Name.TrimEnd('s')} of service \"{service.Name}\"");
+                        ValidateItems(entry, "SM", errors, ComposeSchema.ResourceReference, $"a {entry.Name.TrimEnd('s')} of service \"{service.Name}\"", at);
                         break;
                     case "environment" when entry.Value is ComposeSequence:
-                        ValidateItems(entry, "S", errors);
+                        ValidateItems(entry, "S", errors, null, null, at);
                         break;
                     case "profiles":
                     case "links":
@@ -107,22 +110,22 @@ internal static class ComposeSchemaValidator
                     case "cap_drop":
                     case "volumes_from":
                     case "external_links":
-                        ValidateItems(entry, "S", errors);
+                        ValidateItems(entry, "S", errors, null, null, at);
                         break;
                     case "depends_on" when entry.Value is ComposeSequence:
                     case "networks" when entry.Value is ComposeSequence:
-                        ValidateItems(entry, "S", errors);
+                        ValidateItems(entry, "S", errors, null, null, at);
                         break;
                     case "depends_on" when entry.Value is ComposeMapping dependencies:
                         foreach (var dependency in dependencies.Entries)
                         {
                             if (!ComposeSchema.Accepts("M", dependency.Value))
                             {
-                                Add(errors, dependency.Value, $"depends_on \"{dependency.Name}\" must be a mapping (condition, required, restart), not {dependency.Value.Description}");
+                                Add(errors, dependency.Value, $"depends_on \"{dependency.Name}\" must be a mapping (condition, required, restart), not {dependency.Value.Description}", at ?? dependency.ValueAlias);
                             }
                             else if (dependency.Value is ComposeMapping options)
                             {
-                                CheckKeys(options, ComposeSchema.Dependency, $"depends_on \"{dependency.Name}\" of service \"{service.Name}\"", errors);
+                                CheckKeys(options, ComposeSchema.Dependency, $"depends_on \"{dependency.Name}\" of service \"{service.Name}\"", errors, at ?? dependency.ValueAlias);
                             }
                         }
                         break;
@@ -131,7 +134,7 @@ internal static class ComposeSchemaValidator
                         {
                             if (!ComposeSchema.Accepts("S", variable.Value))
                             {
-                                Add(errors, variable.Value, $"environment variable \"{variable.Name}\" must be a string, number, boolean or null, not {variable.Value.Description}");
+                                Add(errors, variable.Value, $"environment variable \"{variable.Name}\" must be a string, number, boolean or null, not {variable.Value.Description}", at ?? variable.ValueAlias);
                             }
                         }
                         break;
@@ -152,45 +155,48 @@ internal static class ComposeSchemaValidator
             {
                 continue;
             }
+            var at = entry.ValueAlias ?? definition.ValueAlias;
             if (definition.Value is not ComposeMapping body)
             {
-                Add(errors, definition.Value, $"{what} \"{definition.Name}\" must be a mapping, not {definition.Value.Description}");
+                Add(errors, definition.Value, $"{what} \"{definition.Name}\" must be a mapping, not {definition.Value.Description}", at);
                 continue;
             }
-            CheckKeys(body, keys, $"{what} \"{definition.Name}\"", errors);
+            CheckKeys(body, keys, $"{what} \"{definition.Name}\"", errors, at);
         }
     }
 
     private static void ValidateItems(ComposeMappingEntry entry, string allowed, List<ComposeError> errors,
-        Dictionary<string, string>? itemKeys = null, string? itemOwner = null)
+        Dictionary<string, string>? itemKeys = null, string? itemOwner = null, SourceSpan? alias = null)
     {
         if (entry.Value is not ComposeSequence list)
         {
             return;
         }
+        var at = alias ?? entry.ValueAlias;
         foreach (var item in list.Items)
         {
             if (!ComposeSchema.Accepts(allowed, item) || item is ComposeScalar { IsNull: true })
             {
-                Add(errors, item, $"each item of \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {item.Description}");
+                Add(errors, item, $"each item of \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {item.Description}", at);
             }
             else if (itemKeys != null && item is ComposeMapping mapping)
             {
-                CheckKeys(mapping, itemKeys, itemOwner ?? entry.Name, errors);
+                CheckKeys(mapping, itemKeys, itemOwner ?? entry.Name, errors, at);
             }
         }
     }
 
-    private static void CheckKeys(ComposeMapping mapping, Dictionary<string, string> keys, string owner, List<ComposeError> errors)
+    private static void CheckKeys(ComposeMapping mapping, Dictionary<string, string> keys, string owner, List<ComposeError> errors, SourceSpan? alias)
     {
         foreach (var entry in mapping.Entries)
         {
-            CheckKey(entry, keys, owner, errors);
+            CheckKey(entry, keys, owner, errors, alias);
         }
     }
 
     /// <summary>Reports an unknown key or a value of the wrong kind; true when the key is known and its value well-typed.</summary>
-    private static bool CheckKey(ComposeMappingEntry entry, Dictionary<string, string> keys, string owner, List<ComposeError> errors)
+    /// <remarks><paramref name="alias"/>: where the mapping holding the entry was used through an alias (its problems are reported there).</remarks>
+    private static bool CheckKey(ComposeMappingEntry entry, Dictionary<string, string> keys, string owner, List<ComposeError> errors, SourceSpan? alias = null)
     {
         if (ComposeSchema.IsExtension(entry.Name))
         {
@@ -200,12 +206,12 @@ internal static class ComposeSchemaValidator
         {
             var suggestion = Suggest(entry.Name, keys.Keys);
             errors.Add(new ComposeError($"{owner}: unknown key \"{entry.Name}\"" + (suggestion != null ? $" (did you mean \"{suggestion}\"?)" : string.Empty),
-                entry.Key.Span, ComposeErrorKind.Schema, entry.Key.SourceFile));
+                alias ?? entry.Key.Span, ComposeErrorKind.Schema, entry.Key.SourceFile));
             return false;
         }
         if (!ComposeSchema.Accepts(allowed, entry.Value))
         {
-            Add(errors, entry.Value, $"{owner}: \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {entry.Value.Description}");
+            Add(errors, entry.Value, $"{owner}: \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {entry.Value.Description}", alias ?? entry.ValueAlias);
             return false;
         }
         return true;
@@ -214,6 +220,7 @@ internal static class ComposeSchemaValidator
     private static string? Suggest(string key, IEnumerable<string> allowed) =>
         PreflightYaml.PreflightConfigParser.Suggest(key, new List<string>(allowed));
 
-    private static void Add(List<ComposeError> errors, ComposeNode at, string message) =>
-        errors.Add(new ComposeError(message, at.Span, ComposeErrorKind.Schema, at.SourceFile));
+    /// <summary>Reports at the node, or at the alias through which it is used (the node's own span is the anchor's).</summary>
+    private static void Add(List<ComposeError> errors, ComposeNode at, string message, SourceSpan? alias = null) =>
+        errors.Add(new ComposeError(message, alias ?? at.Span, ComposeErrorKind.Schema, at.SourceFile));
 }

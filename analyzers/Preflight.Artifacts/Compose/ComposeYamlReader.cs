@@ -29,6 +29,12 @@ internal static class ComposeYamlReader
             errors.Add(new ComposeError($"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", new SourceSpan(0, 0, 1, 1, 1, 1), ComposeErrorKind.Limit, source.Path));
             return Array.Empty<ComposeNode>();
         }
+        if (LooksLikeUtf16(text))
+        {
+            errors.Add(new ComposeError("the file looks UTF-16 encoded without a byte-order mark (every other byte is NUL); compose reads UTF-8: save it as UTF-8",
+                new SourceSpan(0, 0, 1, 1, 1, 1), ComposeErrorKind.Syntax, source.Path));
+            return Array.Empty<ComposeNode>();
+        }
         var tooDeep = FindExcessiveNesting(text);
         if (tooDeep >= 0)
         {
@@ -36,6 +42,36 @@ internal static class ComposeYamlReader
             return Array.Empty<ComposeNode>();
         }
         return new Reader(source, budget, errors).Run();
+    }
+
+    /// <summary>
+    /// True for UTF-16 text without a byte-order mark read as UTF-8: NUL in every other character at the start (ASCII
+    /// characters of UTF-16LE or BE). A BOM-marked file is decoded before it gets here.
+    /// </summary>
+    internal static bool LooksLikeUtf16(string text)
+    {
+        var length = Math.Min(text.Length, 64);
+        if (length < 4)
+        {
+            return false;
+        }
+        int even = 0, odd = 0;
+        for (var i = 0; i < length; i++)
+        {
+            if (text[i] == '\0')
+            {
+                if (i % 2 == 0)
+                {
+                    even++;
+                }
+                else
+                {
+                    odd++;
+                }
+            }
+        }
+        var half = length / 2;
+        return even >= half * 3 / 4 && odd == 0 || odd >= half * 3 / 4 && even == 0;
     }
 
     /// <summary>The offset where flow brackets nest deeper than <see cref="MaxDepth"/>, or -1. Brackets in strings count too: a harmless over-approximation.</summary>
@@ -77,6 +113,9 @@ internal static class ComposeYamlReader
         public string? Anchor { get; }
         public bool IsFlow { get; }
         public List<ComposeNode> Items { get; } = new List<ComposeNode>();
+
+        /// <summary>Where an item was written as an alias (<c>*name</c>), by item index; null when none was.</summary>
+        public Dictionary<int, SourceSpan>? Aliases { get; set; }
         public long LastEnd { get; set; } = -1;
     }
 
@@ -140,7 +179,7 @@ internal static class ComposeYamlReader
                 case AnchorAlias alias:
                     if (_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
-                        Complete(target, null, alias.End.Index);
+                        Complete(target, null, alias.End.Index, _source.Span(alias.Start.Index, alias.End.Index));
                     }
                     else
                     {
@@ -189,7 +228,7 @@ internal static class ComposeYamlReader
             return true;
         }
 
-        private void Complete(ComposeNode node, string? anchor, long end)
+        private void Complete(ComposeNode node, string? anchor, long end, SourceSpan? alias = null)
         {
             if (anchor != null)
             {
@@ -201,6 +240,10 @@ internal static class ComposeYamlReader
                 return;
             }
             var parent = _stack.Peek();
+            if (alias != null)
+            {
+                (parent.Aliases ??= new Dictionary<int, SourceSpan>())[parent.Items.Count] = alias.Value;
+            }
             parent.Items.Add(node);
             parent.LastEnd = Math.Max(parent.LastEnd, end);
         }
@@ -264,7 +307,10 @@ internal static class ComposeYamlReader
                     continue;
                 }
                 positions[key.Value] = entries.Count;
-                entries.Add(new ComposeMappingEntry(key, value));
+                entries.Add(new ComposeMappingEntry(key, value)
+                {
+                    ValueAlias = frame.Aliases != null && frame.Aliases.TryGetValue(i + 1, out var alias) ? alias : null,
+                });
             }
             return new ComposeMapping(_source, span, frame.Tag, entries);
         }

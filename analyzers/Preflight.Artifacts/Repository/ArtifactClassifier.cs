@@ -39,8 +39,10 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.DockerIgnore;
         }
-        if (IsComposeFile(name))
+        if (IsComposeFile(name) && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) < 0)
         {
+            // A workflow named docker-compose.yml is a workflow; a compose file of another name is told by its content
+            // when it is loaded (ComposeSets.LooksLikeCompose).
             return ArtifactKind.Compose;
         }
         if (string.Equals(name, "preflight.yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "preflight.yml", StringComparison.OrdinalIgnoreCase))
@@ -96,6 +98,27 @@ public static class ArtifactClassifier
     private static bool HasOtherFormatExtension(string fileName) =>
         Array.Exists(OtherFormatExtensions, extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
-    public static bool IsComposeFile(string fileName) =>
-        Array.Exists(ComposeFileNames, n => string.Equals(n, fileName, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// The compose-spec names, any <c>*compose*.y(a)ml</c> (<c>docker-compose.prod.yml</c>, <c>docker-compose-tests.yml</c>,
+    /// <c>docker-compose.override.windows.yml</c>) and <c>*.services.y(a)ml</c>.
+    /// </summary>
+    public static bool IsComposeFile(string fileName)
+    {
+        if (Array.Exists(ComposeFileNames, n => string.Equals(n, fileName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+        var dot = fileName.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return false;
+        }
+        var extension = fileName.Substring(dot);
+        if (!string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase) && !string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var stem = fileName.Substring(0, dot);
+        return stem.IndexOf("compose", StringComparison.OrdinalIgnoreCase) >= 0 || stem.EndsWith(".services", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -265,7 +265,7 @@ public static class RuleCatalog
         public const string Id = "PF3001";
         public const string Title = "Compose file names a path that does not exist";
         public const string Message = "{0} '{1}' of {2} does not exist{3}";
-        public const string Description = "A compose build context, dockerfile, env_file (unless 'required: false') or bind-mount source that does not exist makes 'docker compose build/up' fail: 'unable to prepare context: path ... not found', 'env file ... not found', or an empty folder created and mounted in place of the expected data. Relative paths resolve from the compose file's folder (the project directory).";
+        public const string Description = "A compose build context, dockerfile, env_file (unless 'required: false') or bind-mount source that does not exist makes 'docker compose build/up' fail: 'unable to prepare context: path ... not found', 'env file ... not found', or an empty folder created and mounted in place of the expected data. Relative paths resolve from the compose file's folder (the project directory). Host bind sources (absolute paths such as /var/run/docker.sock, ~ and paths outside the repository) are not checked: the analysing machine is not the host.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -275,7 +275,7 @@ public static class RuleCatalog
         public const string Id = "PF3002";
         public const string Title = "Compose variable has no value and no default";
         public const string Message = "Variable '{0}' has no default and is set neither in {1} nor in preflight.yaml (secrets:/variables:); compose will substitute an empty string";
-        public const string Description = "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not set and preflight.yaml does not declare as provided at deploy time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the service with an empty value.";
+        public const string Description = "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not set, its example env file (.env.example, .env.sample, .env.template, .env.dist beside the compose file or at the repository root) does not document and preflight.yaml does not declare as provided at deploy time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the service with an empty value.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -305,7 +305,7 @@ public static class RuleCatalog
         public const string Id = "PF3005";
         public const string Title = "Compose reference names nothing defined";
         public const string Message = "{0}";
-        public const string Description = "depends_on, links, extends, volumes_from, named volumes, networks, secrets and configs must name a service or top-level definition of the project; depends_on, extends and include must not form a cycle. Compose refuses to load such a project ('service X depends on undefined service Y', 'dependency cycle detected').";
+        public const string Description = "depends_on, links, extends, volumes_from, named volumes, networks, secrets and configs must name a service or top-level definition of the project; depends_on, extends and include must not form a cycle; a service of an overlay file (docker-compose.prod.yml) that no base file of its folder defines needs an image or a build. Compose refuses to load such a project ('service X depends on undefined service Y', 'dependency cycle detected').";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }

@@ -109,9 +109,10 @@ public sealed class CheckContext
     }
 
     /// <summary>
-    /// Every compose project of the repository, loaded once: per folder holding a main compose file, that file and its
-    /// override merged, interpolated with the folder's .env, extends and includes followed (files read through
-    /// <see cref="ReadText"/>, so they are watched). The path is the main file's.
+    /// Every compose project of the repository, loaded once (<see cref="ComposeSets"/>): per folder, the main compose
+    /// file and its override merged, every other compose file alone or as an overlay on the files it changes; each
+    /// interpolated with the folder's .env, extends and includes followed (files read through <see cref="ReadText"/>,
+    /// so they are watched). The path is the set's own file (the main file, or the overlay).
     /// </summary>
     public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= LoadComposeProjects();
 
@@ -139,32 +140,12 @@ public sealed class CheckContext
 
     private List<(string Path, ComposeFile File)> LoadComposeProjects()
     {
-        var compose = new HashSet<string>(OfKind(ArtifactKind.Compose), StringComparer.Ordinal);
-        var projects = new List<(string Path, ComposeFile File)>();
-        foreach (var directory in compose.Select(PathText.GetDirectory).Distinct(StringComparer.Ordinal).OrderBy(d => d, StringComparer.Ordinal))
+        var projects = new List<(ComposeSet Set, ComposeFile File)>();
+        foreach (var set in ComposeSets.Find(OfKind(ArtifactKind.Compose), ReadText))
         {
-            var files = ComposeProject.FindFiles(directory, compose.Contains);
-            if (files.Count == 0)
-            {
-                continue;
-            }
-            projects.Add((files[0], ComposeProject.Load(files, ReadText)));
+            projects.Add((set, ComposeSets.Load(set, ReadText)));
         }
-        // A compose file that another project includes (or extends) is checked as part of that project, not on its own.
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, file) in projects)
-        {
-            var own = PathText.GetDirectory(path);
-            foreach (var loaded in file.Files)
-            {
-                if (!PathText.Equal(PathText.GetDirectory(loaded), own))
-                {
-                    used.Add(loaded);
-                }
-            }
-        }
-        projects.RemoveAll(project => used.Contains(project.Path));
-        return projects;
+        return ComposeSets.WithoutIncluded(projects);
     }
 
     private PreflightConfig LoadPreflightConfig()

@@ -54,11 +54,13 @@ internal static class ComposeCheckSupport
     /// The variables a service's container gets: its <c>env_file</c>s, then its <c>environment</c> (which wins). A value is
     /// null when it is provided but unknown here: a bare <c>KEY</c> taken from the project .env or declared in
     /// preflight.yaml, or a value interpolated from a variable provided at deploy time. A bare key provided by nothing
-    /// is left out, as compose leaves it out.
+    /// is left out, as compose leaves it out. A variable an example env file documents (<c>.env.example</c>, copied to
+    /// <c>.env</c> at set-up) is provided with a value unknown here.
     /// </summary>
     public static Dictionary<string, string?> ContainerEnvironment(CheckContext context, ComposeFile file, ComposeService service)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var documented = file.Files.Count > 0 ? ComposeEnvExamples.Documented(context, file.Files[0]) : new HashSet<string>(StringComparer.Ordinal);
         foreach (var envFile in service.EnvFiles)
         {
             if (envFile.Path.Length == 0 || envFile.Path.IndexOf('$') >= 0 || envFile.BaseDirectory == null)
@@ -68,6 +70,14 @@ internal static class ComposeCheckSupport
             var text = context.ReadText(envFile.ResolvePath());
             if (text == null)
             {
+                // A missing env_file made from its example at set-up (.env.sample → .env) provides the example's keys.
+                if (ComposeEnvExamples.FindExample(context, envFile.ResolvePath()) is { } example && context.ReadText(example) is { } exampleText)
+                {
+                    foreach (var entry in EnvFileParser.Parse(exampleText).Entries)
+                    {
+                        environment[entry.Key] = null;
+                    }
+                }
                 continue;
             }
             // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is unknown.
@@ -77,7 +87,7 @@ internal static class ComposeCheckSupport
                 {
                     environment[entry.Key] = entry.Value.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 ? null : entry.Value;
                 }
-                else if (Provided(context, file, entry.Key))
+                else if (Provided(context, file, documented, entry.Key))
                 {
                     environment[entry.Key] = null;
                 }
@@ -87,7 +97,7 @@ internal static class ComposeCheckSupport
         {
             if (entry.Value == null)
             {
-                if (Provided(context, file, entry.Name))
+                if (Provided(context, file, documented, entry.Name))
                 {
                     environment[entry.Name] = file.DotEnv != null && file.DotEnv.TryGetValue(entry.Name, out var value) ? value : null;
                 }
@@ -97,16 +107,17 @@ internal static class ComposeCheckSupport
                 }
                 continue;
             }
-            environment[entry.Name] = IsInterpolatedFromUnknown(context, entry) ? null : entry.Value;
+            environment[entry.Name] = IsInterpolatedFromUnknown(context, file, documented, entry) ? null : entry.Value;
         }
         return environment;
     }
 
-    private static bool Provided(CheckContext context, ComposeFile file, string name) =>
-        (file.DotEnv != null && file.DotEnv.ContainsKey(name)) || IsDeclared(context, name);
+    /// <summary>Set by the .env, declared in preflight.yaml, or documented by an example env file (<see cref="ComposeEnvExamples"/>).</summary>
+    private static bool Provided(CheckContext context, ComposeFile file, HashSet<string> documented, string name) =>
+        (file.DotEnv != null && file.DotEnv.ContainsKey(name)) || IsDeclared(context, name) || documented.Contains(name);
 
     /// <summary>True when the value was written with a <c>${VAR}</c> whose value only the deploy knows (so its real value is unknown here).</summary>
-    private static bool IsInterpolatedFromUnknown(CheckContext context, ComposeEnvironmentEntry entry)
+    private static bool IsInterpolatedFromUnknown(CheckContext context, ComposeFile file, HashSet<string> documented, ComposeEnvironmentEntry entry)
     {
         if (entry.Node is not ComposeScalar scalar || scalar.RawValue.IndexOf('$') < 0)
         {
@@ -114,7 +125,8 @@ internal static class ComposeCheckSupport
         }
         foreach (var reference in ComposeInterpolation.FindReferences(scalar.RawValue))
         {
-            if (IsDeclared(context, reference.Name))
+            if (IsDeclared(context, reference.Name) ||
+                (documented.Contains(reference.Name) && !(file.DotEnv != null && file.DotEnv.ContainsKey(reference.Name))))
             {
                 return true;
             }

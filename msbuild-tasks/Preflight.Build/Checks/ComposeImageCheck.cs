@@ -8,7 +8,8 @@ namespace Preflight.Build.Checks;
 /// PF3003: a compose service whose image (built-in catalogue, extended by preflight.yaml <c>images:</c>) needs variables
 /// the service does not set. The environment is the service's <c>env_file</c>s and <c>environment</c>; a bare
 /// <c>KEY</c> or <c>${VAR}</c> that the .env or preflight.yaml provides counts as set. Services under profiles are
-/// checked too. Reported at the service's name.
+/// checked too. Reported at the service's name, only when every compose set holding the service (a base alone, with
+/// each overlay that changes it) lacks the variable.
 /// </summary>
 public static class ComposeImageCheck
 {
@@ -17,8 +18,10 @@ public static class ComposeImageCheck
     public static void Run(CheckContext context)
     {
         var catalogue = ImageCatalogue.BuiltIn.With(context.PreflightConfig);
+        var findings = new ComposeServiceFindings();
         foreach (var (path, file, service) in ComposeCheckSupport.OwnedServices(context))
         {
+            findings.Seen(path, service);
             if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0 || service.Build != null)
             {
                 continue;
@@ -34,10 +37,11 @@ public static class ComposeImageCheck
                 foreach (var violation in ImageRequirementEvaluator.Evaluate(image, environment, service.Image, service.Command))
                 {
                     var source = image.FromConfig ? "; required by preflight.yaml images:" : string.Empty;
-                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
+                    findings.Add(path, service, Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
                         service.Name, service.Image, violation.Message + source));
                 }
             }
         }
+        findings.ReportTo(context);
     }
 }

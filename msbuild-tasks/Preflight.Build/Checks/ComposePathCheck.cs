@@ -1,3 +1,4 @@
+using System;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
@@ -8,8 +9,11 @@ namespace Preflight.Build.Checks;
 /// <summary>
 /// PF3001: a compose build context, dockerfile, <c>env_file</c> (unless <c>required: false</c>) or bind-mount source
 /// that does not exist. Relative paths resolve from the compose file's folder (the project directory; the extended
-/// file's folder for what <c>extends</c> brings). Paths with unresolved variables, remote contexts, <c>~</c> sources
-/// and bind mounts with <c>create_host_path: true</c> are not checked. Each service is checked by the project it builds.
+/// file's folder for what <c>extends</c> brings). Paths with unresolved variables (<c>${HOME}/x</c>), remote contexts,
+/// <c>~</c> sources, bind mounts with <c>create_host_path: true</c> and bind sources that are host paths (absolute, or
+/// outside the repository) are not checked: the analysing machine is not the host. A missing env_file or bind source
+/// with a documented example beside it (<c>.env.sample</c>, <c>x.conf.example</c>) and a git-ignored bind source (a
+/// data folder or local certificate made by a set-up step) are not reported. Each service is checked by the project it builds.
 /// </summary>
 public static class ComposePathCheck
 {
@@ -17,6 +21,7 @@ public static class ComposePathCheck
 
     public static void Run(CheckContext context)
     {
+        GitIgnore? ignore = null;
         foreach (var (path, _, service) in ComposeCheckSupport.OwnedServices(context))
         {
             var owner = $"service '{service.Name}'";
@@ -28,7 +33,7 @@ public static class ComposePathCheck
                     continue;
                 }
                 var resolved = envFile.ResolvePath();
-                if (!context.Exists(resolved))
+                if (!context.Exists(resolved) && ComposeEnvExamples.FindExample(context, resolved) == null)
                 {
                     Report(context, envFile.SourceFile, path, envFile.Span, "env_file", envFile.Path, owner,
                         $" (looked for {context.Display(resolved)}; add 'required: false' if it is optional)");
@@ -37,12 +42,14 @@ public static class ComposePathCheck
             foreach (var mount in service.Volumes)
             {
                 if (!mount.IsBind || mount.IsHomeRelative || mount.CreateHostPath == true || string.IsNullOrEmpty(mount.Source) ||
-                    HasVariable(mount.Node) || mount.BaseDirectory == null)
+                    HasVariable(mount.Node) || mount.BaseDirectory == null || IsHostPath(mount.Source!))
                 {
                     continue;
                 }
                 var source = mount.ResolveSource();
-                if (source != null && !context.Exists(source))
+                // A source outside the repository (../../shared) is on the host that runs compose: not this machine's to check.
+                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && ComposeEnvExamples.FindExample(context, source) == null &&
+                    !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_"))
                 {
                     Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
                         $" (looked for {context.Display(source)}; Docker would mount an empty folder in its place)");
@@ -75,6 +82,14 @@ public static class ComposePathCheck
                 build.Dockerfile ?? "Dockerfile", owner, $" (looked for {context.Display(dockerfile)} in the build context)");
         }
     }
+
+    /// <summary>
+    /// An absolute host path (<c>/var/run/docker.sock</c>, <c>/etc/localtime</c>, <c>C:\data</c>, <c>\\server\share</c>):
+    /// it exists (or not) on the machine that runs compose, which is not the machine that analyses the repository.
+    /// </summary>
+    internal static bool IsHostPath(string source) =>
+        source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith("\\", StringComparison.Ordinal) ||
+        (source.Length >= 2 && char.IsLetter(source[0]) && source[1] == ':');
 
     private static bool HasVariable(ComposeNode node) => node is ComposeScalar scalar ? scalar.RawValue.IndexOf('$') >= 0 :
         node is ComposeMapping mapping && mapping["source"] is ComposeScalar source ? source.RawValue.IndexOf('$') >= 0 :

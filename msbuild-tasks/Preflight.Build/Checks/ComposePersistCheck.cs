@@ -17,8 +17,10 @@ public static class ComposePersistCheck
     public static void Run(CheckContext context)
     {
         var catalogue = ImageCatalogue.BuiltIn.With(context.PreflightConfig);
+        var findings = new ComposeServiceFindings();
         foreach (var (path, file, service) in ComposeCheckSupport.OwnedServices(context))
         {
+            findings.Seen(path, service);
             if (service.Image == null || service.Image.IndexOf('$') >= 0)
             {
                 continue;
@@ -39,12 +41,13 @@ public static class ComposePersistCheck
                     }
                     if (!HasVolumeAbove(service, value))
                     {
-                        context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
+                        findings.Add(path, service, Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
                             service.Name, service.Image, name, value));
                     }
                 }
             }
         }
+        findings.ReportTo(context);
     }
 
     private static bool HasVolumeAbove(ComposeService service, string containerPath)

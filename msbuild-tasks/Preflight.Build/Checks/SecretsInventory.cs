@@ -97,13 +97,15 @@ public sealed class SecretsInventory
 
     private void AddCompose(CheckContext context)
     {
+        // A base file is loaded again with each of its overlays: each place once.
+        var seen = new HashSet<(string, int, int, string)>();
         foreach (var (path, file) in context.ComposeFiles)
         {
             foreach (var service in file.Services)
             {
                 foreach (var entry in service.Environment)
                 {
-                    if (entry.Value == null)
+                    if (entry.Value == null && seen.Add((entry.SourceFile ?? path, entry.Span.Line, entry.Span.Column, entry.Name)))
                     {
                         Item(Variable, entry.Name).UsedAt.Add(Place(context.Display(entry.SourceFile ?? path), entry.Span,
                             "compose service '" + service.Name + "' environment " + entry.Name + " (from the shell or .env)"));
@@ -113,6 +115,10 @@ public sealed class SecretsInventory
             // ${X} anywhere in the project's files (the model holds values after interpolation; the references keep the names).
             foreach (var reference in file.Variables)
             {
+                if (!seen.Add((reference.SourceFile ?? path, reference.Span.Line, reference.Span.Column, reference.Name)))
+                {
+                    continue;
+                }
                 var note = reference.HasDefault ? ", has a default" : string.Empty;
                 Item(Variable, reference.Name).UsedAt.Add(Place(context.Display(reference.SourceFile ?? path), reference.Span,
                     "compose " + reference + note));

@@ -44,4 +44,20 @@ public class ArtifactClassifierTests
     {
         Assert.Equal(kind, ArtifactClassifier.Classify(path));
     }
+
+    [Theory]
+    [InlineData("/repo/docker-compose.prod.yml", ArtifactKind.Compose)]
+    [InlineData("/repo/docker-compose.elk.yml", ArtifactKind.Compose)]
+    [InlineData("/repo/docker-compose-tests.yml", ArtifactKind.Compose)]
+    [InlineData("/repo/docker-compose.override.windows.yml", ArtifactKind.Compose)]
+    [InlineData("/repo/src/app.services.yaml", ArtifactKind.Compose)]
+    [InlineData("/repo/deploy/compose.dev.yaml", ArtifactKind.Compose)]
+    [InlineData("/repo/.github/workflows/docker-compose.yml", ArtifactKind.Workflow)]
+    [InlineData("/repo/docker-compose.md", ArtifactKind.Unknown)]
+    [InlineData("/repo/config/services.yaml", ArtifactKind.Unknown)]
+    public void Every_compose_named_yaml_is_a_compose_candidate_except_workflows(string path, ArtifactKind kind)
+    {
+        // Names outside the compose spec are confirmed by their content when loaded (ComposeSets.LooksLikeCompose).
+        Assert.Equal(kind, ArtifactClassifier.Classify(path));
+    }
 }

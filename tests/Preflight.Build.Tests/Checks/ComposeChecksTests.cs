@@ -118,7 +118,7 @@ public class ComposeChecksTests
         var findings = Run(repo, "PF3002");
 
         Assert.Equal(new[] { (7, 20), (8, 17) }, findings.Select(f => (f.Line, f.Column)));
-        Assert.Equal("Variable 'DB_NAME' has no default and is set neither in .env nor in preflight.yaml (secrets:/variables:); compose will substitute an empty string", findings[0].Message);
+        Assert.Equal("Variable 'DB_NAME' has no default and is set neither in .env or an example env file (.env.example) nor in preflight.yaml (secrets:/variables:); compose will substitute an empty string", findings[0].Message);
         Assert.StartsWith("Variable 'NEEDED'", findings[1].Message);
     }
 
@@ -137,7 +137,7 @@ public class ComposeChecksTests
     {
         using var repo = Repo("services:\n  api:\n    image: \"app:${TAG}\"\n");
 
-        Assert.Contains("a .env beside compose.yaml (there is none)", Assert.Single(Run(repo, "PF3002")).Message);
+        Assert.Contains("a .env or example env file (.env.example) beside compose.yaml (there is none)", Assert.Single(Run(repo, "PF3002")).Message);
     }
 
     // PF3003

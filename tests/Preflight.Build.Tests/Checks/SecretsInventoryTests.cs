@@ -26,6 +26,19 @@ public class SecretsInventoryTests
             "                secretKeyRef:\n                  name: db-credentials\n                  key: password\n");
 
     [Fact]
+    public void A_compose_base_loaded_again_with_its_overlay_lists_each_place_once()
+    {
+        using var repo = Repository().Write("docker-compose.prod.yml", "services:\n  api:\n    environment:\n      MODE: ${DEPLOY_MODE}\n");
+        var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
+
+        var items = SecretsInventory.Collect(context).Items.ToDictionary(i => i.Name);
+
+        Assert.Equal("docker-compose.yml:4:23 (compose ${OPENAI__APIKEY})", Assert.Single(items["OpenAI__ApiKey"].UsedAt).ToString());
+        Assert.Contains("from the shell or .env", Assert.Single(items["POSTGRES_PASSWORD"].UsedAt).What);
+        Assert.Equal("docker-compose.prod.yml:4:13 (compose ${DEPLOY_MODE})", Assert.Single(items["DEPLOY_MODE"].UsedAt).ToString());
+    }
+
+    [Fact]
     public void Lists_each_secret_and_variable_with_where_it_is_used_and_declared()
     {
         using var repo = Repository();
