@@ -14,8 +14,9 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts)
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts, string? assemblyName = null)
     {
+        AssemblyName = assemblyName;
         ProjectFile = projectFile;
         ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
         RepositoryRoot = repositoryRoot;
@@ -28,6 +29,8 @@ internal sealed class ProjectContext
     public string? ProjectDirectory { get; }
     public string? RepositoryRoot { get; }
     public string? OutputType { get; }
+    /// <summary>The AssemblyName property (which Dockerfile runs the project: <c>dotnet X.dll</c>); null when not passed.</summary>
+    public string? AssemblyName { get; }
     public ImmutableArray<ArtifactFile> Artifacts { get; }
 
     /// <summary>Executables (and web apps, which are executables) are deployed; libraries are configured by their host.</summary>
@@ -54,7 +57,8 @@ internal sealed class ProjectContext
             projectFile == null ? null : PathText.Normalize(projectFile),
             root == null ? null : PathText.Normalize(root),
             outputType,
-            artifacts.ToImmutable());
+            artifacts.ToImmutable(),
+            Read(global, "build_property.AssemblyName"));
     }
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
@@ -66,6 +70,22 @@ internal sealed class ProjectContext
                 yield return artifact;
             }
         }
+    }
+
+    /// <summary>
+    /// True when the Dockerfile belongs to the project (<see cref="Preflight.Artifacts.Deployment.DockerfileOwnership"/>,
+    /// the rule the task and the CLI use too): it publishes or runs the project, or names nothing it publishes and sits in
+    /// the project's folder. Copying the project file for restore caching does not count.
+    /// </summary>
+    public bool OwnsDockerfile(ArtifactFile file, Preflight.Artifacts.Docker.Dockerfile? model)
+    {
+        if (ProjectFile == null || ProjectDirectory == null)
+        {
+            return true;
+        }
+        return model == null
+            ? PathText.Equal(file.Directory, ProjectDirectory)
+            : ServiceProjectMatcher.DockerfileBuilds(file.Path, model, ProjectDirectory, PathText.GetFileName(ProjectFile), AssemblyName);
     }
 
     /// <summary>True when the file sits directly in the project's folder (or no project folder is known).</summary>

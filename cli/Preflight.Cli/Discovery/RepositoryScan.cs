@@ -173,13 +173,13 @@ internal sealed class RepositoryScan
 
     /// <summary>
     /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, without project files, other
-    /// projects' settings files and .gitignore files.
+    /// projects' settings files, .gitignore files and the scripts and CI definitions only the task reads for build contexts.
     /// </summary>
     public IEnumerable<string> AnalyzerArtifacts() =>
         Artifacts.Where(p =>
         {
             var kind = ArtifactClassifier.Classify(p);
-            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings;
+            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings && kind != ArtifactKind.BuildDefinition;
         });
 
     /// <summary>The project's own appsettings*.json (the targets add them per project).</summary>

@@ -56,31 +56,10 @@ internal static class DockerfileSet
             {
                 continue;
             }
-            result.Add(new CheckedDockerfile(dockerfilePath, text, DockerfileParser.Parse(text), BuildContexts(context, dockerfilePath).ToList()));
+            var model = DockerfileParser.Parse(text);
+            result.Add(new CheckedDockerfile(dockerfilePath, text, model, DockerfileContexts.Of(context, dockerfilePath, model).ToList()));
         }
         return result;
-    }
-
-    private static IEnumerable<(string Context, string Origin)> BuildContexts(CheckContext context, string dockerfilePath)
-    {
-        var found = false;
-        foreach (var (composePath, compose) in context.ComposeFiles)
-        {
-            foreach (var service in compose.Services)
-            {
-                var build = service.Build;
-                if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null || !PathText.Equal(build.ResolveDockerfile(), dockerfilePath))
-                {
-                    continue;
-                }
-                found = true;
-                yield return (build.ResolveContext(), $" (context of service '{service.Name}' in {context.Display(service.NameSourceFile ?? composePath)})");
-            }
-        }
-        if (!found)
-        {
-            yield return (PathText.GetDirectory(dockerfilePath), string.Empty);
-        }
     }
 
     /// <summary>A context-relative source resolved inside the context: a leading '/' is the context root, and '..' cannot leave it.</summary>

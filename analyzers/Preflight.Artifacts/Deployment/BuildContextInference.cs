@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Preflight.Artifacts.Deployment;
+
+/// <summary>A build context inferred from a Dockerfile's own COPY/ADD sources.</summary>
+public sealed class InferredContext
+{
+    public InferredContext(string context, int found, int total)
+    {
+        Context = context;
+        Found = found;
+        Total = total;
+    }
+
+    public string Context { get; }
+    /// <summary>How many of the evidence sources exist under the context.</summary>
+    public int Found { get; }
+    public int Total { get; }
+}
+
+/// <summary>
+/// Where nothing names a Dockerfile's build context: the folder, from the Dockerfile's own up to the repository root,
+/// under which the most of its COPY/ADD sources exist (the nearest on a tie). It counts only when it explains most
+/// sources (more than half); otherwise the context is unknown and nothing is reported from it. Sources that exist under
+/// any folder ('.', '/') are no evidence. IO-free: the caller says what exists.
+/// </summary>
+public static class BuildContextInference
+{
+    /// <param name="dockerfile">The Dockerfile (absolute).</param>
+    /// <param name="root">The repository root (absolute).</param>
+    /// <param name="sources">The context-relative sources of COPY/ADD without --from (no wildcards, variables or URLs).</param>
+    /// <param name="exists">True when a path exists.</param>
+    public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, bool> exists)
+    {
+        var evidence = sources
+            .Select(s => PathText.Normalize("/" + s.TrimStart('/')).TrimStart('/'))
+            .Where(s => s.Length > 0 && s != "." && !s.StartsWith("..", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (evidence.Count == 0)
+        {
+            return null;
+        }
+        InferredContext? best = null;
+        foreach (var folder in Candidates(dockerfile, root))
+        {
+            var found = evidence.Count(source => exists(PathText.Combine(folder, source)));
+            if (best == null || found > best.Found)
+            {
+                best = new InferredContext(folder, found, evidence.Count);
+            }
+            if (found == evidence.Count)
+            {
+                break; // the nearest folder that explains every source
+            }
+        }
+        return best != null && best.Found * 2 > best.Total ? best : null;
+    }
+
+    /// <summary>The Dockerfile's folder and each folder above it, up to and including the root.</summary>
+    public static IEnumerable<string> Candidates(string dockerfile, string root)
+    {
+        root = PathText.Normalize(root);
+        var folder = PathText.GetDirectory(dockerfile);
+        if (!PathText.IsUnder(folder, root))
+        {
+            yield break;
+        }
+        while (true)
+        {
+            yield return folder;
+            if (PathText.Equal(folder, root))
+            {
+                yield break;
+            }
+            folder = PathText.GetDirectory(folder);
+        }
+    }
+}
