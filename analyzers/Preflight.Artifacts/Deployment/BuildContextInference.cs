@@ -30,9 +30,9 @@ public static class BuildContextInference
 {
     /// <param name="dockerfile">The Dockerfile (absolute).</param>
     /// <param name="root">The repository root (absolute).</param>
-    /// <param name="sources">The context-relative sources of COPY/ADD without --from (no wildcards, variables or URLs).</param>
-    /// <param name="exists">True when a path exists.</param>
-    public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, bool> exists)
+    /// <param name="sources">The context-relative sources of COPY/ADD without --from (no variables or URLs; wildcards allowed).</param>
+    /// <param name="exists">True when a source (a path, or a wildcard pattern that matches something) exists under a folder.</param>
+    public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, string, bool> exists)
     {
         var evidence = sources
             .Select(s => PathText.Normalize("/" + s.TrimStart('/')).TrimStart('/'))
@@ -41,12 +41,20 @@ public static class BuildContextInference
             .ToList();
         if (evidence.Count == 0)
         {
+            // Only sources that exist anywhere ('COPY . .'): a Dockerfile at the root can only be built from the root.
+            return PathText.Equal(PathText.GetDirectory(dockerfile), root) ? new InferredContext(PathText.Normalize(root), 0, 0) : null;
+        }
+        var candidates = Candidates(dockerfile, root).ToList();
+        // A wildcard that matches nothing under any folder says nothing (the caller may not know every file).
+        evidence.RemoveAll(source => source.IndexOfAny(Wildcards) >= 0 && !candidates.Any(folder => exists(folder, source)));
+        if (evidence.Count == 0)
+        {
             return null;
         }
         InferredContext? best = null;
-        foreach (var folder in Candidates(dockerfile, root))
+        foreach (var folder in candidates)
         {
-            var found = evidence.Count(source => exists(PathText.Combine(folder, source)));
+            var found = evidence.Count(source => exists(folder, source));
             if (best == null || found > best.Found)
             {
                 best = new InferredContext(folder, found, evidence.Count);
@@ -58,6 +66,8 @@ public static class BuildContextInference
         }
         return best != null && best.Found * 2 > best.Total ? best : null;
     }
+
+    private static readonly char[] Wildcards = { '*', '?', '[' };
 
     /// <summary>The Dockerfile's folder and each folder above it, up to and including the root.</summary>
     public static IEnumerable<string> Candidates(string dockerfile, string root)

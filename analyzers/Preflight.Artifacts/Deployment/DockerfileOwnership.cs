@@ -95,14 +95,17 @@ public sealed class DockerfilePublishes
         return new DockerfilePublishes(projects, entry);
     }
 
-    private static IEnumerable<List<string>> Commands(DockerInstruction instruction) =>
+    internal static IEnumerable<List<string>> Commands(DockerInstruction instruction) =>
         instruction.IsExecForm ? new[] { instruction.Arguments.Select(a => a.Value).ToList() } : ShellWords.Split(instruction.ArgumentText);
 
     /// <summary>The project argument of <c>dotnet publish|build X</c>; null for none, a solution, '.' or a variable.</summary>
-    private static string? PublishedProject(List<string> words)
+    private static string? PublishedProject(List<string> words) => ProjectArgument(words, "publish", "build");
+
+    /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution, '.' or a variable.</summary>
+    internal static string? ProjectArgument(List<string> words, params string[] verbs)
     {
         var start = words.FindIndex(w => w == "dotnet");
-        if (start < 0 || start + 1 >= words.Count || (words[start + 1] != "publish" && words[start + 1] != "build"))
+        if (start < 0 || start + 1 >= words.Count || Array.IndexOf(verbs, words[start + 1]) < 0)
         {
             return null;
         }
@@ -129,7 +132,7 @@ public sealed class DockerfilePublishes
         return null;
     }
 
-    private static string Expand(string word, IReadOnlyDictionary<string, string> args)
+    internal static string Expand(string word, IReadOnlyDictionary<string, string> args)
     {
         if (word.IndexOf('$') < 0)
         {

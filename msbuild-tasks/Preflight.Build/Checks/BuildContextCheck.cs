@@ -121,11 +121,7 @@ public static class BuildContextCheck
         return true;
     }
 
-    /// <summary>Folders that CI fills before the image build (and that a checkout does not have).</summary>
-    private static readonly string[] BuildOutputFolders = { "bin", "obj", "publish", "out", "dist", "artifacts" };
-
-    internal static bool IsBuildOutput(string source) =>
-        PathText.Normalize("/" + source.TrimStart('/')).Split('/').Any(part => Array.IndexOf(BuildOutputFolders, part.ToLowerInvariant()) >= 0);
+    internal static bool IsBuildOutput(string source) => Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source);
 
     internal static string InContext(string buildContext, string source) => DockerfileSet.InContext(buildContext, source);
 }

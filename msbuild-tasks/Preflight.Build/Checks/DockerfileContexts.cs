@@ -49,12 +49,14 @@ internal static class DockerfileContexts
         {
             return found;
         }
-        var inferred = BuildContextInference.Infer(dockerfilePath, context.Layout.Root, EvidenceSources(model), context.Exists);
+        var inferred = BuildContextInference.Infer(dockerfilePath, context.Layout.Root, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source));
         if (inferred == null)
         {
             return found;
         }
-        found.Add((inferred.Context, $" (inferred: the folder under which {inferred.Found} of {inferred.Total} COPY/ADD sources exist; nothing in the repository names the context)"));
+        found.Add((inferred.Context, inferred.Total == 0
+            ? " (inferred: nothing in the repository names the context and the Dockerfile is at the repository root)"
+            : $" (inferred: the folder under which {inferred.Found} of {inferred.Total} COPY/ADD sources exist; nothing in the repository names the context)"));
         return found;
     }
 
@@ -70,23 +72,17 @@ internal static class DockerfileContexts
         }
     }
 
-    /// <summary>The COPY/ADD sources that can tell a context: from the build context (no --from), no wildcard, variable, heredoc, URL or build output.</summary>
-    private static IEnumerable<string> EvidenceSources(Dockerfile model)
+    /// <summary>
+    /// True when a source exists under a folder; a wildcard source when one of the repository's known files (artifacts,
+    /// sources) matches it there.
+    /// </summary>
+    private static bool Exists(CheckContext context, string folder, string source)
     {
-        foreach (var instruction in model.Instructions)
+        if (source.IndexOfAny(new[] { '*', '?', '[' }) < 0)
         {
-            if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD") || instruction.Flag("from") != null || instruction.Arguments.Count < 2)
-            {
-                continue;
-            }
-            for (var i = 0; i < instruction.Arguments.Count - 1; i++)
-            {
-                var source = instruction.Arguments[i].Value;
-                if (BuildContextCheck.IsCheckable(instruction.Keyword, source) && !BuildContextCheck.IsBuildOutput(source))
-                {
-                    yield return source;
-                }
-            }
+            return context.Exists(DockerfileSet.InContext(folder, source));
         }
+        var glob = Preflight.Artifacts.Text.PathGlob.Parse(PathText.Normalize("/" + source.TrimStart('/')).TrimStart('/'));
+        return context.Artifacts.Concat(context.SourceFiles).Any(file => PathText.IsUnder(file, folder) && !PathText.Equal(file, folder) && glob.IsMatch(PathText.Relative(folder, file)));
     }
 }

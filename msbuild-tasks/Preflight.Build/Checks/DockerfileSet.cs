@@ -27,6 +27,13 @@ internal sealed class CheckedDockerfile
     /// <summary>The contexts the Dockerfile is built with, and where each comes from (for messages).</summary>
     public IReadOnlyList<(string Context, string Origin)> Contexts { get; }
 
+    /// <summary>
+    /// For the checks whose findings do not depend on the context (ARG/ENV scopes, the runtime image of the project the
+    /// Dockerfile lies beside): the known contexts, else the Dockerfile's folder as a stand-in.
+    /// </summary>
+    public IReadOnlyList<(string Context, string Origin)> ContextsOrFolder =>
+        Contexts.Count > 0 ? Contexts : new[] { (PathText.GetDirectory(Path), string.Empty) };
+
     /// <summary>The stages' file systems as built with one context (built once per run).</summary>
     public DockerImage Image(CheckContext context, string buildContext)
     {

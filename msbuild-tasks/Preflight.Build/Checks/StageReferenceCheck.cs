@@ -21,7 +21,7 @@ public static class StageReferenceCheck
         foreach (var dockerfile in DockerfileSet.Of(context))
         {
             // The variables in scope do not depend on the context; the Dockerfile's folder stands in when none is known.
-            var image = dockerfile.Image(context, dockerfile.Contexts.Count > 0 ? dockerfile.Contexts[0].Context : Preflight.Artifacts.PathText.GetDirectory(dockerfile.Path));
+            var image = dockerfile.Image(context, dockerfile.ContextsOrFolder[0].Context);
             var namedContexts = DockerfileContexts.NamedContexts(context, dockerfile.Path);
             foreach (var instruction in dockerfile.Model.Instructions)
             {
