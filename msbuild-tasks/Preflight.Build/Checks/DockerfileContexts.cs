@@ -41,11 +41,19 @@ internal static class DockerfileContexts
                 Add(found, build.ResolveContext(), $" (context of service '{service.Name}' in {context.Display(service.NameSourceFile ?? composePath)})");
             }
         }
+        var named = found.Count > 0;
         foreach (var build in Finder(context).Of(dockerfilePath))
         {
+            named = true;
+            if (ContextEvidence.IsBuildOutput(PathText.Relative(context.Layout.Root, build.Context)))
+            {
+                // Built from a publish output (artifacts/x-publish, bin/Release/...): CI fills that folder before the image
+                // build, so what the context holds cannot be known here.
+                continue;
+            }
             Add(found, build.Context, $" (context of {build.Description})");
         }
-        if (found.Count > 0)
+        if (named)
         {
             return found;
         }
