@@ -7,23 +7,28 @@ namespace Preflight.Artifacts.Deployment;
 /// <summary>A build context inferred from a Dockerfile's own COPY/ADD sources.</summary>
 public sealed class InferredContext
 {
-    public InferredContext(string context, int found, int total)
+    public InferredContext(string context, int found, int total, int framed = 0)
     {
         Context = context;
         Found = found;
         Total = total;
+        Framed = framed;
     }
 
     public string Context { get; }
     /// <summary>How many of the evidence sources exist under the context.</summary>
     public int Found { get; }
     public int Total { get; }
+    /// <summary>How many missing sources have their folder under the context (a renamed or deleted file in a folder that is there).</summary>
+    public int Framed { get; }
+    internal int Score => Found + Framed;
 }
 
 /// <summary>
 /// Where nothing names a Dockerfile's build context: the folder, from the Dockerfile's own up to the repository root,
-/// under which the most of its COPY/ADD sources exist (the nearest on a tie). It counts only when it explains most
-/// sources (more than half); otherwise the context is unknown and nothing is reported from it. Sources that exist under
+/// under which the most of its COPY/ADD sources exist, or at least their folder does (a file renamed or deleted from a
+/// folder that is there), the nearest on a tie. It counts only when it explains most sources (more than half); otherwise
+/// the context is unknown and nothing is reported from it. Sources that exist under
 /// any folder ('.', '/') are no evidence. IO-free: the caller says what exists.
 /// </summary>
 public static class BuildContextInference
@@ -54,17 +59,30 @@ public static class BuildContextInference
         InferredContext? best = null;
         foreach (var folder in candidates)
         {
-            var found = evidence.Count(source => exists(folder, source));
-            if (best == null || found > best.Found)
+            var found = 0;
+            var framed = 0;
+            foreach (var source in evidence)
             {
-                best = new InferredContext(folder, found, evidence.Count);
+                if (exists(folder, source))
+                {
+                    found++;
+                }
+                else if (source.TrimEnd('/').IndexOf('/') > 0 && exists(folder, PathText.GetDirectory(source.TrimEnd('/'))))
+                {
+                    framed++;
+                }
+            }
+            var candidate = new InferredContext(folder, found, evidence.Count, framed);
+            if (best == null || candidate.Score > best.Score || (candidate.Score == best.Score && candidate.Found > best.Found))
+            {
+                best = candidate;
             }
             if (found == evidence.Count)
             {
                 break; // the nearest folder that explains every source
             }
         }
-        return best != null && best.Found * 2 > best.Total ? best : null;
+        return best != null && best.Score * 2 > best.Total ? best : null;
     }
 
     private static readonly char[] Wildcards = { '*', '?', '[' };

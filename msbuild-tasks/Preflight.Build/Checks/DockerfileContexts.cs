@@ -64,7 +64,7 @@ internal static class DockerfileContexts
         }
         found.Add((inferred.Context, inferred.Total == 0
             ? " (inferred: nothing in the repository names the context and the Dockerfile is at the repository root)"
-            : $" (inferred: the folder under which {inferred.Found} of {inferred.Total} COPY/ADD sources exist; nothing in the repository names the context)"));
+            : $" (inferred: the folder under which {inferred.Found} of {inferred.Total} COPY/ADD sources exist{(inferred.Framed > 0 ? $" and {inferred.Framed} more {(inferred.Framed == 1 ? "has its" : "have their")} folder" : string.Empty)}; nothing in the repository names the context)"));
         return found;
     }
 

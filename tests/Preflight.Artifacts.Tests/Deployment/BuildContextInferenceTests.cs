@@ -58,4 +58,23 @@ public class BuildContextInferenceTests
         Assert.Null(Infer("/repo/src/Api/Dockerfile", new[] { ".", "./", "/" }));
         Assert.Equal("/repo", Infer("/repo/Dockerfile", new[] { "." })!.Context);
     }
+
+    [Fact]
+    public void A_missing_file_in_a_folder_that_is_there_places_the_context()
+    {
+        // Visual Studio's sample layout after a project was renamed: 'ApiGateway/' is there, its old project file is not.
+        var inferred = Infer("/repo/samples/k8s/ApiGateway/Dockerfile", new[] { "ApiGateway/Old.ApiGateway.csproj" },
+            "/repo/samples/k8s/ApiGateway/New.ApiGateway.csproj");
+
+        Assert.Equal(("/repo/samples/k8s", 0, 1), (inferred!.Context, inferred.Found, inferred.Framed));
+    }
+
+    [Fact]
+    public void Existing_sources_outweigh_folders_on_a_tie()
+    {
+        var inferred = Infer("/repo/src/Api/Dockerfile", new[] { "Api/Api.csproj", "Api/appsettings.json" },
+            "/repo/src/Api/Api.csproj", "/repo/src/Api/appsettings.json", "/repo/src/Api/Api/readme.md");
+
+        Assert.Equal(("/repo/src", 2), (inferred!.Context, inferred.Found));
+    }
 }

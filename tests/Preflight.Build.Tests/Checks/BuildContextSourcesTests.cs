@@ -67,7 +67,7 @@ public class BuildContextSourcesTests
         var finding = Assert.Single(Run(repo));
 
         Assert.Equal(6, finding.Line);
-        Assert.Equal("COPY source 'src/Api/config/' does not exist in the build context '.' (inferred: the folder under which 2 of 3 COPY/ADD sources exist; nothing in the repository names the context)", finding.Message);
+        Assert.Equal("COPY source 'src/Api/config/' does not exist in the build context '.' (inferred: the folder under which 2 of 3 COPY/ADD sources exist and 1 more has its folder; nothing in the repository names the context)", finding.Message);
     }
 
     [Fact]
