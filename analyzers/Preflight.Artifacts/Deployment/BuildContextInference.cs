@@ -39,11 +39,7 @@ public static class BuildContextInference
     /// <param name="exists">True when a source (a path, or a wildcard pattern that matches something) exists under a folder.</param>
     public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, string, bool> exists)
     {
-        var evidence = sources
-            .Select(s => PathText.Normalize("/" + s.TrimStart('/')).TrimStart('/'))
-            .Where(s => s.Length > 0 && s != "." && !s.StartsWith("..", StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var evidence = Evidence(sources);
         if (evidence.Count == 0)
         {
             // Only sources that exist anywhere ('COPY . .'): a Dockerfile at the root can only be built from the root.
@@ -82,8 +78,33 @@ public static class BuildContextInference
                 break; // the nearest folder that explains every source
             }
         }
-        return best != null && best.Score * 2 > best.Total ? best : null;
+        return best != null && Fits(best) ? best : null;
     }
+
+    /// <summary>
+    /// How well a named context fits the sources: null when there is no evidence. Used to tell, among several contexts
+    /// the repository names for one Dockerfile, a stale one (a retired tool's) from those the Dockerfile is written for.
+    /// </summary>
+    public static InferredContext? Score(string context, IEnumerable<string> sources, Func<string, string, bool> exists)
+    {
+        var evidence = Evidence(sources);
+        evidence.RemoveAll(source => source.IndexOfAny(Wildcards) >= 0 && !exists(context, source));
+        if (evidence.Count == 0)
+        {
+            return null;
+        }
+        var found = evidence.Count(source => exists(context, source));
+        return new InferredContext(PathText.Normalize(context), found, evidence.Count);
+    }
+
+    /// <summary>True when the context explains more than half of the sources.</summary>
+    public static bool Fits(InferredContext score) => score.Score * 2 > score.Total;
+
+    private static List<string> Evidence(IEnumerable<string> sources) => sources
+        .Select(s => PathText.Normalize("/" + s.TrimStart('/')).TrimStart('/'))
+        .Where(s => s.Length > 0 && s != "." && !s.StartsWith("..", StringComparison.Ordinal))
+        .Distinct(StringComparer.Ordinal)
+        .ToList();
 
     private static readonly char[] Wildcards = { '*', '?', '[' };
 

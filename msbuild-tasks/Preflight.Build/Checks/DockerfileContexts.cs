@@ -55,7 +55,7 @@ internal static class DockerfileContexts
         }
         if (named)
         {
-            return found;
+            return found.Count > 1 ? WithoutStale(context, found, model) : found;
         }
         var inferred = BuildContextInference.Infer(dockerfilePath, context.Layout.Root, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source));
         if (inferred == null)
@@ -66,6 +66,19 @@ internal static class DockerfileContexts
             ? " (inferred: nothing in the repository names the context and the Dockerfile is at the repository root)"
             : $" (inferred: the folder under which {inferred.Found} of {inferred.Total} COPY/ADD sources exist{(inferred.Framed > 0 ? $" and {inferred.Framed} more {(inferred.Framed == 1 ? "has its" : "have their")} folder" : string.Empty)}; nothing in the repository names the context)"));
         return found;
+    }
+
+    /// <summary>
+    /// Among several named contexts, those the Dockerfile is written for: when some explain most of its sources, the ones
+    /// under which most are missing are a stale artifact's (an azds.yaml of retired Dev Spaces naming the root for a
+    /// Dockerfile that compose builds from src/) and are not checked. When none fits, every one is.
+    /// </summary>
+    private static List<(string Context, string Origin)> WithoutStale(CheckContext context, List<(string Context, string Origin)> found, Dockerfile model)
+    {
+        var sources = ContextEvidence.Sources(model).ToList();
+        var fitting = found.Where(f => BuildContextInference.Score(f.Context, sources, (folder, source) => Exists(context, folder, source)) is not { } score ||
+            BuildContextInference.Fits(score)).ToList();
+        return fitting.Count > 0 ? fitting : found;
     }
 
     /// <summary>The names of the named contexts (<c>--build-context name=path</c>, <c>build-contexts:</c>) any build of the Dockerfile passes.</summary>

@@ -106,4 +106,26 @@ public class BuildContextSourcesTests
 
         Assert.Empty(Run(repo));
     }
+
+    [Fact]
+    public void A_named_context_the_Dockerfile_is_not_written_for_is_stale_when_another_fits()
+    {
+        // compose builds it from src/ (every source is there); a retired azds.yaml names the root (none is there).
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Api/Api.csproj Api/\nCOPY Api/ Api/\nRUN dotnet publish Api/Api.csproj -o /app\n")
+            .Write("src/docker-compose.yml", "services:\n  api:\n    build:\n      context: .\n      dockerfile: Api/Dockerfile\n")
+            .Write("src/Api/azds.yaml", "kind: helm-release\nbuild:\n  context: ../..\n  dockerfile: Dockerfile\n");
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void A_single_named_context_that_does_not_fit_is_still_checked()
+    {
+        // Nothing else builds it: the compose file's context is the one used, and the sources are not there.
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY src/Api/Api.csproj src/Api/\nRUN dotnet restore src/Api/Api.csproj\n")
+            .Write("src/Api/docker-compose.yml", "services:\n  api:\n    build: .\n");
+
+        var finding = Assert.Single(Run(repo));
+        Assert.Equal("COPY source 'src/Api/Api.csproj' does not exist in the build context 'src/Api' (context of service 'api' in src/Api/docker-compose.yml)", finding.Message);
+    }
 }
