@@ -25,7 +25,7 @@ public sealed partial class DockerBuildFinder
         var mappings = new List<YamlMappingNode>();
         foreach (var document in loaded.Documents)
         {
-            Collect(document.RootNode, mappings, new HashSet<YamlNode>(), 0);
+            Collect(document.RootNode, mappings, new HashSet<YamlNode>(SameNode.Instance), 0);
         }
         foreach (var map in mappings)
         {
@@ -169,5 +169,15 @@ public sealed partial class DockerBuildFinder
             }
         }
         return null;
+    }
+
+    /// <summary>Nodes compared by reference: YamlDotNet's own equality walks the whole subtree (an alias bomb's cost).</summary>
+    private sealed class SameNode : IEqualityComparer<YamlNode>
+    {
+        public static readonly SameNode Instance = new SameNode();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode node) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(node);
     }
 }
