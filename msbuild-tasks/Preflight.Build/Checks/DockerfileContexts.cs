@@ -44,6 +44,12 @@ internal static class DockerfileContexts
         var named = found.Count > 0;
         foreach (var build in Finder(context).Of(dockerfilePath))
         {
+            if (build.Source == DockerBuildSource.Azds && BuildContextInference.Score(build.Context, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source)) is { } fit &&
+                !BuildContextInference.Fits(fit))
+            {
+                // Azure Dev Spaces was retired in 2021: an azds.yaml whose context the Dockerfile is not written for is stale.
+                continue;
+            }
             named = true;
             if (ContextEvidence.IsBuildOutput(PathText.Relative(context.Layout.Root, build.Context)))
             {

@@ -128,4 +128,15 @@ public class BuildContextSourcesTests
         var finding = Assert.Single(Run(repo));
         Assert.Equal("COPY source 'src/Api/Api.csproj' does not exist in the build context 'src/Api' (context of service 'api' in src/Api/docker-compose.yml)", finding.Message);
     }
+
+    [Fact]
+    public void A_retired_azds_yaml_whose_context_does_not_fit_is_stale()
+    {
+        // azds.yaml (Azure Dev Spaces, retired) names the root; the Dockerfile is written for src/, where its sources are.
+        using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Api/Api.csproj Api/\nCOPY Api/Program.cs Api/\nCOPY Api/missing.json Api/\n")
+            .Write("src/Api/azds.yaml", "kind: helm-release\nbuild:\n  context: ../..\n  dockerfile: Dockerfile\n");
+
+        var finding = Assert.Single(Run(repo));
+        Assert.Equal("COPY source 'Api/missing.json' does not exist in the build context 'src' (inferred: the folder under which 2 of 3 COPY/ADD sources exist and 1 more has its folder; nothing in the repository names the context)", finding.Message);
+    }
 }
