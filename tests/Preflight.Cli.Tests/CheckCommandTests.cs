@@ -31,7 +31,8 @@ public class CheckCommandTests
             var root = builder.Configuration["Storage:Root"];
             builder.Build().Run();
             """)
-        .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY config/ /app/config/\n");
+        .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY config/ /app/config/\n")
+        .Write("build.sh", "docker build -t api src/Api\n");
 
     [Fact]
     public void Reports_analyzer_and_file_findings_in_the_canonical_format_and_fails()

@@ -20,7 +20,9 @@ public class ConfigurationTests
         .Write("src/Api/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.Run();\n")
         // PF2005 (an error): the runtime image is older than the target framework; PF6004 (a warning): an empty C# file.
         .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:6.0\nWORKDIR /app\nCOPY . .\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\n")
-        .Write("src/Api/Data/Empty.cs", "");
+        .Write("src/Api/Data/Empty.cs", "")
+        // What names the Dockerfile's build context (without it the context is unknown and the Dockerfile checks stay silent).
+        .Write("build.sh", "docker build -t api src/Api\n");
 
     [Fact]
     public void TreatWarningsAsErrors_in_the_project_makes_a_file_findings_warning_an_error()

@@ -44,6 +44,8 @@ public class WebApiEndToEndTests
         File.WriteAllText(Path.Combine(project, "Empty.cs"), "// nothing here yet\n");
         File.WriteAllText(Path.Combine(project, "Dockerfile"),
             "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY Api.csproj .\nCOPY certs/ ./certs/\nRUN dotnet publish -o /app\n");
+        // The script that builds the image names its context (the project folder); a context nothing names is not guessed.
+        File.WriteAllText(Path.Combine(project, "build.sh"), "#!/bin/sh\ndocker build -t api .\n");
 
         var build = DotNet.Build(project, "Api.csproj", _packed.Version);
         var found = BuildDiagnostic.Parse(build.Output)

@@ -14,9 +14,10 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts, ImmutableArray<AdditionalText> projectSources)
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts, ImmutableArray<AdditionalText> projectSources, string? assemblyName = null)
     {
         ProjectSources = projectSources;
+        AssemblyName = assemblyName;
         ProjectFile = projectFile;
         ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
         RepositoryRoot = repositoryRoot;
@@ -29,6 +30,8 @@ internal sealed class ProjectContext
     public string? ProjectDirectory { get; }
     public string? RepositoryRoot { get; }
     public string? OutputType { get; }
+    /// <summary>The AssemblyName property (which Dockerfile runs the project: <c>dotnet X.dll</c>); null when not passed.</summary>
+    public string? AssemblyName { get; }
     public ImmutableArray<ArtifactFile> Artifacts { get; }
 
     /// <summary>Project files and C# files passed in as AdditionalFiles (the targets pass an Aspire AppHost's).</summary>
@@ -64,7 +67,8 @@ internal sealed class ProjectContext
             root == null ? null : PathText.Normalize(root),
             outputType,
             artifacts.ToImmutable(),
-            projectSources.ToImmutable());
+            projectSources.ToImmutable(),
+            Read(global, "build_property.AssemblyName"));
     }
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
@@ -76,6 +80,22 @@ internal sealed class ProjectContext
                 yield return artifact;
             }
         }
+    }
+
+    /// <summary>
+    /// True when the Dockerfile belongs to the project (<see cref="Preflight.Artifacts.Deployment.DockerfileOwnership"/>,
+    /// the rule the task and the CLI use too): it publishes or runs the project, or names nothing it publishes and sits in
+    /// the project's folder. Copying the project file for restore caching does not count.
+    /// </summary>
+    public bool OwnsDockerfile(ArtifactFile file, Preflight.Artifacts.Docker.Dockerfile? model)
+    {
+        if (ProjectFile == null || ProjectDirectory == null)
+        {
+            return true;
+        }
+        return model == null
+            ? PathText.Equal(file.Directory, ProjectDirectory)
+            : ServiceProjectMatcher.DockerfileBuilds(file.Path, model, ProjectDirectory, PathText.GetFileName(ProjectFile), AssemblyName);
     }
 
     /// <summary>True when the file sits directly in the project's folder (or no project folder is known).</summary>

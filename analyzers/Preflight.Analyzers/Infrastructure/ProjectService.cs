@@ -59,7 +59,7 @@ internal sealed class ProjectService
             foreach (var service in compose.Services)
             {
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;
-                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, Read))
+                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, Read, project.AssemblyName))
                 {
                     // The file that defines the service (an override or included file may), else the main file.
                     var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;

@@ -8,8 +8,8 @@ using Preflight.Artifacts.Repository;
 namespace Preflight.Analyzers.Routes;
 
 /// <summary>
-/// Where the project runs: the compose services that build it, the Dockerfiles that build it (in its folder, or named by
-/// such a service), and the Kubernetes containers whose image is the project's (same repository as a compose service's
+/// Where the project runs: the compose services that build it, the Dockerfiles that build it (owned by it, see
+/// <see cref="ProjectContext.OwnsDockerfile"/>, or named by such a service), and the Kubernetes containers whose image is the project's (same repository as a compose service's
 /// <c>image</c>, or an image whose name is the project's name). Containers of unknown relation are left out.
 /// </summary>
 internal sealed class ProjectDeployment
@@ -36,7 +36,7 @@ internal sealed class ProjectDeployment
         }
         foreach (var file in project.OfKind(ArtifactKind.Dockerfile))
         {
-            if (project.IsInProjectFolder(file) && Facts(file, reader) is { } facts)
+            if (project.OwnsDockerfile(file, reader.Dockerfile(file)) && Facts(file, reader) is { } facts)
             {
                 dockerfiles.Add(facts);
             }

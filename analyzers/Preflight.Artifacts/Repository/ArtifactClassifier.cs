@@ -58,6 +58,10 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.Workflow;
         }
+        if (Deployment.DeploymentFiles.Classify(normalized) != null)
+        {
+            return ArtifactKind.BuildDefinition;
+        }
         if (Array.Exists(KustomizationFileNames, n => string.Equals(n, name, StringComparison.Ordinal)))
         {
             return ArtifactKind.KubernetesManifest;

@@ -13,4 +13,7 @@ public enum ArtifactKind
     Workflow,
     PreflightConfig,
     VercelConfig,
+    /// <summary>CI definitions, tool configurations and scripts that build images (Azure Pipelines, GitLab CI, azds.yaml,
+    /// skaffold.yaml, devcontainer.json, *.sh, *.ps1, Makefile): read for the build contexts they name.</summary>
+    BuildDefinition,
 }

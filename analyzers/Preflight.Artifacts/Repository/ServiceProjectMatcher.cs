@@ -7,11 +7,14 @@ namespace Preflight.Artifacts.Repository;
 public static class ServiceProjectMatcher
 {
     /// <summary>
-    /// A compose service builds the project when its Dockerfile lies in the project's folder, when its build context is
-    /// the project's folder, or when its Dockerfile names the project file (<c>COPY Api/Api.csproj</c>, <c>dotnet publish Api.csproj</c>).
+    /// A compose service builds the project when its build context is the project's folder, or when its Dockerfile
+    /// belongs to the project (<see cref="Deployment.DockerfileOwnership"/>: it publishes or runs the project, or names
+    /// nothing it publishes and lies in the project's folder).
     /// </summary>
     /// <param name="readText">Returns the text of a file by absolute path, or null when it is not available.</param>
-    public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, string?> readText)
+    /// <param name="assemblyName">The project's AssemblyName when the host knows it.</param>
+    public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, string?> readText,
+        string? assemblyName = null)
     {
         var build = service.Build;
         if (build == null || build.IsInterpolated || build.IsRemote)
@@ -24,18 +27,25 @@ public static class ServiceProjectMatcher
             return true;
         }
         var dockerfile = build.ResolveDockerfile(composeDirectory);
-        return DockerfileBuilds(dockerfile, readText(dockerfile), projectDirectory, projectFileName);
+        return DockerfileBuilds(dockerfile, readText(dockerfile), projectDirectory, projectFileName, assemblyName);
     }
 
-    /// <summary>A Dockerfile builds the project when it lies in the project's folder or names the project file.</summary>
-    public static bool DockerfileBuilds(string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName)
+    /// <summary>
+    /// A Dockerfile builds the project when it belongs to it (<see cref="Deployment.DockerfileOwnership"/>); copying the
+    /// project file for restore caching does not make it the project's.
+    /// </summary>
+    public static bool DockerfileBuilds(string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName, string? assemblyName = null)
     {
-        if (PathText.Equal(PathText.GetDirectory(dockerfilePath), projectDirectory))
+        if (dockerfileText == null)
         {
-            return true;
+            return PathText.Equal(PathText.GetDirectory(dockerfilePath), projectDirectory);
         }
-        return dockerfileText != null && MentionsProjectFile(dockerfileText, projectFileName);
+        return DockerfileBuilds(dockerfilePath, Docker.DockerfileParser.Parse(dockerfileText), projectDirectory, projectFileName, assemblyName);
     }
+
+    /// <summary>As above, with the Dockerfile already parsed.</summary>
+    public static bool DockerfileBuilds(string dockerfilePath, Docker.Dockerfile dockerfile, string projectDirectory, string projectFileName, string? assemblyName = null) =>
+        Deployment.DockerfileOwnership.Owns(dockerfilePath, Deployment.DockerfilePublishes.Read(dockerfile), PathText.Combine(projectDirectory, projectFileName), assemblyName);
 
     public static bool MentionsProjectFile(string text, string projectFileName)
     {

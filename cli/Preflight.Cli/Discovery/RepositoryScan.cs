@@ -217,13 +217,13 @@ internal sealed class RepositoryScan
 
     /// <summary>
     /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, without project files, other
-    /// projects' settings files and .gitignore files.
+    /// projects' settings files, .gitignore files and the scripts and CI definitions only the task reads for build contexts.
     /// </summary>
     public IEnumerable<string> AnalyzerArtifacts() =>
         Artifacts.Where(p =>
         {
             var kind = ArtifactClassifier.Classify(p);
-            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings;
+            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings && kind != ArtifactKind.BuildDefinition;
         });
 
     private readonly object _appHostLock = new();

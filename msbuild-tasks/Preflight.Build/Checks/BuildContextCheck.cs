@@ -10,8 +10,10 @@ using Preflight.Build.Findings;
 namespace Preflight.Build.Checks;
 
 /// <summary>
-/// PF2001: a COPY/ADD source that is not in the build context. The context is the <c>build.context</c> of each compose
-/// service that builds the Dockerfile, else the Dockerfile's folder. A source that exists but that the context's
+/// PF2001: a COPY/ADD source that is not in the build context. The contexts are those the repository names (compose
+/// services, CI steps, scripts, tool configurations: <see cref="DockerfileContexts"/>), else the one inferred from the
+/// sources; with none, nothing is reported. Sources under build-output folders (bin/, publish/, ...) that are missing
+/// are not reported: CI creates them before the image build. A source that exists but that the context's
 /// .dockerignore (or the Dockerfile's own <c>&lt;Dockerfile&gt;.dockerignore</c>) excludes is reported too. Wildcards,
 /// variables, heredocs, URLs and <c>--from</c> sources are not checked here.
 /// </summary>
@@ -46,6 +48,11 @@ public static class BuildContextCheck
                         var excludedBy = (DockerIgnorePattern?)null;
                         if (context.Exists(path) && (ignore == null || (excludedBy = ExcludingPattern(ignore, source.Value)) == null))
                         {
+                            continue;
+                        }
+                        if (excludedBy == null && IsBuildOutput(source.Value))
+                        {
+                            // bin/, obj/, publish/, out/, dist/, artifacts/: CI fills them before the image build.
                             continue;
                         }
                         if (!reported.Add((source.Span.Start, source.Value)))
@@ -101,7 +108,7 @@ public static class BuildContextCheck
         return ignore.DecidingPattern(relative);
     }
 
-    private static bool IsCheckable(string keyword, string source)
+    internal static bool IsCheckable(string keyword, string source)
     {
         if (source.Length == 0 || source.StartsWith("<<", StringComparison.Ordinal) || source.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0)
         {
@@ -113,6 +120,8 @@ public static class BuildContextCheck
         }
         return true;
     }
+
+    internal static bool IsBuildOutput(string source) => Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source);
 
     internal static string InContext(string buildContext, string source) => DockerfileSet.InContext(buildContext, source);
 }

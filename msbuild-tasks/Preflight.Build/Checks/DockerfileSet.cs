@@ -27,6 +27,13 @@ internal sealed class CheckedDockerfile
     /// <summary>The contexts the Dockerfile is built with, and where each comes from (for messages).</summary>
     public IReadOnlyList<(string Context, string Origin)> Contexts { get; }
 
+    /// <summary>
+    /// For the checks whose findings do not depend on the context (ARG/ENV scopes, the runtime image of the project the
+    /// Dockerfile lies beside): the known contexts, else the Dockerfile's folder as a stand-in.
+    /// </summary>
+    public IReadOnlyList<(string Context, string Origin)> ContextsOrFolder =>
+        Contexts.Count > 0 ? Contexts : new[] { (PathText.GetDirectory(Path), string.Empty) };
+
     /// <summary>The stages' file systems as built with one context (built once per run).</summary>
     public DockerImage Image(CheckContext context, string buildContext)
     {
@@ -56,31 +63,10 @@ internal static class DockerfileSet
             {
                 continue;
             }
-            result.Add(new CheckedDockerfile(dockerfilePath, text, DockerfileParser.Parse(text), BuildContexts(context, dockerfilePath).ToList()));
+            var model = DockerfileParser.Parse(text);
+            result.Add(new CheckedDockerfile(dockerfilePath, text, model, DockerfileContexts.Of(context, dockerfilePath, model).ToList()));
         }
         return result;
-    }
-
-    private static IEnumerable<(string Context, string Origin)> BuildContexts(CheckContext context, string dockerfilePath)
-    {
-        var found = false;
-        foreach (var (composePath, compose) in context.ComposeFiles)
-        {
-            foreach (var service in compose.Services)
-            {
-                var build = service.Build;
-                if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null || !PathText.Equal(build.ResolveDockerfile(), dockerfilePath))
-                {
-                    continue;
-                }
-                found = true;
-                yield return (build.ResolveContext(), $" (context of service '{service.Name}' in {context.Display(service.NameSourceFile ?? composePath)})");
-            }
-        }
-        if (!found)
-        {
-            yield return (PathText.GetDirectory(dockerfilePath), string.Empty);
-        }
     }
 
     /// <summary>A context-relative source resolved inside the context: a leading '/' is the context root, and '..' cannot leave it.</summary>

@@ -194,12 +194,66 @@ public static partial class EntrypointTargetCheck
         // Only the project's own packages: a module that is not in the build context is an installed package.
         var local = context.SourceFiles.FirstOrDefault(f => f.EndsWith(".py", StringComparison.Ordinal) && PathText.IsUnder(f, image.BuildContext) &&
             (IsInPackage(PathText.Relative(image.BuildContext, f), top) || PathText.GetFileName(f) == top + ".py"));
+        var searched = folders[0] + " (WORKDIR)" + (folders.Count > 1 ? ", " + string.Join(", ", folders.Skip(1)) + " (PYTHONPATH)" : string.Empty);
         if (local == null)
+        {
+            return ElsewhereModule(context, image, final, word, top, folders, searched);
+        }
+        return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has it at {LocalPackage(image.BuildContext, local, top)}");
+    }
+
+    /// <summary>
+    /// <c>python -m src.worker</c> where neither the image nor the build context has a package <c>src</c>, but the build
+    /// context has the module's last part (<c>app/worker.py</c>): <c>No module named 'src'</c>. The suggestion is the
+    /// module path under which the image has that file, when there is one.
+    /// </summary>
+    private static (Word, string, string)? ElsewhereModule(CheckContext context, DockerImage image, ImageStage final, Word word, string top, List<string> folders, string searched)
+    {
+        var parts = word.Value.Split('.');
+        var last = parts[parts.Length - 1];
+        if (parts.Length < 2 || !Regex.IsMatch(last, @"^[A-Za-z_][A-Za-z0-9_]*$"))
         {
             return null;
         }
-        var searched = folders[0] + " (WORKDIR)" + (folders.Count > 1 ? ", " + string.Join(", ", folders.Skip(1)) + " (PYTHONPATH)" : string.Empty);
-        return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has it at {LocalPackage(image.BuildContext, local, top)}");
+        var candidates = context.SourceFiles
+            .Where(f => PathText.IsUnder(f, image.BuildContext) && !PathText.Equal(f, image.BuildContext) &&
+                (PathText.GetFileName(f) == last + ".py" || (PathText.GetFileName(f) == "__init__.py" && PathText.GetFileName(PathText.GetDirectory(f)) == last)))
+            .Select(f => PathText.Relative(image.BuildContext, f))
+            .OrderBy(f => f.Count(c => c == '/'))
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        foreach (var relative in candidates)
+        {
+            var segments = relative.Substring(0, relative.Length - 3).Split('/').ToList();
+            if (segments[segments.Count - 1] == "__init__")
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+            for (var start = 0; start < segments.Count; start++)
+            {
+                var module = string.Join(".", segments.Skip(start));
+                var modulePath = string.Join("/", segments.Skip(start));
+                if (module == word.Value || !segments.Skip(start).All(s => Regex.IsMatch(s, @"^[A-Za-z_][A-Za-z0-9_]*$")))
+                {
+                    continue;
+                }
+                foreach (var folder in folders)
+                {
+                    foreach (var candidate in new[] { folder + "/" + modulePath + ".py", folder + "/" + modulePath + "/__init__.py" })
+                    {
+                        if (image.Resolve(final, PathText.Normalize(candidate)).Presence == Presence.Present)
+                        {
+                            return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has no '{top}' but has {relative}: did you mean 'python -m {module}'?");
+                        }
+                    }
+                }
+            }
+        }
+        return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has no '{top}' but has {candidates[0]}");
     }
 
     private static bool IsInPackage(string relative, string top)

@@ -3,14 +3,16 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Deployment;
+using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Repository;
 
 namespace Preflight.Build.Checks;
 
 /// <summary>
 /// The projects of a repository and who checks what, so that a solution build reports each finding once:
-/// a Dockerfile is checked by the Preflight-enabled project it builds (the project whose folder holds it, else the
-/// project it names); anything that builds no such project, and every repository-level file, by the owner project
+/// a Dockerfile is checked by the Preflight-enabled project that owns it (the project it publishes or runs, else the
+/// project in whose folder it lies); anything that builds no such project, and every repository-level file, by the owner project
 /// (the first Preflight-enabled project in ordinal path order).
 /// </summary>
 public sealed class RepositoryLayout
@@ -22,6 +24,7 @@ public sealed class RepositoryLayout
         bool everyProjectUsesPreflight = false)
     {
         Root = PathText.Normalize(root);
+        _readText = readText;
         CurrentProject = PathText.Normalize(currentProject);
         var wiredFolders = buildFiles
             .Where(f => readText(f) is { } text && PreflightReference.IsMatch(text))
@@ -38,6 +41,9 @@ public sealed class RepositoryLayout
         PreflightProjects = enabled.ToList();
     }
 
+    private readonly Func<string, string?> _readText;
+    private readonly Dictionary<string, DockerfilePublishes> _publishes = new Dictionary<string, DockerfilePublishes>(StringComparer.Ordinal);
+
     public string Root { get; }
     public string CurrentProject { get; }
     /// <summary>Projects that use Preflight, in ordinal path order (the current one always among them).</summary>
@@ -46,28 +52,35 @@ public sealed class RepositoryLayout
     public string OwnerProject => PreflightProjects[0];
     public bool CurrentIsOwner => string.Equals(OwnerProject, CurrentProject, StringComparison.Ordinal);
 
-    /// <summary>The project that checks a Dockerfile.</summary>
+    /// <summary>
+    /// The project that checks a Dockerfile: the first Preflight project that owns it (<see cref="DockerfileOwnership"/>:
+    /// the project it publishes or runs, else the project in whose folder it lies); the owner project for a Dockerfile
+    /// that belongs to no Preflight project (so it is checked once, never once per project).
+    /// </summary>
     public string OwnerOfDockerfile(string dockerfile, string? text)
     {
         dockerfile = PathText.Normalize(dockerfile);
-        var containing = PreflightProjects
-            .Where(p => PathText.IsUnder(dockerfile, PathText.GetDirectory(p)))
-            .OrderByDescending(p => p.Length)
-            .FirstOrDefault();
-        if (containing != null)
+        DockerfilePublishes? publishes = null;
+        if (text != null && !_publishes.TryGetValue(text, out publishes))
         {
-            return containing;
+            publishes = DockerfilePublishes.Read(DockerfileParser.Parse(text));
+            _publishes[text] = publishes;
         }
-        if (text != null)
+        if (publishes == null)
         {
-            var named = PreflightProjects.FirstOrDefault(p => ServiceProjectMatcher.MentionsProjectFile(text, PathText.GetFileName(p)));
-            if (named != null)
-            {
-                return named;
-            }
+            return PreflightProjects.FirstOrDefault(p => PathText.Equal(PathText.GetDirectory(p), PathText.GetDirectory(dockerfile))) ?? OwnerProject;
         }
-        return OwnerProject;
+        return PreflightProjects.FirstOrDefault(p => DockerfileOwnership.Owns(dockerfile, publishes, p, AssemblyName(p))) ?? OwnerProject;
     }
+
+    /// <summary>The literal AssemblyName of a project file; null (the file name) when it sets none.</summary>
+    private string? AssemblyName(string project)
+    {
+        var match = _readText(project) is { } text ? AssemblyNameProperty.Match(text) : Match.Empty;
+        return match.Success && match.Groups[1].Value.IndexOf('$') < 0 ? match.Groups[1].Value.Trim() : null;
+    }
+
+    private static readonly Regex AssemblyNameProperty = new Regex(@"<AssemblyName>([^<]+)</AssemblyName>", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The project that checks a compose service: the project its build context is the folder of, else the owner of the

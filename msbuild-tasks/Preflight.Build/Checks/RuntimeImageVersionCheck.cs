@@ -26,7 +26,7 @@ public static class RuntimeImageVersionCheck
         foreach (var dockerfile in DockerfileSet.Of(context))
         {
             var reported = new HashSet<int>();
-            foreach (var (buildContext, _) in dockerfile.Contexts)
+            foreach (var (buildContext, _) in dockerfile.ContextsOrFolder)
             {
                 var image = dockerfile.Image(context, buildContext);
                 var final = image.Final;

@@ -21,7 +21,9 @@ public static class StageReferenceCheck
     {
         foreach (var dockerfile in DockerfileSet.Of(context))
         {
-            var image = dockerfile.Image(context, dockerfile.Contexts[0].Context);
+            // The variables in scope do not depend on the context; the Dockerfile's folder stands in when none is known.
+            var image = dockerfile.Image(context, dockerfile.ContextsOrFolder[0].Context);
+            var namedContexts = DockerfileContexts.NamedContexts(context, dockerfile.Path);
             foreach (var instruction in dockerfile.Model.Instructions)
             {
                 if (instruction.StageIndex < 0)
@@ -31,7 +33,7 @@ public static class StageReferenceCheck
                 foreach (var (flag, reference) in References(instruction))
                 {
                     var value = image.VariablesAt.TryGetValue(instruction, out var variables) ? variables.Expand(reference) : null;
-                    if (value == null || value.Length == 0 || IsValid(dockerfile.Model, value, instruction.StageIndex))
+                    if (value == null || value.Length == 0 || IsValid(dockerfile.Model, value, instruction.StageIndex) || namedContexts.Contains(value))
                     {
                         continue;
                     }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Configuration;
+using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Env;
 using Preflight.Artifacts.Json;
@@ -162,6 +163,17 @@ internal static class ParserEntryPoints
                 var glob = PathGlob.Parse(text);
                 return (glob, glob.IsMatch("src/a/b.cs"), glob.IsMatch(text));
             }, acceptsWholeFiles: false),
+        new ParserEntryPoint("build definitions (DockerBuildFinder)", p => DeploymentFiles.Classify(p) != null,
+            new[] { "jobs:\n  a:\n    steps:\n      - run: docker build -f src/Api/Dockerfile .\n", "build:\n  context: ..\\..\n", "{ \"build\": { \"dockerfile\": \"Dockerfile\" } }", "cd \"$(dirname \"$0\")\"\ndocker buildx build --build-context a=. -f Dockerfile .\n" },
+            text => DockerBuildFinder.Find("/r", new[] { "/r/.github/workflows/x.yml", "/r/azure-pipelines.yml", "/r/.gitlab-ci.yml", "/r/azds.yaml", "/r/skaffold.yaml", "/r/.devcontainer/devcontainer.json", "/r/x.sh", "/r/x.ps1", "/r/Makefile" },
+                new[] { "/r/Dockerfile", "/r/src/Api/Dockerfile" }, _ => text).Builds),
+        new ParserEntryPoint("Dockerfile evidence and ownership", p => Name(p).StartsWith("Dockerfile", StringComparison.Ordinal),
+            new[] { "FROM x\nWORKDIR /src\nCOPY . .\nRUN dotnet publish Api.csproj -o /app\nENTRYPOINT [\"dotnet\", \"Api.dll\"]\n" },
+            text =>
+            {
+                var model = DockerfileParser.Parse(text);
+                return (ContextEvidence.Sources(model).ToList(), DockerfilePublishes.Read(model), DockerfileOwnership.Owns("/r/src/Api/Dockerfile", DockerfilePublishes.Read(model), "/r/src/Api/Api.csproj", null));
+            }),
         new ParserEntryPoint("paths, names and images", p => false,
             new[] { "src/Api/Dockerfile", "../../etc/passwd", "C:\\x\\compose.yaml", "registry:5000/team/api:1.2@sha256:abc", "Db__Password" },
             text => (ArtifactClassifier.Classify(text), PathText.Normalize(text), PathText.GetDirectory(text), PathText.Relative("/r", text),

@@ -29,7 +29,7 @@ public class BuildContextCheckTests
         Assert.Equal("PF2001", finding.RuleId);
         Assert.Equal(repo.Path("src/Api/Dockerfile"), finding.File);
         Assert.Equal((4, 8, 4, 15), (finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
-        Assert.Equal("COPY source 'config/' does not exist in the build context 'src/Api'", finding.Message);
+        Assert.Equal("COPY source 'config/' does not exist in the build context 'src/Api' (inferred: the folder under which 2 of 3 COPY/ADD sources exist; nothing in the repository names the context)", finding.Message);
     }
 
     [Fact]
@@ -74,14 +74,15 @@ public class BuildContextCheckTests
             .Write("src/Api/Api.csproj", ApiProject)
             .Write("src/Worker/Worker.csproj", ApiProject)
             .Write("src/Api/Dockerfile", "FROM x\nCOPY missing-api ./\n")
-            .Write("docker/worker.Dockerfile", "FROM x\nCOPY missing-worker ./\nRUN dotnet publish src/Worker/Worker.csproj\n")
-            .Write("docker/tools.Dockerfile", "FROM x\nCOPY missing-tool ./\n");
+            .Write("docker/worker.Dockerfile", "FROM x\nCOPY src/Api/Api.csproj src/Api/\nCOPY missing-worker ./\nRUN dotnet publish src/Worker/Worker.csproj\n")
+            .Write("docker/tools.Dockerfile", "FROM x\nCOPY missing-tool ./\n")
+            .Write("build.sh", "docker build src/Api\ndocker build -f docker/worker.Dockerfile .\ndocker build -f docker/tools.Dockerfile .\n");
 
         var api = Run(repo, "src/Api/Api.csproj").Findings.Select(f => f.Message).ToList();
         var worker = Run(repo, "src/Worker/Worker.csproj").Findings.Select(f => f.Message).ToList();
 
-        // The Dockerfile in the project folder belongs to that project; one that names a project file belongs to it;
-        // the rest belongs to the owner (first Preflight project in path order: src/Api).
+        // The Dockerfile in the project folder belongs to that project; one that publishes a project belongs to it (not to
+        // the project whose file it only copies); the rest belongs to the owner (first Preflight project in path order: src/Api).
         Assert.Equal(2, api.Count);
         Assert.Contains(api, m => m.Contains("'missing-api'"));
         Assert.Contains(api, m => m.Contains("'missing-tool'"));
@@ -95,7 +96,8 @@ public class BuildContextCheckTests
             .Write("Directory.Build.props", "<Project><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>")
             .Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
             .Write("src/Worker/Worker.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Worker\" />")
-            .Write("tools/Tool.Dockerfile", "FROM x\nCOPY nothing ./\n");
+            .Write("tools/Tool.Dockerfile", "FROM x\nCOPY nothing ./\n")
+            .Write("tools/build.sh", "cd \"$(dirname \"$0\")\"\ndocker build -f Tool.Dockerfile .\n");
 
         Assert.Single(Run(repo, "src/Api/Api.csproj").Findings);
         Assert.Empty(Run(repo, "src/Worker/Worker.csproj").Findings);

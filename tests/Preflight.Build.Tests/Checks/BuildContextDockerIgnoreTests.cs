@@ -30,7 +30,7 @@ public class BuildContextDockerIgnoreTests
 
         Assert.Equal("PF2001", finding.RuleId);
         Assert.Equal((3, 6, 3, 13), (finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
-        Assert.Equal("COPY source 'config/' does not exist in the build context 'src/Api': it is excluded by src/Api/.dockerignore line 2 'config'", finding.Message);
+        Assert.Equal("COPY source 'config/' does not exist in the build context 'src/Api' (inferred: the folder under which 2 of 2 COPY/ADD sources exist; nothing in the repository names the context): it is excluded by src/Api/.dockerignore line 2 'config'", finding.Message);
         Assert.Contains(repo.Path("src/Api/.dockerignore"), Run(repo).Watched);
     }
 

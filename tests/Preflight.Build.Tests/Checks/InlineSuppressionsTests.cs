@@ -30,7 +30,8 @@ public class InlineSuppressionsTests
                 # preflight-disable-next-line
                 COPY assets/ /app/assets/
                 COPY other/ /app/other/
-                """);
+                """)
+            .Write("build.sh", "docker build -t api src/Api\n");
 
         var findings = Run(repo);
 

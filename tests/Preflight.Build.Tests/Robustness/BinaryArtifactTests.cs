@@ -15,7 +15,8 @@ public sealed class BinaryArtifactTests
         using var repo = new TempRepository()
             .Write("src/Api/Api.csproj", "<Project />")
             .Write("src/Api/Dockerfile.fuzz", garbage)
-            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY nope/ /app/\n");
+            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY nope/ /app/\n")
+            .Write("build.sh", "docker build -t api src/Api\n");
         var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts(), System.Array.Empty<string>());
 
         Assert.Empty(RepositoryChecks.Run(context));

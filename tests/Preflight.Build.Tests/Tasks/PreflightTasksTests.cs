@@ -17,7 +17,8 @@ public class PreflightTasksTests
     {
         using var repo = new TempRepository()
             .Write("src/Api/Api.csproj", "<Project />")
-            .Write("src/Api/Dockerfile", "FROM x\nCOPY nope ./\n");
+            .Write("src/Api/Dockerfile", "FROM x\nCOPY nope ./\n")
+            .Write("build.sh", "docker build -t api src/Api\n");
         var engine = new RecordingBuildEngine();
         var check = new PreflightCheck
         {

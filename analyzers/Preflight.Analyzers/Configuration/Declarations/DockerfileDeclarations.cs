@@ -8,8 +8,8 @@ using Preflight.Artifacts.Repository;
 namespace Preflight.Analyzers.Configuration.Declarations;
 
 /// <summary>
-/// The <c>ENV</c> of the Dockerfiles that build the project (in its folder, named by a compose service that builds it,
-/// or naming its project file): the final stage's and those of the stages it is built <c>FROM</c>.
+/// The <c>ENV</c> of the Dockerfiles that build the project (named by a compose service that builds it, or owned by it:
+/// <see cref="ProjectContext.OwnsDockerfile"/>): the final stage's and those of the stages it is built <c>FROM</c>.
 /// </summary>
 internal static class DockerfileDeclarations
 {
@@ -27,16 +27,14 @@ internal static class DockerfileDeclarations
                 named.Add(build.ResolveDockerfile(service.File.Directory));
             }
         }
-        var projectFileName = PathText.GetFileName(project.ProjectFile);
         foreach (var file in project.OfKind(ArtifactKind.Dockerfile))
         {
-            var text = reader.Text(file);
-            if (!named.Exists(path => PathText.Equal(path, file.Path)) &&
-                !ServiceProjectMatcher.DockerfileBuilds(file.Path, text, project.ProjectDirectory, projectFileName))
+            var dockerfile = reader.Dockerfile(file);
+            if (!named.Exists(path => PathText.Equal(path, file.Path)) && !project.OwnsDockerfile(file, dockerfile))
             {
                 continue;
             }
-            if (reader.Dockerfile(file) is not { Stages.Count: > 0 } dockerfile)
+            if (dockerfile is not { Stages.Count: > 0 })
             {
                 continue;
             }
