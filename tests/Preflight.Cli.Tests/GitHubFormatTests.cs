@@ -48,7 +48,8 @@ public class GitHubFormatTests
     {
         using var repo = new TempRepository()
             .Write("preflight.yaml", "")
-            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY config/ /app/config/\n");
+            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY config/ /app/config/\n")
+            .Write("build.sh", "docker build -t api src/Api\n");
 
         var run = CliRun.Of("check", repo.Root, "--format", "github");
 

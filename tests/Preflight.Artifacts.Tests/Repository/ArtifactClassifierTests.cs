@@ -38,7 +38,7 @@ public class ArtifactClassifierTests
     [InlineData("/repo/api.Dockerfile", ArtifactKind.Dockerfile)]
     [InlineData("/repo/test/assets/generate/dockerfile.yaml", ArtifactKind.Unknown)]
     [InlineData("/repo/docs/Dockerfile.md", ArtifactKind.Unknown)]
-    [InlineData("/repo/build/Dockerfile.ps1", ArtifactKind.Unknown)]
+    [InlineData("/repo/build/Dockerfile.ps1", ArtifactKind.BuildDefinition)]
     [InlineData("/repo/k8s/dockerfile.yml", ArtifactKind.KubernetesManifest)]
     public void A_file_named_like_a_Dockerfile_with_another_format_s_extension_is_not_a_Dockerfile(string path, ArtifactKind kind)
     {

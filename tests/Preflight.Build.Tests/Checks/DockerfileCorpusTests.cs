@@ -65,7 +65,8 @@ public class DockerfileCorpusTests
         text.Append("CMD [\"python\", \"missing.py\"]\n");
         using var repo = new TempRepository()
             .Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
-            .Write("src/Api/Dockerfile", text.ToString());
+            .Write("src/Api/Dockerfile", text.ToString())
+            .Write("build.sh", "docker build -t api src/Api\n");
         var context = new CheckContext(repo.Root, repo.Path("src/Api/Api.csproj"), repo.Artifacts());
         Assert.Empty(RepositoryChecks.Run(context));
 

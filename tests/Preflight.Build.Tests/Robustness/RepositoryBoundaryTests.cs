@@ -45,7 +45,8 @@ public class RepositoryBoundaryTests
             .Write("Dockerfile", "FROM alpine\nCOPY nothing /x\n");
         using var repo = new TempRepository()
             .Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
-            .Write("src/Api/Dockerfile", "FROM alpine\nCOPY missing /x\n");
+            .Write("src/Api/Dockerfile", "FROM alpine\nCOPY missing /x\n")
+            .Write("build.sh", "docker build -t api src/Api\n");
         Link(outside.Root, repo.Path("ext"));
         Link(repo.Path("src"), repo.Path("alias"));
         var artifacts = repo.Artifacts().Concat(new[]
