@@ -77,6 +77,10 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     return;
                 }
                 Check(nodeContext, reads.FromInvocation(invocation), declarations);
+                if (ConfigurationGuards.IsGuarded(invocation))
+                {
+                    return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are optional.
+                }
                 foreach (var required in bindings.FromInvocation(invocation))
                 {
                     Report(nodeContext, required, declarations.Value);
