@@ -5,15 +5,19 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// What a project's deployment declares: configuration keys (its appsettings*.json, and every environment source
-/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>) and environment variables (the environment sources, raw names).
+/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>, and <c>Prefix_A__B</c> too when the code calls <c>AddEnvironmentVariables("Prefix_")</c>) and environment variables (the environment sources, raw names).
 /// Environment sources: the compose services that build the project (<c>environment</c>, <c>env_file</c>), the
 /// <c>.env</c> files beside the project, the compose file or at the repository root, the <c>ENV</c> of the Dockerfile
 /// that builds it, the Kubernetes containers that run its image, and preflight.yaml <c>secrets:</c>/<c>variables:</c>.
 /// </summary>
 internal sealed class DeploymentDeclarations
 {
-    private DeploymentDeclarations()
+    /// <summary>The prefixes of the code's <c>AddEnvironmentVariables("Prefix_")</c> calls.</summary>
+    private readonly System.Collections.Generic.IReadOnlyList<string> _environmentPrefixes;
+
+    private DeploymentDeclarations(System.Collections.Generic.IReadOnlyList<string> environmentPrefixes)
     {
+        _environmentPrefixes = environmentPrefixes;
     }
 
     public DeclarationSet ConfigurationKeys { get; } = DeclarationSet.ForConfigurationKeys();
@@ -27,7 +31,7 @@ internal sealed class DeploymentDeclarations
 
     private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
-        var declarations = new DeploymentDeclarations();
+        var declarations = new DeploymentDeclarations(EnvironmentPrefixes.Find(reader.Compilation, reader.CancellationToken));
         var services = ProjectService.Find(project, reader);
         AppSettingsDeclarations.Add(declarations, project, reader);
         ComposeDeclarations.Add(declarations, project, reader, services);
@@ -54,6 +58,10 @@ internal sealed class DeploymentDeclarations
     {
         EnvironmentVariables.AddName(name);
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
+        if (EnvironmentPrefixes.Strip(_environmentPrefixes, name) is { } unprefixed)
+        {
+            ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed)); // Prefix_A__B is A:B.
+        }
     }
 
     /// <summary>The names a .env-format file sets (a name that starts with a digit is no environment variable).</summary>
