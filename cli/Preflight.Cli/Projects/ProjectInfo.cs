@@ -17,14 +17,25 @@ internal sealed class ProjectInfo
 {
     private readonly Dictionary<string, string> _properties;
 
-    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes)
+    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes,
+        ProjectItems items)
     {
         Path = path;
         Sdk = sdk;
         _properties = properties;
         CompileRemoves = compileRemoves;
         CompileIncludes = compileIncludes;
+        Items = items;
     }
+
+    private string _repositoryRoot = "/";
+    private bool? _usesAspNetCore;
+
+    /// <summary>Compiles against Microsoft.AspNetCore.App (see <see cref="SharedFrameworkUse"/>).</summary>
+    public bool UsesAspNetCore => _usesAspNetCore ??= SharedFrameworkUse.Of(this, _repositoryRoot);
+
+    /// <summary>PackageReference, FrameworkReference and ProjectReference items (unconditional ones).</summary>
+    public ProjectItems Items { get; }
 
     public string Path { get; }
     public string Directory => PathText.GetDirectory(Path);
@@ -88,7 +99,10 @@ internal sealed class ProjectInfo
             }
         }
         var sdk = project.Attribute("Sdk")?.Value ?? project.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "Microsoft.NET.Sdk";
-        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes);
+        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes, ProjectItems.Read(project, PathText.GetDirectory(path)))
+        {
+            _repositoryRoot = repositoryRoot,
+        };
     }
 
     private static IEnumerable<string> Split(string value) =>
