@@ -27,15 +27,88 @@ public static class ServiceProjectMatcher
         return DockerfileBuilds(dockerfile, readText(dockerfile), projectDirectory, projectFileName);
     }
 
-    /// <summary>A Dockerfile builds the project when it lies in the project's folder or names the project file.</summary>
+    /// <summary>
+    /// A Dockerfile builds the project when it lies in the project's folder or names the project file. Where it names the
+    /// file with folders (<c>COPY src/Orders/Api.csproj</c>), the folders tell projects of the same file name apart: a
+    /// relative path must end the project's path, an absolute (in-image) one must at least name its folder.
+    /// </summary>
     public static bool DockerfileBuilds(string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName)
     {
         if (PathText.Equal(PathText.GetDirectory(dockerfilePath), projectDirectory))
         {
             return true;
         }
-        return dockerfileText != null && MentionsProjectFile(dockerfileText, projectFileName);
+        return dockerfileText != null && MentionsProject(dockerfileText, projectDirectory, projectFileName);
     }
+
+    /// <summary>
+    /// The text names the project file, and where it names it with folders, some such mention names the project's folders
+    /// (mentions of a same-named file in another folder do not count; a bare file name counts only when no mention has folders).
+    /// </summary>
+    public static bool MentionsProject(string text, string projectDirectory, string projectFileName)
+    {
+        var projectFolders = PathText.Normalize(projectDirectory).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        bool bare = false, qualified = false;
+        var index = 0;
+        while ((index = text.IndexOf(projectFileName, index, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var afterIndex = index + projectFileName.Length;
+            var after = afterIndex >= text.Length ? ' ' : text[afterIndex];
+            var before = index == 0 ? ' ' : text[index - 1];
+            if (!IsNameChar(after) && (before == '/' || before == '\\'))
+            {
+                var start = index - 1;
+                while (start > 0 && !IsPathEnd(text[start - 1]))
+                {
+                    start--;
+                }
+                var folders = text.Substring(start, index - 1 - start).Replace('\\', '/');
+                switch (FoldersMatch(folders, projectFolders))
+                {
+                    case true:
+                        return true;
+                    case false:
+                        qualified = true;
+                        break;
+                    default:
+                        bare = true;
+                        break;
+                }
+            }
+            else if (!IsNameChar(after) && !IsNameChar(before))
+            {
+                bare = true;
+            }
+            index = afterIndex;
+        }
+        return bare && !qualified;
+    }
+
+    /// <summary>True/false when the folders before a mention match the project's or not; null when they say nothing (".", a variable).</summary>
+    private static bool? FoldersMatch(string folders, string[] projectFolders)
+    {
+        var absolute = folders.StartsWith("/", StringComparison.Ordinal);
+        var parts = folders.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        var compared = 0;
+        for (var i = parts.Length - 1; i >= 0; i--)
+        {
+            var part = parts[i];
+            if (part == "." || part == ".." || part.IndexOf('$') >= 0 || part.IndexOf('*') >= 0)
+            {
+                break;
+            }
+            var projectIndex = projectFolders.Length - 1 - compared;
+            if (projectIndex < 0 || !string.Equals(part, projectFolders[projectIndex], StringComparison.OrdinalIgnoreCase))
+            {
+                // In-image absolute paths start with a root of their own (/src, /app): only the folders nearest the file count.
+                return absolute && compared > 0 ? true : false;
+            }
+            compared++;
+        }
+        return compared == 0 ? null : true;
+    }
+
+    private static bool IsPathEnd(char c) => char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '[' || c == ',' || c == '=' || c == '(';
 
     public static bool MentionsProjectFile(string text, string projectFileName)
     {
