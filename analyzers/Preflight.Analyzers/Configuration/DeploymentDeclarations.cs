@@ -29,6 +29,9 @@ internal sealed class DeploymentDeclarations
     public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader) =>
         Cache.Get(project, reader, () => CollectUncached(project, reader));
 
+    /// <summary>Collected for another project of the repository (a library's host); not cached.</summary>
+    public static DeploymentDeclarations CollectFor(ProjectContext project, ArtifactReader reader) => CollectUncached(project, reader);
+
     private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
         var declarations = new DeploymentDeclarations(EnvironmentPrefixes.Find(reader.Compilation, reader.CancellationToken));

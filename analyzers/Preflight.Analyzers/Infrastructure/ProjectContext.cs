@@ -14,8 +14,10 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts)
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts,
+        ImmutableArray<ArtifactFile> projectFiles = default)
     {
+        ProjectFiles = projectFiles.IsDefault ? ImmutableArray<ArtifactFile>.Empty : projectFiles;
         ProjectFile = projectFile;
         ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
         RepositoryRoot = repositoryRoot;
@@ -42,8 +44,14 @@ internal sealed class ProjectContext
         var root = Read(global, "build_property.PreflightRepositoryRoot");
         var outputType = Read(global, "build_property.OutputType");
         var artifacts = ImmutableArray.CreateBuilder<ArtifactFile>();
+        var projectFiles = ImmutableArray.CreateBuilder<ArtifactFile>();
         foreach (var file in options.AdditionalFiles)
         {
+            if (file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                projectFiles.Add(new ArtifactFile(file, PathText.Normalize(file.Path), ArtifactKind.Unknown));
+                continue;
+            }
             var kind = ArtifactClassifier.Classify(file.Path);
             if (kind != ArtifactKind.Unknown)
             {
@@ -54,8 +62,16 @@ internal sealed class ProjectContext
             projectFile == null ? null : PathText.Normalize(projectFile),
             root == null ? null : PathText.Normalize(root),
             outputType,
-            artifacts.ToImmutable());
+            artifacts.ToImmutable(),
+            projectFiles.ToImmutable());
     }
+
+    /// <summary>The repository's project files (AdditionalFiles), for the projects that reference this one.</summary>
+    public ImmutableArray<ArtifactFile> ProjectFiles { get; }
+
+    /// <summary>The same repository seen from another (deployable) project: a host of this library.</summary>
+    public ProjectContext ForHost(string hostProjectFile) =>
+        new ProjectContext(PathText.Normalize(hostProjectFile), RepositoryRoot, "Exe", Artifacts, ProjectFiles);
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
     {

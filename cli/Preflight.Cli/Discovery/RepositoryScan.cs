@@ -172,15 +172,11 @@ internal sealed class RepositoryScan
     }
 
     /// <summary>
-    /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, without project files, other
-    /// projects' settings files and .gitignore files.
+    /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, the project files and every
+    /// project's settings files (a library's reads are checked against its hosts), without Directory.*.props and .gitignore files.
     /// </summary>
     public IEnumerable<string> AnalyzerArtifacts() =>
-        Artifacts.Where(p =>
-        {
-            var kind = ArtifactClassifier.Classify(p);
-            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings;
-        });
+        Artifacts.Where(p => ArtifactClassifier.Classify(p) != ArtifactKind.Unknown || p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The project's own appsettings*.json (the targets add them per project).</summary>
     public static IEnumerable<string> AppSettingsOf(string projectFile)
