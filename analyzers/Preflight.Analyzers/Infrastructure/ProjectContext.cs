@@ -69,6 +69,30 @@ internal sealed class ProjectContext
     /// <summary>The repository's project files (AdditionalFiles), for the projects that reference this one.</summary>
     public ImmutableArray<ArtifactFile> ProjectFiles { get; }
 
+    /// <summary>
+    /// Another project file of the repository has this project's file name (two <c>Api.csproj</c> in different folders):
+    /// the project's name then tells nothing about which image runs it; only paths do.
+    /// </summary>
+    public bool HasNamesake
+    {
+        get
+        {
+            if (ProjectFile == null)
+            {
+                return false;
+            }
+            var name = PathText.GetFileName(ProjectFile);
+            foreach (var file in ProjectFiles)
+            {
+                if (!PathText.Equal(file.Path, ProjectFile) && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /// <summary>The same repository seen from another (deployable) project: a host of this library.</summary>
     public ProjectContext ForHost(string hostProjectFile) =>
         new ProjectContext(PathText.Normalize(hostProjectFile), RepositoryRoot, "Exe", Artifacts, ProjectFiles);

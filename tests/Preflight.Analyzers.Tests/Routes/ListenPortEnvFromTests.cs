@@ -144,4 +144,21 @@ public class ListenPortEnvFromTests
                 "docker-compose.yml (service api) ports", "81", "8080",
                 "ASPNETCORE_HTTP_PORTS=8080, the default of mcr.microsoft.com/dotnet/aspnet:8.0"))
             .RunAsync();
+
+    [Fact]
+    public Task A_container_named_like_the_project_is_not_taken_for_it_when_another_project_has_the_same_file_name() =>
+        Task.WhenAll(
+            new Test(Web)
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile("/repo/src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
+                .WithFile("/repo/tools/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
+                .WithFile(ManifestPath, Manifest(ConfigMap, "        - configMapRef:\n            name: api-env", 80))
+                .RunAsync(),
+            new Test(Web)
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile("/repo/src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
+                .WithFile("/repo/tools/Other/Other.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />")
+                .WithFile(ManifestPath, Manifest(ConfigMap, "        - configMapRef:\n            name: api-env", 80))
+                .Expect(Test.Diagnostic("PF5005").WithSpan(ManifestPath, 21, 26, 21, 28))
+                .RunAsync());
 }
