@@ -32,10 +32,13 @@ internal sealed class ProjectContext
     public string? OutputType { get; }
     public ImmutableArray<ArtifactFile> Artifacts { get; }
 
-    /// <summary>Executables (and web apps, which are executables) are deployed; libraries are configured by their host.</summary>
-    public bool IsDeployable => OutputType == null ||
+    /// <summary>A test project (<c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk): an executable that is never deployed.</summary>
+    public bool IsTestProject { get; private set; }
+
+    /// <summary>Executables (and web apps, which are executables) are deployed, test projects are not; libraries are configured by their host.</summary>
+    public bool IsDeployable => !IsTestProject && (OutputType == null ||
         string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase);
+        string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase));
 
     public static ProjectContext Create(AnalyzerOptions options)
     {
@@ -63,7 +66,10 @@ internal sealed class ProjectContext
             root == null ? null : PathText.Normalize(root),
             outputType,
             artifacts.ToImmutable(),
-            projectFiles.ToImmutable());
+            projectFiles.ToImmutable())
+        {
+            IsTestProject = string.Equals(Read(global, "build_property.IsTestProject"), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The repository's project files (AdditionalFiles), for the projects that reference this one.</summary>

@@ -128,4 +128,15 @@ public class LibraryReadTests
             .WithFile("/repo/docker-compose.yml", "services:\n  web:\n    build: src/Web\n    environment:\n      STORAGE_DIR: /data\n")
             .Expect(EnvTest.Diagnostic("PF1002").WithLocation(0).WithArguments("SIGNING_KEY", "host src/Web/Web.csproj (docker-compose.yml (service web))"))
             .RunAsync();
+
+    [Fact]
+    public Task Test_projects_are_not_deployed_and_not_checked()
+    {
+        var test = new Test("""
+            using Microsoft.Extensions.Configuration;
+            class C { string? M(IConfiguration c) => c["Storage:Root"]; }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.test.globalconfig", "is_global = true\nbuild_property.IsTestProject = true\n"));
+        return test.WithFile("appsettings.json", """{ "Other": 1 }""").RunAsync();
+    }
 }
