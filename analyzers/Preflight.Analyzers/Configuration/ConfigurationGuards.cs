@@ -7,7 +7,8 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Reads that only run when configuration says so are optional: a read inside a branch of an <c>if</c>, <c>?:</c>,
-/// <c>switch</c> or the right side of <c>&amp;&amp;</c>/<c>||</c> whose condition reads configuration or the environment
+/// <c>switch</c> or the right side of <c>&amp;&amp;</c>/<c>||</c> whose condition reads configuration or the environment,
+/// in the branch a missing configuration does not take (the other branch is the default path and stays required)
 /// (<c>if (config.GetValue&lt;bool&gt;("UseVault")) { … config["Vault:Name"] … }</c>,
 /// <c>if (config.GetSection("Vault").Exists())</c>, <c>if (!string.IsNullOrEmpty(config["X"]))</c>), a read after a guard
 /// clause on configuration that returns (<c>if (string.IsNullOrEmpty(config["X"])) return;</c>), and a boolean flag
@@ -30,13 +31,23 @@ internal static class ConfigurationGuards
             switch (parent)
             {
                 case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
+                    // Only the branch a missing configuration does not take is optional (the other is the default path).
+                    var missing = WhenMissing(conditional.Condition, 0);
+                    if (child == conditional.WhenTrue ? missing != true : missing != false)
+                    {
+                        return true;
+                    }
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when child == conjunction.RightOperand &&
+                    ReadsConfiguration(conjunction.LeftOperand) && WhenMissing(conjunction.LeftOperand, 0) != true:
                     return true;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
-                    when child == logical.RightOperand && ReadsConfiguration(logical.LeftOperand):
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when child == disjunction.RightOperand &&
+                    ReadsConfiguration(disjunction.LeftOperand) && WhenMissing(disjunction.LeftOperand, 0) != false:
                     return true;
-                case ISwitchCaseOperation { Parent: ISwitchOperation @switch } when ReadsConfiguration(@switch.Value):
+                case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && ReadsConfiguration(@switch.Value) && !IsDefault(section):
                     return true;
-                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } when ReadsConfiguration(switchExpression.Value):
+                case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression && ReadsConfiguration(switchExpression.Value) &&
+                                                            arm.Pattern is not IDiscardPatternOperation:
                     return true;
                 case IBlockOperation block when FollowsReturningGuard(block, child):
                     return true;
@@ -46,6 +57,97 @@ internal static class ConfigurationGuards
         }
         return false;
     }
+
+    private static bool IsDefault(ISwitchCaseOperation section)
+    {
+        foreach (var clause in section.Clauses)
+        {
+            if (clause.CaseKind == CaseKind.Default)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The value of a condition when the configuration it reads is missing (a key is null, <c>GetValue&lt;bool&gt;</c> false,
+    /// <c>Exists()</c> false); null when it cannot be told.
+    /// </summary>
+    private static bool? WhenMissing(IOperation? condition, int hops)
+    {
+        condition = ConfigurationReadFinder.Unwrap(condition);
+        switch (condition)
+        {
+            case null:
+                return null;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return WhenMissing(not.Operand, hops) is { } operand ? !operand : null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction:
+            {
+                var left = WhenMissing(conjunction.LeftOperand, hops);
+                var right = WhenMissing(conjunction.RightOperand, hops);
+                return left == false || right == false ? false : left == true && right == true ? true : null;
+            }
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction:
+            {
+                var left = WhenMissing(disjunction.LeftOperand, hops);
+                var right = WhenMissing(disjunction.RightOperand, hops);
+                return left == true || right == true ? true : left == false && right == false ? false : null;
+            }
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+            {
+                var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+                var (value, other) = IsMissingValue(comparison.LeftOperand, hops) ? (comparison.LeftOperand, comparison.RightOperand)
+                    : IsMissingValue(comparison.RightOperand, hops) ? (comparison.RightOperand, comparison.LeftOperand) : (null, null);
+                if (value == null || ConfigurationReadFinder.Unwrap(other) is not { ConstantValue.HasValue: true } constant)
+                {
+                    return null;
+                }
+                var otherIsNull = constant.ConstantValue.Value == null;
+                return equals == otherIsNull;
+            }
+            case IIsPatternOperation pattern when IsMissingValue(pattern.Value, hops):
+                return MatchesNull(pattern.Pattern);
+            case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } check when check.Arguments.Length == 1 && IsMissingValue(check.Arguments[0].Value, hops):
+                return true;
+            case IInvocationOperation { TargetMethod.Name: "Exists" } exists when IsConfigurationMember(exists.TargetMethod):
+                return false;
+            case IInvocationOperation { TargetMethod.Name: "GetValue" } flag when IsConfigurationMember(flag.TargetMethod) && IsBooleanFlag(flag):
+                return false;
+            case IInvocationOperation { TargetMethod.Name: "GetValue" } flagWithDefault when IsConfigurationMember(flagWithDefault.TargetMethod) &&
+                                                                                          flagWithDefault.Arguments.Length == 3 &&
+                                                                                          flagWithDefault.Arguments[2].Value.ConstantValue.Value is bool fallback:
+                return fallback;
+            case ILocalReferenceOperation local when hops < 2 && Initializer(local) is { } initializer:
+                return WhenMissing(initializer, hops + 1);
+        }
+        return null;
+    }
+
+    /// <summary>A configuration value or environment variable (null when missing), directly or through a local.</summary>
+    private static bool IsMissingValue(IOperation? operation, int hops)
+    {
+        operation = ConfigurationReadFinder.Unwrap(operation);
+        switch (operation)
+        {
+            case IPropertyReferenceOperation property when IsConfigurationMember(property.Property) && property.Type?.SpecialType == SpecialType.System_String:
+                return true;
+            case IInvocationOperation invocation when IsEnvironmentRead(invocation.TargetMethod) ||
+                                                      IsConfigurationMember(invocation.TargetMethod) && invocation.Type?.SpecialType == SpecialType.System_String:
+                return true;
+            case ILocalReferenceOperation local when hops < 2 && Initializer(local) is { } initializer:
+                return IsMissingValue(initializer, hops + 1);
+        }
+        return false;
+    }
+
+    private static bool MatchesNull(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => constant.Value.ConstantValue is { HasValue: true, Value: null },
+        INegatedPatternOperation negated => !MatchesNull(negated.Pattern),
+        _ => false,
+    };
 
     /// <summary><c>GetValue&lt;bool&gt;("Flag")</c> without a default: a missing flag is off, which is what the default is for.</summary>
     private static bool IsBooleanFlag(IOperation read) =>
@@ -63,7 +165,9 @@ internal static class ConfigurationGuards
             {
                 return false;
             }
-            if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition))
+            // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the rest optional.
+            if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition) &&
+                WhenMissing(guard.Condition, 0) == true)
             {
                 return true;
             }

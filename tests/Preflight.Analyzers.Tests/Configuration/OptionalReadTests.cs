@@ -237,4 +237,48 @@ public class OptionalReadTests
                 """)
             .Expect(EnvTest.Diagnostic("PF1002").WithLocation(0).WithArguments("API_TOKEN", "docker-compose.yml (service api)"))
             .RunAsync();
+
+    [Fact]
+    public Task The_branch_a_missing_configuration_takes_is_the_default_path_and_stays_required() =>
+        new Test("""
+            using Microsoft.Extensions.Configuration;
+            class C
+            {
+                string? A(IConfiguration config)
+                {
+                    if (config.GetValue<bool>("UseInMemoryDatabase"))
+                    {
+                        return "memory";
+                    }
+                    else
+                    {
+                        return config.GetConnectionString({|#0:"Orders"|});
+                    }
+                }
+
+                string? B(IConfiguration config)
+                {
+                    if (config.GetValue<bool>("MigrateOnly"))
+                    {
+                        return null;
+                    }
+                    return config[{|#1:"Queue:Name"|}];
+                }
+
+                string? D(IConfiguration config) =>
+                    config["Storage:Provider"] switch { "s3" => config["S3:Bucket"], _ => config[{|#2:"Storage:Root"|}] };
+
+                string? E(IConfiguration config)
+                {
+                    if (string.IsNullOrEmpty(config["Sentry:Dsn"]))
+                    {
+                        return null;
+                    }
+                    return config["Sentry:Environment"];
+                }
+            }
+            """)
+            .WithFile("appsettings.json", Settings)
+            .Expect(PF1001(0, "ConnectionStrings:Orders"), PF1001(1, "Queue:Name"), PF1001(2, "Storage:Root"))
+            .RunAsync();
 }
