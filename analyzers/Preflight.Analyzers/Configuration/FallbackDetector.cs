@@ -90,9 +90,9 @@ internal static class FallbackDetector
                 {
                     return MissingBranch(invocation, trueWhenMissing: true);
                 }
-                if (name.StartsWith("TryParse", System.StringComparison.Ordinal))
+                if (name.StartsWith("TryParse", System.StringComparison.Ordinal) || name == "Equals" || name == "Compare")
                 {
-                    return Use.Tolerant;
+                    return Use.Tolerant; // string.Equals(bool.TrueString, value): a missing value is just not equal.
                 }
                 return IsThrowHelper(invocation.TargetMethod) ? Use.Throwing : Use.None;
             case ICoalesceAssignmentOperation:

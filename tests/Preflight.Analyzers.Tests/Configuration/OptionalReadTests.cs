@@ -90,6 +90,9 @@ public class OptionalReadTests
 
                 int B(IConfiguration config) => config["Cache:Port"] is { } port ? port.Length : 0;
 
+                bool Flag(IConfiguration config) =>
+                    string.Equals(bool.TrueString, config["Cache:Enabled"], System.StringComparison.OrdinalIgnoreCase) || "on".Equals(config["Cache:Mode"]);
+
                 void D(IConfiguration config)
                 {
                     if (config.GetConnectionString("Audit") is string audit)
