@@ -42,6 +42,7 @@ internal sealed class DeploymentDeclarations
         DockerfileDeclarations.Add(declarations, project, reader, services);
         KubernetesDeclarations.Add(declarations, project, reader, services);
         PreflightConfigDeclarations.Add(declarations, project, reader);
+        TyeDeclarations.Add(declarations, project, reader);
         if (ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null)
         {
             declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.

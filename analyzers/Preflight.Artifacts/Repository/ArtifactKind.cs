@@ -13,4 +13,6 @@ public enum ArtifactKind
     Workflow,
     PreflightConfig,
     VercelConfig,
+    /// <summary>Project Tye's tye.yaml: the services it runs and the variables it gives them.</summary>
+    TyeConfig,
 }
