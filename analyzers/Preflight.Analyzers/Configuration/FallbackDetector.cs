@@ -76,8 +76,8 @@ internal static class FallbackDetector
             case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
                 if (!IsNullConstant(binary.LeftOperand) && !IsNullConstant(binary.RightOperand))
                 {
-                    // Compared with a value (== "1"): a missing value is just not that value.
-                    return IsConstant(binary.LeftOperand) || IsConstant(binary.RightOperand) ? Use.Tolerant : Use.None;
+                    // Compared with a value (== "1", == bool.TrueString): a missing value is just not that value.
+                    return Use.Tolerant;
                 }
                 return MissingBranch(binary, trueWhenMissing: binary.OperatorKind == BinaryOperatorKind.Equals);
             case IIsPatternOperation pattern:
@@ -135,7 +135,6 @@ internal static class FallbackDetector
         return false;
     }
 
-    private static bool IsConstant(IOperation operation) => ConfigurationReadFinder.Unwrap(operation) is { ConstantValue.HasValue: true };
 
     /// <summary>
     /// For a test on the value (true when it is missing, or the reverse), the branch a missing value takes: a branch that

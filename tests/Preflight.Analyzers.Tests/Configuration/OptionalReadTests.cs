@@ -90,6 +90,8 @@ public class OptionalReadTests
 
                 int B(IConfiguration config) => config["Cache:Port"] is { } port ? port.Length : 0;
 
+                bool Cluster(IConfiguration config) => config.GetValue<string>("IsClusterEnv") == bool.TrueString;
+
                 bool Flag(IConfiguration config) =>
                     string.Equals(bool.TrueString, config["Cache:Enabled"], System.StringComparison.OrdinalIgnoreCase) || "on".Equals(config["Cache:Mode"]);
 
