@@ -25,6 +25,8 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
         "HOME", "PATH", "HOSTNAME", "USER", "PWD", "SHELL", "TMPDIR", "TEMP", "TMP", "LANG", "TERM",
         "DOTNET_RUNNING_IN_CONTAINER", "DOTNET_VERSION", "ASPNET_VERSION", "ASPNETCORE_HTTP_PORTS", "APP_UID",
         "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
+        // Unset means Production: reading them never needs a declaration.
+        "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1002);

@@ -37,6 +37,7 @@ public class TyeDeclarationTests
             string? B(IConfiguration c) => c.GetConnectionString("db:admin");
             string? D(IConfiguration c) => c["Payments:Provider"];
             string? E(IConfiguration c) => c["service:cache:host"];
+            string? G(IConfiguration c) => c["APP_INSTANCE"];
             string? F(IConfiguration c) => c.GetConnectionString({|#0:"search"|});
         }
         """;
@@ -52,7 +53,7 @@ public class TyeDeclarationTests
     public Task A_tye_yaml_that_does_not_run_the_project_declares_nothing_for_it() =>
         new Test(Source.Replace("{|#0:\"search\"|}", "\"search\"").Replace("c.GetConnectionString(\"cache\")", "c.GetConnectionString({|#0:\"cache\"|})"))
             .WithFile("/repo/tye.yaml", Tye.Replace("src/Api/Api.csproj", "src/Other/Other.csproj"))
-            .WithFile("appsettings.json", """{ "Payments": { "Provider": "x" }, "Service": { "Cache": { "Host": "h" } }, "ConnectionStrings": { "db:admin": "x", "search": "y" } }""")
+            .WithFile("appsettings.json", """{ "Payments": { "Provider": "x" }, "Service": { "Cache": { "Host": "h" } }, "ConnectionStrings": { "db:admin": "x", "search": "y" }, "APP_INSTANCE": "i" }""")
             .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("ConnectionStrings:cache", "appsettings.json"))
             .RunAsync();
 }

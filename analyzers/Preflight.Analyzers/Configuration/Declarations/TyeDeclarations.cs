@@ -13,6 +13,9 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class TyeDeclarations
 {
+    /// <summary>What tye sets for every project it runs (the replica's instance name, its port and URLs).</summary>
+    private static readonly string[] TyeSets = { "APP_INSTANCE", "PORT", "ASPNETCORE_URLS" };
+
     private static readonly SourceTextValueProvider<TyeConfig> Provider = new SourceTextValueProvider<TyeConfig>(text => TyeConfig.Parse(text.ToString()));
 
     public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader)
@@ -39,6 +42,10 @@ internal static class TyeDeclarations
                 declarations.MarkOpen();
             }
             foreach (var variable in own.Environment)
+            {
+                declarations.AddVariable(variable);
+            }
+            foreach (var variable in TyeSets)
             {
                 declarations.AddVariable(variable);
             }
