@@ -97,12 +97,35 @@ internal static class FallbackDetector
                 return IsThrowHelper(invocation.TargetMethod) ? Use.Throwing : Use.None;
             case ICoalesceAssignmentOperation:
                 return Use.Tolerant;
+            case IInterpolationOperation { Parent: IInterpolatedStringOperation text } when IsMessage(text):
+                return Use.Tolerant; // Shown to people ("Configured value: {x}"): a missing value shows as empty.
             case ISwitchOperation @switch when @switch.Value == current:
                 return DefaultThrows(@switch) ? Use.Throwing : Use.Tolerant;
             case ISwitchExpressionOperation switchExpression when switchExpression.Value == current:
                 return DefaultThrows(switchExpression) ? Use.Throwing : Use.Tolerant;
         }
         return Use.None;
+    }
+
+    /// <summary>
+    /// An interpolated string written for people: its text has words (a space), and nothing of a URL, a connection string
+    /// or a path (<c>://</c>, <c>=</c>, <c>;</c>, <c>/</c>), where a missing value would break what the text is for.
+    /// </summary>
+    private static bool IsMessage(IInterpolatedStringOperation text)
+    {
+        var words = false;
+        foreach (var part in text.Parts)
+        {
+            if (part is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal })
+            {
+                if (literal.IndexOfAny(new[] { '=', ';', '/', '\\', '@' }) >= 0)
+                {
+                    return false;
+                }
+                words |= literal.Trim().IndexOf(' ') > 0;
+            }
+        }
+        return words;
     }
 
     /// <summary>The <c>default:</c> section or the discard arm of a switch on the value throws (a missing value lands there).</summary>

@@ -90,6 +90,8 @@ public class OptionalReadTests
 
                 int B(IConfiguration config) => config["Cache:Port"] is { } port ? port.Length : 0;
 
+                string Shown(IConfiguration config) => $"Configured greeting value: {config["App:Greeting"]}";
+
                 bool Cluster(IConfiguration config) => config.GetValue<string>("IsClusterEnv") == bool.TrueString;
 
                 bool Flag(IConfiguration config) =>
@@ -149,6 +151,8 @@ public class OptionalReadTests
                     return url?.Trim() ?? "";
                 }
 
+                string Url(IConfiguration config) => $"https://{config[{|#6:"Vault:Name"|}]}.vault.azure.net/ for keys";
+
                 string G(IConfiguration config) =>
                     config[{|#5:"Payments:Provider"|}] switch { "stripe" => "s", _ => throw new InvalidOperationException() };
             }
@@ -160,7 +164,8 @@ public class OptionalReadTests
                 PF1001(2, "Jwt:Audience"),
                 PF1001(3, "ConnectionStrings:Db"),
                 PF1001(4, "Api:Url"),
-                PF1001(5, "Payments:Provider"))
+                PF1001(5, "Payments:Provider"),
+                PF1001(6, "Vault:Name"))
             .RunAsync();
 
     [Fact]
