@@ -13,8 +13,9 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// PF1001: a configuration key read without a fallback (directly, or as a [Required] property of bound options) that
-/// no declaration source of the project's deployment provides. Only deployable projects (executables) with at least
-/// one declaration source are checked.
+/// no declaration source of the project's deployment provides. Deployable projects (executables) with at least one
+/// declaration source are checked against their deployment; class libraries against the deployments of the projects
+/// that reference them (<see cref="LibraryHosts"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
@@ -32,13 +33,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
             var project = ProjectContext.Create(start.Options);
-            if (!project.IsDeployable)
-            {
-                return;
-            }
             var reader = new ArtifactReader(start);
-            var declarations = new Lazy<DeclarationSet>(
-                () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
+            var declarations = project.IsDeployable ? OwnDeployment(project, reader) : Hosts(project, reader);
             var reads = new ConfigurationReadFinder(symbols);
             var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);
 
@@ -77,9 +73,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     return;
                 }
                 Check(nodeContext, reads.FromInvocation(invocation), declarations);
+                if (ConfigurationGuards.IsGuarded(invocation))
+                {
+                    return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are optional.
+                }
                 foreach (var required in bindings.FromInvocation(invocation))
                 {
-                    Report(nodeContext, required, declarations.Value);
+                    Report(nodeContext, required, declarations);
                 }
             }, SyntaxKind.InvocationExpression);
         });
@@ -110,20 +110,37 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Lazy<DeclarationSet> declarations)
+    /// <summary>The places searched when a key is declared nowhere, else null.</summary>
+    private delegate string? Undeclared(string key);
+
+    /// <summary>A deployable project: its own deployment's declarations.</summary>
+    private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader)
+    {
+        var declarations = new Lazy<DeclarationSet>(
+            () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
+        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key)) ? null : declared.DescribeSources();
+    }
+
+    /// <summary>A class library: the deployments of the projects that reference it (none: nothing is reported).</summary>
+    private static Undeclared Hosts(ProjectContext project, ArtifactReader reader)
+    {
+        var hosts = new Lazy<LibraryHosts?>(() => LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        return key => hosts.Value?.MissingKey(key);
+    }
+
+    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations)
     {
         if (found is { } read && !FallbackDetector.HasFallback(read.Operation))
         {
-            Report(context, read, declarations.Value);
+            Report(context, read, declarations);
         }
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, ConfigurationRead read, DeclarationSet declared)
+    private static void Report(SyntaxNodeAnalysisContext context, ConfigurationRead read, Undeclared declarations)
     {
-        if (declared.IsEmpty || declared.Declares(read.Key))
+        if (declarations(read.Key) is { } places)
         {
-            return;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, read.KeySyntax.GetLocation(), read.Key, places));
         }
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, read.KeySyntax.GetLocation(), read.Key, declared.DescribeSources()));
     }
 }

@@ -5,15 +5,19 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// What a project's deployment declares: configuration keys (its appsettings*.json, and every environment source
-/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>) and environment variables (the environment sources, raw names).
+/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>, and <c>Prefix_A__B</c> too when the code calls <c>AddEnvironmentVariables("Prefix_")</c>) and environment variables (the environment sources, raw names).
 /// Environment sources: the compose services that build the project (<c>environment</c>, <c>env_file</c>), the
 /// <c>.env</c> files beside the project, the compose file or at the repository root, the <c>ENV</c> of the Dockerfile
 /// that builds it, the Kubernetes containers that run its image, and preflight.yaml <c>secrets:</c>/<c>variables:</c>.
 /// </summary>
 internal sealed class DeploymentDeclarations
 {
-    private DeploymentDeclarations()
+    /// <summary>The prefixes of the code's <c>AddEnvironmentVariables("Prefix_")</c> calls.</summary>
+    private readonly System.Collections.Generic.IReadOnlyList<string> _environmentPrefixes;
+
+    private DeploymentDeclarations(System.Collections.Generic.IReadOnlyList<string> environmentPrefixes)
     {
+        _environmentPrefixes = environmentPrefixes;
     }
 
     public DeclarationSet ConfigurationKeys { get; } = DeclarationSet.ForConfigurationKeys();
@@ -25,9 +29,12 @@ internal sealed class DeploymentDeclarations
     public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader) =>
         Cache.Get(project, reader, () => CollectUncached(project, reader));
 
+    /// <summary>Collected for another project of the repository (a library's host); not cached.</summary>
+    public static DeploymentDeclarations CollectFor(ProjectContext project, ArtifactReader reader) => CollectUncached(project, reader);
+
     private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
-        var declarations = new DeploymentDeclarations();
+        var declarations = new DeploymentDeclarations(EnvironmentPrefixes.Find(reader.Compilation, reader.CancellationToken));
         var services = ProjectService.Find(project, reader);
         AppSettingsDeclarations.Add(declarations, project, reader);
         ComposeDeclarations.Add(declarations, project, reader, services);
@@ -36,6 +43,11 @@ internal sealed class DeploymentDeclarations
         KubernetesDeclarations.Add(declarations, project, reader, services);
         PreflightConfigDeclarations.Add(declarations, project, reader);
         AspireDeclarations.Add(declarations, project, reader);
+        TyeDeclarations.Add(declarations, project, reader);
+        if (ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null)
+        {
+            declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.
+        }
         return declarations;
     }
 
@@ -55,6 +67,10 @@ internal sealed class DeploymentDeclarations
     {
         EnvironmentVariables.AddName(name);
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
+        if (EnvironmentPrefixes.Strip(_environmentPrefixes, name) is { } unprefixed)
+        {
+            ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed)); // Prefix_A__B is A:B.
+        }
     }
 
     /// <summary>Every variable whose name starts with the prefix (and the configuration keys they map to) is set.</summary>

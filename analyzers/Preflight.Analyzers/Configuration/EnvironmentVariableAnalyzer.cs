@@ -13,7 +13,8 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// PF1002: <c>Environment.GetEnvironmentVariable("X")</c> without a fallback, where no environment source of the project's
-/// deployment sets X. Variables the runtime, the .NET images or the platform always set are known.
+/// deployment sets X (for a class library: that no deployment of the projects referencing it sets X). Variables the
+/// runtime, the .NET images or the platform always set are known.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
@@ -24,6 +25,8 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
         "HOME", "PATH", "HOSTNAME", "USER", "PWD", "SHELL", "TMPDIR", "TEMP", "TMP", "LANG", "TERM",
         "DOTNET_RUNNING_IN_CONTAINER", "DOTNET_VERSION", "ASPNET_VERSION", "ASPNETCORE_HTTP_PORTS", "APP_UID",
         "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT",
+        // Unset means Production: reading them never needs a declaration.
+        "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1002);
@@ -36,13 +39,15 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
         {
             var environment = start.Compilation.GetTypeByMetadataName("System.Environment");
             var project = ProjectContext.Create(start.Options);
-            if (environment == null || !project.IsDeployable)
+            if (environment == null)
             {
                 return;
             }
             var reader = new ArtifactReader(start);
             var declarations = new Lazy<DeclarationSet>(
                 () => DeploymentDeclarations.Collect(project, reader).EnvironmentVariables, LazyThreadSafetyMode.ExecutionAndPublication);
+            // A class library: the deployments of the projects that reference it (none: nothing is reported).
+            var hosts = new Lazy<LibraryHosts?>(() => project.IsDeployable ? null : LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSyntaxNodeAction(operationContext =>
             {
                 var syntax = (InvocationExpressionSyntax)operationContext.Node;
@@ -61,12 +66,20 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                var declared = declarations.Value;
-                if (declared.IsEmpty || declared.Declares(name))
+                string? places;
+                if (project.IsDeployable)
                 {
-                    return;
+                    var declared = declarations.Value;
+                    places = declared.IsEmpty || declared.Declares(name) ? null : declared.DescribeSources();
                 }
-                operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1002, nameArgument.Syntax.GetLocation(), name, declared.DescribeSources()));
+                else
+                {
+                    places = hosts.Value?.MissingVariable(name);
+                }
+                if (places != null)
+                {
+                    operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1002, nameArgument.Syntax.GetLocation(), name, places));
+                }
             }, SyntaxKind.InvocationExpression);
         });
     }

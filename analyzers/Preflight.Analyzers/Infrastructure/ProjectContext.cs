@@ -14,10 +14,12 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts, ImmutableArray<AdditionalText> projectSources, string? assemblyName = null)
+    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts,
+        ImmutableArray<AdditionalText> projectSources, ImmutableArray<ArtifactFile> projectFiles, string? assemblyName = null)
     {
         ProjectSources = projectSources;
         AssemblyName = assemblyName;
+        ProjectFiles = projectFiles.IsDefault ? ImmutableArray<ArtifactFile>.Empty : projectFiles;
         ProjectFile = projectFile;
         ProjectDirectory = projectFile == null ? null : PathText.GetDirectory(projectFile);
         RepositoryRoot = repositoryRoot;
@@ -37,10 +39,13 @@ internal sealed class ProjectContext
     /// <summary>Project files and C# files passed in as AdditionalFiles (the targets pass an Aspire AppHost's).</summary>
     public ImmutableArray<AdditionalText> ProjectSources { get; }
 
-    /// <summary>Executables (and web apps, which are executables) are deployed; libraries are configured by their host.</summary>
-    public bool IsDeployable => OutputType == null ||
+    /// <summary>A test project (<c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk): an executable that is never deployed.</summary>
+    public bool IsTestProject { get; private set; }
+
+    /// <summary>Executables (and web apps, which are executables) are deployed, test projects are not; libraries are configured by their host.</summary>
+    public bool IsDeployable => !IsTestProject && (OutputType == null ||
         string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase);
+        string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase));
 
     public static ProjectContext Create(AnalyzerOptions options)
     {
@@ -50,8 +55,13 @@ internal sealed class ProjectContext
         var outputType = Read(global, "build_property.OutputType");
         var artifacts = ImmutableArray.CreateBuilder<ArtifactFile>();
         var projectSources = ImmutableArray.CreateBuilder<AdditionalText>();
+        var projectFiles = ImmutableArray.CreateBuilder<ArtifactFile>();
         foreach (var file in options.AdditionalFiles)
         {
+            if (file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                projectFiles.Add(new ArtifactFile(file, PathText.Normalize(file.Path), ArtifactKind.Unknown));
+            }
             var kind = ArtifactClassifier.Classify(file.Path);
             if (kind != ArtifactKind.Unknown)
             {
@@ -68,8 +78,43 @@ internal sealed class ProjectContext
             outputType,
             artifacts.ToImmutable(),
             projectSources.ToImmutable(),
-            Read(global, "build_property.AssemblyName"));
+            projectFiles.ToImmutable(),
+            Read(global, "build_property.AssemblyName"))
+        {
+            IsTestProject = string.Equals(Read(global, "build_property.IsTestProject"), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
+
+    /// <summary>The repository's project files (AdditionalFiles), for the projects that reference this one.</summary>
+    public ImmutableArray<ArtifactFile> ProjectFiles { get; }
+
+    /// <summary>
+    /// Another project file of the repository has this project's file name (two <c>Api.csproj</c> in different folders):
+    /// the project's name then tells nothing about which image runs it; only paths do.
+    /// </summary>
+    public bool HasNamesake
+    {
+        get
+        {
+            if (ProjectFile == null)
+            {
+                return false;
+            }
+            var name = PathText.GetFileName(ProjectFile);
+            foreach (var file in ProjectFiles)
+            {
+                if (!PathText.Equal(file.Path, ProjectFile) && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>The same repository seen from another (deployable) project: a host of this library.</summary>
+    public ProjectContext ForHost(string hostProjectFile) =>
+        new ProjectContext(PathText.Normalize(hostProjectFile), RepositoryRoot, "Exe", Artifacts, ProjectSources, ProjectFiles);
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
     {

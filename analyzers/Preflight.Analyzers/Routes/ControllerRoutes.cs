@@ -26,6 +26,11 @@ internal sealed class ControllerRoutes
 
     public IEnumerable<RouteEntry> Routes() => _routes;
 
+    /// <summary>Actions with no route template on them or their controller: reached through conventional routes only.</summary>
+    public IEnumerable<ConventionalAction> ConventionalActions() => _conventional;
+
+    private readonly ConcurrentQueue<ConventionalAction> _conventional = new ConcurrentQueue<ConventionalAction>();
+
     public void Add(INamedTypeSymbol type)
     {
         if (!IsController(type))
@@ -96,6 +101,11 @@ internal sealed class ControllerRoutes
             templates.Add(null); // No route on the action: the controller's route alone.
         }
         IReadOnlyCollection<string>? methods = verbs.Count == 0 ? null : verbs;
+        if (classTemplates.Count == 0 && templates.TrueForAll(t => t == null))
+        {
+            _conventional.Enqueue(new ConventionalAction(controllerName, actionName, area, methods));
+            return;
+        }
         foreach (var template in templates)
         {
             if (template != null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal)))

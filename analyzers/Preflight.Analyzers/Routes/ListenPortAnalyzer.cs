@@ -159,12 +159,12 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
             foreach (var container in deployment.Containers)
             {
                 var environment = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                var envFromKnown = KubernetesEnvFrom.TryAdd(environment, container.Container, _project, _reader);
                 foreach (var variable in container.Container.Env)
                 {
                     environment[variable.Name] = variable.IsValueFrom ? null : variable.Value ?? "";
                 }
-                var layer = new EnvLayer(container.Description, environment,
-                    container.Container.EnvFrom.Count > 0 || CommandSetsUrls(container));
+                var layer = new EnvLayer(container.Description, environment, !envFromKnown || CommandSetsUrls(container));
                 if (layer.SetsPorts)
                 {
                     foreach (var dockerfile in deployment.Dockerfiles)

@@ -68,7 +68,7 @@ internal sealed class ProjectDeployment
             compose.Add(new ComposeDeployment(service, extras, dockerfile));
         }
         var projectName = PathText.GetFileName(project.ProjectFile).Replace(".csproj", "");
-        var names = assemblyName == null ? new[] { projectName } : new[] { projectName, assemblyName };
+        var names = project.HasNamesake ? new string[0] : assemblyName == null ? new[] { projectName } : new[] { projectName, assemblyName };
         foreach (var file in project.OfKind(ArtifactKind.KubernetesManifest))
         {
             if (reader.Kubernetes(file) is not { IsTemplate: false } manifest)

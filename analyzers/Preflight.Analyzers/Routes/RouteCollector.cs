@@ -12,15 +12,16 @@ namespace Preflight.Analyzers.Routes;
 
 /// <summary>
 /// Collects the routes a web app maps: minimal APIs (MapGet/MapPost/.../Map/MapMethods/MapHealthChecks/MapHub and any
-/// Map* with a pattern), MapGroup prefixes (chained or through locals), UsePathBase, UseHealthChecks, and attribute-routed
-/// controllers when MapControllers is called. Registers its actions on a compilation start; <see cref="Build"/> at the end.
+/// Map* with a pattern), MapGroup prefixes (chained or through locals), UsePathBase, UseHealthChecks, attribute-routed
+/// controllers when MapControllers is called, and conventional routes (MapDefaultControllerRoute, MapControllerRoute)
+/// expanded over the controllers' actions. Registers its actions on a compilation start; <see cref="Build"/> at the end.
 /// </summary>
 internal sealed class RouteCollector
 {
     /// <summary>Map* calls whose routes come from elsewhere (conventions, files, fallbacks): every path may be mapped.</summary>
     private static readonly HashSet<string> UnknownMaps = new HashSet<string>(StringComparer.Ordinal)
     {
-        "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute", "MapDynamicControllerRoute", "MapDynamicPageRoute",
+        "MapAreaControllerRoute", "MapDynamicControllerRoute", "MapDynamicPageRoute",
         "MapFallback", "MapFallbackToFile", "MapFallbackToController", "MapFallbackToPage", "MapFallbackToAreaController", "MapFallbackToAreaPage",
         "MapRazorPages", "MapRazorComponents", "MapBlazorHub",
     };
@@ -55,6 +56,9 @@ internal sealed class RouteCollector
     private readonly ConcurrentQueue<RouteEntry> _routes = new ConcurrentQueue<RouteEntry>();
     private readonly ConcurrentQueue<string> _unknown = new ConcurrentQueue<string>();
     private readonly ConcurrentQueue<string> _pathBases = new ConcurrentQueue<string>();
+    /// <summary>Conventional route patterns (MapDefaultControllerRoute, MapControllerRoute) and their defaults.</summary>
+    private readonly ConcurrentQueue<(string Pattern, IReadOnlyDictionary<string, string> Defaults)> _conventional =
+        new ConcurrentQueue<(string, IReadOnlyDictionary<string, string>)>();
     private readonly ConcurrentDictionary<string, bool> _literals = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
     private int _isWebApp;
     private int _mapsControllers;
@@ -115,6 +119,23 @@ internal sealed class RouteCollector
         {
             routes.AddRange(_controllers.Routes());
         }
+        var actions = new List<ConventionalAction>(_controllers.ConventionalActions());
+        foreach (var (pattern, defaults) in _conventional)
+        {
+            if (actions.Count == 0)
+            {
+                // No conventionally routed controller here: they come from a referenced assembly, whose actions are not known.
+                unknown ??= "conventional routes with no controller in this project";
+            }
+            else if (ConventionalRoutes.Expand(pattern, defaults, actions) is { } conventional)
+            {
+                routes.AddRange(conventional);
+            }
+            else if (unknown == null)
+            {
+                unknown = "a conventional route that cannot be expanded (" + pattern + ")";
+            }
+        }
         return new RouteTable(_isWebApp != 0 && (routes.Count > 0 || unknown != null || _mapsControllers != 0), unknown, routes,
             new List<string>(_pathBases), _staticFiles != 0, new HashSet<string>(_literals.Keys, StringComparer.Ordinal));
     }
@@ -160,6 +181,20 @@ internal sealed class RouteCollector
         if (name == "MapControllers")
         {
             _mapsControllers = 1;
+            return;
+        }
+        if (name == "MapDefaultControllerRoute" || name == "MapControllerRoute")
+        {
+            // Either also maps the attribute-routed controllers.
+            _mapsControllers = 1;
+            if (ConventionalRouteCall.Read(invocation, method, name) is { } conventional && PrefixOf(Receiver(invocation), 0) is { Known: true, Value: "" })
+            {
+                _conventional.Enqueue(conventional);
+            }
+            else
+            {
+                _unknown.Enqueue(name + " with a pattern or defaults built at run time");
+            }
             return;
         }
         if (!name.StartsWith("Map", StringComparison.Ordinal) || IgnoredMaps.Contains(name))

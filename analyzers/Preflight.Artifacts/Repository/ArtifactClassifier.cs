@@ -53,6 +53,10 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.VercelConfig;
         }
+        if (string.Equals(name, "tye.yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "tye.yml", StringComparison.OrdinalIgnoreCase))
+        {
+            return ArtifactKind.TyeConfig;
+        }
         var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
         if (isYaml && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0)
         {

@@ -16,4 +16,6 @@ public enum ArtifactKind
     /// <summary>CI definitions, tool configurations and scripts that build images (Azure Pipelines, GitLab CI, azds.yaml,
     /// skaffold.yaml, devcontainer.json, *.sh, *.ps1, Makefile): read for the build contexts they name.</summary>
     BuildDefinition,
+    /// <summary>Project Tye's tye.yaml: the services it runs and the variables it gives them.</summary>
+    TyeConfig,
 }

@@ -129,6 +129,10 @@ internal sealed class RepositoryCheck
         {
             properties["TargetFramework"] = targetFramework;
         }
+        if (project.IsTestProject)
+        {
+            properties["IsTestProject"] = "true";
+        }
         var options = new AnalyzerOptions(additionalFiles, new ProjectAnalyzerOptions(properties, editorConfigs));
         var withAnalyzers = compilation.WithAnalyzers(Analyzers.Value, new CompilationWithAnalyzersOptions(
             options,

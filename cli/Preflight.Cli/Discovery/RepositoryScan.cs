@@ -216,14 +216,15 @@ internal sealed class RepositoryScan
     }
 
     /// <summary>
-    /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, without project files, other
-    /// projects' settings files, .gitignore files and the scripts and CI definitions only the task reads for build contexts.
+    /// What the targets pass to the analyzers as AdditionalFiles: the deployment artifacts, the project files and every
+    /// project's settings files (a library's reads are checked against its hosts), without Directory.*.props, .gitignore
+    /// files and the scripts and CI definitions only the task reads for build contexts.
     /// </summary>
     public IEnumerable<string> AnalyzerArtifacts() =>
         Artifacts.Where(p =>
         {
             var kind = ArtifactClassifier.Classify(p);
-            return kind != ArtifactKind.Unknown && kind != ArtifactKind.AppSettings && kind != ArtifactKind.BuildDefinition;
+            return kind != ArtifactKind.Unknown && kind != ArtifactKind.BuildDefinition || p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
         });
 
     private readonly object _appHostLock = new();

@@ -13,7 +13,8 @@ namespace Preflight.Cli.Projects;
 
 /// <summary>
 /// A compilation of a project built without restore: its C# files (the SDK's default globs minus nested projects, plus
-/// simple Compile items), the SDK's implicit global usings, and the targeting pack of its framework. Types from
+/// simple Compile items), the SDK's implicit global usings, and the targeting pack of its framework (with the ASP.NET Core
+/// pack for web, worker and generic-host projects, <see cref="SharedFrameworkUse"/>). Types from
 /// packages that were not restored stay unresolved; the rules treat what they cannot resolve as unknown.
 /// </summary>
 internal static class ProjectCompilation
@@ -98,7 +99,7 @@ internal static class ProjectCompilation
             outputKind,
             nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             concurrentBuild: false);
-        return CSharpCompilation.Create(project.Property("AssemblyName") ?? project.Name, trees, packs.For(project.TargetFramework, project.IsWeb), options);
+        return CSharpCompilation.Create(project.Property("AssemblyName") ?? project.Name, trees, packs.For(project.TargetFramework, project.UsesAspNetCore), options);
     }
 
     private static SourceText? ReadSource(string path)

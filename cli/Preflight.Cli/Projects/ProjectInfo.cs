@@ -18,14 +18,32 @@ internal sealed class ProjectInfo
 {
     private readonly Dictionary<string, string> _properties;
 
-    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes)
+    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes,
+        ProjectItems items)
     {
         Path = path;
         Sdk = sdk;
         _properties = properties;
         CompileRemoves = compileRemoves;
         CompileIncludes = compileIncludes;
+        Items = items;
     }
+
+    private string _repositoryRoot = "/";
+    private bool? _usesAspNetCore;
+
+    /// <summary>Compiles against Microsoft.AspNetCore.App (see <see cref="SharedFrameworkUse"/>).</summary>
+    public bool UsesAspNetCore => _usesAspNetCore ??= SharedFrameworkUse.Of(this, _repositoryRoot);
+
+    /// <summary>A test project: IsTestProject, or a test SDK or framework package (Microsoft.NET.Test.Sdk sets IsTestProject in the build).</summary>
+    public bool IsTestProject =>
+        string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase) ||
+        Sdk.IndexOf("MSTest", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        Items.HasPackage(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || p.StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase) ||
+                              p.StartsWith("TUnit", StringComparison.OrdinalIgnoreCase) || p.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>PackageReference, FrameworkReference and ProjectReference items (unconditional ones).</summary>
+    public ProjectItems Items { get; }
 
     public string Path { get; }
     public string Directory => PathText.GetDirectory(Path);
@@ -84,7 +102,10 @@ internal sealed class ProjectInfo
             }
         }
         var sdk = project.Attribute("Sdk")?.Value ?? project.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "Microsoft.NET.Sdk";
-        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes);
+        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes, ProjectItems.Read(project, PathText.GetDirectory(path)))
+        {
+            _repositoryRoot = repositoryRoot,
+        };
     }
 
     private static IEnumerable<string> Split(string value) =>

@@ -9,7 +9,7 @@ namespace Preflight.Cli.Projects;
 
 /// <summary>
 /// The reference assemblies a project compiles against, from the SDK's targeting packs (Microsoft.NETCore.App.Ref and,
-/// for Web SDK projects, Microsoft.AspNetCore.App.Ref): the pack of the project's major version when installed, else the
+/// for projects on the ASP.NET Core shared framework or its Microsoft.Extensions.* packages, Microsoft.AspNetCore.App.Ref): the pack of the project's major version when installed, else the
 /// newest. Without any pack, the running runtime's own assemblies. Read once per pack and shared by all projects.
 /// </summary>
 internal sealed class ReferencePacks
@@ -24,11 +24,11 @@ internal sealed class ReferencePacks
         _packsDirectory = dotnetRoot == null ? null : Path.Combine(dotnetRoot, "packs");
     }
 
-    public IReadOnlyList<MetadataReference> For(string? targetFramework, bool web)
+    public IReadOnlyList<MetadataReference> For(string? targetFramework, bool aspNetCore)
     {
         var major = MajorVersion(targetFramework);
         var references = new List<MetadataReference>(Pack("Microsoft.NETCore.App.Ref", major) ?? RuntimeAssemblies());
-        if (web && Pack("Microsoft.AspNetCore.App.Ref", major) is { } aspnet)
+        if (aspNetCore && Pack("Microsoft.AspNetCore.App.Ref", major) is { } aspnet)
         {
             references.AddRange(aspnet);
         }

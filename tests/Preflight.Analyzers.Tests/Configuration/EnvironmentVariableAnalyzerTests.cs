@@ -54,6 +54,7 @@ public class EnvironmentVariableAnalyzerTests
                 string? D() => Environment.GetEnvironmentVariable("HOSTNAME");
                 string? E(string name) => Environment.GetEnvironmentVariable(name);
                 string? F() => Environment.GetEnvironmentVariable("DOTNET_RUNNING_IN_CONTAINER");
+                string? G() => Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
             }
             """)
             .WithFile("/repo/docker-compose.yml", ComposeFile)

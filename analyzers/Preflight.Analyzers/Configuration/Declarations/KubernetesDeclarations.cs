@@ -48,7 +48,7 @@ internal static class KubernetesDeclarations
             {
                 foreach (var container in workload.PodSpec!.AllContainers)
                 {
-                    if (container.Image is { } image && ServiceProjectMatcher.ImageRuns(image, projectName, builtImages))
+                    if (container.Image is { } image && ServiceProjectMatcher.ImageRuns(image, project.HasNamesake ? new string[0] : new[] { projectName }, builtImages))
                     {
                         AddContainer(declarations, manifests, project.DisplayPath(file.Path), container);
                     }
