@@ -28,12 +28,16 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            var project = ProjectContext.Create(start.Options);
+            var reader = new ArtifactReader(start);
+            if (project.IsDeployable)
+            {
+                Aspire.AspireClientIntegrations.Register(start, project, reader);
+            }
             if (ConfigurationSymbols.Create(start.Compilation) is not { } symbols)
             {
                 return;
             }
-            var project = ProjectContext.Create(start.Options);
-            var reader = new ArtifactReader(start);
             var declarations = project.IsDeployable ? OwnDeployment(project, reader) : Hosts(project, reader);
             var reads = new ConfigurationReadFinder(symbols);
             var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Configuration.Aspire.AspireClientIntegrationAnalyzer>;
+using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Configuration.ConfigurationKeyAnalyzer>;
 
 namespace Preflight.Analyzers.Tests.Configuration.Aspire;
 
 /// <summary>PF1001 for Aspire client integrations (AddRedisClient("cache") reads ConnectionStrings:cache).</summary>
-public class AspireClientIntegrationAnalyzerTests
+public class AspireClientIntegrationTests
 {
     /// <summary>The shape of an Aspire client integration package's extension class.</summary>
     private const string Integrations = """

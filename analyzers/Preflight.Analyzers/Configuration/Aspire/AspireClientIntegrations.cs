@@ -18,8 +18,7 @@ namespace Preflight.Analyzers.Configuration.Aspire;
 /// Aspire integration's when it is declared by an <c>Aspire*</c> extension class or an <c>Aspire.*</c> assembly; where the
 /// package is not resolved (the CLI does not restore), by its name, and only in a project an AppHost of the repository runs.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AspireClientIntegrationAnalyzer : DiagnosticAnalyzer
+internal static class AspireClientIntegrations
 {
     /// <summary>Names of Aspire client integrations (used only where the method is not resolved).</summary>
     private static readonly Regex ClientName = new Regex(
@@ -30,23 +29,14 @@ public sealed class AspireClientIntegrationAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> NotIntegrations = ImmutableHashSet.Create(StringComparer.Ordinal,
         "AddHttpClient", "AddGrpcClient", "AddKeyedHttpClient", "AddSignalRClient", "AddTypedClient", "AddRefitClient", "AddCodeFirstGrpcClient");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1001);
-
-    public override void Initialize(AnalysisContext context)
+    /// <summary>
+    /// Checks the client integrations of a deployable project (part of <see cref="ConfigurationKeyAnalyzer"/>, PF1001's one
+    /// analyzer; it runs also where the configuration types are not resolved, as the CLI compiles without restore).
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, ProjectContext project, ArtifactReader reader)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var project = ProjectContext.Create(start.Options);
-            if (!project.IsDeployable)
-            {
-                return;
-            }
-            var reader = new ArtifactReader(start);
-            var declarations = new Lazy<DeploymentDeclarations>(() => DeploymentDeclarations.Collect(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, declarations), SyntaxKind.InvocationExpression);
-        });
+        var declarations = new Lazy<DeploymentDeclarations>(() => DeploymentDeclarations.Collect(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, declarations), SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<DeploymentDeclarations> declarations)
