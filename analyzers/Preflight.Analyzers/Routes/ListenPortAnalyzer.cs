@@ -198,14 +198,24 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
                 var display = _project.DisplayPath(dockerfile.File.Path);
+                var exposed = new List<(int Port, SourceSpan Span)>();
                 foreach (var expose in dockerfile.Exposes)
                 {
                     var value = expose.Value;
                     var slash = value.IndexOf('/');
                     if (int.TryParse(slash < 0 ? value : value.Substring(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
                     {
-                        Compare(dockerfile.File, port, expose.Span, display + " EXPOSE", listening);
+                        exposed.Add((port, expose.Span));
                     }
+                }
+                var exposesListenedPort = exposed.Exists(e => System.Linq.Enumerable.Contains(listening.Ports, e.Port));
+                foreach (var (port, span) in exposed)
+                {
+                    if (exposesListenedPort && IsTemplateHttpsPort(port))
+                    {
+                        continue; // the Visual Studio template's HTTPS port (EXPOSE 8080 + 8081, 80 + 443), listened on when HTTPS is set up
+                    }
+                    Compare(dockerfile.File, port, span, display + " EXPOSE", listening);
                 }
                 foreach (var probe in probes)
                 {
@@ -216,6 +226,9 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+
+        /// <summary>The HTTPS port the Visual Studio Dockerfile template exposes beside the HTTP one (8081 beside 8080, 443 beside 80).</summary>
+        private static bool IsTemplateHttpsPort(int port) => port == 8081 || port == 443;
 
         /// <summary>The container entry's text mentions --urls / --http_ports (in command or args).</summary>
         private bool CommandSetsUrls(KubernetesDeployment container)

@@ -84,6 +84,26 @@ public class ListenPortAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task The_template_s_HTTPS_port_beside_the_listened_HTTP_port_is_not_reported() =>
+        new Test(Web())
+            .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER app\nEXPOSE 8080\nEXPOSE 8081\n")
+            .RunAsync();
+
+    [Fact]
+    public Task The_HTTPS_port_alone_or_beside_a_stale_HTTP_port_is_still_reported() =>
+        Task.WhenAll(
+            new Test(Web())
+                .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 8081\n")
+                .Expect(PF5005(DockerfilePath, 2, 8, 4).WithArguments("src/Api/Dockerfile EXPOSE", "8081", "8080", "ASPNETCORE_HTTP_PORTS=8080, the default of mcr.microsoft.com/dotnet/aspnet:8.0"))
+                .RunAsync(),
+            new Test(Web())
+                .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nEXPOSE 80\nEXPOSE 443\n")
+                .Expect(
+                    PF5005(DockerfilePath, 2, 8, 2).WithArguments("src/Api/Dockerfile EXPOSE", "80", "8080", "ASPNETCORE_HTTP_PORTS=8080, the default of mcr.microsoft.com/dotnet/aspnet:8.0"),
+                    PF5005(DockerfilePath, 3, 8, 3).WithArguments("src/Api/Dockerfile EXPOSE", "443", "8080", "ASPNETCORE_HTTP_PORTS=8080, the default of mcr.microsoft.com/dotnet/aspnet:8.0"))
+                .RunAsync());
+
+    [Fact]
     public Task Images_before_dotnet8_listen_on_80() =>
         new Test(Web())
             .WithFile(DockerfilePath, "FROM mcr.microsoft.com/dotnet/aspnet:6.0-alpine AS base\nEXPOSE 80\nFROM base AS final\nWORKDIR /app\n")
