@@ -81,12 +81,45 @@ public static class RestoreOrderCheck
             {
                 continue;
             }
-            if (image.Resolve(restore.Stage, expected, restore.OpIndex, null).Presence == Presence.Absent)
+            if (image.Resolve(restore.Stage, expected, restore.OpIndex, null).Presence == Presence.Absent &&
+                !FoundWalkingUp(image, restore, imageFolder, file))
             {
                 result.Files.Add($"{context.Display(file)}{why} (expected at {expected})");
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// MSBuild and NuGet find Directory.*.props, NuGet.config and global.json by walking up from the project's folder:
+    /// the file counts as there when the Dockerfile put it (this repository file, or something it cannot follow) in the
+    /// project's image folder or any folder above it, wherever it lies in the repository.
+    /// </summary>
+    private static bool FoundWalkingUp(DockerImage image, RestoreRun restore, string imageFolder, string file)
+    {
+        var name = PathText.GetFileName(file);
+        if (ProjectFiles.IsProjectFile(file))
+        {
+            return false;
+        }
+        var names = string.Equals(name, "NuGet.config", StringComparison.OrdinalIgnoreCase)
+            ? new[] { "NuGet.config", "nuget.config", "NuGet.Config" }
+            : new[] { name };
+        for (var folder = imageFolder; ; folder = PathText.GetDirectory(folder))
+        {
+            foreach (var candidate in names)
+            {
+                var entry = image.Resolve(restore.Stage, PathText.Combine(folder, candidate), restore.OpIndex, null);
+                if (entry.Presence == Presence.Unknown || entry.Presence == Presence.Present && (entry.ContextPath == null || PathText.Equal(entry.ContextPath, file)))
+                {
+                    return true;
+                }
+            }
+            if (folder.Length <= 1 || PathText.GetDirectory(folder) == folder)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>The files a restore of the project reads, with why (for messages).</summary>
@@ -149,7 +182,11 @@ public static class RestoreOrderCheck
                 var candidate = PathText.Combine(folder, name);
                 if (context.Exists(candidate) && ExactName(candidate))
                 {
-                    yield return candidate;
+                    // One that only names nuget.org (NuGet's default feed) restores as no file does.
+                    if (RestoreRelevance.NuGetConfigChangesRestore(context.ReadText(candidate)))
+                    {
+                        yield return candidate;
+                    }
                     break;
                 }
             }

@@ -57,6 +57,49 @@ internal static class RestoreRelevance
     /// <summary>The same judgement on a text alone (imports of other files are not followed).</summary>
     internal static bool AffectsRestore(string text) => Judge(text, null, _ => false);
 
+    private const string NuGetOrgFeed = "https://api.nuget.org/v3/index.json";
+
+    /// <summary>
+    /// False for a NuGet.config whose only setting is package sources that are nuget.org (with or without
+    /// <c>&lt;clear/&gt;</c>): restore does the same without it. Any other setting, feed, or a text that is not XML changes it.
+    /// </summary>
+    public static bool NuGetConfigChangesRestore(string? text)
+    {
+        if (text == null)
+        {
+            return true;
+        }
+        try
+        {
+            var root = System.Xml.Linq.XDocument.Parse(text).Root;
+            if (root == null || root.Name.LocalName != "configuration")
+            {
+                return true;
+            }
+            foreach (var section in root.Elements())
+            {
+                if (section.Name.LocalName != "packageSources")
+                {
+                    return true;
+                }
+                foreach (var item in section.Elements())
+                {
+                    var isDefaultFeed = item.Name.LocalName == "add" &&
+                        string.Equals(((string?)item.Attribute("value"))?.Trim().TrimEnd('/'), NuGetOrgFeed, StringComparison.OrdinalIgnoreCase);
+                    if (item.Name.LocalName != "clear" && !isDefaultFeed)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return true;
+        }
+    }
+
     private static bool Affects(CheckContext context, string path, int depth, HashSet<string> visited)
     {
         if (depth > MaxImportDepth || !visited.Add(path))

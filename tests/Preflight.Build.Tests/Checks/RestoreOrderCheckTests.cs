@@ -50,6 +50,48 @@ public class RestoreOrderCheckTests
     }
 
     [Fact]
+    public void A_config_file_the_Dockerfile_puts_in_a_folder_above_the_project_is_found_walking_up()
+    {
+        // The root's files go to /src/ while src/ is flattened into /src/: NuGet and MSBuild find them walking up.
+        using var repo = Repository(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY ./NuGet.config ./\nCOPY ./Directory.Build.props ./\n" +
+            "COPY src/Api/Api.csproj Api/\nCOPY src/Core/Core.csproj Core/\nCOPY src/Shared/Shared.csproj Shared/\n" +
+            "RUN dotnet restore Api/Api.csproj\nCOPY src/ .\n")
+            .Write("NuGet.config", PrivateFeedConfig);
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void A_NuGet_config_that_only_names_nuget_org_does_not_change_the_restore()
+    {
+        using var repo = Repository(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/Api/Api.csproj src/Api/\n" +
+            "COPY src/Core/Core.csproj src/Core/\nCOPY src/Shared/Shared.csproj src/Shared/\nRUN dotnet restore src/Api/Api.csproj\nCOPY . .\n")
+            .Write("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                "    <add key=\"nuget\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
+
+        Assert.Empty(Run(repo));
+    }
+
+    [Fact]
+    public void A_NuGet_config_with_a_feed_of_its_own_copied_after_the_restore_is_reported()
+    {
+        using var repo = Repository(
+            "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/Api/Api.csproj src/Api/\n" +
+            "COPY src/Core/Core.csproj src/Core/\nCOPY src/Shared/Shared.csproj src/Shared/\nRUN dotnet restore src/Api/Api.csproj\nCOPY . .\n")
+            .Write("NuGet.config", PrivateFeedConfig);
+
+        var finding = Assert.Single(Run(repo));
+
+        Assert.Equal(("PF2004", 7), (finding.RuleId, finding.Line));
+        Assert.Contains("NuGet.config (expected at /src/NuGet.config)", finding.Message);
+    }
+
+    private const string PrivateFeedConfig =
+        "<configuration><packageSources><add key=\"company\" value=\"https://pkgs.example.com/nuget/v3/index.json\" /></packageSources></configuration>";
+
+    [Fact]
     public void Restore_of_the_working_directory_project_is_checked()
     {
         using var repo = Repository(
@@ -66,7 +108,7 @@ public class RestoreOrderCheckTests
     public void NuGet_config_and_global_json_with_msbuild_sdks_are_needed()
     {
         using var repo = Repository("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/ src/\nRUN dotnet restore src/Api/Api.csproj\n")
-            .Write("NuGet.config", "<configuration />")
+            .Write("NuGet.config", PrivateFeedConfig)
             .Write("global.json", "{ \"msbuild-sdks\": { \"Microsoft.Build.Traversal\": \"4.1.0\" } }");
 
         var finding = Assert.Single(Run(repo));
