@@ -25,7 +25,8 @@ public enum ArtifactStage
 /// and the file is not a production artifact; in a development artifact a single-label host name (no dot: a container
 /// or machine of the local network) is local too. In production settings (<c>appsettings.Production.json</c>) only a
 /// password that the compose file itself gives the database container it names is set-up (the app's settings repeat
-/// the container's own password). Any other password in a production artifact, a password to any other host, and every
+/// the container's own password), and a production compose overlay may name such a container (the compose deployment's
+/// own database). Any other password in a production artifact, a password to any other host, and every
 /// token and key of a fixed format stay findings.
 /// </summary>
 public static class LocalCredentials
@@ -57,7 +58,10 @@ public static class LocalCredentials
         services ??= LocalServices.None;
         if (stage == ArtifactStage.Production)
         {
-            return kind == ArtifactKind.AppSettings && match.Hosts.All(host => services.Sets(host, password));
+            // A production compose overlay whose connection string names a database container of the repository's own
+            // compose files (Server=sqldata) points at that container: set-up of the compose deployment, not a leak.
+            return kind == ArtifactKind.AppSettings && match.Hosts.All(host => services.Sets(host, password)) ||
+                kind == ArtifactKind.Compose && match.Hosts.All(host => !IsLocalHost(host) && services.Contains(host));
         }
         return match.Hosts.All(host => IsLocalHost(host) || services.Contains(host) || (stage == ArtifactStage.Development && IsSingleLabel(host)));
     }

@@ -87,10 +87,20 @@ public class LocalCredentialsTests
         Assert.False(LocalCredentials.IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), "Other" + "Pw1", ArtifactStage.Production, ArtifactKind.AppSettings, ComposeServices()));
         Assert.False(IsLocalSetup(Password("Server=basketdata;Database=x;User Id=sa;"), ArtifactStage.Production));
         Assert.False(IsLocalSetup(Password("Server=localhost;Database=x;User Id=sa;"), ArtifactStage.Production));
-        // Deployment artifacts proper: a Kubernetes manifest, a production compose overlay, a production .env.
+        // Deployment artifacts proper: a Kubernetes manifest, a production .env.
         Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.KubernetesManifest));
-        Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
         Assert.False(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.EnvFile));
+    }
+
+    [Fact]
+    public void A_production_compose_overlay_may_name_a_database_container_of_the_compose_deployment_but_no_other_host()
+    {
+        // docker-compose.prod.yml: ConnectionString=${CATALOG_DB:-Server=sqldata;...;Password=...} runs against the compose container.
+        Assert.True(IsLocalSetup(Password("Server=sqldata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
+        Assert.True(IsLocalSetup(Password("Server=basketdata;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
+        Assert.False(IsLocalSetup(Password("Server=localhost;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
+        Assert.False(IsLocalSetup(Password("Server=orders.database.windows.net;Database=x;User Id=sa;"), ArtifactStage.Production, ArtifactKind.Compose));
+        Assert.False(IsLocalSetup(Password("Host=sqldata,10.0.4.2;Username=app;"), ArtifactStage.Production, ArtifactKind.Compose));
     }
 
     [Fact]
