@@ -129,6 +129,25 @@ j(N, 'PF2004', r'Dockerfile', r'NuGet\.config', 'F', 'PF2004-nuget-config-defaul
 
 PATTERNS = {}
 
+# ---------------- judged after the precision work (issues 13, 17, 18): findings the baseline did not produce
+j('aspnetrun+run-aspnetcore-microservices', 'PF2004', r'Dockerfile(\.original)?$', r'BuildingBlocks|Services/', 'H', 'PF2004-build-restores-again')
+j(E, 'PF3001', r'src/docker-compose\.elk\.yml', r'elk/', 'T', 'PF3001-true-elk-folder-deleted')
+j(E, 'PF3001', r'src/docker-compose\.prod\.yml', r'apigw', 'T', 'PF3001-true-missing-config-file')
+j(E, 'PF3005', r'docker-compose(-windows)?\.prod\.yml|override\.windows\.yml', r'neither an image nor a build context', 'T', 'PF3005-true-overlay-service-without-base')
+FD = 'mehdihadeli+food-delivery-microservices'
+j(FD, 'PF3001', r'deployments/docker-compose/', r"dev\.Dockerfile", 'T', 'PF3001-true-renamed-dockerfile')
+j(FD, 'PF3001', r'deployments/docker-compose/', r"\.env\.customers", 'T', 'PF3001-true-env-file-typo')
+j(FD, 'PF3001', r'deployments/docker-compose/docker-compose\.yaml', r'prometheus\.yml', 'T', 'PF3001-true-missing-config-file')
+j(FD, 'PF3005', r'deployments/docker-compose/', r'mounts undefined volume', 'T', 'PF3005-true-relative-mount-without-dot')
+j(FD, 'PF5006', r'kustomize/', r'', 'T', 'PF5006-true-missing-kustomize-path')
+j(FD, 'PF2004', r'Dockerfile', r'nuget\.config|Directory\.Build\.props', 'F', 'PF2004-config-found-walking-up')
+j('oskardudycz+EventSourcing.NetCore', 'PF3007', r'^docker-compose\.yml$', r"'postgres'", 'T', 'PF3007-true-no-healthcheck')
+j('vietnam-devs+coolstore-microservices', 'PF6002', r'DaprEventBus\.cs', r'SubscribeAsync', 'H', 'PF6002-unused-stub')
+j('vietnam-devs+coolstore-microservices', 'PF1001', r'N8T\.Infrastructure/Logging/Extensions\.cs', r"'(App:Name|Logging:EsUrl)'", 'F', 'PF1001-library-read-behind-parameter-guard')
+j('dotnet+tye', 'PF1001', r'src/tye-diag-agent/Program\.cs', r"'(assemblyName|service)'", 'F', 'PF1001-command-line-argument')
+j('dotnet-architecture+eShopOnContainers', 'PF1004', r'docker-compose(-windows)?\.prod\.yml', r'', 'F', 'PF1004-local-dev-credentials')
+j('dotnet-architecture+eShopOnContainers', 'PF5005', r'Dockerfile', r'8081|443', 'F', 'PF5005-template-expose-https-port')
+
 def guessed_context_holds(pattern, f):
     # A 'guessed context' verdict applies only while the message still names the Dockerfile's own folder as the
     # context (the baseline's guess); a later run that names another context gets no recorded verdict.
