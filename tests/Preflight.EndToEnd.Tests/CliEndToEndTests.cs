@@ -61,6 +61,46 @@ public class CliEndToEndTests
         Assert.Contains("'src.database.models' cannot be imported: api/src/database/models.py is empty", stdout.ToString());
     }
 
+    /// <summary>
+    /// The deployment model's evidence in both hosts alike: a Dockerfile built by CI from the repository root (a
+    /// build-push-action step names the context), a compose overlay whose service no base defines, and a variable the
+    /// documented .env.example provides.
+    /// </summary>
+    [Fact]
+    public void Cli_reports_what_the_build_reports_on_a_repository_built_by_CI_with_a_compose_overlay()
+    {
+        var root = _packed.NewWorkspace("deployment-model");
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        Workspace.Write(root, "src/Orders/Orders.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n");
+        Workspace.AddPreflightReference(Path.Combine(root, "src/Orders/Orders.csproj"), _packed.Version);
+        Workspace.Write(root, "src/Orders/Program.cs", "var app = WebApplication.CreateBuilder(args).Build();\napp.MapGet(\"/health\", () => \"ok\");\napp.Run();\n");
+        Workspace.Write(root, "src/Orders/Dockerfile",
+            "FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build\nWORKDIR /src\nCOPY src/Orders/Orders.csproj src/Orders/\nRUN dotnet restore src/Orders/Orders.csproj\n" +
+            "COPY src/ src/\nCOPY config/shared.json src/Orders/\nRUN dotnet publish src/Orders/Orders.csproj -o /app\n" +
+            "FROM mcr.microsoft.com/dotnet/aspnet:10.0\nWORKDIR /app\nCOPY --from=build /app .\nENTRYPOINT [\"dotnet\", \"Orders.dll\"]\n");
+        Workspace.Write(root, ".github/workflows/images.yml",
+            "on: push\njobs:\n  images:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n" +
+            "      - uses: docker/build-push-action@v6\n        with:\n          context: .\n          file: src/Orders/Dockerfile\n");
+        Workspace.Write(root, "docker-compose.yml", "services:\n  orders:\n    image: orders\n    environment:\n      - API_KEY=${API_KEY}\n");
+        Workspace.Write(root, ".env.example", "API_KEY=\n");
+        Workspace.Write(root, "docker-compose.prod.yml", "services:\n  orders:\n    restart: always\n  billing:\n    restart: always\n");
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exitCode = Preflight.Cli.Program.Run(new[] { "check", root, "--format", "text" }, stdout, stderr);
+        var build = DotNet.Build(Path.Combine(root, "src", "Orders"), "Orders.csproj", _packed.Version);
+
+        var fromBuild = Keys(root, BuildDiagnostic.Parse(build.Output).Select(d => (d.File, d.Line, d.Column, d.Id)));
+        var fromCli = Keys(root, BuildDiagnostic.Parse(stdout.ToString()).Select(d => (d.File, d.Line, d.Column, d.Id)));
+        Assert.DoesNotContain("internal error", stderr.ToString());
+        Assert.Equal(new[] { ("docker-compose.prod.yml", 4, 3, "PF3005"), ("src/Orders/Dockerfile", 6, 6, "PF2001") }, fromBuild);
+        Assert.Equal(fromBuild, fromCli);
+        Assert.Equal(1, exitCode);
+        var messages = BuildDiagnostic.Parse(stdout.ToString()).Select(d => d.Message).ToList();
+        Assert.Contains(messages, m => m.Contains("'config/shared.json'") && m.Contains("build-push-action") && m.Contains(".github/workflows/images.yml"));
+        Assert.Contains(messages, m => m.Contains("\"billing\"") && m.Contains("neither an image nor a build context"));
+    }
+
     private static List<(string File, int Line, int Column, string Id)> Keys(string root, IEnumerable<(string File, int Line, int Column, string Id)> diagnostics) =>
         diagnostics
             .Select(d => (Path.GetRelativePath(root, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))

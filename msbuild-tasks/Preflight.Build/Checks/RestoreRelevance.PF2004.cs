@@ -61,7 +61,7 @@ internal static class RestoreRelevance
 
     /// <summary>
     /// False for a NuGet.config whose only setting is package sources that are nuget.org (with or without
-    /// <c>&lt;clear/&gt;</c>): restore does the same without it. Any other setting, feed, or a text that is not XML changes it.
+    /// <c>&lt;clear/&gt;</c>; other sections holding only <c>&lt;clear/&gt;</c> change nothing either): restore does the same without it. Any other setting, feed, or a text that is not XML changes it.
     /// </summary>
     public static bool NuGetConfigChangesRestore(string? text)
     {
@@ -78,6 +78,10 @@ internal static class RestoreRelevance
             }
             foreach (var section in root.Elements())
             {
+                if (section.Elements().All(item => item.Name.LocalName == "clear") && section.Name.LocalName != "packageSources")
+                {
+                    continue; // <disabledPackageSources><clear/></disabledPackageSources> and the like reset what a container has not set
+                }
                 if (section.Name.LocalName != "packageSources")
                 {
                     return true;

@@ -68,8 +68,9 @@ public class RestoreOrderCheckTests
         using var repo = Repository(
             "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nWORKDIR /src\nCOPY Directory.Build.props ./\nCOPY src/Api/Api.csproj src/Api/\n" +
             "COPY src/Core/Core.csproj src/Core/\nCOPY src/Shared/Shared.csproj src/Shared/\nRUN dotnet restore src/Api/Api.csproj\nCOPY . .\n")
-            .Write("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
-                "    <add key=\"nuget\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n</configuration>\n");
+            .Write("NuGet.config", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <fallbackPackageFolders><clear /></fallbackPackageFolders>\n" +
+                "  <packageSources>\n    <clear />\n    <!-- nuget.org only -->\n" +
+                "    <add key=\"nuget\" value=\"https://api.nuget.org/v3/index.json\" />\n  </packageSources>\n  <disabledPackageSources><clear /></disabledPackageSources>\n</configuration>\n");
 
         Assert.Empty(Run(repo));
     }
