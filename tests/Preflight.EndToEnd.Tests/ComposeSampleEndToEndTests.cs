@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Preflight.EndToEnd.Tests;
 
-/// <summary>samples/broken-compose: one finding of each compose rule (PF3001-PF3007), built with the packed package.</summary>
+/// <summary>samples/broken-compose: one finding of each compose rule (PF3001-PF3008), built with the packed package.</summary>
 [Collection(EndToEndCollection.Name)]
 public class ComposeSampleEndToEndTests
 {
@@ -32,6 +32,7 @@ public class ComposeSampleEndToEndTests
             ("compose.yaml", 17, 5, "PF3006"),
             ("compose.yaml", 18, 3, "PF3004"),
             ("compose.yaml", 26, 20, "PF3007"),
+            ("compose.yaml", 32, 32, "PF3008"),
         }, diagnostics
             .Select(d => (Path.GetRelativePath(sample, d.File).Replace('\\', '/'), d.Line, d.Column, d.Id))
             .OrderBy(d => d.Item1, System.StringComparer.Ordinal).ThenBy(d => d.Line).ThenBy(d => d.Column)
@@ -44,6 +45,7 @@ public class ComposeSampleEndToEndTests
         Assert.Contains("STORAGE_DIR='/app/server/storage'", messages["PF3004"]);
         Assert.Contains("unknown key \"restart_policy\"", messages["PF3006"]);
         Assert.Contains("'migrate' waits for 'db' to be healthy", messages["PF3007"]);
+        Assert.Contains("'ConnectionStrings__Shop' points at 'localhost'", messages["PF3008"]);
         Assert.DoesNotContain(diagnostics, d => d.Message.Contains("SHOP_API_KEY"));
     }
 }

@@ -24,7 +24,7 @@ public class ComposeSampleChecksTests
     }
 
     [Fact]
-    public void Broken_compose_sample_shows_PF3001_to_PF3007_once_each()
+    public void Broken_compose_sample_shows_PF3001_to_PF3008_once_each()
     {
         Assert.Equal(new[]
         {
@@ -35,6 +35,7 @@ public class ComposeSampleChecksTests
             ("compose.yaml", 17, 5, "PF3006"),
             ("compose.yaml", 18, 3, "PF3004"),
             ("compose.yaml", 26, 20, "PF3007"),
+            ("compose.yaml", 32, 32, "PF3008"),
         }, Check("broken-compose", "src/Shop.Api/Shop.Api.csproj"));
     }
 
