@@ -17,7 +17,8 @@ namespace Preflight.Analyzers.Wiring;
 /// framework activates (controllers, page models, hubs, middleware, hosted services, registered implementations).
 /// Registrations anywhere in the project count, including in its own extension methods (<c>services.AddInfrastructure()</c>);
 /// registrations of a generic method's type parameter are resolved through the method's call sites in the project.
-/// Create one per compilation start; read the result with <see cref="Build"/> at compilation end.
+/// Create one per compilation start; read the result with <see cref="Build"/> at compilation end. Over 600 lines: one
+/// collector for the whole DI graph, as PF6001 and PF6002 need the same registrations and activations in one pass.
 /// </summary>
 internal sealed class ServiceGraphCollector
 {

@@ -7,7 +7,8 @@ namespace Preflight.Artifacts.Kubernetes;
 /// <summary>
 /// A Kubernetes manifest file: its objects (every document, and the items of <c>kind: List</c>), and the errors that
 /// stopped it from loading. A Helm (or other) template is not a plain manifest: <see cref="IsTemplate"/> is true and
-/// it has no objects and no errors.
+/// it has no objects and no errors. (This file holds the whole manifest model, a set of small records; over 600 lines
+/// for that reason.)
 /// </summary>
 public sealed class KubernetesFile
 {
