@@ -47,6 +47,8 @@ internal sealed class ProjectService
             composeFiles[PathText.Normalize(file.Path)] = file;
         }
         string? Read(string path) => project.ReadText(path, reader.CancellationToken);
+        // Parsed once per text (the reader's cache), not once per compose service that names the Dockerfile.
+        Preflight.Artifacts.Docker.Dockerfile? DockerfileAt(string path) => project.Find(path) is { } file ? reader.Dockerfile(file) : null;
         var seen = new HashSet<(string, string, string?)>();
         foreach (var set in ComposeSets.Find(composeFiles.Keys, Read))
         {
@@ -59,7 +61,7 @@ internal sealed class ProjectService
             foreach (var service in compose.Services)
             {
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;
-                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, Read, project.AssemblyName))
+                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, DockerfileAt, project.AssemblyName))
                 {
                     // The file that defines the service (an override or included file may), else the main file.
                     var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;

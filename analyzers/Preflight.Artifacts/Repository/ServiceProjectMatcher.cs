@@ -11,9 +11,9 @@ public static class ServiceProjectMatcher
     /// belongs to the project (<see cref="Deployment.DockerfileOwnership"/>: it publishes or runs the project, or names
     /// nothing it publishes and lies in the project's folder).
     /// </summary>
-    /// <param name="readText">Returns the text of a file by absolute path, or null when it is not available.</param>
+    /// <param name="dockerfileAt">Returns the parsed Dockerfile at an absolute path, or null when it is not available.</param>
     /// <param name="assemblyName">The project's AssemblyName when the host knows it.</param>
-    public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, string?> readText,
+    public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, Docker.Dockerfile?> dockerfileAt,
         string? assemblyName = null)
     {
         var build = service.Build;
@@ -27,7 +27,9 @@ public static class ServiceProjectMatcher
             return true;
         }
         var dockerfile = build.ResolveDockerfile(composeDirectory);
-        return DockerfileBuilds(dockerfile, readText(dockerfile), projectDirectory, projectFileName, assemblyName);
+        return dockerfileAt(dockerfile) is { } model
+            ? DockerfileBuilds(dockerfile, model, projectDirectory, projectFileName, assemblyName)
+            : PathText.Equal(PathText.GetDirectory(dockerfile), projectDirectory);
     }
 
     /// <summary>
