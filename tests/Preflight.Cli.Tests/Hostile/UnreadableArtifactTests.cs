@@ -20,6 +20,8 @@ public class UnreadableArtifactTests
         Skip.If(RuntimeInformation.IsOSPlatform(OSPlatform.Windows), "chmod 000 needs a Unix file system");
         var root = Environment.UserName == "root";
         Skip.If(root && !File.Exists("/usr/bin/setpriv"), "as root, the check runs as nobody through setpriv");
+        Skip.If(root && !OthersCanReach(Path.GetDirectoryName(typeof(Program).Assembly.Location)!),
+            "as root, the check runs as nobody, who cannot reach the test binaries in this checkout (a folder on their path is not world-searchable)");
         using var repo = new TempRepository()
             .Write(".git/HEAD", "ref: refs/heads/main\n")
             .Write("Dockerfile", "FROM alpine\nCOPY nothing /x\n")
@@ -39,6 +41,19 @@ public class UnreadableArtifactTests
         Assert.Single(errors.Split('\n'), l => l.Contains("note: 'Dockerfile' cannot be opened for reading", StringComparison.Ordinal));
         Assert.Single(errors.Split('\n'), l => l.Contains("note: 'api/appsettings.json' cannot be opened for reading", StringComparison.Ordinal));
         Assert.DoesNotContain("internal error", errors);
+    }
+
+    /// <summary>True when every folder from the root down to <paramref name="directory"/> lets others search it (o+x).</summary>
+    private static bool OthersCanReach(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current != null; current = current.Parent)
+        {
+            if ((File.GetUnixFileMode(current.FullName) & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static (int, string, string) InProcess(string root)
