@@ -32,13 +32,7 @@ public static class ContextEvidence
                     break;
                 case "ARG":
                 case "ENV":
-                    foreach (var pair in instruction.KeyValues())
-                    {
-                        if (pair.Value != null && pair.Value.IndexOf('$') < 0)
-                        {
-                            args[pair.Key] = pair.Value;
-                        }
-                    }
+                    DockerfilePublishes.AddLiteralValues(instruction, args);
                     break;
                 case "WORKDIR":
                     var value = instruction.Arguments.Count == 1 ? DockerfilePublishes.Expand(instruction.Arguments[0].Value, args) : null;

@@ -45,13 +45,7 @@ public sealed class DockerfilePublishes
             {
                 case "ARG":
                 case "ENV":
-                    foreach (var pair in instruction.KeyValues())
-                    {
-                        if (pair.Value != null && pair.Value.IndexOf('$') < 0)
-                        {
-                            args[pair.Key] = pair.Value;
-                        }
-                    }
+                    DockerfilePublishes.AddLiteralValues(instruction, args);
                     break;
                 case "FROM":
                     entrypoint = null;
@@ -130,6 +124,18 @@ public sealed class DockerfilePublishes
             return trimmed;
         }
         return null;
+    }
+
+    /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for <see cref="Expand"/>.</summary>
+    internal static void AddLiteralValues(DockerInstruction instruction, Dictionary<string, string> args)
+    {
+        foreach (var pair in instruction.KeyValues())
+        {
+            if (pair.Value != null && pair.Value.IndexOf('$') < 0)
+            {
+                args[pair.Key] = pair.Value;
+            }
+        }
     }
 
     internal static string Expand(string word, IReadOnlyDictionary<string, string> args)

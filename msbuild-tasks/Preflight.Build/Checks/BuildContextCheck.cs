@@ -50,7 +50,7 @@ public static class BuildContextCheck
                         {
                             continue;
                         }
-                        if (excludedBy == null && IsBuildOutput(source.Value))
+                        if (excludedBy == null && Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source.Value))
                         {
                             // bin/, obj/, publish/, out/, dist/, artifacts/: CI fills them before the image build.
                             continue;
@@ -120,8 +120,6 @@ public static class BuildContextCheck
         }
         return true;
     }
-
-    internal static bool IsBuildOutput(string source) => Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source);
 
     internal static string InContext(string buildContext, string source) => DockerfileSet.InContext(buildContext, source);
 }

@@ -264,7 +264,7 @@ internal sealed partial class DockerImage
             };
         }
         var path = DockerfileSet.InContext(BuildContext, source);
-        if (!_context.Exists(path) || IsBuildOutput(PathText.Relative(BuildContext, path)))
+        if (!_context.Exists(path) || Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(PathText.Relative(BuildContext, path)))
         {
             // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/, obj/,
             // publish/, out/, dist/, artifacts/) on this disk are not what the image build will see.
@@ -277,12 +277,6 @@ internal sealed partial class DockerImage
             SourceIsFolder = FileSystem.DirectoryExists(path),
         };
     }
-
-    /// <summary>Folders that CI fills before the image build (and that hold stale or no files on a developer's disk).</summary>
-    private static readonly string[] BuildOutputFolders = { "bin", "obj", "publish", "out", "dist", "artifacts" };
-
-    private static bool IsBuildOutput(string relativePath) =>
-        relativePath.Split('/').Any(part => Array.IndexOf(BuildOutputFolders, part.ToLowerInvariant()) >= 0);
 
     private static bool IsWildcard(string path) => path.IndexOfAny(new[] { '*', '?', '[' }) >= 0;
 
