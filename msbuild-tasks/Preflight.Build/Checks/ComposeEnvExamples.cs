@@ -42,10 +42,28 @@ internal static class ComposeEnvExamples
     /// root): every key of an example env file, and every commented-out assignment (<c>#NAME=...</c>) of an example or of
     /// the <c>.env</c> itself, which documents an optional setting whose documented default is empty.
     /// </summary>
+    /// <remarks>Computed once per folder and run (the checks ask for every service of every compose set); the set is shared: read it only.</remarks>
     public static HashSet<string> Documented(CheckContext context, string composePath)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         var folder = PathText.GetDirectory(composePath);
+        var byFolder = Cache.GetValue(context, _ => new Dictionary<string, HashSet<string>>(StringComparer.Ordinal));
+        lock (byFolder)
+        {
+            if (!byFolder.TryGetValue(folder, out var names))
+            {
+                names = DocumentedIn(context, folder);
+                byFolder[folder] = names;
+            }
+            return names;
+        }
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string, HashSet<string>>> Cache =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string, HashSet<string>>>();
+
+    private static HashSet<string> DocumentedIn(CheckContext context, string folder)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in context.Artifacts)
         {
             var directory = PathText.GetDirectory(path);
