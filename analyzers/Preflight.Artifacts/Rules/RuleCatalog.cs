@@ -344,8 +344,8 @@ public static class RuleCatalog
     {
         public const string Id = "PF3008";
         public const string Title = "Containerized service connects to localhost";
-        public const string Message = "'{0}' points at '{1}', but compose service '{2}' runs this app in a container, where '{1}' is the container itself{3}";
-        public const string Description = "A compose service that builds this project runs it in a container whose effective configuration (appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the container that is the container itself: the app cannot reach the database. Values the deployment overrides, HTTP URLs and network_mode: host are not reported.";
+        public const string Message = "'{0}' points at '{1}', but {2} runs this app in a container, where '{1}' is the container itself{3}";
+        public const string Description = "A compose service that builds this project runs it in a container whose effective configuration (appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the container that is the container itself: the app cannot reach the database. The same for a Kubernetes container whose env or envFrom ConfigMap sets such a value. Values the deployment overrides, HTTP URLs, network_mode: host, hostNetwork and pods with a sidecar are not reported.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }

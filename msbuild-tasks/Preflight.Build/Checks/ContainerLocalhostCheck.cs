@@ -152,7 +152,7 @@ public static class ContainerLocalhostCheck
                 hint = $"; probably meant: the compose service '{candidates[0].Name}' ({candidates[0].Image}) as the host";
             }
         }
-        context.Report(Finding.At(Rule, file, span, key, endpoint.Host, service.Name, hint));
+        context.Report(Finding.At(Rule, file, span, key, endpoint.Host, $"compose service '{service.Name}'", hint));
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public static class RepositoryChecks
         (nameof(ComposeSchemaCheck), ComposeSchemaCheck.Run),
         (nameof(ComposeHealthDependencyCheck), ComposeHealthDependencyCheck.Run),
         (nameof(ContainerLocalhostCheck), ContainerLocalhostCheck.Run),
+        (nameof(KubernetesLocalhostCheck), KubernetesLocalhostCheck.Run),
         (nameof(WorkflowSecretsCheck), WorkflowSecretsCheck.Run),
         (nameof(EnvironmentReadinessCheck), EnvironmentReadinessCheck.Run),
         (nameof(KubernetesReferenceCheck), KubernetesReferenceCheck.Run),
