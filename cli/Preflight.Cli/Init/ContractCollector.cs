@@ -12,7 +12,8 @@ namespace Preflight.Cli.Init;
 /// What a <c>preflight.yaml</c> contract of the repository should declare, from what the repository already uses, read
 /// through the secrets inventory (<see cref="SecretsInventory"/>): workflow <c>secrets.X</c> (not GITHUB_TOKEN, not a
 /// reusable workflow's own), workflow <c>vars.X</c>, compose <c>${X}</c> without a default that the project's .env does
-/// not set and no .env.example documents, and Kubernetes Secrets and ConfigMaps referenced but defined by no manifest.
+/// not set and no .env.example documents, Kubernetes Secrets and ConfigMaps referenced but defined by no manifest, and
+/// the variables compose services' images need and the services do not set (<see cref="ContractImageNeeds"/>).
 /// Names already declared (by preflight.yaml or otherwise) are left out. Names and places only, never a value.
 /// </summary>
 internal static class ContractCollector
@@ -76,6 +77,7 @@ internal static class ContractCollector
             }
         }
         AddWorkflowVariables(context, entries, declaredNames);
+        ContractImageNeeds.Add(context, entries, declaredNames);
         return entries;
     }
 
