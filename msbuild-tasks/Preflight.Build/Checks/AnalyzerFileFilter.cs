@@ -12,8 +12,8 @@ namespace Preflight.Build.Checks;
 /// </summary>
 public static class AnalyzerFileFilter
 {
-    /// <summary>Why the file is not passed to the analyzers, or null when it is.</summary>
-    public static string? SkipReason(string path, bool isArtifact, RepositoryBoundary? boundary)
+    /// <summary>Why the file is not passed to the analyzers, or null when it is. <paramref name="canRead"/> replaces <see cref="CanRead"/> (tests: root reads every file).</summary>
+    public static string? SkipReason(string path, bool isArtifact, RepositoryBoundary? boundary, Func<string, bool>? canRead = null)
     {
         if (isArtifact && boundary != null && boundary.LeavesRepository(path))
         {
@@ -31,7 +31,7 @@ public static class AnalyzerFileFilter
         {
             return "has nothing to read (a dangling link or a folder)";
         }
-        if (!CanRead(path))
+        if (!(canRead ?? CanRead)(path))
         {
             return "cannot be opened for reading (permissions)";
         }

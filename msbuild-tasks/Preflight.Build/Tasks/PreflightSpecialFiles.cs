@@ -24,6 +24,9 @@ public sealed class PreflightSpecialFiles : Task
     /// <summary>The repository root: artifacts that lead out of it through a symbolic link are picked.</summary>
     public string? RepositoryRoot { get; set; }
 
+    /// <summary>Whether a file can be opened for reading; <see cref="AnalyzerFileFilter.CanRead"/> unless a test replaces it (root reads every file).</summary>
+    internal Func<string, bool>? CanRead { get; set; }
+
     [Output]
     public ITaskItem[] SpecialFiles { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -35,7 +38,7 @@ public sealed class PreflightSpecialFiles : Task
         foreach (var file in Files)
         {
             var path = file.GetMetadata("FullPath");
-            if (AnalyzerFileFilter.SkipReason(path, artifacts.Contains(path), boundary) is { } reason)
+            if (AnalyzerFileFilter.SkipReason(path, artifacts.Contains(path), boundary, CanRead) is { } reason)
             {
                 picked.Add(file);
                 Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' {reason}: not checked, not passed to the analyzers.");
