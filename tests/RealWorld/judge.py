@@ -147,6 +147,12 @@ j('vietnam-devs+coolstore-microservices', 'PF1001', r'N8T\.Infrastructure/Loggin
 j('dotnet+tye', 'PF1001', r'src/tye-diag-agent/Program\.cs', r"'(assemblyName|service)'", 'F', 'PF1001-command-line-argument')
 j('dotnet-architecture+eShopOnContainers', 'PF1004', r'docker-compose(-windows)?\.prod\.yml', r'', 'F', 'PF1004-local-dev-credentials')
 j('dotnet-architecture+eShopOnContainers', 'PF5005', r'Dockerfile', r'8081|443', 'F', 'PF5005-template-expose-https-port')
+# PF3008 for Kubernetes (issue 18, 5b), run on the six repositories with manifests (eShopOnContainers, eShopOnDapr, tye,
+# food-delivery, practical-dapr, coolstore): no finding, and none expected. Their manifests set no connection string or
+# database URL to localhost (food-delivery's infrastructure.yaml mentions localhost only in comments); eShopOnDapr's and
+# the Helm charts are templates (not read), and every eShopOnDapr app pod has a Dapr sidecar (silent by design).
+# Checked the other way: coolstore's plain linkerd manifests with a localhost connection string added give one PF3008
+# naming the Service 'sqlserver' (found through its selector), so the silence is not from not reading the files.
 
 def guessed_context_holds(pattern, f):
     # A 'guessed context' verdict applies only while the message still names the Dockerfile's own folder as the
