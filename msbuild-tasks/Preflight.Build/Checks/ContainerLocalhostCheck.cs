@@ -160,7 +160,7 @@ public static class ContainerLocalhostCheck
     /// after the JSON files (a secret store, Key Vault, App Configuration): the effective value is then unknown. A text
     /// search that can only make the rule silent, never report.
     /// </summary>
-    private static bool UsesOtherProviders(string projectDirectory)
+    internal static bool UsesOtherProviders(string projectDirectory)
     {
         try
         {
@@ -207,7 +207,7 @@ public static class ContainerLocalhostCheck
     /// True when the service builds the current project: a local build whose context is the project's folder, or whose
     /// Dockerfile is in the project's folder or names the project file.
     /// </summary>
-    private static bool BuildsCurrentProject(CheckContext context, ComposeService service, string projectDirectory, out Dockerfile? dockerfile)
+    internal static bool BuildsCurrentProject(CheckContext context, ComposeService service, string projectDirectory, out Dockerfile? dockerfile)
     {
         dockerfile = null;
         var build = service.Build;

@@ -23,9 +23,10 @@ namespace Preflight.Build.Checks;
 /// Silent when localhost may be right or the value may be replaced: a pod with more than one container or with a
 /// sidecar injected by annotation (Dapr, a mesh, a proxy), <c>hostNetwork</c>, templated values, a later
 /// <c>envFrom</c> source whose keys are unknown, an argument that names the key, and a name that a kustomize patch of
-/// the repository mentions. Helm templates are not read. Repository-level: checked by the owner project only.
+/// the repository mentions. Helm templates are not read. The manifests' values are checked by the owner project; each
+/// project checks its own appsettings for the containers that run its image (KubernetesLocalhostCheck.AppSettings.cs).
 /// </summary>
-public static class KubernetesLocalhostCheck
+public static partial class KubernetesLocalhostCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3008.Id];
 
@@ -37,10 +38,6 @@ public static class KubernetesLocalhostCheck
 
     public static void Run(CheckContext context)
     {
-        if (!context.Layout.CurrentIsOwner)
-        {
-            return;
-        }
         var manifests = PlatformInventory.Of(context).Manifests.Where(m => !m.File.IsTemplate && m.File.Errors.Count == 0).ToList();
         if (!manifests.Any(m => m.File.Workloads.Any()))
         {
@@ -55,10 +52,15 @@ public static class KubernetesLocalhostCheck
             }
             foreach (var workload in manifest.File.Workloads)
             {
-                if (!HasSidecarOrHostNetwork(scope, workload))
+                if (HasSidecarOrHostNetwork(scope, workload))
                 {
-                    CheckContainer(scope, manifest, workload, workload.PodSpec!.Containers[0]);
+                    continue;
                 }
+                if (context.Layout.CurrentIsOwner)
+                {
+                    CheckContainer(scope, manifest, workload, workload.PodSpec!.Containers[0]);   // the manifests' values: once per repository
+                }
+                CheckAppSettings(context, scope, manifest, workload, workload.PodSpec!.Containers[0]);   // this project's image
             }
         }
     }
@@ -95,8 +97,38 @@ public static class KubernetesLocalhostCheck
         // The image of the server itself (a postgres container configured with a postgres:// URL on localhost) talks to itself.
         var imageRepository = container.Image != null ? ServiceProjectMatcher.ImageRepository(container.Image) : string.Empty;
         var arguments = scope.ArgumentsText(workload, 0);
+        var values = ContainerEnvironment(scope, manifest, workload, container, out _);
+        foreach (var pair in values)
+        {
+            var setting = pair.Value;
+            if (setting.Value == null || IsTemplated(setting.Value) || LocalhostEndpoint.Find(pair.Key, setting.Value) is not { } endpoint ||
+                (endpoint.Kind != null && imageRepository.Length > 0 && LocalhostEndpoint.ImageRuns(imageRepository, endpoint.Kind)) ||
+                Mentions(arguments, pair.Key) || scope.PatchesMention(pair.Key, setting.Name))
+            {
+                continue;
+            }
+            var details = new List<string>();
+            if (container.Name != null)
+            {
+                details.Add($"container '{container.Name}'");
+            }
+            if (setting.ViaEnvFrom)
+            {
+                details.Add($"envFrom in {scope.Display(manifest.Path)}");
+            }
+            var where = $"{workload.Kind} '{workload.Name ?? "?"}'" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : string.Empty);
+            scope.Report(setting.File, setting.Span, setting.Name, endpoint, where, workload.Namespace);
+        }
+    }
 
-        // envFrom first (later sources win), then env (wins over envFrom; a later entry of the same name wins).
+    /// <summary>
+    /// The container's environment as .NET keys (<c>A__B</c> is <c>A:B</c>): its <c>envFrom</c> ConfigMaps (later sources
+    /// win), then its <c>env</c> (wins over envFrom). <paramref name="unknownSource"/> is true when an <c>envFrom</c> source's
+    /// keys are unknown (a Secret, a ConfigMap not defined once in the manifests): it may set any key.
+    /// </summary>
+    private static Dictionary<string, Setting> ContainerEnvironment(Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container, out bool unknownSource)
+    {
+        unknownSource = false;
         var values = new Dictionary<string, Setting>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in container.EnvFrom)
         {
@@ -104,6 +136,7 @@ public static class KubernetesLocalhostCheck
             if (keys == null)
             {
                 // A Secret, or a ConfigMap whose values are unknown: any earlier value may be replaced.
+                unknownSource = true;
                 foreach (var key in values.Keys.ToList())
                 {
                     values[key] = Setting.Unknown;
@@ -129,28 +162,7 @@ public static class KubernetesLocalhostCheck
                 ? Setting.Unknown
                 : new Setting(variable.Value, manifest.Path, variable.ValueSpan.IsEmpty ? variable.Span : variable.ValueSpan, variable.Name, viaEnvFrom: false);
         }
-
-        foreach (var pair in values)
-        {
-            var setting = pair.Value;
-            if (setting.Value == null || IsTemplated(setting.Value) || LocalhostEndpoint.Find(pair.Key, setting.Value) is not { } endpoint ||
-                (endpoint.Kind != null && imageRepository.Length > 0 && LocalhostEndpoint.ImageRuns(imageRepository, endpoint.Kind)) ||
-                Mentions(arguments, pair.Key) || scope.PatchesMention(pair.Key, setting.Name))
-            {
-                continue;
-            }
-            var details = new List<string>();
-            if (container.Name != null)
-            {
-                details.Add($"container '{container.Name}'");
-            }
-            if (setting.ViaEnvFrom)
-            {
-                details.Add($"envFrom in {scope.Display(manifest.Path)}");
-            }
-            var where = $"{workload.Kind} '{workload.Name ?? "?"}'" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : string.Empty);
-            scope.Report(setting.File, setting.Span, setting.Name, endpoint, where, workload.Namespace);
-        }
+        return values;
     }
 
     /// <summary>The .NET configuration key of an environment variable: <c>A__B</c> is <c>A:B</c>.</summary>
@@ -199,7 +211,7 @@ public static class KubernetesLocalhostCheck
         private readonly List<ManifestFile> _manifests;
         private readonly HashSet<string> _patchFiles = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<string> _patchTexts = new List<string>();
-        private readonly HashSet<(string File, int Start)> _reported = new HashSet<(string, int)>();
+        private readonly HashSet<(string File, int Start, string Key)> _reported = new HashSet<(string, int, string)>();
 
         public Scope(CheckContext context, List<ManifestFile> manifests)
         {
@@ -295,9 +307,9 @@ public static class KubernetesLocalhostCheck
             return result;
         }
 
-        public void Report(string file, SourceSpan span, string name, LocalhostEndpoint endpoint, string where, string? @namespace)
+        public void Report(string file, SourceSpan span, string name, LocalhostEndpoint endpoint, string where, string? @namespace, string dedupeKey = "")
         {
-            if (!_reported.Add((file, span.Start)))
+            if (!_reported.Add((file, span.Start, dedupeKey)))
             {
                 return;   // a ConfigMap read by several workloads: reported once, for the first
             }

@@ -297,4 +297,61 @@ public class KubernetesLocalhostCheckTests
 
         Assert.Empty(Run(repo));
     }
+
+    private static TempRepository OrdersRepo(string containerExtra = "") => new TempRepository()
+        .Write("src/Orders.Api/Orders.Api.csproj", WebProject)
+        .Write("src/Orders.Api/appsettings.json", """
+            {
+              "Logging": { "LogLevel": { "Default": "Information" } },
+              "ConnectionStrings": { "Orders": "Host=localhost;Database=orders" }
+            }
+            """)
+        .Write("k8s/db.yaml", Database)
+        .Write("k8s/api.yaml", Deployment(containerExtra));
+
+    private static Finding[] RunFor(TempRepository repo, string project)
+    {
+        var context = new CheckContext(repo.Root, repo.Path(project), repo.Artifacts());
+        KubernetesLocalhostCheck.Run(context);
+        return context.Findings.Where(f => f.RuleId == "PF3008").ToArray();
+    }
+
+    [Fact]
+    public void The_projects_appsettings_baked_into_the_image_is_reported_at_the_containers_image_line()
+    {
+        using var repo = OrdersRepo();
+
+        var finding = Assert.Single(RunFor(repo, "src/Orders.Api/Orders.Api.csproj"));
+
+        Assert.Equal(repo.Path("k8s/api.yaml"), finding.File);
+        Assert.Equal((16, 18), (finding.Line, finding.Column));
+        Assert.Equal("'ConnectionStrings:Orders' points at 'localhost', but Deployment 'orders-api' (container 'api', set in src/Orders.Api/appsettings.json) runs this app in a container, where 'localhost' is the container itself; probably meant: the Service 'orders-db' as the host", finding.Message);
+    }
+
+    [Fact]
+    public void Appsettings_that_the_container_env_overrides_or_an_unknown_envFrom_may_override_are_no_finding()
+    {
+        using var overridden = OrdersRepo("""
+            env:
+              - name: ConnectionStrings__Orders
+                value: Host=orders-db;Database=orders
+            """);
+        using var secret = OrdersRepo("""
+            envFrom:
+              - secretRef: { name: orders-secrets }
+            """);
+
+        Assert.Empty(RunFor(overridden, "src/Orders.Api/Orders.Api.csproj"));
+        Assert.Empty(RunFor(secret, "src/Orders.Api/Orders.Api.csproj"));
+    }
+
+    [Fact]
+    public void Appsettings_of_a_project_the_image_does_not_run_are_no_finding()
+    {
+        using var repo = OrdersRepo()
+            .Write("src/Billing.Api/Billing.Api.csproj", WebProject)
+            .Write("src/Billing.Api/appsettings.json", """{ "ConnectionStrings": { "Billing": "Host=localhost" } }""");
+
+        Assert.Empty(RunFor(repo, "src/Billing.Api/Billing.Api.csproj"));
+    }
 }
