@@ -151,8 +151,11 @@ j('dotnet-architecture+eShopOnContainers', 'PF5005', r'Dockerfile', r'8081|443',
 # food-delivery, practical-dapr, coolstore): no finding, and none expected. Their manifests set no connection string or
 # database URL to localhost (food-delivery's infrastructure.yaml mentions localhost only in comments); eShopOnDapr's and
 # the Helm charts are templates (not read), and every eShopOnDapr app pod has a Dapr sidecar (silent by design).
-# Checked the other way: coolstore's plain linkerd manifests with a localhost connection string added give one PF3008
-# naming the Service 'sqlserver' (found through its selector), so the silence is not from not reading the files.
+# No container image of a plain manifest is the image of a project of these repositories (coolstore's linkerd images
+# are vndg/*-v3, its projects are named otherwise; tye's test assets' projects have no connection strings), so the
+# appsettings part had nothing to read. Checked the other way: coolstore's plain linkerd manifests with a localhost
+# connection string added in env (or in the appsettings of a project named like the image) give one PF3008 naming the
+# Service 'sqlserver' (found through its selector), so the silence is not from not reading the files.
 
 def guessed_context_holds(pattern, f):
     # A 'guessed context' verdict applies only while the message still names the Dockerfile's own folder as the
