@@ -27,7 +27,7 @@ public static partial class KubernetesLocalhostCheck
     private static void CheckAppSettings(CheckContext context, Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container)
     {
         var project = context.Layout.CurrentProject;
-        if (container.Image == null || IsTemplated(container.Image) || !RunsProject(context, project, container.Image))
+        if (container.Image == null || IsTemplated(container.Image) || !RunsProject(context, scope, project, container.Image))
         {
             return;
         }
@@ -87,24 +87,33 @@ public static partial class KubernetesLocalhostCheck
         }
     }
 
-    /// <summary>True when the image is the project's: built from it by a compose service (same repository), or named like it (and no other project has that name).</summary>
-    private static bool RunsProject(CheckContext context, string project, string image)
+    /// <summary>True when the image is the project's: named like it (and no other project has that name), or built from it by a compose service (same repository).</summary>
+    private static bool RunsProject(CheckContext context, Scope scope, string project, string image)
     {
-        var built = new List<string>();
-        foreach (var (_, file) in context.ComposeFiles)
-        {
-            foreach (var service in file.Services)
-            {
-                if (service.Image != null && ContainerLocalhostCheck.BuildsCurrentProject(context, service, PathText.GetDirectory(project), out _))
-                {
-                    built.Add(service.Image);
-                }
-            }
-        }
         var fileName = PathText.GetFileName(project);
         var sharedName = context.Artifacts.Count(a => string.Equals(PathText.GetFileName(a), fileName, StringComparison.OrdinalIgnoreCase)) > 1;
         var names = sharedName ? Array.Empty<string>() : new[] { System.IO.Path.GetFileNameWithoutExtension(fileName) };
-        return ServiceProjectMatcher.ImageRuns(image, names, built);
+        if (ServiceProjectMatcher.ImageRuns(image, names, Array.Empty<string>()))
+        {
+            return true;
+        }
+        if (scope.ProjectImages == null)
+        {
+            // Computed once per run: the images of the compose services that build this project.
+            var built = new List<string>();
+            foreach (var (_, file) in context.ComposeFiles)
+            {
+                foreach (var service in file.Services)
+                {
+                    if (service.Image != null && ContainerLocalhostCheck.BuildsCurrentProject(context, service, PathText.GetDirectory(project), out _))
+                    {
+                        built.Add(service.Image);
+                    }
+                }
+            }
+            scope.ProjectImages = built;
+        }
+        return scope.ProjectImages.Count > 0 && ServiceProjectMatcher.ImageRuns(image, Array.Empty<string>(), scope.ProjectImages);
     }
 
     /// <summary>

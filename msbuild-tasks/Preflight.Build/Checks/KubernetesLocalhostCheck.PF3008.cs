@@ -241,6 +241,9 @@ public static partial class KubernetesLocalhostCheck
 
         public string Display(string path) => _context.Display(path);
 
+        /// <summary>The images of the compose services that build the current project; null until computed (KubernetesLocalhostCheck.AppSettings.cs).</summary>
+        public List<string>? ProjectImages { get; set; }
+
         public bool IsPatch(string path) => _patchFiles.Contains(PathText.Normalize(path));
 
         /// <summary>True when a kustomization or a file it patches with names the variable: an overlay may replace the value.</summary>

@@ -354,4 +354,22 @@ public class KubernetesLocalhostCheckTests
 
         Assert.Empty(RunFor(repo, "src/Billing.Api/Billing.Api.csproj"));
     }
+
+    [Fact]
+    public void An_image_a_compose_service_builds_from_the_project_runs_the_project()
+    {
+        using var repo = new TempRepository()
+            .Write("src/Api/Api.csproj", WebProject)
+            .Write("src/Api/Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY . /app\n")
+            .Write("src/Api/appsettings.json", """{ "ConnectionStrings": { "Cache": "localhost:6379,abortConnect=false" } }""")
+            .Write("compose.yaml", "services:\n  api:\n    build: src/Api\n    image: acme/storefront:dev\n    environment:\n      ConnectionStrings__Cache: cache:6379\n")
+            .Write("k8s/api.yaml", Deployment().Replace("ghcr.io/acme/orders-api:1.0", "acme/storefront:2.0"));
+
+        var finding = Assert.Single(RunFor(repo, "src/Api/Api.csproj"));
+
+        Assert.Equal(repo.Path("k8s/api.yaml"), finding.File);
+        Assert.Contains("'ConnectionStrings:Cache' points at 'localhost'", finding.Message);
+        Assert.Contains("set in src/Api/appsettings.json", finding.Message);
+        Assert.Contains("use the name of the Service that runs it as the host", finding.Message);
+    }
 }
