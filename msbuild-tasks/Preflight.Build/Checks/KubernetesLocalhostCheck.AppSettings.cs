@@ -87,6 +87,26 @@ public static partial class KubernetesLocalhostCheck
         }
     }
 
+    /// <summary>Local host spellings as they appear in settings text (<c>Server=.</c> included); a cheap test before any manifest is parsed.</summary>
+    private static readonly string[] LocalHostTexts = { "localhost", "127.0.0.1", "::1", "(local)", "=." };
+
+    /// <summary>True when an appsettings*.json beside the current project mentions a local host (else its settings cannot be reported).</summary>
+    private static bool SettingsMayNameLocalHost(CheckContext context)
+    {
+        var projectDirectory = PathText.GetDirectory(context.Layout.CurrentProject);
+        foreach (var path in context.Artifacts)
+        {
+            var name = PathText.GetFileName(path);
+            if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+                PathText.Equal(PathText.GetDirectory(path), projectDirectory) && context.ReadText(path) is { } text &&
+                LocalHostTexts.Any(t => text.IndexOf(t, StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True when the image is the project's: named like it (and no other project has that name), or built from it by a compose service (same repository).</summary>
     private static bool RunsProject(CheckContext context, Scope scope, string project, string image)
     {

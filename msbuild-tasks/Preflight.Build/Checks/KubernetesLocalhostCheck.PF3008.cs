@@ -38,6 +38,11 @@ public static partial class KubernetesLocalhostCheck
 
     public static void Run(CheckContext context)
     {
+        var checkAppSettings = SettingsMayNameLocalHost(context);
+        if (!context.Layout.CurrentIsOwner && !checkAppSettings)
+        {
+            return;   // nothing of this project to check: the manifests are not even parsed
+        }
         var manifests = PlatformInventory.Of(context).Manifests.Where(m => !m.File.IsTemplate && m.File.Errors.Count == 0).ToList();
         if (!manifests.Any(m => m.File.Workloads.Any()))
         {
@@ -60,7 +65,10 @@ public static partial class KubernetesLocalhostCheck
                 {
                     CheckContainer(scope, manifest, workload, workload.PodSpec!.Containers[0]);   // the manifests' values: once per repository
                 }
-                CheckAppSettings(context, scope, manifest, workload, workload.PodSpec!.Containers[0]);   // this project's image
+                if (checkAppSettings)
+                {
+                    CheckAppSettings(context, scope, manifest, workload, workload.PodSpec!.Containers[0]);   // this project's image
+                }
             }
         }
     }
