@@ -38,3 +38,29 @@ public class PreflightAspireHostsCacheTests
         Assert.Contains(repo.Path("src/Api/Api.csproj"), nextBuild.Files.Select(f => f.ItemSpec.Replace('\\', '/')));
     }
 }
+
+/// <summary>Issue 15 (no-op build): PreflightSpecialFiles judges each AdditionalFile once per build, not once per project.</summary>
+public class PreflightSpecialFilesCacheTests
+{
+    [Fact]
+    public void Each_file_is_judged_once_per_build()
+    {
+        using var repo = new TempRepository().Write("k8s/app.yaml", "kind: Pod\n").Write("k8s/data.yaml", "kind: ConfigMap\n");
+        var files = new ITaskItem[] { new TaskItem(repo.Path("k8s/app.yaml")), new TaskItem(repo.Path("k8s/data.yaml")) };
+        PreflightSpecialFiles Task(CachingBuildEngine engine) => new() { BuildEngine = engine, Files = files, Artifacts = files, RepositoryRoot = repo.Root };
+        var build = new CachingBuildEngine();
+        var first = Task(build);
+        Assert.True(first.Execute());
+        // A file that turns binary after the first project looked: the rest of the build keeps the first verdict.
+        System.IO.File.WriteAllBytes(repo.Path("k8s/data.yaml"), new byte[] { 0, 1, 2, 0, 0, 0, 3, 0 });
+
+        var sameBuild = Task(build);
+        Assert.True(sameBuild.Execute());
+        var nextBuild = Task(new CachingBuildEngine());
+        Assert.True(nextBuild.Execute());
+
+        Assert.Empty(first.SpecialFiles);
+        Assert.Empty(sameBuild.SpecialFiles);
+        Assert.Equal(new[] { repo.Path("k8s/data.yaml") }, nextBuild.SpecialFiles.Select(f => f.ItemSpec));
+    }
+}
