@@ -26,5 +26,5 @@ P
 done
 echo "<Project><ItemGroup><P Include=\"p*.proj\" /></ItemGroup><Target Name=\"Build\"><MSBuild Projects=\"@(P)\" Targets=\"$target\" /></Target></Project>" > "$d/dirs.proj"
 dotnet msbuild "$d/dirs.proj" -m:1 -nologo -nodeReuse:false -noConsoleLogger "-flp:Verbosity=minimal;LogFile=$d/e.log;PerformanceSummary" > /dev/null
-awk '/Project Evaluation Performance Summary/{f=1;next} f&&/ms .*p[0-9]+\.proj/{s+=$1;n++} END{printf "%d projects, %.1f ms evaluation per project; ", n, s/n}' "$d/e.log"
+awk '/Project Evaluation Performance Summary/{f=1;next} /Summary:/{f=0} f&&/ms .*p[0-9]+\.proj/{s+=$1;n++} END{printf "%d projects, %.1f ms evaluation per project; ", n, s/n}' "$d/e.log"
 grep -E "ms +(_PreflightDiscover|PreflightDiscover) " "$d/e.log" | tr -s ' ' | tr '\n' ';'; echo
