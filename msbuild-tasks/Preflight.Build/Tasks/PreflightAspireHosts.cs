@@ -22,9 +22,16 @@ public sealed class PreflightAspireHosts : Task
     {
         try
         {
-            Files = AppHostFiles.Find(Projects.Select(p => p.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal))
-                .Select(path => (ITaskItem)new TaskItem(path))
-                .ToArray();
+            var projects = Projects.Select(p => p.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
+            // Every project of a build passes the same project files: the first finds the AppHosts, the others reuse its list.
+            var key = "Preflight.Build.Tasks.PreflightAspireHosts|1|" + string.Join("\n", projects);
+            var engine = BuildEngine as IBuildEngine4;
+            if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not string[] found)
+            {
+                found = AppHostFiles.Find(projects).ToArray();
+                engine?.RegisterTaskObject(key, found, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+            }
+            Files = found.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex))
         {

@@ -33,12 +33,24 @@ public sealed class PreflightSpecialFiles : Task
     public override bool Execute()
     {
         var artifacts = new HashSet<string>(Artifacts.Select(a => a.GetMetadata("FullPath")), StringComparer.Ordinal);
-        var boundary = string.IsNullOrEmpty(RepositoryRoot) ? null : new RepositoryBoundary(RepositoryRoot!);
+        var verdicts = Verdicts();
         var picked = new List<ITaskItem>();
         foreach (var file in Files)
         {
             var path = file.GetMetadata("FullPath");
-            if (AnalyzerFileFilter.SkipReason(path, artifacts.Contains(path), boundary, CanRead) is { } reason)
+            var isArtifact = artifacts.Contains(path);
+            // Every project of a build passes the repository's artifacts: each file is judged once per build.
+            var key = (isArtifact ? "A|" : "F|") + path;
+            string? reason;
+            lock (verdicts)
+            {
+                if (!verdicts.Reasons.TryGetValue(key, out reason))
+                {
+                    reason = AnalyzerFileFilter.SkipReason(path, isArtifact, verdicts.Boundary, CanRead);
+                    verdicts.Reasons[key] = reason;
+                }
+            }
+            if (reason != null)
             {
                 picked.Add(file);
                 Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' {reason}: not checked, not passed to the analyzers.");
@@ -46,5 +58,30 @@ public sealed class PreflightSpecialFiles : Task
         }
         SpecialFiles = picked.ToArray();
         return true;
+    }
+
+    /// <summary>The verdicts of this build for this root (the build's task object cache), or new ones.</summary>
+    private BuildVerdicts Verdicts()
+    {
+        var key = "Preflight.Build.Tasks.PreflightSpecialFiles|1|" + RepositoryRoot;
+        // A test's readability check is its own: its verdicts are not shared with the build's.
+        var engine = CanRead == null ? BuildEngine as IBuildEngine4 : null;
+        if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is BuildVerdicts known)
+        {
+            return known;
+        }
+        var verdicts = new BuildVerdicts(string.IsNullOrEmpty(RepositoryRoot) ? null : new RepositoryBoundary(RepositoryRoot!));
+        engine?.RegisterTaskObject(key, verdicts, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        return verdicts;
+    }
+
+    /// <summary>Why each file was dropped (null: kept), by kind and path, and the boundary's resolved links.</summary>
+    private sealed class BuildVerdicts
+    {
+        public BuildVerdicts(RepositoryBoundary? boundary) => Boundary = boundary;
+
+        public RepositoryBoundary? Boundary { get; }
+
+        public Dictionary<string, string?> Reasons { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
     }
 }
