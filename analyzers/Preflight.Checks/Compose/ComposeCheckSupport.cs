@@ -4,7 +4,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Env;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>What the compose checks share: which services the current project checks, and a service's container environment.</summary>
 internal static class ComposeCheckSupport

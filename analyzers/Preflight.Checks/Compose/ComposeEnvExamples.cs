@@ -6,7 +6,7 @@ using Preflight.Artifacts.Env;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Secrets;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// The variables documented by the example env files of a compose project: <c>.env.example</c>, <c>.env.sample</c>,

@@ -4,9 +4,8 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3007: <c>depends_on: {X: {condition: service_healthy}}</c> where service X (merged with its overrides and

@@ -1,8 +1,7 @@
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3003: a compose service whose image (built-in catalogue, extended by preflight.yaml <c>images:</c>) needs variables

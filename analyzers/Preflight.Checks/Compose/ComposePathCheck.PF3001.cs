@@ -2,9 +2,8 @@ using System;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3001: a compose build context, dockerfile, <c>env_file</c> (unless <c>required: false</c>) or bind-mount source

@@ -1,9 +1,8 @@
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3004: a variable the catalogue or preflight.yaml marks <c>persist</c> holds an absolute container path, and no

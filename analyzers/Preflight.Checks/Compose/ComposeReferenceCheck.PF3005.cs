@@ -1,8 +1,7 @@
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3005: depends_on, links, extends, volumes_from, named volumes, networks, secrets and configs that name nothing

@@ -1,8 +1,7 @@
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3006: a compose file that is not valid YAML (or exceeds Preflight's size and alias limits), has an unknown

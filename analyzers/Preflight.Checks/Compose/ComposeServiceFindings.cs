@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using Preflight.Artifacts.Compose;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// Findings about a compose service's merged configuration (PF3003, PF3004) that every compose set holding the service

@@ -2,9 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is not

@@ -9,9 +9,8 @@ using Preflight.Artifacts.Json;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3008: a compose service that builds this project runs it in a container whose effective configuration (appsettings.json,

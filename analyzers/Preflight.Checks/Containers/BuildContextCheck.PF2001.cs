@@ -5,9 +5,8 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2001: a COPY/ADD source that is not in the build context. The contexts are those the repository names (compose

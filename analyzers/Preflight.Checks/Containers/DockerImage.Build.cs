@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 internal sealed partial class DockerImage
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 internal sealed partial class DockerImage
 {

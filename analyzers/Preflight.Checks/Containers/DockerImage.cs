@@ -4,7 +4,7 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// The file systems of a Dockerfile's stages, as far as they can be known from the repository: WORKDIRs, what COPY/ADD

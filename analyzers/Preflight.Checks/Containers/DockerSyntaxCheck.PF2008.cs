@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2008: what BuildKit rejects before building anything (unknown instruction or flag, malformed flag, missing

@@ -4,9 +4,8 @@ using System.Linq;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2006: a variable used in an instruction BuildKit expands itself (FROM, COPY, ADD, ENV, ARG, WORKDIR, USER,

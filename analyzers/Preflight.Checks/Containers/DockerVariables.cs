@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using Preflight.Artifacts.Docker;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// The ARG and ENV values in scope at one point of a Dockerfile, for the little expansion the checks need:

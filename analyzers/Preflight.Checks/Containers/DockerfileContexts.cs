@@ -7,7 +7,7 @@ using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// The build contexts of a Dockerfile and what says so: every compose service that builds it, and every CI step, script

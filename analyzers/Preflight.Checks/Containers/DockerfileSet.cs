@@ -6,7 +6,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>A Dockerfile the current project checks: its text, parse and the build contexts it is built with.</summary>
 internal sealed class CheckedDockerfile

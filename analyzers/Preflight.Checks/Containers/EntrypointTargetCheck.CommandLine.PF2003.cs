@@ -5,7 +5,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>PF2003: the command line the final stage runs, as words that know where they are written.</summary>
 public static partial class EntrypointTargetCheck

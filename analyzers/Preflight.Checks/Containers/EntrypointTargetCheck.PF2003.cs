@@ -6,9 +6,8 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2003: the final stage's ENTRYPOINT/CMD runs something the image does not contain: <c>dotnet X.dll</c> where X is

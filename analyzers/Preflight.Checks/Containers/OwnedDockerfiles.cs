@@ -6,7 +6,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>A Dockerfile the current project checks, read and parsed once per run.</summary>
 public sealed class OwnedDockerfile

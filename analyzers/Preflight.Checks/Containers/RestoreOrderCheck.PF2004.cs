@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2004: a <c>RUN dotnet restore</c> that runs before the files the restore needs are in the stage: the project's

@@ -5,7 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2004: whether a <c>Directory.Build.props</c> changes what <c>dotnet restore</c> does, so that copying it after the

@@ -5,9 +5,8 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2005: the final stage runs on a .NET runtime image (<c>dotnet/aspnet</c>, <c>runtime</c>, <c>runtime-deps</c>) whose

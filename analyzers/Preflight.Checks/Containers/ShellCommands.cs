@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>A <c>dotnet publish|build|restore</c> command of a RUN, as far as the Dockerfile checks need it.</summary>
 internal sealed class DotnetCommand

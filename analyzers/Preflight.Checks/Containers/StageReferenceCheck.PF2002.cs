@@ -4,9 +4,8 @@ using System.Linq;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2002: <c>COPY --from=X</c> or <c>RUN --mount=...,from=X</c> where X is no earlier stage (name, case-insensitive, or

@@ -5,7 +5,7 @@ using System.Text;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Build.Findings;
+namespace Preflight.Checks.Findings;
 
 /// <summary>One rule violation found by a file-system check: rule, file, position and message.</summary>
 public sealed class Finding : IEquatable<Finding>

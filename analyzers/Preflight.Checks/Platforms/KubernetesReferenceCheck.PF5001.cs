@@ -7,9 +7,8 @@ using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Platforms;
 
 /// <summary>
 /// PF5001: a workload's secretKeyRef/configMapKeyRef, envFrom, secret/configMap/projected volume or imagePullSecrets

@@ -3,9 +3,8 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Platforms;
 
 /// <summary>
 /// PF5006: a <c>kustomization.yaml</c> names a local file or folder that does not exist (<c>resources</c>, <c>bases</c>,

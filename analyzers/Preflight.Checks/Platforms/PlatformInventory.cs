@@ -8,7 +8,7 @@ using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Platforms;
 
 /// <summary>
 /// What the platform checks (PF5001, PF5003, PF5004) share, computed once per check run: the repository's Kubernetes

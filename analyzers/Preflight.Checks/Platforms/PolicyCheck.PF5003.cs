@@ -7,10 +7,9 @@ using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 using YamlDotNet.RepresentationModel;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Platforms;
 
 /// <summary>
 /// PF5003: the policies of preflight.yaml. <c>require:</c> paths must be present and non-empty on every object of the

@@ -5,9 +5,8 @@ using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
 using Preflight.Artifacts.Vercel;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Platforms;
 
 /// <summary>
 /// PF5004: vercel.json names paths that do not exist, relative to its folder: a <c>functions</c> key (a glob of function

@@ -1,7 +1,6 @@
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.PreflightYaml;
 
 /// <summary>
 /// PF1005: the repository's preflight.yaml is not valid YAML, has an unknown key (with the nearest allowed key as a

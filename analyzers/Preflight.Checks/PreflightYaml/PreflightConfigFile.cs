@@ -4,7 +4,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.PreflightYaml;
 
 /// <summary>The repository's preflight.yaml (or preflight.yml) at the root, parsed.</summary>
 internal sealed class PreflightConfigFile

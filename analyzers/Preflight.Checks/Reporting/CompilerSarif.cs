@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>Reads the Preflight results out of the compiler's SARIF log (<c>ErrorLog</c>, version 2.1). Never throws.</summary>
 public static class CompilerSarif

@@ -5,9 +5,8 @@ using System.IO;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.EditorConfig;
-using Preflight.Build.Checks;
 
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>
 /// Finds the configuration that applies to a file outside the compilation: the <c>.editorconfig</c> files in the folders

@@ -2,7 +2,7 @@ using Preflight.Artifacts.EditorConfig;
 using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
 
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>The severity a finding of a file check is reported with in this project (the build and the CLI alike).</summary>
 public sealed class FindingSeverity
@@ -17,7 +17,7 @@ public sealed class FindingSeverity
     }
 
     /// <summary>A file check's finding: its own default severity when it has one, else its rule's.</summary>
-    public ReportedSeverity Of(Preflight.Build.Findings.Finding finding)
+    public ReportedSeverity Of(Preflight.Checks.Findings.Finding finding)
     {
         if (finding.DefaultSeverity is not { } own)
         {

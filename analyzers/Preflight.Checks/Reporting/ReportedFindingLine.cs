@@ -1,8 +1,7 @@
 using System;
 using Preflight.Artifacts.Reporting;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>A finding of a file check as it was reported (with its severity after configuration): a line of the file the SARIF log is made from.</summary>
 public static class ReportedFindingLine

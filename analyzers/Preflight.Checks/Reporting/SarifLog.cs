@@ -8,7 +8,7 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
 
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>
 /// Preflight's SARIF 2.1.0 log: one run of the tool "Preflight" with the rules that fired (from the rule catalogue) and

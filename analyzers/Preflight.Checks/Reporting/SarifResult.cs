@@ -1,4 +1,4 @@
-namespace Preflight.Build.Reporting;
+namespace Preflight.Checks.Reporting;
 
 /// <summary>
 /// One result of a Preflight SARIF log: <see cref="Level"/> is SARIF's (<c>error</c>, <c>warning</c>, <c>note</c>),

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// Which AdditionalFiles the compiler must not be given, and why (one reason, said once in a message-level note): the

@@ -4,7 +4,7 @@ using System.IO;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Aspire;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The files of the repository's Aspire AppHosts that the analyzers read: each AppHost's project file and its C# files

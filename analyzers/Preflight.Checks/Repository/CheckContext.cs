@@ -5,9 +5,8 @@ using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>What one run of the file-system checks works on, and what it found and read.</summary>
 public sealed class CheckContext

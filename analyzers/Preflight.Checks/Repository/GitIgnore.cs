@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// A minimal reading of the repository's .gitignore files, enough to tell that a file is not committed (a local

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// Inline ignores for findings in files that have no <c>#pragma</c> (YAML, Dockerfiles, .env, JSON):

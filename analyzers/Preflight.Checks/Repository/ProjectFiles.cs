@@ -5,7 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>What the Dockerfile checks read from project files: literal properties and project references. Never throws.</summary>
 internal static class ProjectFiles

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Preflight.Artifacts;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The repository's edge for symbolic links: a path inside the repository (as written) whose real location, every link

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// Every file-system check, in rule order, for one project. Hosted by the MSBuild task and by the CLI. Each check runs

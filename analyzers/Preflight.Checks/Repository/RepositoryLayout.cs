@@ -7,7 +7,7 @@ using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The projects of a repository and who checks what, so that a solution build reports each finding once:

@@ -5,7 +5,7 @@ using Preflight.Artifacts.Python;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Vercel;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The parsers' own size limits below <see cref="FileSystem.MaxReadBytes"/>: a file above one is not checked, and a note

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// Tells FIFOs (named pipes), devices and sockets from regular files on Unix. They report length zero, like an empty

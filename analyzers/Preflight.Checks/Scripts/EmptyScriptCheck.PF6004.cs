@@ -3,9 +3,8 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Scripts;
 
 /// <summary>
 /// PF6004 for the repository's Python, TypeScript and JavaScript services: a source file that is empty or only

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Python;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Scripts;
 
 /// <summary>
 /// PF6005 for the repository's Python services: a top-level <c>import a.b</c> / <c>from a.b import C</c> (relative

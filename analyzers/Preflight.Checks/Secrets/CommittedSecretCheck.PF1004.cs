@@ -9,9 +9,8 @@ using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Secrets;
 using Preflight.Artifacts.Text;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Secrets;
 
 /// <summary>
 /// PF1004: a secret's literal value committed in appsettings*.json, a non-example .env file (<c>.env</c>,

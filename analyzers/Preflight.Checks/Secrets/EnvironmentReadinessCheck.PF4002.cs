@@ -4,9 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Secrets;
 
 /// <summary>
 /// PF4002, readiness, opt-in for CI (<see cref="CheckContext.CheckEnvironment"/>): every secret and variable that

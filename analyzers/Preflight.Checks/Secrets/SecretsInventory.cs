@@ -8,7 +8,7 @@ using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Secrets;
 
 /// <summary>
 /// Every secret and variable the repository needs, where it is used (workflow <c>secrets.X</c>, compose

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Secrets;
 
 /// <summary>
 /// PF4001 without a contract (no preflight.yaml), at warning: a workflow secret used exactly once whose name is a near

@@ -6,9 +6,8 @@ using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Rules;
 using Preflight.Artifacts.Workflows;
-using Preflight.Build.Findings;
 
-namespace Preflight.Build.Checks;
+namespace Preflight.Checks.Secrets;
 
 /// <summary>
 /// PF4001: a GitHub Actions workflow (<c>.github/workflows/*.yml|yaml</c> at the repository root) reads

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using Preflight.Build.Checks;
 using Preflight.Tests;
 using Xunit;
 

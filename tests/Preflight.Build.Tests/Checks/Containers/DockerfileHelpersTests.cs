@@ -1,4 +1,3 @@
-using Preflight.Build.Checks;
 using Xunit;
 
 namespace Preflight.Build.Tests.Checks;

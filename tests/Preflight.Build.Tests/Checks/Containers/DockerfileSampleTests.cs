@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using Preflight.Build.Checks;
-using Preflight.Build.Findings;
 using Preflight.Tests;
 using Xunit;
 

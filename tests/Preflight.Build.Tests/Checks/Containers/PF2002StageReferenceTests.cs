@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Preflight.Build.Checks;
-using Preflight.Build.Findings;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

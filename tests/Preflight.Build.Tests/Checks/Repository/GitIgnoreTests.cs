@@ -1,4 +1,3 @@
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Preflight.Tests;
 using Xunit;

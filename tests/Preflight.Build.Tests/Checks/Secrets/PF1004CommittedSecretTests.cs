@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Text;
-using Preflight.Build.Checks;
-using Preflight.Build.Findings;
 using Preflight.Build.Tests.Infrastructure;
 using Preflight.Tests;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.Linq;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 
@@ -43,12 +42,12 @@ public class WorkflowSecretTyposTests
     [Fact]
     public void The_finding_keeps_its_warning_severity_through_the_findings_file()
     {
-        var finding = new Preflight.Build.Findings.Finding("PF4001", "/r/a.yml", 1, 2, 1, 9, "m", RuleSeverity.Warning);
+        var finding = new Preflight.Checks.Findings.Finding("PF4001", "/r/a.yml", 1, 2, 1, 9, "m", RuleSeverity.Warning);
 
-        var copy = Preflight.Build.Findings.Finding.Deserialize(finding.Serialize());
+        var copy = Preflight.Checks.Findings.Finding.Deserialize(finding.Serialize());
 
         Assert.Equal(RuleSeverity.Warning, copy!.DefaultSeverity);
-        Assert.Null(Preflight.Build.Findings.Finding.Deserialize(new Preflight.Build.Findings.Finding("PF4001", "/r/a.yml", 1, 2, 1, 9, "m").Serialize())!.DefaultSeverity);
+        Assert.Null(Preflight.Checks.Findings.Finding.Deserialize(new Preflight.Checks.Findings.Finding("PF4001", "/r/a.yml", 1, 2, 1, 9, "m").Serialize())!.DefaultSeverity);
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 
