@@ -7,7 +7,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 
 namespace Preflight.Analyzers.Tests.Configuration;
 
-public class ConfigurationKeyAnalyzerTests
+public class PF1001ConfigurationKeyAnalyzerTests
 {
     private const string Settings = """
         {

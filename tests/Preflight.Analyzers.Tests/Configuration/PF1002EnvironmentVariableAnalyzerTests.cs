@@ -5,7 +5,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 
 namespace Preflight.Analyzers.Tests.Configuration;
 
-public class EnvironmentVariableAnalyzerTests
+public class PF1002EnvironmentVariableAnalyzerTests
 {
     private const string ComposeFile = """
         services:

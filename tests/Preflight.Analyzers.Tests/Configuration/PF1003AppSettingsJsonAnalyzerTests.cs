@@ -7,7 +7,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 
 namespace Preflight.Analyzers.Tests.Configuration;
 
-public class AppSettingsJsonAnalyzerTests
+public class PF1003AppSettingsJsonAnalyzerTests
 {
     private const string Code = "class C { }";
     private const string SettingsPath = "/repo/src/Api/appsettings.json";

@@ -6,7 +6,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 namespace Preflight.Analyzers.Tests.Routes;
 
 /// <summary>PF5002: HTTP probe paths of the project's deployment that no route of the app maps.</summary>
-public class ProbeRouteAnalyzerTests
+public class PF5002ProbeRouteAnalyzerTests
 {
     private const string ComposePath = "/repo/docker-compose.yml";
     private const string DockerfilePath = "/repo/src/Api/Dockerfile";

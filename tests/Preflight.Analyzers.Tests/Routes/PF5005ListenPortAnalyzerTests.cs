@@ -6,7 +6,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 namespace Preflight.Analyzers.Tests.Routes;
 
 /// <summary>PF5005: container ports of the project's deployment that differ from the port the app listens on.</summary>
-public class ListenPortAnalyzerTests
+public class PF5005ListenPortAnalyzerTests
 {
     private const string ComposePath = "/repo/docker-compose.yml";
     private const string DockerfilePath = "/repo/src/Api/Dockerfile";

@@ -6,7 +6,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 namespace Preflight.Analyzers.Tests.Wiring;
 
 /// <summary>PF6001: dependencies of activated types, declared in the project, that nothing registers.</summary>
-public class UnregisteredDependencyAnalyzerTests
+public class PF6001UnregisteredDependencyAnalyzerTests
 {
     private const string Usings = """
         using System;

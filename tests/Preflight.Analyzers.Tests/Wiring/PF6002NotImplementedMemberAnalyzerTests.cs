@@ -7,7 +7,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 namespace Preflight.Analyzers.Tests.Wiring;
 
 /// <summary>PF6002: members of registered implementations and controllers that only throw NotImplementedException.</summary>
-public class NotImplementedMemberAnalyzerTests
+public class PF6002NotImplementedMemberAnalyzerTests
 {
     private const string Usings = """
         using System;

@@ -6,7 +6,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 namespace Preflight.Analyzers.Tests.Wiring;
 
 /// <summary>PF6003: constant type names given to reflection that name no type.</summary>
-public class TypeNameAnalyzerTests
+public class PF6003TypeNameAnalyzerTests
 {
     private const string Types = """
         using System;

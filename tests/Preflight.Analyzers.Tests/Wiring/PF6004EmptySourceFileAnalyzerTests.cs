@@ -7,7 +7,7 @@ using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Pref
 
 namespace Preflight.Analyzers.Tests.Wiring;
 
-public class EmptySourceFileAnalyzerTests
+public class PF6004EmptySourceFileAnalyzerTests
 {
     private const string Program = "class Program { static void Main() { } }";
 

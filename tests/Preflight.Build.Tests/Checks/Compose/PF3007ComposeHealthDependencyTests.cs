@@ -5,7 +5,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF3007: depends_on condition: service_healthy on a service that can never be healthy.</summary>
-public class ComposeHealthDependencyCheckTests
+public class PF3007ComposeHealthDependencyTests
 {
     private const string WebProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
 

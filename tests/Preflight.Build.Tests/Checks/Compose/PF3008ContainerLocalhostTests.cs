@@ -6,7 +6,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF3008: a containerized service whose effective configuration points a connection string at localhost.</summary>
-public class ContainerLocalhostCheckTests
+public class PF3008ContainerLocalhostTests
 {
     private const string WebProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
 

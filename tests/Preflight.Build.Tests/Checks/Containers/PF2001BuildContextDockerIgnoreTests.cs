@@ -5,7 +5,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF2001 for COPY/ADD sources that exist but that the build context's .dockerignore leaves out.</summary>
-public class BuildContextDockerIgnoreTests
+public class PF2001BuildContextDockerIgnoreTests
 {
     private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
 

@@ -9,7 +9,7 @@ namespace Preflight.Build.Tests.Checks;
 /// PF2001 from the contexts the repository names (issue 17 pattern 1): CI steps, scripts and tool configurations, and
 /// from the context inferred from the sources when nothing names one; never from a guess.
 /// </summary>
-public class BuildContextSourcesTests
+public class PF2001BuildContextSourcesTests
 {
     private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
 

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class StageReferenceCheckTests
+public class PF2002StageReferenceTests
 {
     private const string ApiProject = "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";
 

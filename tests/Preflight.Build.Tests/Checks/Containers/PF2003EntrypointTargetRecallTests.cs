@@ -6,7 +6,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF2003 recall (issue 17 pattern 8): the Visual Studio template shape and a Python module copied under another path.</summary>
-public class EntrypointTargetRecallTests
+public class PF2003EntrypointTargetRecallTests
 {
     private const string ApiProject =
         "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" />" +

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class EntrypointTargetCheckTests
+public class PF2003EntrypointTargetTests
 {
     private static string Project(string properties = "") =>
         "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup>" + properties + "</PropertyGroup><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";

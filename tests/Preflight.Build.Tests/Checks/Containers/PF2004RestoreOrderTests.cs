@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class RestoreOrderCheckTests
+public class PF2004RestoreOrderTests
 {
     private const string ApiProject =
         "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" />" +

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class RuntimeImageVersionCheckTests
+public class PF2005RuntimeImageVersionTests
 {
     private static string Project(string frameworkXml) =>
         "<Project Sdk=\"Microsoft.NET.Sdk.Web\"><PropertyGroup>" + frameworkXml + "</PropertyGroup><ItemGroup><PackageReference Include=\"Preflight\" Version=\"1.0.0\" /></ItemGroup></Project>";

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class DockerUndefinedVariableCheckTests
+public class PF2006DockerUndefinedVariableTests
 {
     private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerUndefinedVariableCheck.Run);
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class DockerSecretNameCheckTests
+public class PF2007DockerSecretNameTests
 {
     private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerSecretNameCheck.Run);
 

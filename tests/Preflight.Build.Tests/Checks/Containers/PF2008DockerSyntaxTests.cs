@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class DockerSyntaxCheckTests
+public class PF2008DockerSyntaxTests
 {
     private static CheckContext Run(string dockerfile) => SingleDockerfile.Check(dockerfile, DockerSyntaxCheck.Run);
 

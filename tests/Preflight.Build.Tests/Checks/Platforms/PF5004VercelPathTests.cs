@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class VercelPathCheckTests
+public class PF5004VercelPathTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

@@ -5,7 +5,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF5006: kustomization.yaml naming local files or folders that do not exist.</summary>
-public class KustomizationPathCheckTests
+public class PF5006KustomizationPathTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

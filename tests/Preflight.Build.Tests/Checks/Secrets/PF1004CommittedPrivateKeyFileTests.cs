@@ -7,7 +7,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF1004 on private key files committed in the repository (issue 14, item 8): <c>id_rsa</c>, <c>*.pem</c>, <c>*.key</c>.</summary>
-public class CommittedPrivateKeyFileTests
+public class PF1004CommittedPrivateKeyFileTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

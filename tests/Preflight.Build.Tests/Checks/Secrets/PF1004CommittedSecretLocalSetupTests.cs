@@ -11,7 +11,7 @@ namespace Preflight.Build.Tests.Checks;
 /// repository's own compose file is not a leak outside production artifacts; Helm chart templates are skipped; and
 /// what is real stays: tokens anywhere, passwords in production artifacts, passwords to other hosts.
 /// </summary>
-public class CommittedSecretLocalSetupTests
+public class PF1004CommittedSecretLocalSetupTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

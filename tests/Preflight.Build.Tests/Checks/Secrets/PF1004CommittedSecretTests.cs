@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class CommittedSecretCheckTests
+public class PF1004CommittedSecretTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

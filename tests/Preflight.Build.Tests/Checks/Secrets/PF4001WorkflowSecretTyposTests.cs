@@ -6,7 +6,7 @@ using Xunit;
 namespace Preflight.Build.Tests.Checks;
 
 /// <summary>PF4001 without preflight.yaml: a secret used once that is a near miss of a name used elsewhere, at warning.</summary>
-public class WorkflowSecretTyposTests
+public class PF4001WorkflowSecretTyposTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class WorkflowSecretsCheckTests
+public class PF4001WorkflowSecretsTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 

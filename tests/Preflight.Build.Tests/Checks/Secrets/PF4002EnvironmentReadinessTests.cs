@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
 
-public class EnvironmentReadinessCheckTests
+public class PF4002EnvironmentReadinessTests
 {
     private const string Project = "<Project><ItemGroup><PackageReference Include=\"Preflight\" /></ItemGroup></Project>";
 
