@@ -1,32 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Preflight.Artifacts.Deployment;
 
 namespace Preflight.Checks.Containers;
-
-/// <summary>A <c>dotnet publish|build|restore</c> command of a RUN, as far as the Dockerfile checks need it.</summary>
-internal sealed class DotnetCommand
-{
-    public DotnetCommand(string verb, string? project, string? output, string? framework, string? assemblyName, bool hasConfigFile)
-    {
-        Verb = verb;
-        Project = project;
-        Output = output;
-        Framework = framework;
-        AssemblyName = assemblyName;
-        HasConfigFile = hasConfigFile;
-    }
-
-    public string Verb { get; }
-    /// <summary>The project, solution or folder argument; null when the command uses the working directory's project.</summary>
-    public string? Project { get; }
-    /// <summary>The <c>-o</c>/<c>--output</c> folder.</summary>
-    public string? Output { get; }
-    public string? Framework { get; }
-    /// <summary>An AssemblyName set with <c>-p:AssemblyName=</c>.</summary>
-    public string? AssemblyName { get; }
-    public bool HasConfigFile { get; }
-}
 
 /// <summary>Splits shell text into simple commands and reads the few commands the Dockerfile checks understand.</summary>
 internal static class ShellCommands
@@ -37,13 +14,6 @@ internal static class ShellCommands
         "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "rpm", "dpkg", "rm", "mkdir", "chmod", "chown", "chgrp",
         "useradd", "adduser", "groupadd", "addgroup", "usermod", "update-ca-certificates", "ldconfig", "locale-gen",
         "true", "set", "echo", "export", "test", "[", "ls", "cat", "id", "whoami", "env", "printenv", "sed",
-    };
-
-    private static readonly HashSet<string> ValueOptions = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "-c", "--configuration", "-r", "--runtime", "-f", "--framework", "-o", "--output", "--os", "--arch", "-a",
-        "-v", "--verbosity", "--version-suffix", "-s", "--source", "--packages", "--configfile", "--artifacts-path", "-bl",
-        "--property", "--manifest",
     };
 
     /// <summary>The simple commands of a shell text (split at &amp;&amp;, ||, ;, |, &amp; and line breaks), as words with quotes removed.</summary>
@@ -101,87 +71,6 @@ internal static class ShellCommands
         return name == "dotnet" && words.Count > 1 && (words[1] == "restore" || words[1] == "test" || words[1] == "--info");
     }
 
-    /// <summary>A <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command, or null.</summary>
-    public static DotnetCommand? Dotnet(List<string> command)
-    {
-        var words = Simple(command);
-        if (words.Count < 2 || words[0] != "dotnet" || (words[1] != "publish" && words[1] != "build" && words[1] != "restore"))
-        {
-            return null;
-        }
-        string? project = null, output = null, framework = null, assemblyName = null;
-        var configFile = false;
-        for (var i = 2; i < words.Count; i++)
-        {
-            var word = words[i];
-            var property = PropertyValue(word, "AssemblyName");
-            if (property != null)
-            {
-                assemblyName = property;
-                continue;
-            }
-            var (name, inlineValue) = SplitOption(word);
-            if (name == "--self-contained" || name == "--sc")
-            {
-                if (inlineValue == null && i + 1 < words.Count && (words[i + 1] == "true" || words[i + 1] == "false"))
-                {
-                    i++;
-                }
-                continue;
-            }
-            if (ValueOptions.Contains(name))
-            {
-                var value = inlineValue ?? (i + 1 < words.Count ? words[++i] : null);
-                switch (name)
-                {
-                    case "-o":
-                    case "--output":
-                        output = value;
-                        break;
-                    case "-f":
-                    case "--framework":
-                        framework = value;
-                        break;
-                    case "--configfile":
-                        configFile = true;
-                        break;
-                }
-                continue;
-            }
-            if (word.StartsWith("-", StringComparison.Ordinal) || word.StartsWith("/", StringComparison.Ordinal) && word.IndexOf(':') > 0)
-            {
-                continue;
-            }
-            project ??= word;
-        }
-        return new DotnetCommand(words[1], project, output, framework, assemblyName, configFile);
-    }
-
-    private static (string Name, string? Value) SplitOption(string word)
-    {
-        if (!word.StartsWith("-", StringComparison.Ordinal))
-        {
-            return (word, null);
-        }
-        var separator = word.IndexOfAny(new[] { '=', ':' });
-        return separator > 0 ? (word.Substring(0, separator), word.Substring(separator + 1)) : (word, null);
-    }
-
-    /// <summary>The value of <c>-p:Name=V</c>, <c>/p:Name=V</c>, <c>--property:Name=V</c>.</summary>
-    private static string? PropertyValue(string word, string property)
-    {
-        foreach (var prefix in new[] { "-p:", "/p:", "--property:", "-property:", "/property:" })
-        {
-            if (word.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                var assignment = word.Substring(prefix.Length);
-                var equals = assignment.IndexOf('=');
-                if (equals > 0 && string.Equals(assignment.Substring(0, equals), property, StringComparison.OrdinalIgnoreCase))
-                {
-                    return assignment.Substring(equals + 1);
-                }
-            }
-        }
-        return null;
-    }
+    /// <summary>A <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command (after assignments, <c>sudo</c>, <c>exec</c>), or null.</summary>
+    public static DotnetCommand? Dotnet(List<string> command) => DotnetCommand.Parse(Simple(command));
 }

@@ -42,6 +42,7 @@ public class DockerfileHelpersTests
     [InlineData("dotnet publish --no-restore --output=out -f net9.0 --self-contained false -p:AssemblyName=Shop", "publish", null, "out", "net9.0", "Shop")]
     [InlineData("dotnet restore -r linux-x64 \"./Api.csproj\"", "restore", "./Api.csproj", null, null, null)]
     [InlineData("CI=1 dotnet build Api.csproj -o:/build", "build", "Api.csproj", "/build", null, null)]
+    [InlineData("dotnet publish -p ContinuousIntegrationBuild=true src/Api/Api.csproj", "publish", "src/Api/Api.csproj", null, null, null)]
     public void Reads_dotnet_commands(string text, string verb, string? project, string? output, string? framework, string? assemblyName)
     {
         var command = ShellCommands.Dotnet(Assert.Single(ShellCommands.Split(text)));
