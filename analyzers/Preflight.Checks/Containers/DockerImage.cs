@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Docker;
 
 namespace Preflight.Checks.Containers;
