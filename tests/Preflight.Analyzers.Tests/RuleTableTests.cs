@@ -173,6 +173,25 @@ public sealed class RuleTableTests
         Assert.Contains(tests, file => File.ReadAllText(file).Contains(id, StringComparison.Ordinal));
     }
 
+    /// <summary>Each doc page links its source and tests (rows <c>| Source |</c>, <c>| Tests |</c>): files that exist and carry the id.</summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Doc_page_links_the_rule_s_source_and_tests(string id)
+    {
+        var page = Read("docs", "rules", id + ".md").Split('\n');
+        foreach (var row in new[] { "| Source |", "| Tests |" })
+        {
+            var line = Assert.Single(page, l => l.StartsWith(row, StringComparison.Ordinal));
+            var links = Regex.Matches(line, @"\]\(\.\./\.\./([^)]+)\)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+            Assert.True(links.Count > 0, $"docs/rules/{id}.md: {row} links no file");
+            foreach (var link in links)
+            {
+                Assert.Contains(id, Path.GetFileName(link), StringComparison.Ordinal);
+                Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, link)), $"docs/rules/{id}.md links {link}, which does not exist");
+            }
+        }
+    }
+
     // A partial or helper file of one rule (EntrypointTargetCheck.CommandLine.PF2003.cs, RestoreRelevance.PF2004.cs):
     // the id in its name, and a sibling file of the same folder that reports the rule.
     private static bool IsHelperOf(string file, string id) =>
