@@ -90,7 +90,7 @@ public sealed class DockerfilePublishes
 
     /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution, '.' or a variable.</summary>
     internal static string? ProjectArgument(List<string> words, params string[] verbs) =>
-        DotnetCommand.Parse(words, words.FindIndex(w => w == "dotnet")) is { } command && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
+        ShellCommands.Dotnet(words, words.FindIndex(w => w == "dotnet")) is { } command && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
 
     /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for <see cref="Expand"/>.</summary>
     internal static void AddLiteralValues(DockerInstruction instruction, Dictionary<string, string> args)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Docker;
 
 namespace Preflight.Checks.Containers;

@@ -1,3 +1,4 @@
+using Preflight.Artifacts.Deployment;
 using Xunit;
 
 namespace Preflight.Build.Tests.Checks;
