@@ -139,7 +139,7 @@ public sealed class RuleTableTests
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Where(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics.Any(d => d.Id == id))
             .ToList();
-        var taskSources = SourcesUnder("msbuild-tasks").Concat(SourcesUnder("cli"))
+        var taskSources = SourcesUnder(Path.Combine("analyzers", "Preflight.Checks")).Concat(SourcesUnder("msbuild-tasks")).Concat(SourcesUnder("cli"))
             .Where(file => File.ReadAllText(file).Contains("RuleCatalog." + id + ".", StringComparison.Ordinal) ||
                            File.ReadAllText(file).Contains("RuleCatalog.All[\"" + id + "\"]", StringComparison.Ordinal))
             .ToList();
@@ -149,6 +149,54 @@ public sealed class RuleTableTests
             .Where(file => File.ReadAllText(file).Contains(id, StringComparison.Ordinal));
         Assert.True(tests.Any(), $"{id}: no test mentions it");
     }
+
+    /// <summary>
+    /// From a rule id to its code is a file-name search: <c>find . -name '*PF2001*'</c> lists the rule's implementation
+    /// (<c>BuildContextCheck.PF2001.cs</c>, <c>ConfigurationKeyAnalyzer.PF1001.cs</c>) and its tests
+    /// (<c>PF2001BuildContextTests.cs</c>); the doc page is checked above.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Rule_id_names_an_implementation_file_and_a_test_file(string id)
+    {
+        var implementations = SourcesUnder("analyzers").Concat(SourcesUnder("msbuild-tasks")).Concat(SourcesUnder("cli"))
+            .Where(file => Path.GetFileName(file).Contains(id, StringComparison.Ordinal))
+            .ToList();
+        Assert.True(implementations.Count > 0, $"{id}: no source file under analyzers/, msbuild-tasks/ or cli/ has the id in its name");
+        foreach (var file in implementations)
+        {
+            Assert.True(File.ReadAllText(file).Contains("RuleCatalog." + id + ".", StringComparison.Ordinal) || File.ReadAllText(file).Contains("Descriptors." + id, StringComparison.Ordinal) || IsHelperOf(file, id),
+                $"{id}: {Path.GetFileName(file)} has the id in its name but does not report it");
+        }
+        var tests = SourcesUnder("tests").Where(file => Path.GetFileName(file).Contains(id, StringComparison.Ordinal)).ToList();
+        Assert.True(tests.Count > 0, $"{id}: no test file under tests/ has the id in its name");
+        Assert.Contains(tests, file => File.ReadAllText(file).Contains(id, StringComparison.Ordinal));
+    }
+
+    /// <summary>Each doc page links its source and tests (rows <c>| Source |</c>, <c>| Tests |</c>): files that exist and carry the id.</summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Doc_page_links_the_rule_s_source_and_tests(string id)
+    {
+        var page = Read("docs", "rules", id + ".md").Split('\n');
+        foreach (var row in new[] { "| Source |", "| Tests |" })
+        {
+            var line = Assert.Single(page, l => l.StartsWith(row, StringComparison.Ordinal));
+            var links = Regex.Matches(line, @"\]\(\.\./\.\./([^)]+)\)").Cast<Match>().Select(m => m.Groups[1].Value).ToList();
+            Assert.True(links.Count > 0, $"docs/rules/{id}.md: {row} links no file");
+            foreach (var link in links)
+            {
+                Assert.Contains(id, Path.GetFileName(link), StringComparison.Ordinal);
+                Assert.True(File.Exists(Path.Combine(TestPaths.RepositoryRoot, link)), $"docs/rules/{id}.md links {link}, which does not exist");
+            }
+        }
+    }
+
+    // A partial or helper file of one rule (EntrypointTargetCheck.CommandLine.PF2003.cs, RestoreRelevance.PF2004.cs):
+    // the id in its name, and a sibling file of the same folder that reports the rule.
+    private static bool IsHelperOf(string file, string id) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(file)!, "*" + id + "*.cs")
+            .Any(sibling => sibling != file && File.ReadAllText(sibling).Contains("RuleCatalog." + id + ".", StringComparison.Ordinal));
 
     private static IEnumerable<string> SourcesUnder(string folder) =>
         Directory.EnumerateFiles(Path.Combine(TestPaths.RepositoryRoot, folder), "*.cs", SearchOption.AllDirectories)

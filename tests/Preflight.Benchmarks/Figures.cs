@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Preflight.Build.Checks;
 
 namespace Preflight.Benchmarks;
 

@@ -29,7 +29,8 @@ public class PackageLayoutTests
         Assert.Contains("tools/net8.0/any/DotnetToolSettings.xml", entries);
         Assert.Contains("tools/net8.0/any/preflight.dll", entries);
         Assert.Contains("tools/net8.0/any/Preflight.Analyzers.dll", entries);
-        Assert.Contains("tools/net8.0/any/Preflight.Build.dll", entries);
+        Assert.Contains("tools/net8.0/any/Preflight.Checks.dll", entries);
+        Assert.DoesNotContain("tools/net8.0/any/Preflight.Build.dll", entries); // the CLI hosts the checks without the MSBuild task
         using var settings = new System.IO.StreamReader(package.GetEntry("tools/net8.0/any/DotnetToolSettings.xml")!.Open());
         Assert.Contains("Name=\"preflight\"", settings.ReadToEnd());
     }
@@ -43,7 +44,7 @@ public class PackageLayoutTests
         foreach (var expected in new[]
         {
             "analyzers/dotnet/cs/Preflight.Analyzers.dll", "analyzers/dotnet/cs/Preflight.Artifacts.dll", "analyzers/dotnet/cs/YamlDotNet.dll",
-            "tasks/netstandard2.0/Preflight.Build.dll", "tasks/netstandard2.0/Preflight.Artifacts.dll", "tasks/netstandard2.0/YamlDotNet.dll",
+            "tasks/netstandard2.0/Preflight.Build.dll", "tasks/netstandard2.0/Preflight.Checks.dll", "tasks/netstandard2.0/Preflight.Artifacts.dll", "tasks/netstandard2.0/YamlDotNet.dll",
             "build/Preflight.props", "build/Preflight.targets", "buildTransitive/Preflight.props", "buildTransitive/Preflight.targets",
             "README.md", "LICENSE",
         })
@@ -51,6 +52,7 @@ public class PackageLayoutTests
             Assert.Contains(expected, entries);
         }
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/"));
+        Assert.DoesNotContain("analyzers/dotnet/cs/Preflight.Checks.dll", entries); // the file checks read files: never in the compiler
         Assert.DoesNotContain(entries, e => e.EndsWith(".dll") && (e.Contains("/Microsoft.") || e.Contains("/System.")));
 
         using var nuspec = new System.IO.StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open());

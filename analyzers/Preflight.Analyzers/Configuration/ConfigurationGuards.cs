@@ -108,7 +108,7 @@ internal static class ConfigurationGuards
                 return equals == otherIsNull;
             }
             case IIsPatternOperation pattern when IsMissingValue(pattern.Value, hops):
-                return MatchesNull(pattern.Pattern);
+                return FallbackDetector.MatchesNull(pattern.Pattern);
             case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } check when check.Arguments.Length == 1 && IsMissingValue(check.Arguments[0].Value, hops):
                 return true;
             case IInvocationOperation { TargetMethod.Name: "Exists" } exists when IsConfigurationMember(exists.TargetMethod):
@@ -141,13 +141,6 @@ internal static class ConfigurationGuards
         }
         return false;
     }
-
-    private static bool MatchesNull(IPatternOperation pattern) => pattern switch
-    {
-        IConstantPatternOperation constant => constant.Value.ConstantValue is { HasValue: true, Value: null },
-        INegatedPatternOperation negated => !MatchesNull(negated.Pattern),
-        _ => false,
-    };
 
     /// <summary><c>GetValue&lt;bool&gt;("Flag")</c> without a default: a missing flag is off, which is what the default is for.</summary>
     private static bool IsBooleanFlag(IOperation read) =>

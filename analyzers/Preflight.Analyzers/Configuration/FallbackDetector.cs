@@ -219,7 +219,7 @@ internal static class FallbackDetector
         method.ContainingType.Name.EndsWith("Exception", System.StringComparison.Ordinal);
 
     /// <summary>True when the pattern matches a null value (<c>is null</c>, <c>is not { }</c>); false for <c>is { }</c>, <c>is string s</c>.</summary>
-    private static bool MatchesNull(IPatternOperation pattern) => pattern switch
+    internal static bool MatchesNull(IPatternOperation pattern) => pattern switch
     {
         IConstantPatternOperation constant => IsNullConstant(constant.Value),
         INegatedPatternOperation negated => !MatchesNull(negated.Pattern),

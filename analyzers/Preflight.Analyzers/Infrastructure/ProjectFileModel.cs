@@ -5,6 +5,8 @@ using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Aspire;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Analyzers.Infrastructure;
 
@@ -67,18 +69,12 @@ internal sealed class ProjectFileModel
                 }
             }
         }
-        bool IsTrue(string name) => properties.TryGetValue(name, out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
         var executableSdk = sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) ||
             sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
         var outputType = properties.TryGetValue("OutputType", out var type) ? type : executableSdk ? "Exe" : "Library";
         var isExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
-        var isTest = IsTrue("IsTestProject") || sdk.IndexOf("MSTest", StringComparison.OrdinalIgnoreCase) >= 0 ||
-            packages.Exists(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) ||
-                                 p.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) || p.StartsWith("NUnit", StringComparison.OrdinalIgnoreCase) ||
-                                 p.StartsWith("MSTest", StringComparison.OrdinalIgnoreCase) || p.StartsWith("TUnit", StringComparison.OrdinalIgnoreCase) ||
-                                 p.StartsWith("BenchmarkDotNet", StringComparison.OrdinalIgnoreCase));
-        var isAppHost = IsTrue("IsAspireHost") || sdk.StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase) ||
-            root.Elements().Any(e => e.Name.LocalName == "Sdk" && (e.Attribute("Name")?.Value ?? "").StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));
+        var isTest = ProjectRoles.IsTestProject(sdk, properties.TryGetValue("IsTestProject", out var isTestProject) ? isTestProject : null, packages);
+        var isAppHost = AppHostProjectFile.IsAppHost(root);
         return new ProjectFileModel(PathText.Normalize(path), isExecutable && !isTest && !isAppHost, references);
     }
 }

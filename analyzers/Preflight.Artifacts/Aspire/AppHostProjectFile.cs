@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Artifacts.Aspire;
 
@@ -79,7 +80,8 @@ public sealed class AppHostProjectFile
         return new string(chars);
     }
 
-    private static bool IsAppHost(XElement project)
+    /// <summary>An Aspire AppHost's project (its SDK, an <c>Sdk</c> element or import, or <c>IsAspireHost</c>), test fixture or not.</summary>
+    public static bool IsAppHost(XElement project)
     {
         if (IsAppHostSdk(project.Attribute("Sdk")?.Value))
         {
@@ -103,21 +105,14 @@ public sealed class AppHostProjectFile
         return false;
     }
 
-    /// <summary>Test frameworks' packages: an AppHost that references one runs projects for tests, not as a deployment.</summary>
-    private static readonly string[] TestPackagePrefixes =
-    {
-        "Microsoft.NET.Test.Sdk", "xunit", "NUnit", "MSTest", "TUnit", "Aspire.Hosting.Testing", "Microsoft.AspNetCore.Mvc.Testing",
-    };
-
-    /// <summary>A test project (<c>IsTestProject</c>, or a test framework's package): its AppHost is a test fixture.</summary>
+    /// <summary>A test project (<see cref="ProjectRoles.IsTestProject"/>): its AppHost is a test fixture.</summary>
     private static bool IsTestProject(XElement project) =>
-        project.Descendants().Any(e =>
-            (e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) ||
-            (e.Name.LocalName == "PackageReference" && e.Attribute("Include")?.Value is { } package &&
-             TestPackagePrefixes.Any(p => package.StartsWith(p, StringComparison.OrdinalIgnoreCase))));
+        ProjectRoles.IsTestProject(
+            project.Attribute("Sdk")?.Value,
+            project.Descendants().FirstOrDefault(e => e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))?.Value,
+            project.Descendants().Where(e => e.Name.LocalName == "PackageReference").Select(e => e.Attribute("Include")?.Value).OfType<string>());
 
-    private static bool IsAppHostSdk(string? sdk) =>
-        sdk != null && sdk.Split(';').Any(s => s.Trim().StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));
+    private static bool IsAppHostSdk(string? sdk) => ProjectRoles.IsAppHostSdk(sdk);
 
     private static XElement? ParseXml(string text)
     {

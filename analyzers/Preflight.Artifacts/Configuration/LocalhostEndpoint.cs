@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Preflight.Artifacts.Deployment;
 
 namespace Preflight.Artifacts.Configuration;
 
@@ -19,8 +20,6 @@ public sealed class LocalhostEndpoint
     /// <summary><c>postgres</c>, <c>sqlserver</c>, <c>mysql</c>, <c>redis</c>, <c>mongodb</c>, <c>rabbitmq</c>, or null when the shape does not say.</summary>
     public string? Kind { get; }
 
-    private static readonly string[] LocalHosts = { "localhost", "127.0.0.1", "::1", "[::1]", "(local)", "." };
-    private static readonly string[] HostKeywords = { "host", "server", "data source", "datasource", "address", "addr", "network address", "hostname" };
 
     private static readonly Dictionary<string, string> Schemes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -87,7 +86,7 @@ public sealed class LocalhostEndpoint
                 continue;
             }
             var name = part.Substring(0, equals).Trim();
-            if (!HostKeywords.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (!LocalHosts.IsHostKey(name))
             {
                 continue;
             }
@@ -143,7 +142,7 @@ public sealed class LocalhostEndpoint
         return (endpoint, null);
     }
 
-    private static bool IsLocal(string host) => LocalHosts.Contains(host.Trim(), StringComparer.OrdinalIgnoreCase);
+    private static bool IsLocal(string host) => LocalHosts.IsLoopback(host);
 
     private static string? KindOfPort(int port) => Ports.TryGetValue(port, out var kind) ? kind : null;
 

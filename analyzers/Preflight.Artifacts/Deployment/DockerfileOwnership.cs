@@ -26,13 +26,6 @@ public sealed class DockerfilePublishes
     /// <summary>True when the Dockerfile names what it publishes or runs.</summary>
     public bool NamesAny => Projects.Count > 0 || EntryAssemblies.Count > 0;
 
-    private static readonly HashSet<string> ValueOptions = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "-c", "--configuration", "-r", "--runtime", "-f", "--framework", "-o", "--output", "--os", "--arch", "-a",
-        "-v", "--verbosity", "--version-suffix", "-s", "--source", "--packages", "--configfile", "--artifacts-path", "-bl",
-        "--property", "--manifest", "-p",
-    };
-
     public static DockerfilePublishes Read(Dockerfile dockerfile)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -96,35 +89,8 @@ public sealed class DockerfilePublishes
     private static string? PublishedProject(List<string> words) => ProjectArgument(words, "publish", "build");
 
     /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution, '.' or a variable.</summary>
-    internal static string? ProjectArgument(List<string> words, params string[] verbs)
-    {
-        var start = words.FindIndex(w => w == "dotnet");
-        if (start < 0 || start + 1 >= words.Count || Array.IndexOf(verbs, words[start + 1]) < 0)
-        {
-            return null;
-        }
-        for (var i = start + 2; i < words.Count; i++)
-        {
-            var word = words[i];
-            if (ValueOptions.Contains(word))
-            {
-                i++;
-                continue;
-            }
-            if (word.StartsWith("-", StringComparison.Ordinal) || (word.StartsWith("/", StringComparison.Ordinal) && word.IndexOf(':') > 0))
-            {
-                continue;
-            }
-            var trimmed = word.TrimEnd('/');
-            if (trimmed.IndexOf('$') >= 0 || trimmed.Length == 0 || trimmed == "." || trimmed.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) ||
-                trimmed.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith(".slnf", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-            return trimmed;
-        }
-        return null;
-    }
+    internal static string? ProjectArgument(List<string> words, params string[] verbs) =>
+        ShellCommands.Dotnet(words, words.FindIndex(w => w == "dotnet")) is { } command && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
 
     /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for <see cref="Expand"/>.</summary>
     internal static void AddLiteralValues(DockerInstruction instruction, Dictionary<string, string> args)

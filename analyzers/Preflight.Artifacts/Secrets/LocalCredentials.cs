@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Repository;
 
 namespace Preflight.Artifacts.Secrets;
@@ -31,12 +32,6 @@ public enum ArtifactStage
 /// </summary>
 public static class LocalCredentials
 {
-    private static readonly HashSet<string> LocalHostNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "localhost", "127.0.0.1", "::1", "0.0.0.0", "host.docker.internal", "gateway.docker.internal", "host.containers.internal",
-        "kubernetes.docker.internal", ".", "(local)", "(localdb)",
-    };
-
     private static readonly string[] ProductionWords = { "prod", "production", "staging", "stage", "live", "release", "preprod", "uat" };
 
     private static readonly string[] DevelopmentWords =
@@ -67,15 +62,7 @@ public static class LocalCredentials
     }
 
     /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>::1</c>, <c>host.docker.internal</c>, <c>.</c>, <c>(local)</c>, <c>(localdb)</c>.</summary>
-    public static bool IsLocalHost(string host)
-    {
-        if (string.IsNullOrEmpty(host))
-        {
-            return false;
-        }
-        return LocalHostNames.Contains(host) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
-            host.StartsWith("127.", StringComparison.Ordinal) && host.Split('.').Length == 4 && host.Split('.').All(p => p.Length > 0 && p.All(char.IsDigit));
-    }
+    public static bool IsLocalHost(string host) => LocalHosts.IsLocal(host);
 
     /// <summary>A name without a dot that is not an address: a container, compose service or machine of the local network.</summary>
     private static bool IsSingleLabel(string host) =>

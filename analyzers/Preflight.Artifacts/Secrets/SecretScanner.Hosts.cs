@@ -1,16 +1,11 @@
 using System;
 using System.Collections.Generic;
+using Preflight.Artifacts.Deployment;
 
 namespace Preflight.Artifacts.Secrets;
 
 public static partial class SecretScanner
 {
-    /// <summary>Connection-string keys that name the server a password is sent to.</summary>
-    private static readonly HashSet<string> HostKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "server", "host", "hostname", "data source", "datasource", "address", "addr", "network address", "servername",
-    };
-
     private const int MaxHosts = 16;
 
     /// <summary>
@@ -42,7 +37,7 @@ public static partial class SecretScanner
                     {
                         start--;
                     }
-                    if (HostKeys.Contains(part.Substring(start, equals - start).Trim()))
+                    if (LocalHosts.IsHostKey(part.Substring(start, equals - start).Trim()))
                     {
                         AddHostNames(part.Substring(equals + 1), hosts);
                         break;

@@ -12,7 +12,7 @@ namespace Preflight.Cli.Analysis;
 
 /// <summary>
 /// The repository's .editorconfig files (and the global configs beside them), evaluated with Roslyn's own rules, for the
-/// analyzer options they give each file. Severities are decided by <see cref="Preflight.Build.Reporting.FindingSeverity"/>,
+/// analyzer options they give each file. Severities are decided by <see cref="Preflight.Checks.Reporting.FindingSeverity"/>,
 /// as in the build.
 /// </summary>
 internal sealed class EditorConfigs

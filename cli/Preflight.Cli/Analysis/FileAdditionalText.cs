@@ -31,7 +31,7 @@ internal sealed class FileAdditionalText : AdditionalText
         {
             // The length of a link's final target: FIFOs and devices report zero and are never opened (opening a FIFO
             // blocks until a writer comes; a device may never end).
-            var length = Preflight.Build.Checks.FileSystem.Length(Path);
+            var length = Preflight.Checks.Repository.FileSystem.Length(Path);
             if (length == null || length > MaxBytes)
             {
                 return null;

@@ -11,8 +11,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Reporting;
-using Preflight.Build.Checks;
 using Preflight.Cli.Discovery;
 using Preflight.Cli.Output;
 using Preflight.Cli.Projects;

@@ -5,7 +5,6 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Secrets;
-using Preflight.Build.Checks;
 
 namespace Preflight.Cli.Discovery;
 
@@ -247,10 +246,10 @@ internal sealed class RepositoryScan
         var files = new List<string>();
         foreach (var project in Projects)
         {
-            if (Build.Checks.FileSystem.ReadText(project) is { } text && global::Preflight.Artifacts.Aspire.AppHostProjectFile.Parse(project, text) is { } host)
+            if (FileSystem.ReadText(project) is { } text && global::Preflight.Artifacts.Aspire.AppHostProjectFile.Parse(project, text) is { } host)
             {
                 files.Add(project);
-                files.AddRange(CSharpFiles.Where(f => PathText.IsUnder(f, host.Directory)).Take(Build.Checks.AppHostFiles.MaxFilesPerHost));
+                files.AddRange(CSharpFiles.Where(f => PathText.IsUnder(f, host.Directory)).Take(Preflight.Checks.Repository.AppHostFiles.MaxFilesPerHost));
             }
         }
         return files;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
-using Preflight.Build.Checks;
 
 namespace Preflight.Cli.Init;
 

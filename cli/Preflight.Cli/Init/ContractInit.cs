@@ -4,7 +4,6 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.PreflightYaml;
 using Preflight.Artifacts.Repository;
-using Preflight.Build.Checks;
 using Preflight.Cli.Discovery;
 
 namespace Preflight.Cli.Init;

@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Reporting;
 
 namespace Preflight.Cli.Output;
 

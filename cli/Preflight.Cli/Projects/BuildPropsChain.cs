@@ -203,8 +203,8 @@ internal static class BuildPropsChain
         public string Root { get; }
         public Dictionary<string, string> Properties { get; }
         public HashSet<string> Visiting { get; } = new(StringComparer.Ordinal);
-        public Preflight.Build.Checks.RepositoryBoundary Boundary => _boundary ??= new Preflight.Build.Checks.RepositoryBoundary(Root);
-        private Preflight.Build.Checks.RepositoryBoundary? _boundary;
+        public RepositoryBoundary Boundary => _boundary ??= new RepositoryBoundary(Root);
+        private RepositoryBoundary? _boundary;
         public int Imports { get; set; }
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Cli.Projects;
 
@@ -35,12 +36,8 @@ internal sealed class ProjectInfo
     /// <summary>Compiles against Microsoft.AspNetCore.App (see <see cref="SharedFrameworkUse"/>).</summary>
     public bool UsesAspNetCore => _usesAspNetCore ??= SharedFrameworkUse.Of(this, _repositoryRoot);
 
-    /// <summary>A test project: IsTestProject, or a test SDK or framework package (Microsoft.NET.Test.Sdk sets IsTestProject in the build).</summary>
-    public bool IsTestProject =>
-        string.Equals(Property("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase) ||
-        Sdk.IndexOf("MSTest", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        Items.HasPackage(p => p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) || p.StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase) ||
-                              p.StartsWith("TUnit", StringComparison.OrdinalIgnoreCase) || p.StartsWith("MSTest.Sdk", StringComparison.OrdinalIgnoreCase));
+    /// <summary>A test (or benchmark) project, as <see cref="ProjectRoles.IsTestProject"/> decides it for every host.</summary>
+    public bool IsTestProject => ProjectRoles.IsTestProject(Sdk, Property("IsTestProject"), Items.Packages);
 
     /// <summary>PackageReference, FrameworkReference and ProjectReference items (unconditional ones).</summary>
     public ProjectItems Items { get; }

@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
-using Preflight.Build.Checks;
 
 namespace Preflight.Build.Discovery;
 

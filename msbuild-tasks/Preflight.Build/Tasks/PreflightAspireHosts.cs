@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Checks;
 
 namespace Preflight.Build.Tasks;
 

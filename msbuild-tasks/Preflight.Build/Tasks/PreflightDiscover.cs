@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Checks;
 using Preflight.Build.Discovery;
 
 namespace Preflight.Build.Tasks;

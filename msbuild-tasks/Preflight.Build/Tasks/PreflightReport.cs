@@ -6,9 +6,6 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Preflight.Artifacts.Reporting;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Checks;
-using Preflight.Build.Findings;
-using Preflight.Build.Reporting;
 
 namespace Preflight.Build.Tasks;
 

@@ -5,8 +5,6 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Preflight.Artifacts.Reporting;
-using Preflight.Build.Checks;
-using Preflight.Build.Reporting;
 
 namespace Preflight.Build.Tasks;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Checks;
 
 namespace Preflight.Build.Tasks;
 

@@ -28,6 +28,20 @@ public class DockerfileOwnershipTests
         Assert.True(Owns("/repo/src/Worker/Dockerfile", RestoreCaching, "/repo/src/Api/Api.csproj"));
     }
 
+    [Theory]
+    [InlineData("RUN dotnet publish src/Api/Api.csproj -c Release -o /app", "src/Api/Api.csproj")]
+    [InlineData("RUN dotnet publish --self-contained true -r linux-x64 src/Api/", "src/Api")]
+    [InlineData("RUN cd /src && dotnet build -p CI=true ./src/Api/Api.csproj", "./src/Api/Api.csproj")]
+    [InlineData("RUN dotnet publish Shop.sln -o /app", null)]
+    [InlineData("RUN dotnet publish $PROJECT -o /app", null)]
+    [InlineData("RUN dotnet restore src/Api/Api.csproj", null)]
+    public void Published_project_is_the_first_argument_of_dotnet_publish_or_build_after_its_options(string run, string? project)
+    {
+        var publishes = DockerfilePublishes.Read(DockerfileParser.Parse("FROM mcr.microsoft.com/dotnet/sdk:8.0\nWORKDIR /src\n" + run + "\n"));
+
+        Assert.Equal(project == null ? System.Array.Empty<string>() : new[] { project }, publishes.Projects);
+    }
+
     [Fact]
     public void Entrypoint_dll_names_the_project_by_AssemblyName_or_file_name()
     {

@@ -1,5 +1,4 @@
 using System;
-using Preflight.Build.Checks;
 
 namespace Preflight.Build.Tests.Infrastructure;
 

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Preflight.Artifacts.Rules;
-using Preflight.Build.Findings;
 using Preflight.Build.Tasks;
 using Preflight.Build.Tests.Infrastructure;
 using Preflight.Tests;

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Text.Json;
-using Preflight.Build.Reporting;
 using Preflight.Tests;
 using Xunit;
 

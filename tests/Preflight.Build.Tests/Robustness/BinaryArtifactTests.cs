@@ -1,5 +1,4 @@
 using System.Linq;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

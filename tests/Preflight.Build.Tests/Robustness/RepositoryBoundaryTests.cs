@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Checks;
 using Preflight.Build.Tasks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;

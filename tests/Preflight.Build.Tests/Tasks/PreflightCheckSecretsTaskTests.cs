@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Findings;
 using Preflight.Build.Tasks;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;

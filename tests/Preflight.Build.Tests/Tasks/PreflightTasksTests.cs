@@ -49,7 +49,7 @@ public class PreflightTasksTests
     public void Report_skips_rules_listed_in_NoWarn()
     {
         using var repo = new TempRepository();
-        repo.Write("obj/findings.tsv", new Preflight.Build.Findings.Finding("PF2001", repo.Path("Dockerfile"), 2, 6, 2, 10, "COPY source 'x' ...").Serialize() + "\n");
+        repo.Write("obj/findings.tsv", new Preflight.Checks.Findings.Finding("PF2001", repo.Path("Dockerfile"), 2, 6, 2, 10, "COPY source 'x' ...").Serialize() + "\n");
         var engine = new RecordingBuildEngine();
         var report = new PreflightReport { BuildEngine = engine, FindingsFile = repo.Path("obj/findings.tsv"), NoWarn = "CS1591;pf2001" };
 

@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Preflight.Artifacts;
-using Preflight.Build.Checks;
 using Preflight.Build.Tests.Infrastructure;
 using Preflight.Cli.Analysis;
 using Preflight.Cli.Projects;
