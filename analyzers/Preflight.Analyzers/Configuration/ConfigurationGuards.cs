@@ -30,6 +30,11 @@ internal static class ConfigurationGuards
         {
             switch (parent)
             {
+                case IConditionalOperation conditional when child != conditional.Condition && IsCallerChoice(conditional.Condition):
+                    return true; // Either branch runs only when the caller says so.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
+                    IsCallerChoice(logical.LeftOperand):
+                    return true;
                 case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
                     // Only the branch a missing configuration does not take is optional (the other is the default path).
                     var missing = WhenMissing(conditional.Condition, 0);
@@ -165,6 +170,11 @@ internal static class ConfigurationGuards
             {
                 return false;
             }
+            // A guard on a caller-chosen flag (if (skipLogging) return;) makes the rest optional: the caller decides.
+            if (statement is IConditionalOperation { WhenFalse: null } flagGuard && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition))
+            {
+                return true;
+            }
             // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the rest optional.
             if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition) &&
                 WhenMissing(guard.Condition, 0) == true)
@@ -182,6 +192,30 @@ internal static class ConfigurationGuards
             operation = block.Operations[block.Operations.Length - 1];
         }
         return operation is IReturnOperation { Kind: OperationKind.Return } || operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue };
+    }
+
+    /// <summary>
+    /// A condition made only of <c>bool</c> parameters of the enclosing method (<c>isRunOnTye</c>, <c>!useCache</c>,
+    /// <c>a &amp;&amp; !b</c>, <c>a == false</c>): the caller chooses whether the code runs, so a read under it is optional from
+    /// the method's point of view (a library's <c>Configure(bool isRunOnTye = true)</c>). Lambda parameters are not the
+    /// caller's choice of the code's author and do not count.
+    /// </summary>
+    private static bool IsCallerChoice(IOperation? condition)
+    {
+        condition = ConfigurationReadFinder.Unwrap(condition);
+        switch (condition)
+        {
+            case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, ContainingSymbol: IMethodSymbol method } }:
+                return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return IsCallerChoice(not.Operand);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                return IsCallerChoice(logical.LeftOperand) && IsCallerChoice(logical.RightOperand);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                return IsCallerChoice(comparison.LeftOperand) && ConfigurationReadFinder.Unwrap(comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool } } ||
+                       IsCallerChoice(comparison.RightOperand) && ConfigurationReadFinder.Unwrap(comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool } };
+        }
+        return false;
     }
 
     /// <summary>The expression reads configuration or an environment variable, directly or through a local it was stored in.</summary>

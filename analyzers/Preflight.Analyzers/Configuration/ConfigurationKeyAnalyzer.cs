@@ -38,7 +38,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            var declarations = project.IsDeployable ? OwnDeployment(project, reader) : Hosts(project, reader);
+            var declarations = project.IsDeployable ? OwnDeployment(project, reader, start.Compilation) : Hosts(project, reader);
             var reads = new ConfigurationReadFinder(symbols);
             var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);
 
@@ -117,12 +117,15 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     /// <summary>The places searched when a key is declared nowhere, else null.</summary>
     private delegate string? Undeclared(string key);
 
-    /// <summary>A deployable project: its own deployment's declarations.</summary>
-    private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader)
+    /// <summary>A deployable project: its own deployment's declarations, and what its command line gives (<see cref="CommandLineConfiguration"/>).</summary>
+    private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader, Compilation compilation)
     {
         var declarations = new Lazy<DeclarationSet>(
             () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
-        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key)) ? null : declared.DescribeSources();
+        var commandLine = new Lazy<CommandLineConfiguration>(
+            () => CommandLineConfiguration.Find(compilation, reader.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key) || commandLine.Value.Gives(key))
+            ? null : declared.DescribeSources();
     }
 
     /// <summary>A class library: the deployments of the projects that reference it (none: nothing is reported).</summary>
