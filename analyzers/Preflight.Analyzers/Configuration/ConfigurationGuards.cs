@@ -12,7 +12,8 @@ namespace Preflight.Analyzers.Configuration;
 /// (<c>if (config.GetValue&lt;bool&gt;("UseVault")) { … config["Vault:Name"] … }</c>,
 /// <c>if (config.GetSection("Vault").Exists())</c>, <c>if (!string.IsNullOrEmpty(config["X"]))</c>), a read after a guard
 /// clause on configuration that returns (<c>if (string.IsNullOrEmpty(config["X"])) return;</c>), and a boolean flag
-/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off).
+/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off). A read that runs only when a <c>bool</c> parameter of its
+/// method says so (<c>if (isRunOnTye) return;</c>) is the caller's choice and optional too.
 /// </summary>
 internal static class ConfigurationGuards
 {
