@@ -20,7 +20,7 @@ internal static class AppSettingsDeclarations
                 }
                 foreach (var key in document.Keys)
                 {
-                    declarations.AddConfigurationKey(key.Key);
+                    declarations.AddSetting(key.Key, key.Value);
                 }
             }
         }
