@@ -45,61 +45,17 @@ internal sealed class DeploymentDeclarations
         AspireDeclarations.Add(declarations, project, reader);
         TyeDeclarations.Add(declarations, project, reader);
         LaunchSettingsDeclarations.Add(declarations, project, reader); // Last: it only adds to sets other sources made.
-        foreach (var provider in ExternalConfigurationSources.FindAll(reader.Compilation, reader.CancellationToken))
+        if (ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null)
         {
-            if (provider.Flag == null || declarations.MaySwitchOn(provider.Flag))
-            {
-                declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.
-                break;
-            }
+            declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.
         }
         return declarations;
-    }
-
-    /// <summary>Configuration keys the environment sources set (to tell a flag an environment may switch on).</summary>
-    private readonly DeclarationSet _environmentKeys = DeclarationSet.ForConfigurationKeys();
-
-    /// <summary>The values appsettings files give each key.</summary>
-    private readonly System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<string?>> _settingValues =
-        new(System.StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// A boolean flag (missing is off) that some source may set to true: an environment source sets it, or an appsettings
-    /// file gives it a value other than <c>false</c>. A provider under a flag nothing switches on is off in every deployment.
-    /// </summary>
-    private bool MaySwitchOn(string flag)
-    {
-        if (_environmentKeys.IsOpen || _environmentKeys.Declares(flag))
-        {
-            return true;
-        }
-        if (_settingValues.TryGetValue(flag, out var values))
-        {
-            foreach (var value in values)
-            {
-                if (!string.Equals(value, "false", System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /// <summary>A key and its value from an appsettings file.</summary>
-    public void AddSetting(string key, string? value)
-    {
-        ConfigurationKeys.AddName(key);
-        if (!_settingValues.TryGetValue(key, out var values))
-        {
-            _settingValues[key] = values = new System.Collections.Generic.List<string?>();
-        }
-        values.Add(value);
     }
 
     /// <summary>A configuration-only source (appsettings): declares keys, not environment variables.</summary>
     public void AddConfigurationSource(string description) => ConfigurationKeys.AddSource(description);
 
+    public void AddConfigurationKey(string key) => ConfigurationKeys.AddName(key);
 
     /// <summary>An environment source: what it sets is an environment variable and, mapped, a configuration key.</summary>
     public void AddEnvironmentSource(string description)
@@ -112,11 +68,9 @@ internal sealed class DeploymentDeclarations
     {
         EnvironmentVariables.AddName(name);
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
-        _environmentKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
         if (EnvironmentPrefixes.Strip(_environmentPrefixes, name) is { } unprefixed)
         {
             ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed)); // Prefix_A__B is A:B.
-            _environmentKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed));
         }
     }
 
@@ -125,7 +79,6 @@ internal sealed class DeploymentDeclarations
     {
         EnvironmentVariables.AddPrefix(prefix);
         ConfigurationKeys.AddPrefix(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(prefix));
-        _environmentKeys.AddPrefix(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(prefix));
     }
 
     /// <summary>The AppHost line that adds this project (<c>AppHost/Program.cs:12</c>), when an Aspire AppHost of the repository runs it.</summary>
@@ -148,6 +101,5 @@ internal sealed class DeploymentDeclarations
     {
         ConfigurationKeys.MarkOpen();
         EnvironmentVariables.MarkOpen();
-        _environmentKeys.MarkOpen();
     }
 }

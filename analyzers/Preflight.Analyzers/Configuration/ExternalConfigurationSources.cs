@@ -32,19 +32,6 @@ internal static class ExternalConfigurationSources
     /// <summary>The first such provider the code adds ("AddAzureKeyVault"), or null.</summary>
     public static string? Find(Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var provider in FindAll(compilation, cancellationToken))
-        {
-            return provider.Name;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// Every such provider the code adds, with the configuration flag that switches it on when the call is inside
-    /// <c>if (config.GetValue&lt;bool&gt;("UseVault"))</c> (or with a <c>false</c> default): a missing flag leaves it off.
-    /// </summary>
-    public static IEnumerable<(string Name, string? Flag)> FindAll(Compilation compilation, CancellationToken cancellationToken)
-    {
         var builder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationBuilder");
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -64,8 +51,7 @@ internal static class ExternalConfigurationSources
                 var name = member.Name.Identifier.ValueText;
                 if (KnownExternal.Contains(name))
                 {
-                    yield return (name, GuardingFlag(invocation));
-                    continue;
+                    return name;
                 }
                 if (builder == null || !name.StartsWith("Add", StringComparison.Ordinal) || Local.Contains(name) ||
                     member.Expression.ToString().IndexOf("onfig", StringComparison.OrdinalIgnoreCase) < 0)
@@ -76,50 +62,11 @@ internal static class ExternalConfigurationSources
                 if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && ExtendsBuilder(method, builder) &&
                     method.ReturnType is INamedTypeSymbol returned && Implements(returned, builder))
                 {
-                    yield return (name, GuardingFlag(invocation));
+                    return name;
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The key of <c>if (x.GetValue&lt;bool&gt;("Key"))</c> / <c>GetValue&lt;bool&gt;("Key", false)</c> whose then-branch holds the
-    /// call (the nearest <c>if</c> in the same method), else null.
-    /// </summary>
-    private static string? GuardingFlag(SyntaxNode call)
-    {
-        for (SyntaxNode? child = call, parent = call.Parent; parent != null; child = parent, parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IfStatementSyntax @if when child == @if.Statement:
-                    return FlagKey(@if.Condition);
-                case IfStatementSyntax or ElseClauseSyntax or ConditionalExpressionSyntax or SwitchSectionSyntax:
-                    return null; // In another branch: on under a condition that is not a flag.
-                case MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax:
-                    return null;
-            }
-        }
         return null;
-    }
-
-    /// <summary><c>x.GetValue&lt;bool&gt;("Key")</c> or <c>x.GetValue&lt;bool&gt;("Key", false)</c>: the key, else null.</summary>
-    private static string? FlagKey(ExpressionSyntax condition)
-    {
-        if (condition is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax generic } } invocation ||
-            generic.Identifier.ValueText != "GetValue" || generic.TypeArgumentList.Arguments.Count != 1 ||
-            generic.TypeArgumentList.Arguments[0] is not PredefinedTypeSyntax { Keyword.ValueText: "bool" })
-        {
-            return null;
-        }
-        var arguments = invocation.ArgumentList.Arguments;
-        if (arguments.Count == 0 || arguments.Count > 2 || arguments[0].Expression is not LiteralExpressionSyntax key ||
-            !key.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression) ||
-            arguments.Count == 2 && !arguments[1].Expression.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression))
-        {
-            return null;
-        }
-        return key.Token.ValueText;
     }
 
     private static bool ExtendsBuilder(IMethodSymbol method, INamedTypeSymbol builder)

@@ -53,49 +53,4 @@ public class ExternalConfigurationSourceTests
             .WithFile("appsettings.json", Settings)
             .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("ConnectionStrings:CatalogDB", "appsettings.json"))
             .RunAsync();
-
-    private const string FlaggedVault = """
-        using Microsoft.AspNetCore.Builder;
-        using Microsoft.Extensions.Configuration;
-        public static class Providers
-        {
-            public static IConfigurationBuilder AddAzureKeyVault(this IConfigurationBuilder builder, string uri) => builder;
-        }
-        class Program
-        {
-            static void Main(string[] args)
-            {
-                var builder = WebApplication.CreateBuilder(args);
-                if (builder.Configuration.GetValue<bool>("UseSecretVault", false))
-                {
-                    builder.Configuration.AddAzureKeyVault("https://vault");
-                }
-                var db = builder.Configuration.GetConnectionString(MARK);
-            }
-        }
-        """;
-
-    [Fact]
-    public Task A_secret_store_behind_a_flag_nothing_switches_on_keeps_the_check() =>
-        new Test(FlaggedVault.Replace("MARK", "{|#0:\"CatalogDB\"|}"))
-            .WithFile("appsettings.json", """{ "UseSecretVault": false, "Logging": { "Level": "Information" } }""")
-            .WithFile("appsettings.Development.json", """{ "UseSecretVault": "False" }""")
-            .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("ConnectionStrings:CatalogDB", "appsettings.json, appsettings.Development.json"))
-            .RunAsync();
-
-    [Theory]
-    [InlineData("appsettings.Production.json", """{ "UseSecretVault": true }""")]
-    [InlineData("/repo/.env", "UseSecretVault=true\n")]
-    public Task A_secret_store_behind_a_flag_a_source_may_switch_on_makes_every_key_possibly_set(string path, string text) =>
-        new Test(FlaggedVault.Replace("MARK", "\"CatalogDB\""))
-            .WithFile("appsettings.json", """{ "UseSecretVault": false }""")
-            .WithFile(path, text)
-            .RunAsync();
-
-    [Fact]
-    public Task A_secret_store_under_another_condition_makes_every_key_possibly_set() =>
-        new Test(FlaggedVault.Replace("MARK", "\"CatalogDB\"").Replace("builder.Configuration.GetValue<bool>(\"UseSecretVault\", false)", "!builder.Environment.IsDevelopment()")
-                .Replace("using Microsoft.Extensions.Configuration;", "using Microsoft.Extensions.Configuration;\nusing Microsoft.Extensions.Hosting;"))
-            .WithFile("appsettings.json", """{ "UseSecretVault": false }""")
-            .RunAsync();
 }

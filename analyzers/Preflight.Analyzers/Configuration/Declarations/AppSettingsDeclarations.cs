@@ -20,7 +20,7 @@ internal static class AppSettingsDeclarations
                 }
                 foreach (var key in document.Keys)
                 {
-                    declarations.AddSetting(key.Key, key.Value);
+                    declarations.AddConfigurationKey(key.Key);
                 }
             }
         }
