@@ -19,7 +19,7 @@ internal static class ConfigurationGuards
 {
     private const int MaxDepth = 64;
 
-    public static bool IsGuarded(IOperation read)
+    public static bool IsGuarded(IOperation read, bool callersElsewhere = false)
     {
         if (IsBooleanFlag(read))
         {
@@ -31,10 +31,12 @@ internal static class ConfigurationGuards
         {
             switch (parent)
             {
-                case IConditionalOperation conditional when child != conditional.Condition && IsCallerChoice(conditional.Condition):
-                    return true; // Either branch runs only when the caller says so.
+                case IConditionalOperation conditional when child != conditional.Condition && IsCallerChoice(conditional.Condition) &&
+                    CallerChoices.IsOptional(conditional.Condition, reachedWhen: child == conditional.WhenTrue, callersElsewhere):
+                    return true; // The branch runs only when the caller says so.
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
-                    IsCallerChoice(logical.LeftOperand):
+                    IsCallerChoice(logical.LeftOperand) &&
+                    CallerChoices.IsOptional(logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd, callersElsewhere):
                     return true;
                 case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
                     // Only the branch a missing configuration does not take is optional (the other is the default path).
@@ -55,7 +57,7 @@ internal static class ConfigurationGuards
                 case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression && ReadsConfiguration(switchExpression.Value) &&
                                                             arm.Pattern is not IDiscardPatternOperation:
                     return true;
-                case IBlockOperation block when FollowsReturningGuard(block, child):
+                case IBlockOperation block when FollowsReturningGuard(block, child, callersElsewhere):
                     return true;
                 case IMethodBodyOperation or ILocalFunctionOperation:
                     return false;
@@ -163,7 +165,7 @@ internal static class ConfigurationGuards
          nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
 
     /// <summary>An earlier statement of the block is <c>if (condition on configuration) return/break/continue;</c> (not a throw).</summary>
-    private static bool FollowsReturningGuard(IBlockOperation block, IOperation child)
+    private static bool FollowsReturningGuard(IBlockOperation block, IOperation child, bool callersElsewhere)
     {
         foreach (var statement in block.Operations)
         {
@@ -172,7 +174,8 @@ internal static class ConfigurationGuards
                 return false;
             }
             // A guard on a caller-chosen flag (if (skipLogging) return;) makes the rest optional: the caller decides.
-            if (statement is IConditionalOperation { WhenFalse: null } flagGuard && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition))
+            if (statement is IConditionalOperation { WhenFalse: null } flagGuard && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition) &&
+                CallerChoices.IsOptional(flagGuard.Condition, reachedWhen: false, callersElsewhere))
             {
                 return true;
             }
@@ -201,7 +204,7 @@ internal static class ConfigurationGuards
     /// the method's point of view (a library's <c>Configure(bool isRunOnTye = true)</c>). Lambda parameters are not the
     /// caller's choice of the code's author and do not count.
     /// </summary>
-    private static bool IsCallerChoice(IOperation? condition)
+    internal static bool IsCallerChoice(IOperation? condition)
     {
         condition = ConfigurationReadFinder.Unwrap(condition);
         switch (condition)

@@ -51,7 +51,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     symbols.IsConfiguration(indexer.ContainingType) &&
                     nodeContext.SemanticModel.GetOperation(access, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
-                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
             }, SyntaxKind.ElementAccessExpression);
             start.RegisterSyntaxNodeAction(nodeContext =>
@@ -63,7 +63,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     symbols.IsSection(value.ContainingType) &&
                     nodeContext.SemanticModel.GetOperation(member, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
-                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
             }, SyntaxKind.SimpleMemberAccessExpression);
             start.RegisterSyntaxNodeAction(nodeContext =>
@@ -76,7 +76,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                Check(nodeContext, reads.FromInvocation(invocation), declarations);
+                Check(nodeContext, reads.FromInvocation(invocation), declarations, !project.IsDeployable);
                 if (ConfigurationGuards.IsGuarded(invocation))
                 {
                     return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are optional.
@@ -135,9 +135,9 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         return key => hosts.Value?.MissingKey(key);
     }
 
-    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations)
+    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations, bool isLibrary)
     {
-        if (found is { } read && !FallbackDetector.HasFallback(read.Operation))
+        if (found is { } read && !FallbackDetector.HasFallback(read.Operation, callersElsewhere: isLibrary))
         {
             Report(context, read, declarations);
         }
