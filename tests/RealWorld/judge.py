@@ -143,6 +143,7 @@ j(FD, 'PF5006', r'kustomize/', r'', 'T', 'PF5006-true-missing-kustomize-path')
 j(FD, 'PF2004', r'Dockerfile', r'nuget\.config|Directory\.Build\.props', 'F', 'PF2004-config-found-walking-up')
 j('oskardudycz+EventSourcing.NetCore', 'PF3007', r'^docker-compose\.yml$', r"'postgres'", 'T', 'PF3007-true-no-healthcheck')
 j('vietnam-devs+coolstore-microservices', 'PF6002', r'DaprEventBus\.cs', r'SubscribeAsync', 'H', 'PF6002-unused-stub')
+# The two PF1001 verdicts below record findings that the command-line keys and caller-chosen reads (issue 13 gaps) removed.
 j('vietnam-devs+coolstore-microservices', 'PF1001', r'N8T\.Infrastructure/Logging/Extensions\.cs', r"'(App:Name|Logging:EsUrl)'", 'F', 'PF1001-library-read-behind-parameter-guard')
 j('dotnet+tye', 'PF1001', r'src/tye-diag-agent/Program\.cs', r"'(assemblyName|service)'", 'F', 'PF1001-command-line-argument')
 j('dotnet-architecture+eShopOnContainers', 'PF1004', r'docker-compose(-windows)?\.prod\.yml', r'', 'F', 'PF1004-local-dev-credentials')

@@ -12,13 +12,14 @@ namespace Preflight.Analyzers.Configuration;
 /// (<c>if (config.GetValue&lt;bool&gt;("UseVault")) { … config["Vault:Name"] … }</c>,
 /// <c>if (config.GetSection("Vault").Exists())</c>, <c>if (!string.IsNullOrEmpty(config["X"]))</c>), a read after a guard
 /// clause on configuration that returns (<c>if (string.IsNullOrEmpty(config["X"])) return;</c>), and a boolean flag
-/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off).
+/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off). A read that runs only when a <c>bool</c> parameter of its
+/// method says so (<c>if (isRunOnTye) return;</c>) is the caller's choice and optional too.
 /// </summary>
 internal static class ConfigurationGuards
 {
     private const int MaxDepth = 64;
 
-    public static bool IsGuarded(IOperation read)
+    public static bool IsGuarded(IOperation read, bool callersElsewhere = false)
     {
         if (IsBooleanFlag(read))
         {
@@ -30,6 +31,13 @@ internal static class ConfigurationGuards
         {
             switch (parent)
             {
+                case IConditionalOperation conditional when child != conditional.Condition && IsCallerChoice(conditional.Condition) &&
+                    CallerChoices.IsOptional(conditional.Condition, reachedWhen: child == conditional.WhenTrue, callersElsewhere):
+                    return true; // The branch runs only when the caller says so.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
+                    IsCallerChoice(logical.LeftOperand) &&
+                    CallerChoices.IsOptional(logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd, callersElsewhere):
+                    return true;
                 case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
                     // Only the branch a missing configuration does not take is optional (the other is the default path).
                     var missing = WhenMissing(conditional.Condition, 0);
@@ -49,7 +57,7 @@ internal static class ConfigurationGuards
                 case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression && ReadsConfiguration(switchExpression.Value) &&
                                                             arm.Pattern is not IDiscardPatternOperation:
                     return true;
-                case IBlockOperation block when FollowsReturningGuard(block, child):
+                case IBlockOperation block when FollowsReturningGuard(block, child, callersElsewhere):
                     return true;
                 case IMethodBodyOperation or ILocalFunctionOperation:
                     return false;
@@ -150,13 +158,19 @@ internal static class ConfigurationGuards
          nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
 
     /// <summary>An earlier statement of the block is <c>if (condition on configuration) return/break/continue;</c> (not a throw).</summary>
-    private static bool FollowsReturningGuard(IBlockOperation block, IOperation child)
+    private static bool FollowsReturningGuard(IBlockOperation block, IOperation child, bool callersElsewhere)
     {
         foreach (var statement in block.Operations)
         {
             if (statement == child)
             {
                 return false;
+            }
+            // A guard on a caller-chosen flag (if (skipLogging) return;) makes the rest optional: the caller decides.
+            if (statement is IConditionalOperation { WhenFalse: null } flagGuard && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition) &&
+                CallerChoices.IsOptional(flagGuard.Condition, reachedWhen: false, callersElsewhere))
+            {
+                return true;
             }
             // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the rest optional.
             if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition) &&
@@ -175,6 +189,30 @@ internal static class ConfigurationGuards
             operation = block.Operations[block.Operations.Length - 1];
         }
         return operation is IReturnOperation { Kind: OperationKind.Return } || operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue };
+    }
+
+    /// <summary>
+    /// A condition made only of <c>bool</c> parameters of the enclosing method (<c>isRunOnTye</c>, <c>!useCache</c>,
+    /// <c>a &amp;&amp; !b</c>, <c>a == false</c>): the caller chooses whether the code runs, so a read under it is optional from
+    /// the method's point of view (a library's <c>Configure(bool isRunOnTye = true)</c>). Lambda parameters are not the
+    /// caller's choice of the code's author and do not count.
+    /// </summary>
+    internal static bool IsCallerChoice(IOperation? condition)
+    {
+        condition = ConfigurationReadFinder.Unwrap(condition);
+        switch (condition)
+        {
+            case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, ContainingSymbol: IMethodSymbol method } }:
+                return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor;
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return IsCallerChoice(not.Operand);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                return IsCallerChoice(logical.LeftOperand) && IsCallerChoice(logical.RightOperand);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                return IsCallerChoice(comparison.LeftOperand) && ConfigurationReadFinder.Unwrap(comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool } } ||
+                       IsCallerChoice(comparison.RightOperand) && ConfigurationReadFinder.Unwrap(comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool } };
+        }
+        return false;
     }
 
     /// <summary>The expression reads configuration or an environment variable, directly or through a local it was stored in.</summary>

@@ -38,7 +38,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            var declarations = project.IsDeployable ? OwnDeployment(project, reader) : Hosts(project, reader);
+            var declarations = project.IsDeployable ? OwnDeployment(project, reader, start.Compilation) : Hosts(project, reader);
             var reads = new ConfigurationReadFinder(symbols);
             var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);
 
@@ -51,7 +51,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     symbols.IsConfiguration(indexer.ContainingType) &&
                     nodeContext.SemanticModel.GetOperation(access, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
-                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
             }, SyntaxKind.ElementAccessExpression);
             start.RegisterSyntaxNodeAction(nodeContext =>
@@ -63,7 +63,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                     symbols.IsSection(value.ContainingType) &&
                     nodeContext.SemanticModel.GetOperation(member, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
-                    Check(nodeContext, reads.FromPropertyReference(reference), declarations);
+                    Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
             }, SyntaxKind.SimpleMemberAccessExpression);
             start.RegisterSyntaxNodeAction(nodeContext =>
@@ -76,7 +76,7 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                Check(nodeContext, reads.FromInvocation(invocation), declarations);
+                Check(nodeContext, reads.FromInvocation(invocation), declarations, !project.IsDeployable);
                 if (ConfigurationGuards.IsGuarded(invocation))
                 {
                     return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are optional.
@@ -117,12 +117,15 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     /// <summary>The places searched when a key is declared nowhere, else null.</summary>
     private delegate string? Undeclared(string key);
 
-    /// <summary>A deployable project: its own deployment's declarations.</summary>
-    private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader)
+    /// <summary>A deployable project: its own deployment's declarations, and what its command line gives (<see cref="CommandLineConfiguration"/>).</summary>
+    private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader, Compilation compilation)
     {
         var declarations = new Lazy<DeclarationSet>(
             () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
-        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key)) ? null : declared.DescribeSources();
+        var commandLine = new Lazy<CommandLineConfiguration>(
+            () => CommandLineConfiguration.Find(compilation, reader.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key) || commandLine.Value.Gives(key))
+            ? null : declared.DescribeSources();
     }
 
     /// <summary>A class library: the deployments of the projects that reference it (none: nothing is reported).</summary>
@@ -132,9 +135,9 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         return key => hosts.Value?.MissingKey(key);
     }
 
-    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations)
+    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations, bool isLibrary)
     {
-        if (found is { } read && !FallbackDetector.HasFallback(read.Operation))
+        if (found is { } read && !FallbackDetector.HasFallback(read.Operation, callersElsewhere: isLibrary))
         {
             Report(context, read, declarations);
         }

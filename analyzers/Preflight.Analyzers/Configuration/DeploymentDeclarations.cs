@@ -44,6 +44,7 @@ internal sealed class DeploymentDeclarations
         PreflightConfigDeclarations.Add(declarations, project, reader);
         AspireDeclarations.Add(declarations, project, reader);
         TyeDeclarations.Add(declarations, project, reader);
+        LaunchSettingsDeclarations.Add(declarations, project, reader); // Last: it only adds to sets other sources made.
         if (ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null)
         {
             declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.

@@ -62,7 +62,7 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
                 }
                 var nameArgument = invocation.Arguments[0].Value;
                 if (ConfigurationReadFinder.ConstantString(nameArgument) is not { } name || AlwaysSet.Contains(name) ||
-                    FallbackDetector.HasFallback(invocation))
+                    FallbackDetector.HasFallback(invocation, callersElsewhere: !project.IsDeployable))
                 {
                     return;
                 }

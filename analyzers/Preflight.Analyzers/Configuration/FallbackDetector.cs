@@ -12,9 +12,11 @@ namespace Preflight.Analyzers.Configuration;
 /// </summary>
 internal static class FallbackDetector
 {
-    public static bool HasFallback(IOperation read)
+    /// <param name="read">The read.</param>
+    /// <param name="callersElsewhere">A class library: its methods' callers are in other projects (see <see cref="CallerChoices"/>).</param>
+    public static bool HasFallback(IOperation read, bool callersElsewhere = false)
     {
-        if (ConfigurationGuards.IsGuarded(read))
+        if (ConfigurationGuards.IsGuarded(read, callersElsewhere))
         {
             return true;
         }

@@ -57,6 +57,10 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.TyeConfig;
         }
+        if (LaunchSettings.LaunchSettingsFile.IsLaunchSettings(normalized))
+        {
+            return ArtifactKind.LaunchSettings;
+        }
         var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
         if (isYaml && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0)
         {

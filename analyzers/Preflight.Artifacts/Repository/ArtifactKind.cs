@@ -18,4 +18,6 @@ public enum ArtifactKind
     BuildDefinition,
     /// <summary>Project Tye's tye.yaml: the services it runs and the variables it gives them.</summary>
     TyeConfig,
+    /// <summary>A project's Properties/launchSettings.json: the environment variables its local launch profiles set.</summary>
+    LaunchSettings,
 }

@@ -38,8 +38,9 @@ public static class ArtifactPatterns
         "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml", "**/.gitlab-ci.yml",
         "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json", "**/.devcontainer.json",
         "**/*.sh", "**/*.bash", "**/*.ps1", "**/Makefile", "**/makefile", "**/GNUmakefile",
-        // Settings files of every project (committed secrets, PF1004) and the .gitignore files that say what is not committed.
-        "**/appsettings*.json", "**/.gitignore",
+        // Settings files of every project (committed secrets, PF1004), their launch profiles (PF1001/PF1002: what a local run
+        // sets) and the .gitignore files that say what is not committed.
+        "**/appsettings*.json", "**/Properties/launchSettings.json", "**/.gitignore",
         // Files that may hold a private key (PF1004; the task reads them, the analyzers do not).
         "**/id_rsa", "**/id_dsa", "**/id_ecdsa", "**/id_ed25519", "**/*.pem", "**/*.key",
     };

@@ -59,7 +59,7 @@ public class LibraryReadTests
         .WithFile("/repo/src/Web/appsettings.json", """{ "Storage": { "Bucket": "b", "Region": "eu" } }""")
         .WithFile("/repo/src/Core/Core.csproj", Core)
         .WithFile("/repo/src/Worker/Worker.csproj", Worker)
-        .WithFile("/repo/src/Worker/appsettings.json", """{ "Storage": { "Bucket": "b" } }""")
+        .WithFile("/repo/src/Worker/appsettings.json", """{ "Storage": { "Bucket": "b", "Region": "eu" } }""")
         .WithFile("/repo/tests/Api.Tests/Api.Tests.csproj", Tests)
         .WithFile("/repo/tests/Api.Tests/appsettings.json", """{ "Other": 1 }""");
 
@@ -68,6 +68,39 @@ public class LibraryReadTests
         Repository(Source)
             .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("Storage:Root",
                 "host src/Web/Web.csproj (appsettings.json); host src/Worker/Worker.csproj (appsettings.json)"))
+            .RunAsync();
+
+    [Fact]
+    public Task A_key_missing_in_one_host_that_configures_its_section_names_only_that_host() =>
+        Repository("""
+            using Microsoft.Extensions.Configuration;
+            public static class Storage
+            {
+                public static string? Tier(IConfiguration c) => c[{|#0:"Storage:Tier"|}];
+            }
+            """)
+            .WithFile("/repo/src/Web/appsettings.Production.json", """{ "Storage": { "Tier": "hot" } }""")
+            .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("Storage:Tier", "host src/Worker/Worker.csproj (appsettings.json)"))
+            .RunAsync();
+
+    [Fact]
+    public Task A_host_that_configures_nothing_of_the_section_is_not_named_when_another_host_declares_the_key() =>
+        Repository("""
+            using Microsoft.Extensions.Configuration;
+            public static class Mail
+            {
+                public static string? Host(IConfiguration c) => c["Mail:Host"];
+                public static string? Level(IConfiguration c) => c["Logging:Sink"];
+                public static string? Db(IConfiguration c) => c["ConnectionStrings:Orders"];
+                public static string? Flat(IConfiguration c) => c["Region"];
+            }
+            """)
+            .WithFile("/repo/src/Web/appsettings.Development.json", """
+                { "Mail": { "Host": "smtp" }, "Logging": { "Sink": "x", "Level": "Debug" }, "ConnectionStrings": { "Orders": "db" }, "Region": "eu" }
+                """)
+            .WithFile("/repo/src/Worker/appsettings.Development.json", """
+                { "Logging": { "Level": "Debug" }, "ConnectionStrings": { "Jobs": "db" } }
+                """)
             .RunAsync();
 
     [Fact]

@@ -24,6 +24,8 @@ public class ArtifactClassifierTests
     [InlineData("/repo/deploy/compose.yaml", ArtifactKind.Compose)]
     [InlineData("/repo/preflight.yaml", ArtifactKind.PreflightConfig)]
     [InlineData("/repo/.github/workflows/deploy.yml", ArtifactKind.Workflow)]
+    [InlineData("/repo/src/Api/Properties/launchSettings.json", ArtifactKind.LaunchSettings)]
+    [InlineData("/repo/src/Api/launchSettings.json", ArtifactKind.Unknown)]
     [InlineData("/repo/config/settings.yaml", ArtifactKind.Unknown)]
     [InlineData("/repo/k8s/readme.md", ArtifactKind.Unknown)]
     public void Other_files_keep_their_kind(string path, ArtifactKind kind)
