@@ -34,6 +34,10 @@ public sealed class CheckContext
             Artifacts.Where(IsBuildFile),
             ReadText,
             everyProjectUsesPreflight);
+        if (run != null)
+        {
+            Layout.Owners = run.OwnersFor(Layout.PreflightProjects);
+        }
     }
 
     public IReadOnlyList<string> Artifacts { get; }

@@ -21,6 +21,7 @@ public sealed class CheckRun
     private readonly object _lock = new object();
     private Lazy<List<(string Path, ComposeFile File)>>? _compose;
     private Lazy<DockerBuildFinder>? _finder;
+    private readonly ConcurrentDictionary<string, LayoutOwners> _owners = new ConcurrentDictionary<string, LayoutOwners>(StringComparer.Ordinal);
 
     public CheckRun(string repositoryRoot, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null)
     {
@@ -42,6 +43,10 @@ public sealed class CheckRun
 
     internal List<(string Path, ComposeFile File)> Compose(Func<List<(string Path, ComposeFile File)>> load) =>
         Once(ref _compose, load).Value;
+
+    /// <summary>The owners shared by the layouts with these Preflight projects (in the CLI: every layout of the run).</summary>
+    internal LayoutOwners OwnersFor(IReadOnlyList<string> preflightProjects) =>
+        _owners.GetOrAdd(string.Join("\n", preflightProjects), _ => new LayoutOwners());
 
     internal DockerBuildFinder Finder(Func<DockerBuildFinder> find) => Once(ref _finder, find).Value;
 
