@@ -93,6 +93,7 @@ public static class Program
         {
             stderr.WriteLine(NoContractNote);
         }
+        PhaseTimes.Print(stderr);
         var errors = findings.Count(f => f.IsError);
         stderr.WriteLine($"preflight: {findings.Count} finding(s), {errors} error(s) in {clock.Elapsed.TotalSeconds:0.0} s");
         return errors > 0 ? 1 : 0;

@@ -63,6 +63,28 @@ if (args.Length > 0 && args[0] == "cli")
     Console.WriteLine($"processors: {Environment.ProcessorCount}");
     return;
 }
+// `dotnet run -c Release -- cli-scale [projects] [files] [--cli DLL] [--runs N] [--keep]` times `preflight check` (a child
+// process: wall clock and peak working set, best of N runs, 3 by default) on a generated repository of that size (80 / 5000
+// by default); `cli-scale-table [--cli DLL] [--runs N]` does so for 1k, 2k, 5k and 10k C# files (16 to 160 projects).
+// --cli names another build of the CLI (e.g. main's, `dotnet build cli/Preflight.Cli -c Release -o DIR`); the default is
+// the preflight.dll built next to this program.
+if (args.Length > 0 && (args[0] == "cli-scale" || args[0] == "cli-scale-table"))
+{
+    var numbers = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).ToArray();
+    var cliIndex = Array.IndexOf(args, "--cli");
+    var cli = cliIndex > 0 && cliIndex + 1 < args.Length ? Path.GetFullPath(args[cliIndex + 1]) : CliScaleFigures.DefaultCli();
+    var runsIndex = Array.IndexOf(args, "--runs");
+    var runs = runsIndex > 0 && runsIndex + 1 < args.Length ? int.Parse(args[runsIndex + 1]) : 3;
+    if (args[0] == "cli-scale")
+    {
+        CliScaleFigures.One(numbers.Length > 0 ? numbers[0] : 80, numbers.Length > 1 ? numbers[1] : 5000, cli, runs, args.Contains("--keep"));
+    }
+    else
+    {
+        CliScaleFigures.Table(cli, runs, args.Contains("--keep"));
+    }
+    return;
+}
 // `dotnet run -c Release -- solution [projects] [files] [--keep]` packs Preflight, writes a solution of that shape, builds it
 // for real (with the .NET analyzers and -p:ReportAnalyzer=true), builds it again unchanged, and measures the analyzers' memory
 // (not with --no-memory).

@@ -25,6 +25,29 @@ internal sealed class DeploymentDeclarations
 
     private static readonly PerCompilation<DeploymentDeclarations> Cache = new();
 
+    private static readonly PerCompilation<CompilationFacts> CodeFacts = new();
+
+    /// <summary>
+    /// What the declarations take from the code, which depends on the compilation only (not on the host): found once per
+    /// compilation, as a library's hosts each collect their declarations with the library's compilation (both walk every tree).
+    /// </summary>
+    private sealed class CompilationFacts
+    {
+        private CompilationFacts(System.Collections.Generic.IReadOnlyList<string> environmentPrefixes, bool hasExternalSource)
+        {
+            EnvironmentPrefixes = environmentPrefixes;
+            HasExternalSource = hasExternalSource;
+        }
+
+        public System.Collections.Generic.IReadOnlyList<string> EnvironmentPrefixes { get; }
+        public bool HasExternalSource { get; }
+
+        public static CompilationFacts Get(ArtifactReader reader) =>
+            CodeFacts.Get(reader.Compilation, projectFile: null, artifactCount: 0, () => new CompilationFacts(
+                Configuration.EnvironmentPrefixes.Find(reader.Compilation, reader.CancellationToken),
+                ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null));
+    }
+
     /// <summary>Collected once per compilation for the analyzers that ask (configuration keys, environment variables).</summary>
     public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader) =>
         Cache.Get(project, reader, () => CollectUncached(project, reader));
@@ -34,7 +57,8 @@ internal sealed class DeploymentDeclarations
 
     private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
-        var declarations = new DeploymentDeclarations(EnvironmentPrefixes.Find(reader.Compilation, reader.CancellationToken));
+        var code = CompilationFacts.Get(reader);
+        var declarations = new DeploymentDeclarations(code.EnvironmentPrefixes);
         var services = ProjectService.Find(project, reader);
         AppSettingsDeclarations.Add(declarations, project, reader);
         ComposeDeclarations.Add(declarations, project, reader, services);
@@ -45,7 +69,7 @@ internal sealed class DeploymentDeclarations
         AspireDeclarations.Add(declarations, project, reader);
         TyeDeclarations.Add(declarations, project, reader);
         LaunchSettingsDeclarations.Add(declarations, project, reader); // Last: it only adds to sets other sources made.
-        if (ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null)
+        if (code.HasExternalSource)
         {
             declarations.ConfigurationKeys.MarkOpen(); // A secret store or configuration service may set any key.
         }

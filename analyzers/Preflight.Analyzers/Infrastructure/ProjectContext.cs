@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts;
@@ -148,16 +149,35 @@ internal sealed class ProjectContext
         ProjectDirectory == null || PathText.Equal(PathText.GetDirectory(file.Path), ProjectDirectory);
 
     /// <summary>The artifact at a path, or null when it was not passed in.</summary>
-    public ArtifactFile? Find(string path)
+    public ArtifactFile? Find(string path) =>
+        ByPath.TryGetValue(PathText.Normalize(path).TrimEnd('/'), out var artifact) ? artifact : null;
+
+    private Dictionary<string, ArtifactFile>? _byPath;
+
+    /// <summary>
+    /// The artifacts by normalized path (the first of a path wins, as a search in order would find it): built once, so
+    /// reading the files of a compose set or a service's Dockerfile does not compare every artifact's path.
+    /// </summary>
+    private Dictionary<string, ArtifactFile> ByPath
     {
-        foreach (var artifact in Artifacts)
+        get
         {
-            if (PathText.Equal(artifact.Path, path))
+            var index = Volatile.Read(ref _byPath);
+            if (index == null)
             {
-                return artifact;
+                index = new Dictionary<string, ArtifactFile>(StringComparer.Ordinal);
+                foreach (var artifact in Artifacts)
+                {
+                    var key = PathText.Normalize(artifact.Path).TrimEnd('/');
+                    if (!index.ContainsKey(key))
+                    {
+                        index[key] = artifact;
+                    }
+                }
+                Volatile.Write(ref _byPath, index);
             }
+            return index;
         }
-        return null;
     }
 
     /// <summary>The text of an AdditionalFile by path, or null when it was not passed in.</summary>

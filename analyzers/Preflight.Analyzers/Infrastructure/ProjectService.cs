@@ -46,18 +46,17 @@ internal sealed class ProjectService
         {
             composeFiles[PathText.Normalize(file.Path)] = file;
         }
-        string? Read(string path) => project.ReadText(path, reader.CancellationToken);
         // Parsed once per text (the reader's cache), not once per compose service that names the Dockerfile.
         Preflight.Artifacts.Docker.Dockerfile? DockerfileAt(string path) => project.Find(path) is { } file ? reader.Dockerfile(file) : null;
         var seen = new HashSet<(string, string, string?)>();
-        foreach (var set in ComposeSets.Find(composeFiles.Keys, Read))
+        // Found and loaded once for every compilation given the same texts (LoadedComposeSets).
+        foreach (var (set, loaded) in LoadedComposeSets.Get(project, composeFiles.Keys, reader.CancellationToken))
         {
-            if (!composeFiles.TryGetValue(PathText.Normalize(set.Files[0]), out var main))
+            if (!composeFiles.TryGetValue(PathText.Normalize(set.Files[0]), out var main) || loaded is not { } compose)
             {
                 continue;
             }
             var directory = PathText.GetDirectory(set.Files[0]);
-            var compose = ComposeSets.Load(set, Read);
             foreach (var service in compose.Services)
             {
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;

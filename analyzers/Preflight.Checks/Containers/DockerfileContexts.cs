@@ -20,11 +20,13 @@ internal static class DockerfileContexts
     private static readonly ConditionalWeakTable<CheckContext, DockerBuildFinder> Finders = new ConditionalWeakTable<CheckContext, DockerBuildFinder>();
 
     /// <summary>The builds found in the repository's CI definitions, scripts and tool configurations (once per run).</summary>
-    public static DockerBuildFinder Finder(CheckContext context) => Finders.GetValue(context, c => DockerBuildFinder.Find(
+    public static DockerBuildFinder Finder(CheckContext context) => Finders.GetValue(context, c => c.Run != null ? c.Run.Finder(() => Find(c)) : Find(c));
+
+    private static DockerBuildFinder Find(CheckContext c) => DockerBuildFinder.Find(
         c.Layout.Root,
         c.OfKind(ArtifactKind.BuildDefinition).Concat(c.OfKind(ArtifactKind.Workflow)),
         c.OfKind(ArtifactKind.Dockerfile),
-        c.ReadText));
+        c.ReadText);
 
     public static IEnumerable<(string Context, string Origin)> Of(CheckContext context, string dockerfilePath, Dockerfile model)
     {

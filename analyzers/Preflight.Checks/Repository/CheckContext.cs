@@ -16,14 +16,16 @@ public sealed class CheckContext
     private PreflightConfig? _config;
 
     /// <param name="everyProjectUsesPreflight">True for hosts that check every project of the repository (the CLI).</param>
+    /// <param name="run">Shared by the contexts of one run of many projects (the CLI; see <see cref="CheckRun"/>); its artifacts and sources are used.</param>
     public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null,
-        bool everyProjectUsesPreflight = false)
+        bool everyProjectUsesPreflight = false, CheckRun? run = null)
     {
+        Run = run;
         // The targets' globs follow symbolic links: what leads out of the repository (a link to /, to /etc) is dropped.
         Boundary = new RepositoryBoundary(repositoryRoot);
         // A file reached twice (through a link inside the repository) is checked once, at its path without links.
-        SourceFiles = Boundary.WithoutAliases(sourceFiles ?? Enumerable.Empty<string>());
-        Artifacts = Boundary.WithoutAliases(artifactPaths);
+        SourceFiles = run?.SourceFiles ?? Boundary.WithoutAliases(sourceFiles ?? Enumerable.Empty<string>());
+        Artifacts = run?.Artifacts ?? Boundary.WithoutAliases(artifactPaths);
         Layout = new RepositoryLayout(
             repositoryRoot,
             projectFile,
@@ -31,9 +33,15 @@ public sealed class CheckContext
             Artifacts.Where(IsBuildFile),
             ReadText,
             everyProjectUsesPreflight);
+        if (run != null)
+        {
+            Layout.Owners = run.OwnersFor(Layout.PreflightProjects);
+        }
     }
 
     public IReadOnlyList<string> Artifacts { get; }
+    /// <summary>What the contexts of one run of many projects share; null when the context is alone (the MSBuild task).</summary>
+    public CheckRun? Run { get; }
     /// <summary>Where the repository ends for links: nothing behind a link that leads out of it is read.</summary>
     public RepositoryBoundary Boundary { get; }
     /// <summary>
@@ -61,7 +69,7 @@ public sealed class CheckContext
                 _texts[path] = null;
                 return null;
             }
-            text = FileSystem.ReadText(path);
+            text = Run != null ? Run.ReadText(path) : FileSystem.ReadText(path);
             if (text == null && FileSystem.Length(path) > FileSystem.MaxReadBytes)
             {
                 Note(path, $"not checked: larger than {FileSystem.MaxReadBytes / (1024 * 1024)} MB, Preflight's limit for one file");
@@ -113,7 +121,7 @@ public sealed class CheckContext
     /// interpolated with the folder's .env, extends and includes followed (files read through <see cref="ReadText"/>,
     /// so they are watched). The path is the set's own file (the main file, or the overlay).
     /// </summary>
-    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= LoadComposeProjects();
+    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= Run != null ? Run.Compose(LoadComposeProjects) : LoadComposeProjects();
 
     /// <summary>The repository's preflight.yaml (or preflight.yml) at the root; empty when there is none.</summary>
     public PreflightConfig PreflightConfig => _config ??= LoadPreflightConfig();

@@ -42,7 +42,10 @@ public sealed class RepositoryLayout
     }
 
     private readonly Func<string, string?> _readText;
-    private readonly Dictionary<string, DockerfilePublishes> _publishes = new Dictionary<string, DockerfilePublishes>(StringComparer.Ordinal);
+    /// <summary>What a Dockerfile text publishes, per text instance: shared by the layouts of a run whose texts are shared (<see cref="CheckRun"/>).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes> Publishes =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes>();
+    private readonly Dictionary<string, string?> _assemblyNames = new Dictionary<string, string?>(StringComparer.Ordinal);
 
     public string Root { get; }
     public string CurrentProject { get; }
@@ -60,12 +63,15 @@ public sealed class RepositoryLayout
     public string OwnerOfDockerfile(string dockerfile, string? text)
     {
         dockerfile = PathText.Normalize(dockerfile);
-        DockerfilePublishes? publishes = null;
-        if (text != null && !_publishes.TryGetValue(text, out publishes))
-        {
-            publishes = DockerfilePublishes.Read(DockerfileParser.Parse(text));
-            _publishes[text] = publishes;
-        }
+        return Owners == null ? FindOwnerOfDockerfile(dockerfile, text) : Owners.Dockerfile(dockerfile, text, () => FindOwnerOfDockerfile(dockerfile, text));
+    }
+
+    /// <summary>Owners shared with the other layouts of a run (<see cref="CheckRun"/>); null when the layout is alone.</summary>
+    internal LayoutOwners? Owners { get; set; }
+
+    private string FindOwnerOfDockerfile(string dockerfile, string? text)
+    {
+        var publishes = text == null ? null : Publishes.GetValue(text, t => DockerfilePublishes.Read(DockerfileParser.Parse(t)));
         if (publishes == null)
         {
             return PreflightProjects.FirstOrDefault(p => PathText.Equal(PathText.GetDirectory(p), PathText.GetDirectory(dockerfile))) ?? OwnerProject;
@@ -75,6 +81,18 @@ public sealed class RepositoryLayout
 
     /// <summary>The literal AssemblyName of a project file; null (the file name) when it sets none.</summary>
     private string? AssemblyName(string project)
+    {
+        lock (_assemblyNames)
+        {
+            if (!_assemblyNames.TryGetValue(project, out var name))
+            {
+                _assemblyNames[project] = name = ReadAssemblyName(project);
+            }
+            return name;
+        }
+    }
+
+    private string? ReadAssemblyName(string project)
     {
         var match = _readText(project) is { } text ? AssemblyNameProperty.Match(text) : Match.Empty;
         return match.Success && match.Groups[1].Value.IndexOf('$') < 0 ? match.Groups[1].Value.Trim() : null;
@@ -86,7 +104,10 @@ public sealed class RepositoryLayout
     /// The project that checks a compose service: the project its build context is the folder of, else the owner of the
     /// Dockerfile it builds; the owner project for services without a (resolvable, local) build.
     /// </summary>
-    public string OwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText)
+    public string OwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText) =>
+        Owners == null ? FindOwnerOfService(service, readText) : Owners.Service(service, () => FindOwnerOfService(service, readText));
+
+    private string FindOwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText)
     {
         var build = service.Build;
         if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null)

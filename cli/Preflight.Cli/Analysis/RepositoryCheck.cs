@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Reporting;
@@ -32,6 +33,13 @@ internal sealed class RepositoryCheck
     private readonly ConcurrentDictionary<string, string> _notes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _analyzerFiles = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// One AdditionalText per file for the whole run: every project's analyzers get the same SourceText of an artifact,
+    /// so the analyzers' per-text caches (<c>SourceTextValueProvider</c>) parse each artifact once per run, not once per
+    /// project. Artifacts are small (the C# sources are not kept here).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, AdditionalText> _additionalTexts = new(StringComparer.Ordinal);
+
     public RepositoryCheck(ReferencePacks packs, Action<string>? progress = null)
     {
         _packs = packs;
@@ -50,7 +58,11 @@ internal sealed class RepositoryCheck
     public IReadOnlyList<ReportedFinding> Run(string directory, CancellationToken cancellationToken = default)
     {
         var root = RepositoryScan.FindRoot(directory);
-        var scan = RepositoryScan.Run(root);
+        RepositoryScan scan;
+        using (PhaseTimes.Start("repository scan"))
+        {
+            scan = RepositoryScan.Run(root);
+        }
         var editorConfigs = new EditorConfigs(scan.EditorConfigs, Array.Empty<string>());
         var lookup = new EditorConfigLookup(scan.GlobalConfigs);
         var findings = new ConcurrentBag<ReportedFinding>();
@@ -60,14 +72,30 @@ internal sealed class RepositoryCheck
             RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), new FindingSeverity(lookup, ReportingOptions.Default), findings);
         }
         var done = 0;
-        Parallel.ForEach(projects, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, project =>
+        var run = new CheckRun(scan.Root, scan.Artifacts, scan.SourceFiles);
+        var folders = new ProjectFolders(scan.CSharpFiles, scan.Projects);
+        // Largest projects first (the last to start are small, so both cores stay busy to the end), and no more source
+        // text in flight than the gate allows, so the compilations alive at once stay bounded (ProjectGate).
+        var ordered = projects
+            .Select(project => (Project: project, Weight: ProjectGate.Weight(folders.FilesOf(PathText.GetDirectory(project)))))
+            .OrderByDescending(p => p.Weight).ThenBy(p => p.Project, StringComparer.Ordinal)
+            .ToList();
+        var gate = new ProjectGate(ProjectGate.Budget());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.ForEach(Partitioner.Create(ordered, EnumerablePartitionerOptions.NoBuffering), parallel, item =>
         {
-            var info = ProjectInfo.Load(project, scan.Root);
+            var project = item.Project;
+            using var admitted = gate.Enter(item.Weight, cancellationToken);
+            ProjectInfo? info;
+            using (PhaseTimes.Start("project files"))
+            {
+                info = ProjectInfo.Load(project, scan.Root);
+            }
             var severity = new FindingSeverity(lookup.WithGlobalConfigs(scan.GlobalConfigsOf(project)), info == null ? ReportingOptions.Default : Options(info));
-            RunChecks(scan, project, severity, findings);
+            RunChecks(scan, project, severity, findings, run);
             if (info != null)
             {
-                RunAnalyzers(scan, info, editorConfigs, severity, findings, cancellationToken);
+                RunAnalyzers(scan, folders, info, editorConfigs, severity, findings, cancellationToken);
             }
             var count = Interlocked.Increment(ref done);
             _progress?.Invoke($"preflight: checked {count}/{projects.Count} projects ({PathText.Relative(scan.Root, project)})");
@@ -75,6 +103,8 @@ internal sealed class RepositoryCheck
         return findings
             .Distinct()
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            // Ties (two messages of one rule at one place) in a fixed order too, whatever order the projects finished in.
+            .ThenBy(f => f.EndLine).ThenBy(f => f.EndColumn).ThenBy(f => f.Message, StringComparer.Ordinal).ThenBy(f => f.Severity, StringComparer.Ordinal)
             .ToList();
     }
 
@@ -85,9 +115,10 @@ internal sealed class RepositoryCheck
         project.Property("WarningsAsErrors"),
         project.Property("WarningsNotAsErrors"));
 
-    private void RunChecks(RepositoryScan scan, string project, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings)
+    private void RunChecks(RepositoryScan scan, string project, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CheckRun? run = null)
     {
-        var context = new CheckContext(scan.Root, project, scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true);
+        using var phase = PhaseTimes.Start("file checks");
+        var context = new CheckContext(scan.Root, project, scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true, run);
         foreach (var failure in RepositoryChecks.Run(context))
         {
             _internalErrors.Add($"file checks of {project}: {failure}");
@@ -106,15 +137,23 @@ internal sealed class RepositoryCheck
         }
     }
 
-    private void RunAnalyzers(RepositoryScan scan, ProjectInfo project, EditorConfigs editorConfigs, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
+    private void RunAnalyzers(RepositoryScan scan, ProjectFolders folders, ProjectInfo project, EditorConfigs editorConfigs, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
     {
         var projectPath = project.Path;
-        var sources = ProjectCompilation.SourceFiles(project, scan.CSharpFiles, scan.Projects);
-        var compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
+        IReadOnlyList<string> sources;
+        using (PhaseTimes.Start("compile items"))
+        {
+            sources = ProjectCompilation.SourceFiles(project, scan.CSharpFiles, folders);
+        }
+        CSharpCompilation compilation;
+        using (PhaseTimes.Start("parse and references"))
+        {
+            compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
+        }
         var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts()).Concat(scan.AppHostFiles())
             .Distinct(StringComparer.Ordinal)
             .Where(path => IsAnalyzerFile(scan, path))
-            .Select(path => (AdditionalText)new FileAdditionalText(path))
+            .Select(path => _additionalTexts.GetOrAdd(path, p => new FileAdditionalText(p)))
             .ToImmutableArray();
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -136,11 +175,21 @@ internal sealed class RepositoryCheck
             options,
             onAnalyzerException: (ex, analyzer, _) => _internalErrors.Add($"{analyzer.GetType().Name} on {project.Path}: {ex.GetType().Name}: {ex.Message}"),
             concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false));
+            logAnalyzerExecutionTime: PhaseTimes.Enabled));
         ImmutableArray<Diagnostic> diagnostics;
         try
         {
-            diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+            using (PhaseTimes.Start("analyzers (binding included)"))
+            {
+                diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+            }
+            if (PhaseTimes.Enabled)
+            {
+                foreach (var analyzer in Analyzers.Value)
+                {
+                    PhaseTimes.Add("  analyzer " + analyzer.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).GetAwaiter().GetResult().ExecutionTime);
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -35,24 +35,20 @@ internal static class ProjectCompilation
     /// <summary>C# files larger than this are generated in practice; they are left out.</summary>
     private const long MaxSourceBytes = 2 * 1024 * 1024;
 
-    public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, IReadOnlyList<string> allProjects)
+    public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, IReadOnlyList<string> allProjects) =>
+        SourceFiles(project, repositoryCSharpFiles, new ProjectFolders(repositoryCSharpFiles, allProjects));
+
+    /// <summary>The project's C# files: its default items (<paramref name="folders"/>, computed once per run) and Compile includes.</summary>
+    public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, ProjectFolders folders)
     {
-        var nestedProjectFolders = allProjects
-            .Select(PathText.GetDirectory)
-            .Where(d => !PathText.Equal(d, project.Directory) && PathText.IsUnder(d, project.Directory))
-            .ToList();
         var removes = project.CompileRemoves.Select(p => new Glob(p)).ToList();
         var files = new List<string>();
         if (project.DefaultCompileItems)
         {
-            foreach (var file in repositoryCSharpFiles)
+            foreach (var file in folders.FilesOf(project.Directory))
             {
-                if (!PathText.IsUnder(file, project.Directory) || nestedProjectFolders.Any(folder => PathText.IsUnder(file, folder)))
-                {
-                    continue;
-                }
-                var relative = PathText.Relative(project.Directory, file);
-                if (!removes.Any(glob => glob.IsMatch(relative)))
+                var relative = removes.Count == 0 ? null : PathText.Relative(project.Directory, file);
+                if (relative == null || !removes.Any(glob => glob.IsMatch(relative)))
                 {
                     files.Add(file);
                 }
@@ -75,7 +71,8 @@ internal static class ProjectCompilation
 
     public static CSharpCompilation Create(ProjectInfo project, IReadOnlyList<string> sourceFiles, ReferencePacks packs, CancellationToken cancellationToken)
     {
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NET", "RELEASE" });
+        // Documentation comments as plain comments: no rule reads them, and their structured trivia cost parse time and memory.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: new[] { "NET", "RELEASE" });
         var trees = new List<SyntaxTree>();
         foreach (var file in sourceFiles)
         {
