@@ -61,4 +61,20 @@ public class ProjectFoldersTests
         using var first = gate.Enter(4, default);
         using var second = gate.Enter(6, default); // 4 + 6 is within the budget: no wait.
     }
+
+    [Fact]
+    public void The_gate_holds_back_a_project_that_would_exceed_the_budget_until_one_in_flight_is_done()
+    {
+        var gate = new ProjectGate(budget: 10);
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+
+        var first = gate.Enter(8, default);
+        // 8 + 4 is over the budget: the project waits (a cancelled wait throws instead of admitting it).
+        Assert.Throws<System.OperationCanceledException>(() => gate.Enter(4, cancelled.Token));
+        first.Dispose();
+        // Nothing in flight any more: admitted at once, the cancelled token is never looked at.
+        using var admitted = gate.Enter(4, cancelled.Token);
+        using var alongside = gate.Enter(6, cancelled.Token); // 4 + 6 fits the budget.
+    }
 }
