@@ -50,7 +50,7 @@ j(T, 'PF2005', r'testassets', r'', 'H', 'PF2005-true-test-asset')
 # ---------------- bitwarden/server
 B = 'bitwarden+server'
 j(B, 'PF2001', r'Dockerfile$', r'', 'F', 'PF2001-guessed-context')
-j(B, 'PF3001', r'', r"bind-mount source '[^']*(\.data|helpers)/", 'F', 'PF3001-bind-mount-dir-created')
+j(B, 'PF3001', r'', r"bind-mount source '[^']*(\.data|helpers)/", 'F', 'PF3001-bind-mount-dir-created')  # bitwarden: gone since PF3001 reads the dev container's initializeCommand mkdir
 j(B, 'PF3001', r'dev/docker-compose.yml', r"'\./(authsources\.php|reverse-proxy\.conf)'", 'F', 'PF3001-file-from-example')
 j(B, 'PF3003', r'(dev/docker-compose.yml|.devcontainer/bitwarden_common/docker-compose.yml)$', r"'(mssql|postgres|mysql|bitwarden_mssql)'", 'F', 'PF3003-value-from-env-example')
 j(B, 'PF3002', r'dev/docker-compose.yml', r'', 'F', 'PF3002-documented-in-env-example')
@@ -69,7 +69,7 @@ j(M, 'PF3001', r'docker-compose.override.yaml', r"dockerfile '[^']*dev\.Dockerfi
 j(M, 'PF3001', r'', r"env_file '\./\.env\.customers'", 'T', 'PF3001-true-env-sample-typo')
 j(M, 'PF3001', r'', r"env_file '\./\.env(\.catalogs|\.identity)?'", 'F', 'PF3001-file-from-example')
 j(M, 'PF3001', r'', r"'/var/run/docker\.sock'", 'F', 'PF3001-host-path')
-j(M, 'PF3001', r'', r"'\./portainer-data'", 'F', 'PF3001-bind-mount-dir-created')
+j(M, 'PF3001', r'', r"'\./portainer-data'", 'F', 'PF3001-bind-mount-dir-created')  # bitwarden: gone since PF3001 reads the dev container's initializeCommand mkdir
 j(M, 'PF3001', r'', r"'\./monitoring/prometheus\.yml'", 'T', 'PF3001-true-missing-config-file')
 j(M, 'PF3002', r'', r"'(POSTGRES_USER|POSTGRES_PASSWORD)'", 'F', 'PF3002-documented-in-env-example')
 j(M, 'PF3002', r'', r"'(MONGO_USER|MONGO_PASS|MONGO_PORT)'", 'T', 'PF3002-true-undocumented-variable')

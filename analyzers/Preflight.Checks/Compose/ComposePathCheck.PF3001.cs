@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
+using Preflight.Artifacts.Deployment;
 using Preflight.Artifacts.Rules;
 
 namespace Preflight.Checks.Compose;
@@ -21,6 +23,7 @@ public static class ComposePathCheck
     public static void Run(CheckContext context)
     {
         GitIgnore? ignore = null;
+        IReadOnlyList<string>? created = null;
         foreach (var (path, _, service) in ComposeCheckSupport.OwnedServices(context))
         {
             var owner = $"service '{service.Name}'";
@@ -48,13 +51,28 @@ public static class ComposePathCheck
                 var source = mount.ResolveSource();
                 // A source outside the repository (../../shared) is on the host that runs compose: not this machine's to check.
                 if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && ComposeEnvExamples.FindExample(context, source) == null &&
-                    !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_"))
+                    !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_") &&
+                    !DevContainerCreatedFolders.IsCreated(source, created ??= CreatedByDevContainers(context)))
                 {
                     Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
                         $" (looked for {context.Display(source)}; Docker would mount an empty folder in its place)");
                 }
             }
         }
+    }
+
+    /// <summary>Folders the repository's dev containers create before compose starts (their initializeCommand's mkdir).</summary>
+    private static IReadOnlyList<string> CreatedByDevContainers(CheckContext context)
+    {
+        var folders = new List<string>();
+        foreach (var file in context.Artifacts)
+        {
+            if (DeploymentFiles.Classify(file) == DockerBuildSource.DevContainer && context.ReadText(file) is { } text)
+            {
+                folders.AddRange(DevContainerCreatedFolders.Read(file, text));
+            }
+        }
+        return folders;
     }
 
     private static void CheckBuild(CheckContext context, string path, ComposeService service, string owner)

@@ -68,6 +68,34 @@ public class PF3001ComposePathTests : ComposeCheckTests
     }
 
     [Fact]
+    public void PF3001_silent_for_bind_sources_a_dev_container_creates_before_compose_starts()
+    {
+        // The dev container's initializeCommand runs on the host in the workspace folder (the one holding .devcontainer/)
+        // and makes the data folders the compose file mounts; a folder it does not make is still reported.
+        using var repo = Repo("""
+            services:
+              db:
+                build: src/Api
+                volumes:
+                  - ./local/helpers/db:/mnt/helpers
+                  - ./local/data/keys:/keys
+                  - ./local/seed:/seed
+                  - ./local/outside:/outside
+            """).Write(".devcontainer/team/devcontainer.json", """
+            {
+              // Made on the host before the containers start.
+              "initializeCommand": "mkdir -p local/helpers/db local/data && mkdir -p ${HOME}/local/seed ../local/outside",
+            }
+            """);
+
+        var findings = Run(repo, "PF3001");
+
+        Assert.Equal(new[] { "./local/seed", "./local/outside" }, findings.Select(f => f.Message.Split('\'')[1]));
+        Assert.Equal(new[] { 7, 8 }, findings.Select(f => f.Line));
+        Assert.All(findings, f => Assert.Contains("bind-mount source", f.Message));
+    }
+
+    [Fact]
     public void PF3001_is_reported_by_the_project_the_service_builds_only()
     {
         using var repo = Repo("services:\n  api:\n    build: src/Api\n    env_file: missing.env\n")
