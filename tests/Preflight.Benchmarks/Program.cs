@@ -85,13 +85,20 @@ if (args.Length > 0 && (args[0] == "cli-scale" || args[0] == "cli-scale-table"))
     }
     return;
 }
+// `fixedcost [projects] [files] [rounds]`: Preflight's time per compilation in one process, as in a compiler server.
+if (args.Length > 0 && args[0] == "fixedcost")
+{
+    FixedCostFigures.Run(args.Length > 1 ? int.Parse(args[1]) : 30, args.Length > 2 ? int.Parse(args[2]) : 600, args.Length > 3 ? int.Parse(args[3]) : 3);
+    return;
+}
+
 // `dotnet run -c Release -- solution [projects] [files] [--keep]` packs Preflight, writes a solution of that shape, builds it
 // for real (with the .NET analyzers and -p:ReportAnalyzer=true), builds it again unchanged, and measures the analyzers' memory
-// (not with --no-memory).
+// (not with --no-memory); --no-uptodate skips the two unchanged builds.
 if (args.Length > 0 && args[0] == "solution")
 {
     SolutionFigures.Run(args.Length > 1 && int.TryParse(args[1], out var p) ? p : 30, args.Length > 2 && int.TryParse(args[2], out var f) ? f : 3000,
-        args.Contains("--keep"), memory: !args.Contains("--no-memory"));
+        args.Contains("--keep"), memory: !args.Contains("--no-memory"), upToDate: !args.Contains("--no-uptodate"));
     return;
 }
 // `memory FOLDER ROOT with|without|with-own-artifacts|warm|warm-own-artifacts`: one measurement of `solution`, in a process of its own.

@@ -22,7 +22,7 @@ internal static class SolutionFigures
         "-p:ReportAnalyzer=true", "-p:EnableNETAnalyzers=true", "-p:AnalysisLevel=latest-recommended", "-nodeReuse:false", "--nologo",
     };
 
-    public static void Run(int projects, int files, bool keep, bool memory = true)
+    public static void Run(int projects, int files, bool keep, bool memory = true, bool upToDate = true)
     {
         var work = Path.Combine(Path.GetTempPath(), "preflight-bench-solution", DateTime.UtcNow.ToString("yyyyMMddHHmmss"));
         var version = "0.1.0-bench." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
@@ -40,7 +40,10 @@ internal static class SolutionFigures
         var first = Build(repository, Path.Combine(work, "build1.log"), "-m:1");
         PrintCompile(first.Figures, first.Elapsed);
         PrintFindings(Path.Combine(work, "build1.log"));
-        UpToDate(repository.Solution, work);
+        if (upToDate)
+        {
+            UpToDate(repository.Solution, work);
+        }
         var biggest = repository.Projects.OrderByDescending(p => p.Files).First();
         if (memory)
         {

@@ -9,21 +9,32 @@ using Preflight.Artifacts.PreflightYaml;
 
 namespace Preflight.Analyzers.Infrastructure;
 
-/// <summary>Each artifact text is parsed once, however many analyzers and compilations ask (Roslyn caches per SourceText).</summary>
+/// <summary>
+/// Each artifact text is parsed once, however many analyzers ask (Roslyn caches per SourceText), and once per content
+/// for every compilation of the process (<see cref="ContentCache{T}"/>: in a build, the compiler server parses the
+/// repository's artifacts once for all its projects rather than once per project).
+/// </summary>
 internal static class ArtifactParsers
 {
     public static readonly SourceTextValueProvider<AppSettingsDocument> AppSettings =
-        new SourceTextValueProvider<AppSettingsDocument>(text => AppSettingsParser.Parse(text.ToString()));
+        Cached<AppSettingsDocument>(text => AppSettingsParser.Parse(text));
 
     public static readonly SourceTextValueProvider<ComposeFile> Compose =
-        new SourceTextValueProvider<ComposeFile>(text => ComposeParser.Parse(text.ToString()));
+        Cached<ComposeFile>(text => ComposeParser.Parse(text));
 
     public static readonly SourceTextValueProvider<Dockerfile> Dockerfile =
-        new SourceTextValueProvider<Dockerfile>(text => DockerfileParser.Parse(text.ToString()));
+        Cached<Dockerfile>(text => DockerfileParser.Parse(text));
 
     public static readonly SourceTextValueProvider<KubernetesFile> Kubernetes =
-        new SourceTextValueProvider<KubernetesFile>(text => KubernetesParser.Parse(text.ToString()));
+        Cached<KubernetesFile>(text => KubernetesParser.Parse(text));
 
     public static readonly SourceTextValueProvider<PreflightConfig> PreflightConfig =
-        new SourceTextValueProvider<PreflightConfig>(text => PreflightConfigParser.Parse(text.ToString()));
+        Cached<PreflightConfig>(text => PreflightConfigParser.Parse(text));
+
+    /// <summary>A provider that parses through a process-wide cache keyed by the text's content.</summary>
+    public static SourceTextValueProvider<T> Cached<T>(System.Func<string, T> parse) where T : class
+    {
+        var cache = new ContentCache<T>();
+        return new SourceTextValueProvider<T>(text => cache.Get(text.ToString(), parse));
+    }
 }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis.Text;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
 
@@ -10,29 +8,49 @@ namespace Preflight.Analyzers.Infrastructure;
 
 /// <summary>
 /// The compose sets of a project's AdditionalFiles, found and loaded (<see cref="ComposeSets"/>), shared by every
-/// compilation handed the very same texts: a host that analyzes many projects with one text per file (the CLI) loads
-/// the repository's compose projects once, not once per project and per library host. An answer is reused only when
-/// every file its loading read (compose files, .env files, extended and included files) is the same text instance in
-/// the asking project, so what is shared is exactly what the project would load. Weak: dropped with the texts.
+/// compilation of the process handed the same files: a host that analyzes many projects (the CLI, or the compiler
+/// server that builds every project of a solution, each with new texts of the same files) loads the repository's
+/// compose projects once, not once per project and per library host. An answer is reused only when every file its
+/// loading read (compose files, .env files, extended and included files) has the same path and the same content in the
+/// asking project, so what is shared is exactly what the project would load. Bounded: at most
+/// <see cref="MaxAnchors"/> first compose files (by content), the whole cache dropped when more come.
 /// </summary>
 internal static class LoadedComposeSets
 {
     private const int MaxEntriesPerText = 4;
 
-    private static readonly ConditionalWeakTable<SourceText, List<Entry>> Cache = new ConditionalWeakTable<SourceText, List<Entry>>();
+    private const int MaxAnchors = 64;
+
+    /// <summary>Keyed by the content of the project's first compose file.</summary>
+    private static readonly Dictionary<string, List<Entry>> Cache = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
 
     /// <param name="composePaths">The project's compose files, normalized.</param>
     /// <returns>Each set, and its loaded file when its first file is one of <paramref name="composePaths"/> (else null, not loaded).</returns>
     public static IReadOnlyList<(ComposeSet Set, ComposeFile? File)> Get(ProjectContext project, IReadOnlyCollection<string> composePaths, CancellationToken cancellationToken)
     {
-        SourceText? TextOf(string path) => project.Find(path)?.File.GetText(cancellationToken);
-        SourceText? anchor = null;
+        string? TextOf(string path) => project.Find(path)?.File.GetText(cancellationToken)?.ToString();
+        string? anchor = null;
         foreach (var path in composePaths)
         {
             anchor = TextOf(path);
             break;
         }
-        var entries = anchor == null ? null : Cache.GetOrCreateValue(anchor);
+        List<Entry>? entries = null;
+        if (anchor != null)
+        {
+            lock (Cache)
+            {
+                if (!Cache.TryGetValue(anchor, out entries))
+                {
+                    if (Cache.Count == MaxAnchors)
+                    {
+                        Cache.Clear();
+                    }
+                    entries = new List<Entry>();
+                    Cache.Add(anchor, entries);
+                }
+            }
+        }
         if (entries != null)
         {
             lock (entries)
@@ -46,12 +64,12 @@ internal static class LoadedComposeSets
                 }
             }
         }
-        var reads = new List<(string Path, SourceText? Text)>();
+        var reads = new List<(string Path, string? Text)>();
         string? Read(string path)
         {
             var text = TextOf(path);
             reads.Add((path, text));
-            return text?.ToString();
+            return text;
         }
         var paths = new HashSet<string>(composePaths, StringComparer.Ordinal);
         var sets = new List<(ComposeSet, ComposeFile?)>();
@@ -76,9 +94,9 @@ internal static class LoadedComposeSets
     private sealed class Entry
     {
         private readonly List<string> _composePaths;
-        private readonly List<(string Path, SourceText? Text)> _reads;
+        private readonly List<(string Path, string? Text)> _reads;
 
-        public Entry(List<string> composePaths, List<(string Path, SourceText? Text)> reads, IReadOnlyList<(ComposeSet, ComposeFile?)> sets)
+        public Entry(List<string> composePaths, List<(string Path, string? Text)> reads, IReadOnlyList<(ComposeSet, ComposeFile?)> sets)
         {
             _composePaths = composePaths;
             _reads = reads;
@@ -87,7 +105,7 @@ internal static class LoadedComposeSets
 
         public IReadOnlyList<(ComposeSet Set, ComposeFile? File)> Sets { get; }
 
-        public bool IsFor(IReadOnlyCollection<string> composePaths, Func<string, SourceText?> textOf)
+        public bool IsFor(IReadOnlyCollection<string> composePaths, Func<string, string?> textOf)
         {
             if (composePaths.Count != _composePaths.Count)
             {
@@ -103,7 +121,7 @@ internal static class LoadedComposeSets
             }
             foreach (var (path, text) in _reads)
             {
-                if (!ReferenceEquals(textOf(path), text))
+                if (!string.Equals(textOf(path), text, StringComparison.Ordinal))
                 {
                     return false;
                 }
