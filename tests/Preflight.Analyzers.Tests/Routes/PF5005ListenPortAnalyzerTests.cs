@@ -50,6 +50,18 @@ public class PF5005ListenPortAnalyzerTests
             .RunAsync();
 
     [Fact]
+    public Task Compose_entrypoint_or_command_that_passes_urls_leaves_the_port_unknown() =>
+        Task.WhenAll(
+            new Test(Web())
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile(ComposePath, "services:\n  api:\n    build: src/Api\n    entrypoint: [\"dotnet\", \"Api.dll\", \"--urls\", \"http://+:80\"]\n    ports:\n      - \"8080:80\"\n")
+                .RunAsync(),
+            new Test(Web())
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile(ComposePath, "services:\n  api:\n    build: src/Api\n    command: dotnet Api.dll --http_ports 80\n    ports:\n      - \"8080:80\"\n")
+                .RunAsync());
+
+    [Fact]
     public Task Compose_environment_decides_the_port_and_URLS_wins_over_HTTP_PORTS() =>
         Task.WhenAll(
             new Test(Web())
