@@ -7,7 +7,7 @@ using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// Where the project runs: the compose services that build it, the Dockerfiles that build it (owned by it, see

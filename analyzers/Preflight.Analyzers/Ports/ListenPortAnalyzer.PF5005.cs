@@ -4,11 +4,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Preflight.Analyzers.Deployment;
 using Preflight.Analyzers.Infrastructure;
+using Preflight.Analyzers.Routes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Ports;
 
 /// <summary>
 /// PF5005: a container port of the project's deployment (compose ports/expose and healthcheck URL, Kubernetes

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Preflight.Analyzers.Deployment;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Text;

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Routes.ListenPortAnalyzer>;
+using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Ports.ListenPortAnalyzer>;
 
-namespace Preflight.Analyzers.Tests.Routes;
+namespace Preflight.Analyzers.Tests.Ports;
 
 /// <summary>PF5005: container ports of the project's deployment that differ from the port the app listens on.</summary>
 public class PF5005ListenPortAnalyzerTests
