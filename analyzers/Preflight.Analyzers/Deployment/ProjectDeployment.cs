@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Compose;
@@ -179,17 +180,7 @@ internal sealed class ComposeDeployment
         }
     }
 
-    private static bool SetsUrls(IReadOnlyList<string>? arguments)
-    {
-        foreach (var argument in arguments ?? Array.Empty<string>())
-        {
-            if (ListenArguments.SetsUrls(argument))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool SetsUrls(IReadOnlyList<string>? arguments) => arguments != null && arguments.Any(ListenArguments.SetsUrls);
 }
 
 /// <summary>A Kubernetes container that runs the project's image.</summary>
