@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Preflight.Analyzers.Deployment;
 using Preflight.Analyzers.Infrastructure;
+using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Text;
 
 namespace Preflight.Analyzers.Routes;
@@ -46,11 +48,11 @@ internal sealed class HttpProbe
         }
         foreach (var compose in deployment.Compose)
         {
-            if (compose.Extras is not { HealthcheckDisabled: false } extras || extras.HealthcheckTest.Count == 0)
+            if (compose.Written?.Healthcheck is not { Disabled: false } healthcheck || healthcheck.TestItems.Count == 0)
             {
                 continue;
             }
-            var test = extras.HealthcheckTest;
+            var test = healthcheck.TestItems;
             var first = test[0].Value.Trim();
             if (test.Count > 1 && string.Equals(first, "NONE", StringComparison.OrdinalIgnoreCase))
             {
@@ -65,7 +67,7 @@ internal sealed class HttpProbe
             {
                 foreach (var url in ProbeCommand.Urls(part.Value))
                 {
-                    if (part.Find(url.Url) is { } urlSpan && Shift(urlSpan, url) is var (pathSpan, portSpan))
+                    if (part.Node.FindWritten(url.Url) is { } urlSpan && Shift(urlSpan, url) is var (pathSpan, portSpan))
                     {
                         probes.Add(new HttpProbe(compose, compose.Service.File, url.Path, pathSpan, url.Port, portSpan,
                             $"healthcheck of {compose.Service.Description}"));
@@ -103,7 +105,7 @@ internal sealed class HttpProbe
         return probes;
     }
 
-    private static IEnumerable<string> Values(IReadOnlyList<ComposeText> parts)
+    private static IEnumerable<string> Values(IReadOnlyList<ComposeValue> parts)
     {
         foreach (var part in parts)
         {

@@ -34,6 +34,12 @@ public sealed class ComposePort : ComposeElement
     /// <summary>The container port or range as written (<c>80</c>, <c>8000-8010</c>).</summary>
     public string Target { get; }
 
+    /// <summary>
+    /// Where the container port is written: the <c>target</c> value (long syntax), or the container part after the last
+    /// ':' of a short mapping (<c>80</c> of <c>"8080:80/tcp"</c>); the whole entry when it is not written verbatim.
+    /// </summary>
+    public SourceSpan TargetSpan { get; internal set; }
+
     /// <summary>The container port(s); null when <see cref="Target"/> is not a valid port or range.</summary>
     public ComposePortRange? TargetRange { get; internal set; }
 

@@ -52,6 +52,9 @@ public sealed class ComposeService : ComposeElement
     /// <summary>The <c>command</c>: a list as written, or a string split at blanks; null when not set.</summary>
     public IReadOnlyList<string>? Command { get; internal set; }
 
+    /// <summary>The <c>entrypoint</c>: a list as written, or a string split at blanks; null when not set.</summary>
+    public IReadOnlyList<string>? Entrypoint { get; internal set; }
+
     /// <summary>The <c>network_mode</c> as written (<c>host</c>, <c>service:name</c>, ...), or null.</summary>
     public string? NetworkMode { get; internal set; }
 

@@ -20,6 +20,7 @@ internal sealed partial class ComposeModelReader
                 var published = Text(mapping["published"]);
                 ports.Add(new ComposePort(mapping, target)
                 {
+                    TargetSpan = mapping["target"]!.Span,
                     TargetRange = ParseRange(target),
                     Published = string.IsNullOrEmpty(published) ? null : published,
                     PublishedRange = ParseRange(published),
@@ -76,12 +77,20 @@ internal sealed partial class ComposeModelReader
         }
         return new ComposePort(scalar, target)
         {
+            TargetSpan = ContainerPartSpan(scalar, target),
             TargetRange = ParseRange(target),
             Published = published,
             PublishedRange = ParseRange(published),
             HostIp = string.IsNullOrEmpty(hostIp) ? null : hostIp,
             Protocol = protocol.Length == 0 ? "tcp" : protocol,
         };
+    }
+
+    /// <summary>Where the container part of a short mapping is written: after the last ':'; the whole scalar when not verbatim.</summary>
+    private static Text.SourceSpan ContainerPartSpan(ComposeScalar scalar, string target)
+    {
+        var colon = scalar.Written.LastIndexOf(':');
+        return scalar.FindWritten(target, colon < 0 ? 0 : colon) ?? scalar.Span;
     }
 
     private static IReadOnlyList<ComposeVolumeMount> ReadVolumes(ComposeNode? node)

@@ -74,12 +74,8 @@ internal sealed partial class ComposeModelReader
             Configs = ReadResourceReferences(node["configs"]),
             Healthcheck = ReadHealthcheck(node["healthcheck"]),
             NetworkMode = Text(node["network_mode"]),
-            Command = node["command"] switch
-            {
-                ComposeSequence list => Strings(list),
-                ComposeScalar { IsNull: false } scalar => scalar.Value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries),
-                _ => null,
-            },
+            Command = CommandLine(node["command"]),
+            Entrypoint = CommandLine(node["entrypoint"]),
         };
         if (node["image"] is ComposeScalar image && !image.IsNull)
         {
@@ -88,6 +84,14 @@ internal sealed partial class ComposeModelReader
         }
         return service;
     }
+
+    /// <summary>A <c>command</c> or <c>entrypoint</c>: a list as written, or a string split at blanks; null when not set.</summary>
+    private static IReadOnlyList<string>? CommandLine(ComposeNode? node) => node switch
+    {
+        ComposeSequence list => Strings(list),
+        ComposeScalar { IsNull: false } scalar => scalar.Value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries),
+        _ => null,
+    };
 
     private ComposeBuild? ReadBuild(ComposeNode? node)
     {
@@ -307,12 +311,14 @@ internal sealed partial class ComposeModelReader
             healthcheck.Test = new[] { "CMD-SHELL", scalar.Value };
             healthcheck.TestKind = ComposeHealthcheckTestKind.Shell;
             healthcheck.TestSpan = scalar.Span;
+            healthcheck.TestItems = new[] { new ComposeValue(scalar, scalar.Value) };
         }
         else if (test is ComposeSequence list)
         {
             var items = Strings(list);
             healthcheck.Test = items;
             healthcheck.TestSpan = list.Span;
+            healthcheck.TestItems = Values(list);
             healthcheck.TestKind = items.Count == 0 ? ComposeHealthcheckTestKind.Inherit : items[0] switch
             {
                 "NONE" => ComposeHealthcheckTestKind.None,

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Preflight.Artifacts.Text;
 
@@ -64,6 +65,21 @@ public abstract class ComposeNode
 
     /// <summary>An explicit tag such as <c>!reset</c> or <c>!override</c>; null when none.</summary>
     public string? Tag { get; }
+
+    /// <summary>The node's text as written in its file (quotes, escapes and folding included); empty when unknown.</summary>
+    public string Written =>
+        Span.Start >= 0 && Span.Length > 0 && Span.End <= Source.Text.Length ? Source.Text.Substring(Span.Start, Span.Length) : string.Empty;
+
+    /// <summary>
+    /// Where <paramref name="part"/> is written inside the node (its first occurrence from <paramref name="startIndex"/> of
+    /// <see cref="Written"/>), to locate a part of a value precisely; null when it is not written verbatim (escapes, folding).
+    /// </summary>
+    public SourceSpan? FindWritten(string part, int startIndex = 0)
+    {
+        var written = Written;
+        var at = startIndex >= 0 && startIndex <= written.Length && part.Length > 0 ? written.IndexOf(part, startIndex, StringComparison.Ordinal) : -1;
+        return at < 0 ? null : Source.Span(Span.Start + at, Span.Start + at + part.Length);
+    }
 
     public abstract ComposeNodeKind Kind { get; }
 

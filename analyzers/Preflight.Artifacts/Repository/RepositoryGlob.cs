@@ -5,8 +5,11 @@ namespace Preflight.Artifacts.Repository;
 
 /// <summary>
 /// A path pattern relative to the repository root, matched as MSBuild matches an item glob on the file names of a
-/// checkout: <c>**</c> is any number of folders (none too), <c>*</c> any characters of one name, <c>?</c> one character,
-/// ignoring case (MSBuild's globs ignore case on Linux too). Pure text: the walk that lists the names is the host's.
+/// checkout: <c>**</c> is any number of folders (none too), a trailing <c>**</c> every file below (<c>wwwroot/**</c>),
+/// <c>*</c> any characters of one name, <c>?</c> one character, ignoring case (MSBuild's globs ignore case on Linux too);
+/// <c>.</c> parts (<c>./src/*.cs</c>) are skipped. Used for the artifact patterns (<see cref="ArtifactPatterns"/>) and the
+/// CLI's Compile items, relative to the project folder (<c>..</c> parts are names like others). Pure text: the walk that
+/// lists the names is the host's.
 /// </summary>
 public sealed class RepositoryGlob
 {
@@ -15,7 +18,7 @@ public sealed class RepositoryGlob
     public RepositoryGlob(string pattern)
     {
         Pattern = pattern;
-        _parts = pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+        _parts = Array.FindAll(pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), p => p != ".");
         FileNamePart = _parts.Length == 0 ? string.Empty : _parts[_parts.Length - 1];
     }
 
@@ -41,6 +44,10 @@ public sealed class RepositoryGlob
     {
         while (part < _parts.Length)
         {
+            if (_parts[part] == "**" && part == _parts.Length - 1)
+            {
+                return name < names.Count; // a trailing ** is every file below, at any depth
+            }
             if (_parts[part] == "**")
             {
                 // Any number of folders, never the file name itself (the last part is a file name pattern).

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Cli.Projects;
 
@@ -41,7 +42,7 @@ internal static class ProjectCompilation
     /// <summary>The project's C# files: its default items (<paramref name="folders"/>, computed once per run) and Compile includes.</summary>
     public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, ProjectFolders folders)
     {
-        var removes = project.CompileRemoves.Select(p => new Glob(p)).ToList();
+        var removes = project.CompileRemoves.Select(p => new RepositoryGlob(p)).ToList();
         var files = new List<string>();
         if (project.DefaultCompileItems)
         {
@@ -56,7 +57,7 @@ internal static class ProjectCompilation
         }
         foreach (var include in project.CompileIncludes)
         {
-            var glob = new Glob(include);
+            var glob = new RepositoryGlob(include);
             foreach (var file in repositoryCSharpFiles)
             {
                 var relative = RelativeTo(project.Directory, file);

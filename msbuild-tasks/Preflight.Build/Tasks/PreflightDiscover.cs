@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using Preflight.Build.Discovery;
+using Preflight.Checks.Repository;
 
 namespace Preflight.Build.Tasks;
 

@@ -75,6 +75,28 @@ public class PF5002ProbeRouteAnalyzerTests
                 .WithArguments("/healthz", "healthcheck of docker-compose.yml (service api)", "/health"))
             .RunAsync();
 
+    /// <summary>
+    /// A healthcheck shared through a YAML anchor and a <c>&lt;&lt;</c> merge key is the service's healthcheck (compose
+    /// merges it): since the rule reads the compose model rather than the raw YAML it is checked, at the path as written in
+    /// the anchor (issue 16; the YAML adapter did not see it).
+    /// </summary>
+    [Fact]
+    public Task Compose_healthcheck_merged_from_an_anchor_is_checked_where_the_anchor_writes_it() =>
+        new Test(Web("""        app.MapHealthChecks("/health");"""))
+            .WithFile(ComposePath, """
+                x-health: &health
+                  healthcheck:
+                    test: ["CMD", "curl", "-f", "http://localhost:8080/ready"]
+                services:
+                  api:
+                    <<: *health
+                    build:
+                      context: src/Api
+                """)
+            .Expect(PF5002(ComposePath, 3, 55, 6)
+                .WithArguments("/ready", "healthcheck of docker-compose.yml (service api)", "/health"))
+            .RunAsync();
+
     [Fact]
     public Task Compose_healthcheck_string_and_list_forms_on_mapped_paths_are_fine() =>
         Task.WhenAll(

@@ -26,6 +26,16 @@ public class RepositoryGlobTests
     [InlineData("**/id_rsa", "keys/id_rsa.pub", false)]
     [InlineData("**/a?c.sh", "abc.sh", true)]
     [InlineData("**/a?c.sh", "ac.sh", false)]
+    // Compile items of the CLI's projects (relative to the project folder), written as MSBuild takes them.
+    [InlineData("wwwroot\\**", "wwwroot/lib/site.cs", true)]
+    [InlineData("wwwroot\\**", "wwwroot/site.cs", true)]
+    [InlineData("wwwroot\\**", "wwwroot", false)]
+    [InlineData("wwwroot\\**", "src/wwwroot.cs", false)]
+    [InlineData("testassets\\**\\*", "testassets/a/b/c.cs", true)]
+    [InlineData("**", "a/b.cs", true)]
+    [InlineData("./src/*.cs", "src/A.cs", true)]
+    [InlineData("..\\Shared\\Activity.cs", "../Shared/activity.cs", true)]
+    [InlineData("..\\Shared\\Activity.cs", "Shared/Activity.cs", false)]
     public void Matches_as_msbuild_globs_did(string pattern, string path, bool matches) =>
         Assert.Equal(matches, new RepositoryGlob(pattern).IsMatch(path));
 

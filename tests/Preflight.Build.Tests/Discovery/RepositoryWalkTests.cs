@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using Preflight.Build.Discovery;
+using Preflight.Checks.Repository;
 using Preflight.Build.Tests.Infrastructure;
 using Xunit;
 

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Routes.ListenPortAnalyzer>;
+using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Ports.ListenPortAnalyzer>;
 
-namespace Preflight.Analyzers.Tests.Routes;
+namespace Preflight.Analyzers.Tests.Ports;
 
 /// <summary>PF5005: container ports of the project's deployment that differ from the port the app listens on.</summary>
 public class PF5005ListenPortAnalyzerTests
@@ -48,6 +48,18 @@ public class PF5005ListenPortAnalyzerTests
                 "docker-compose.yml (service api) ports", "80", "8080",
                 "ASPNETCORE_HTTP_PORTS=8080, the default of mcr.microsoft.com/dotnet/aspnet:8.0"))
             .RunAsync();
+
+    [Fact]
+    public Task Compose_entrypoint_or_command_that_passes_urls_leaves_the_port_unknown() =>
+        Task.WhenAll(
+            new Test(Web())
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile(ComposePath, "services:\n  api:\n    build: src/Api\n    entrypoint: [\"dotnet\", \"Api.dll\", \"--urls\", \"http://+:80\"]\n    ports:\n      - \"8080:80\"\n")
+                .RunAsync(),
+            new Test(Web())
+                .WithFile(DockerfilePath, Aspnet8)
+                .WithFile(ComposePath, "services:\n  api:\n    build: src/Api\n    command: dotnet Api.dll --http_ports 80\n    ports:\n      - \"8080:80\"\n")
+                .RunAsync());
 
     [Fact]
     public Task Compose_environment_decides_the_port_and_URLS_wins_over_HTTP_PORTS() =>

@@ -5,7 +5,7 @@ using System.Linq;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Build.Discovery;
+namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The files of a repository that Preflight reads (<see cref="ArtifactPatterns"/>), found by one walk of the checkout:
@@ -13,6 +13,8 @@ namespace Preflight.Build.Discovery;
 /// repository (to <c>/</c>, to <c>/etc</c>, to a sibling checkout) or into a link loop is never followed or listed, a link
 /// to a folder inside the repository that the walk reaches by its own path is not walked twice, and the depth is bounded.
 /// Paths are the root as given followed by the relative path ('/' between names), as the targets' globs wrote them.
+/// Both hosts walk with it: the build's discovery task (PreflightDiscover) and the CLI's scan, which also asks for the
+/// files only it reads (C# sources, .editorconfig) through <see cref="Run(string, Func{string, bool})"/>.
 /// </summary>
 public sealed class RepositoryWalk
 {
@@ -30,9 +32,12 @@ public sealed class RepositoryWalk
     private readonly List<string> _artifacts = new List<string>();
     private readonly List<string> _analyzerFiles = new List<string>();
     private readonly List<string> _sourceFiles = new List<string>();
+    private readonly List<string> _otherFiles = new List<string>();
+    private readonly Func<string, bool>? _alsoList;
 
-    private RepositoryWalk(string root)
+    private RepositoryWalk(string root, Func<string, bool>? alsoList)
     {
+        _alsoList = alsoList;
         _prefix = root.EndsWith("/", StringComparison.Ordinal) || root.EndsWith("\\", StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
         _root = _prefix.TrimEnd('/', '\\');
         if (_root.Length == 0)
@@ -51,6 +56,9 @@ public sealed class RepositoryWalk
     /// <summary>The Python, TypeScript and JavaScript sources (PreflightSourceFile), sorted.</summary>
     public IReadOnlyList<string> SourceFiles => _sourceFiles;
 
+    /// <summary>The further files the caller asked for by name (<see cref="Run(string, Func{string, bool})"/>), sorted.</summary>
+    public IReadOnlyList<string> OtherFiles => _otherFiles;
+
     /// <summary>How many folders the walk entered.</summary>
     public int Folders { get; private set; }
 
@@ -58,13 +66,21 @@ public sealed class RepositoryWalk
     public bool Truncated { get; private set; }
 
     /// <summary>Walks the repository under <paramref name="root"/> (a folder; written with or without a trailing separator).</summary>
-    public static RepositoryWalk Run(string root)
+    public static RepositoryWalk Run(string root) => Run(root, null);
+
+    /// <summary>
+    /// Walks the repository under <paramref name="root"/> and also lists, in <see cref="OtherFiles"/>, the files that
+    /// Preflight does not look for whose name <paramref name="alsoList"/> accepts (found in the same folders, under the same
+    /// link rules).
+    /// </summary>
+    public static RepositoryWalk Run(string root, Func<string, bool>? alsoList)
     {
-        var walk = new RepositoryWalk(root);
+        var walk = new RepositoryWalk(root, alsoList);
         walk.Walk(walk._root, 0);
         walk._artifacts.Sort(StringComparer.Ordinal);
         walk._analyzerFiles.Sort(StringComparer.Ordinal);
         walk._sourceFiles.Sort(StringComparer.Ordinal);
+        walk._otherFiles.Sort(StringComparer.Ordinal);
         return walk;
     }
 
@@ -99,7 +115,8 @@ public sealed class RepositoryWalk
             _names.Add(entry.Name);
             var role = ArtifactPatterns.Classify(_names);
             _names.RemoveAt(_names.Count - 1);
-            if (role == RepositoryFileRole.None)
+            var other = role == RepositoryFileRole.None && _alsoList != null && _alsoList(entry.Name);
+            if (role == RepositoryFileRole.None && !other)
             {
                 continue;
             }
@@ -109,6 +126,10 @@ public sealed class RepositoryWalk
                 continue; // a file linked from outside the repository is not the repository's
             }
             var written = Written(entry.Name);
+            if (other)
+            {
+                _otherFiles.Add(written);
+            }
             if ((role & RepositoryFileRole.Artifact) != 0)
             {
                 _artifacts.Add(written);

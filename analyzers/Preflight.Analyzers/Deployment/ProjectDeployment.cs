@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Compose;
 using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
+using Preflight.Artifacts.Text;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// Where the project runs: the compose services that build it, the Dockerfiles that build it (owned by it, see
@@ -49,7 +52,7 @@ internal sealed class ProjectDeployment
             {
                 continue; // the same service again with an overlay of its file: its ports and probes are read from its file
             }
-            var extras = reader.Parse(service.File, ComposeExtras.Provider)?.Service(service.Service.Name);
+            var written = WrittenService(reader.Compose(service.File), service.Service.Name);
             DockerfileFacts? dockerfile = null;
             if (service.Service.Build is { } build)
             {
@@ -65,7 +68,7 @@ internal sealed class ProjectDeployment
             {
                 images.Add(image);
             }
-            compose.Add(new ComposeDeployment(service, extras, dockerfile));
+            compose.Add(new ComposeDeployment(service, written, dockerfile));
         }
         var projectName = PathText.GetFileName(project.ProjectFile).Replace(".csproj", "");
         var names = project.HasNamesake ? new string[0] : assemblyName == null ? new[] { projectName } : new[] { projectName, assemblyName };
@@ -87,6 +90,20 @@ internal sealed class ProjectDeployment
             }
         }
         return new ProjectDeployment(compose, dockerfiles, containers);
+    }
+
+    /// <summary>The service as its own file writes it (the compose model of that one file, not merged with others), or null.</summary>
+    private static ComposeService? WrittenService(ComposeFile? file, string name)
+    {
+        ComposeService? found = null;
+        foreach (var service in file?.Services ?? Array.Empty<ComposeService>())
+        {
+            if (string.Equals(service.Name, name, StringComparison.Ordinal))
+            {
+                found = service;
+            }
+        }
+        return found;
     }
 
     private static DockerfileFacts? Facts(ArtifactFile file, ArtifactReader reader) =>
@@ -112,19 +129,58 @@ internal sealed class ProjectDeployment
     }
 }
 
-/// <summary>A compose service that builds the project, what the adapter reads of it, and its Dockerfile when known.</summary>
+/// <summary>A compose service that builds the project, the service as its file writes it, and its Dockerfile when known.</summary>
 internal sealed class ComposeDeployment
 {
-    public ComposeDeployment(ProjectService service, ComposeServiceExtras? extras, DockerfileFacts? dockerfile)
+    public ComposeDeployment(ProjectService service, ComposeService? written, DockerfileFacts? dockerfile)
     {
         Service = service;
-        Extras = extras;
+        Written = written;
         Dockerfile = dockerfile;
     }
 
     public ProjectService Service { get; }
-    public ComposeServiceExtras? Extras { get; }
+
+    /// <summary>
+    /// The service in the compose model of its own file (its ports, expose, healthcheck and command as written there, with
+    /// their spans); null when the file does not define it as a mapping.
+    /// </summary>
+    public ComposeService? Written { get; }
     public DockerfileFacts? Dockerfile { get; }
+
+    /// <summary>The service's command or entrypoint passes --urls / --http_ports / --https_ports.</summary>
+    public bool CommandSetsUrls => Written != null && (SetsUrls(Written.Command) || SetsUrls(Written.Entrypoint));
+
+    /// <summary>
+    /// The container ports the service's file names, each where its number is written: the container side of each
+    /// <c>ports</c> entry (single ports only; ranges and variables are left out), then each <c>expose</c> entry.
+    /// </summary>
+    public IEnumerable<(int Port, bool IsExpose, SourceSpan Span)> ContainerPorts()
+    {
+        if (Written == null)
+        {
+            yield break;
+        }
+        foreach (var port in Written.Ports)
+        {
+            if (port.TargetRange is { IsSingle: true, Start: > 0 } range)
+            {
+                yield return (range.Start, false, port.TargetSpan);
+            }
+        }
+        foreach (var expose in Written.Expose)
+        {
+            var value = expose.Value;
+            var slash = value.IndexOf('/');
+            if (int.TryParse(slash < 0 ? value : value.Substring(0, slash), out var port))
+            {
+                var colon = expose.Node.Written.LastIndexOf(':');
+                yield return (port, true, expose.Node.FindWritten(port.ToString(System.Globalization.CultureInfo.InvariantCulture), colon < 0 ? 0 : colon) ?? expose.Span);
+            }
+        }
+    }
+
+    private static bool SetsUrls(IReadOnlyList<string>? arguments) => arguments != null && arguments.Any(ListenArguments.SetsUrls);
 }
 
 /// <summary>A Kubernetes container that runs the project's image.</summary>

@@ -4,7 +4,7 @@ using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts.Docker;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// What the final image of a Dockerfile declares: its base image (through stage aliases), ENV, EXPOSE and HEALTHCHECK,

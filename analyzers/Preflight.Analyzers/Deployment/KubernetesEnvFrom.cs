@@ -4,7 +4,7 @@ using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts.Kubernetes;
 using Preflight.Artifacts.Repository;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// What a Kubernetes container's <c>envFrom</c> gives it, for the listening port: the keys of each ConfigMap or Secret

@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Preflight.Analyzers.Deployment;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Ports;
 
 /// <summary>Environment variables of one place (image default, Dockerfile ENV, compose service, Kubernetes container).</summary>
 internal sealed class EnvLayer

@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Preflight.Analyzers.Routes;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Ports;
 
 /// <summary>
 /// What the code says about the addresses Kestrel binds: <c>UseUrls("...")</c>, <c>app.Urls.Add("...")</c>,

@@ -4,11 +4,13 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Preflight.Analyzers.Deployment;
 using Preflight.Analyzers.Infrastructure;
+using Preflight.Analyzers.Routes;
 using Preflight.Artifacts.Repository;
 using Preflight.Artifacts.Text;
 
-namespace Preflight.Analyzers.Routes;
+namespace Preflight.Analyzers.Ports;
 
 /// <summary>
 /// PF5005: a container port of the project's deployment (compose ports/expose and healthcheck URL, Kubernetes
@@ -134,16 +136,16 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                     environment[entry.Name] = entry.Value;
                 }
                 var layer = new EnvLayer(compose.Service.Description, environment,
-                    compose.Service.Service.EnvFiles.Count > 0 || compose.Extras?.CommandSetsUrls == true);
+                    compose.Service.Service.EnvFiles.Count > 0 || compose.CommandSetsUrls);
                 if (layer.SetsPorts && compose.Dockerfile != null)
                 {
                     overridden.Add(compose.Dockerfile);
                 }
-                if (compose.Extras == null || Listening(compose.Dockerfile, layer) is not { } listening)
+                if (compose.Written == null || Listening(compose.Dockerfile, layer) is not { } listening)
                 {
                     continue;
                 }
-                foreach (var port in compose.Extras.Ports)
+                foreach (var port in compose.ContainerPorts())
                 {
                     Compare(compose.Service.File, port.Port, port.Span, compose.Service.Description + (port.IsExpose ? " expose" : " ports"), listening);
                 }

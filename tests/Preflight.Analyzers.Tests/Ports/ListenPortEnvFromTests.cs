@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Routes.ListenPortAnalyzer>;
+using Test = Preflight.Analyzers.Tests.Infrastructure.PreflightAnalyzerTest<Preflight.Analyzers.Ports.ListenPortAnalyzer>;
 
-namespace Preflight.Analyzers.Tests.Routes;
+namespace Preflight.Analyzers.Tests.Ports;
 
 /// <summary>
 /// PF5005 from what a Kubernetes container really gets: an envFrom of a ConfigMap in the repository contributes its keys;
