@@ -48,15 +48,12 @@ internal sealed class ProjectFileModel
         var packages = new List<string>();
         var references = new List<string>();
         var directory = PathText.GetDirectory(path);
+        ProjectProperties.AddDefinite(root, properties);
         foreach (var group in root.Elements().Where(e => e.Attribute("Condition") == null))
         {
             foreach (var element in group.Elements().Where(e => e.Attribute("Condition") == null))
             {
-                if (group.Name.LocalName == "PropertyGroup")
-                {
-                    properties[element.Name.LocalName] = element.Value.Trim();
-                }
-                else if (group.Name.LocalName == "ItemGroup" && element.Attribute("Include")?.Value is { } include && include.IndexOf('$') < 0)
+                if (group.Name.LocalName == "ItemGroup" && element.Attribute("Include")?.Value is { } include && include.IndexOf('$') < 0)
                 {
                     if (element.Name.LocalName == "ProjectReference")
                     {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Checks.Repository;
 
@@ -34,14 +35,8 @@ internal static class ProjectFiles
         }
     }
 
-    /// <summary>The values a property is given in the file (any PropertyGroup, any condition).</summary>
-    public static IReadOnlyList<string> Property(XDocument? document, string name) =>
-        document?.Root == null
-            ? Array.Empty<string>()
-            : document.Root.Elements().Where(e => e.Name.LocalName == "PropertyGroup")
-                .SelectMany(g => g.Elements().Where(e => e.Name.LocalName == name))
-                .Select(e => e.Value.Trim())
-                .ToList();
+    /// <summary>The values a property is given in the file (any PropertyGroup, any condition: <see cref="ProjectProperties.Possible"/>).</summary>
+    public static IReadOnlyList<string> Property(XDocument? document, string name) => ProjectProperties.Possible(document?.Root, name);
 
     /// <summary>The assembly name a project builds, or null when it is not a literal value.</summary>
     public static string? AssemblyName(CheckContext context, string projectPath)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Preflight.Artifacts;
+using Preflight.Artifacts.Repository;
 
 namespace Preflight.Cli.Projects;
 
@@ -73,8 +74,8 @@ internal static class BuildPropsChain
         {
             switch (element.Name.LocalName)
             {
-                case "PropertyGroup" when element.Attribute("Condition") == null:
-                    foreach (var property in element.Elements().Where(e => e.Attribute("Condition") == null))
+                case "PropertyGroup":
+                    foreach (var property in ProjectProperties.Definite(element))
                     {
                         state.Properties[property.Name.LocalName] = Expand(property.Value.Trim(), thisDirectory, state, keepUnknown: true)!;
                     }

@@ -87,7 +87,7 @@ internal sealed class ProjectInfo
         AddProperties(project, properties);
         var removes = new List<string>();
         var includes = new List<string>();
-        foreach (var item in project.Descendants().Where(e => e.Name.LocalName == "Compile" && !HasCondition(e)))
+        foreach (var item in project.Descendants().Where(e => e.Name.LocalName == "Compile" && ProjectProperties.IsUnconditioned(e)))
         {
             if (item.Attribute("Remove")?.Value is { } remove)
             {
@@ -108,18 +108,7 @@ internal sealed class ProjectInfo
     private static IEnumerable<string> Split(string value) =>
         value.Split(';').Select(v => v.Trim()).Where(v => v.Length > 0 && !v.Contains('$') && !v.Contains('@'));
 
-    private static void AddProperties(XElement project, Dictionary<string, string> properties)
-    {
-        foreach (var group in project.Elements().Where(e => e.Name.LocalName == "PropertyGroup" && !HasCondition(e)))
-        {
-            foreach (var property in group.Elements().Where(e => !HasCondition(e)))
-            {
-                properties[property.Name.LocalName] = property.Value.Trim();
-            }
-        }
-    }
-
-    private static bool HasCondition(XElement element) => element.Attribute("Condition") != null;
+    private static void AddProperties(XElement project, Dictionary<string, string> properties) => ProjectProperties.AddDefinite(project, properties);
 
     internal static XElement? Read(string path)
     {

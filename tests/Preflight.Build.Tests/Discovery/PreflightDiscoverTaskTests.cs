@@ -48,7 +48,7 @@ public class PreflightDiscoverTaskTests
         Assert.Equal(1, build.Registered);
         Assert.Equal(new[] { repo.Path("Dockerfile") }, sameBuild.Artifacts.Select(i => i.ItemSpec));
         Assert.Equal(new[] { repo.Path("Dockerfile"), repo.Path("compose.yaml") }, nextBuild.Artifacts.Select(i => i.ItemSpec));
-        Assert.Contains(build.Messages, m => m.Message.Contains("as found earlier in this build"));
+        Assert.Contains(build.Messages, m => m.Message != null && m.Message.Contains("as found earlier in this build"));
     }
 
     [Fact]
