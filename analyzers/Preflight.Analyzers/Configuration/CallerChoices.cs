@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
-/// A read under a condition made of <c>bool</c> parameters of its method (<see cref="ConfigurationGuards.IsCallerChoice"/>)
+/// A read under a condition made of <c>bool</c> parameters of its method
+/// (<see cref="ConfigurationGuards.IsCallerChoice"/>)
 /// runs only when the caller says so. In a class library the callers are elsewhere: the read is optional. In an
 /// executable the callers are in the compilation: the read is optional when every call (with its arguments, or the
 /// parameters' defaults) makes the condition take the other way; a call with a non-constant argument, or no call and no

@@ -10,12 +10,16 @@ namespace Preflight.Analyzers.Configuration;
 /// <summary>
 /// Keys the program's command line gives, known from the code (PF1001 does not report them):
 /// <list type="bullet">
-/// <item>the keys a switch mapping names (<c>AddCommandLine(args, new Dictionary&lt;string, string&gt; { ["-k"] = "Api:Key" })</c>), in any project;</item>
-/// <item>flat keys (<c>config["assemblyName"]</c>, no section) in a program that is not a web app and adds the command line
-/// to its configuration with its arguments (<c>Host.CreateDefaultBuilder(args)</c>, <c>Host.CreateApplicationBuilder(args)</c>,
+/// <item>the keys a switch mapping names (<c>AddCommandLine(args, new Dictionary&lt;string, string&gt; { ["-k"] =
+/// "Api:Key" })</c>), in any project;</item>
+/// <item>flat keys (<c>config["assemblyName"]</c>, no section) in a program that is not a web app and adds the command
+/// line
+/// to its configuration with its arguments (<c>Host.CreateDefaultBuilder(args)</c>,
+/// <c>Host.CreateApplicationBuilder(args)</c>,
 /// <c>AddCommandLine(args)</c>, <c>args</c> a <c>string[]</c> parameter): a console or worker tool reads its switches
 /// (<c>--assemblyName=x</c>) so. A web app (<c>WebApplication.CreateBuilder(args)</c>, <c>ConfigureWebHostDefaults</c>,
-/// <c>WebHost</c>, <c>UseStartup</c>) is started by a platform, not by a caller that passes switches: its flat keys stay checked.</item>
+/// <c>WebHost</c>, <c>UseStartup</c>) is started by a platform, not by a caller that passes switches: its flat keys
+/// stay checked.</item>
 /// </list>
 /// Read from the compilation's syntax (only files that mention a host builder or the command line are bound).
 /// </summary>
@@ -31,10 +35,12 @@ internal sealed class CommandLineConfiguration
     {
     }
 
-    /// <summary>The program adds its arguments to the configuration and is not a web app: its flat keys may be switches.</summary>
+    /// <summary>The program adds its arguments to the configuration and is not a web app: its flat keys may be
+    /// switches.</summary>
     public bool FlatKeysAreSwitches => _addsArguments && !_isWebApp;
 
-    /// <summary>The command line gives the key (a switch mapping names it, or a flat key of a non-web program that adds its arguments).</summary>
+    /// <summary>The command line gives the key (a switch mapping names it, or a flat key of a non-web program that adds
+    /// its arguments).</summary>
     public bool Gives(string key) => _mapped.Contains(key) || FlatKeysAreSwitches && key.IndexOf(':') < 0;
 
     public static CommandLineConfiguration Find(Compilation compilation, CancellationToken cancellationToken)
@@ -85,12 +91,14 @@ internal sealed class CommandLineConfiguration
         return found;
     }
 
-    /// <summary><c>args</c>: a <c>string[]</c> parameter (the program's arguments, passed on), not an array made here.</summary>
+    /// <summary><c>args</c>: a <c>string[]</c> parameter (the program's arguments, passed on), not an array made
+    /// here.</summary>
     private static bool IsArgumentsParameter(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
         expression is IdentifierNameSyntax &&
         model.GetSymbolInfo(expression, cancellationToken).Symbol is IParameterSymbol { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
 
-    /// <summary>The keys (values) of a switch-mapping dictionary written here or in the local/field it is stored in.</summary>
+    /// <summary>The keys (values) of a switch-mapping dictionary written here or in the local/field it is stored
+    /// in.</summary>
     private void AddMappings(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
     {
         var creation = expression as BaseObjectCreationExpressionSyntax;

@@ -7,12 +7,15 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Reads that only run when configuration says so are optional: a read inside a branch of an <c>if</c>, <c>?:</c>,
-/// <c>switch</c> or the right side of <c>&amp;&amp;</c>/<c>||</c> whose condition reads configuration or the environment,
+/// <c>switch</c> or the right side of <c>&amp;&amp;</c>/<c>||</c> whose condition reads configuration or the
+/// environment,
 /// in the branch a missing configuration does not take (the other branch is the default path and stays required)
 /// (<c>if (config.GetValue&lt;bool&gt;("UseVault")) { … config["Vault:Name"] … }</c>,
-/// <c>if (config.GetSection("Vault").Exists())</c>, <c>if (!string.IsNullOrEmpty(config["X"]))</c>), a read after a guard
+/// <c>if (config.GetSection("Vault").Exists())</c>, <c>if (!string.IsNullOrEmpty(config["X"]))</c>), a read after a
+/// guard
 /// clause on configuration that returns (<c>if (string.IsNullOrEmpty(config["X"])) return;</c>), and a boolean flag
-/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off). A read that runs only when a <c>bool</c> parameter of its
+/// (<c>GetValue&lt;bool&gt;</c>: missing is false, the switch is off). A read that runs only when a <c>bool</c>
+/// parameter of its
 /// method says so (<c>if (isRunOnTye) return;</c>) is the caller's choice and optional too.
 /// </summary>
 internal static class ConfigurationGuards
@@ -39,7 +42,8 @@ internal static class ConfigurationGuards
                     CallerChoices.IsOptional(logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd, callersElsewhere):
                     return true;
                 case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
-                    // Only the branch a missing configuration does not take is optional (the other is the default path).
+                    // Only the branch a missing configuration does not take is optional (the other is the default
+                    // path).
                     var missing = WhenMissing(conditional.Condition, 0);
                     if (child == conditional.WhenTrue ? missing != true : missing != false)
                     {
@@ -79,7 +83,8 @@ internal static class ConfigurationGuards
     }
 
     /// <summary>
-    /// The value of a condition when the configuration it reads is missing (a key is null, <c>GetValue&lt;bool&gt;</c> false,
+    /// The value of a condition when the configuration it reads is missing (a key is null, <c>GetValue&lt;bool&gt;</c>
+    /// false,
     /// <c>Exists()</c> false); null when it cannot be told.
     /// </summary>
     private static bool? WhenMissing(IOperation? condition, int hops)
@@ -133,7 +138,8 @@ internal static class ConfigurationGuards
         return null;
     }
 
-    /// <summary>A configuration value or environment variable (null when missing), directly or through a local.</summary>
+    /// <summary>A configuration value or environment variable (null when missing), directly or through a
+    /// local.</summary>
     private static bool IsMissingValue(IOperation? operation, int hops)
     {
         operation = ConfigurationReadFinder.Unwrap(operation);
@@ -150,14 +156,16 @@ internal static class ConfigurationGuards
         return false;
     }
 
-    /// <summary><c>GetValue&lt;bool&gt;("Flag")</c> without a default: a missing flag is off, which is what the default is for.</summary>
+    /// <summary><c>GetValue&lt;bool&gt;("Flag")</c> without a default: a missing flag is off, which is what the default
+    /// is for.</summary>
     private static bool IsBooleanFlag(IOperation read) =>
         read is IInvocationOperation { TargetMethod.Name: "GetValue" } invocation &&
         (invocation.Type?.SpecialType == SpecialType.System_Boolean ||
          invocation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable &&
          nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
 
-    /// <summary>An earlier statement of the block is <c>if (condition on configuration) return/break/continue;</c> (not a throw).</summary>
+    /// <summary>An earlier statement of the block is <c>if (condition on configuration) return/break/continue;</c> (not
+    /// a throw).</summary>
     private static bool FollowsReturningGuard(IBlockOperation block, IOperation child, bool callersElsewhere)
     {
         foreach (var statement in block.Operations)
@@ -172,7 +180,8 @@ internal static class ConfigurationGuards
             {
                 return true;
             }
-            // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the rest optional.
+            // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the
+            // rest optional.
             if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition) &&
                 WhenMissing(guard.Condition, 0) == true)
             {
@@ -193,7 +202,8 @@ internal static class ConfigurationGuards
 
     /// <summary>
     /// A condition made only of <c>bool</c> parameters of the enclosing method (<c>isRunOnTye</c>, <c>!useCache</c>,
-    /// <c>a &amp;&amp; !b</c>, <c>a == false</c>): the caller chooses whether the code runs, so a read under it is optional from
+    /// <c>a &amp;&amp; !b</c>, <c>a == false</c>): the caller chooses whether the code runs, so a read under it is
+    /// optional from
     /// the method's point of view (a library's <c>Configure(bool isRunOnTye = true)</c>). Lambda parameters are not the
     /// caller's choice of the code's author and do not count.
     /// </summary>
@@ -215,7 +225,8 @@ internal static class ConfigurationGuards
         return false;
     }
 
-    /// <summary>The expression reads configuration or an environment variable, directly or through a local it was stored in.</summary>
+    /// <summary>The expression reads configuration or an environment variable, directly or through a local it was
+    /// stored in.</summary>
     public static bool ReadsConfiguration(IOperation? condition) => ReadsConfiguration(condition, 0);
 
     private static bool ReadsConfiguration(IOperation? condition, int hops)

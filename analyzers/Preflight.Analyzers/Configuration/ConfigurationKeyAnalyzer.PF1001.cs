@@ -117,7 +117,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     /// <summary>The places searched when a key is declared nowhere, else null.</summary>
     private delegate string? Undeclared(string key);
 
-    /// <summary>A deployable project: its own deployment's declarations, and what its command line gives (<see cref="CommandLineConfiguration"/>).</summary>
+    /// <summary>A deployable project: its own deployment's declarations, and what its command line gives
+    /// (<see cref="CommandLineConfiguration"/>).</summary>
     private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader, Compilation compilation)
     {
         var declarations = new Lazy<DeclarationSet>(
@@ -128,7 +129,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             ? null : declared.DescribeSources();
     }
 
-    /// <summary>A class library: the deployments of the projects that reference it (none: nothing is reported).</summary>
+    /// <summary>A class library: the deployments of the projects that reference it (none: nothing is
+    /// reported).</summary>
     private static Undeclared Hosts(ProjectContext project, ArtifactReader reader)
     {
         var hosts = new Lazy<LibraryHosts?>(() => LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);

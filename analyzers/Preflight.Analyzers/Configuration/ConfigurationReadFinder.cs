@@ -8,7 +8,8 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Recognises the read shapes of Microsoft.Extensions.Configuration and resolves their full key from constants:
-/// <c>config["A:B"]</c>, <c>config.GetSection("A")["B"]</c>, <c>GetSection("A").Value</c>, <c>GetValue&lt;T&gt;("A")</c>
+/// <c>config["A:B"]</c>, <c>config.GetSection("A")["B"]</c>, <c>GetSection("A").Value</c>,
+/// <c>GetValue&lt;T&gt;("A")</c>
 /// (without default), <c>GetConnectionString("X")</c>, <c>GetRequiredSection("A")</c>. A key built at run time, or read
 /// on a section of unknown origin, resolves to nothing.
 /// </summary>
@@ -59,7 +60,8 @@ internal sealed class ConfigurationReadFinder
         }
         if (method.Name == "GetValue" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder))
         {
-            // GetValue<T>(config, key) and GetValue(config, type, key) have no default; the overloads with one more parameter do.
+            // GetValue<T>(config, key) and GetValue(config, type, key) have no default; the overloads with one more
+            // parameter do.
             var withoutDefault = method.IsGenericMethod ? invocation.Arguments.Length == 2 : invocation.Arguments.Length == 3;
             if (!withoutDefault)
             {
@@ -81,10 +83,12 @@ internal sealed class ConfigurationReadFinder
         return null;
     }
 
-    /// <summary>The full path of the section an expression denotes: "" for the root, null when it cannot be known.</summary>
+    /// <summary>The full path of the section an expression denotes: "" for the root, null when it cannot be
+    /// known.</summary>
     public string? SectionPathOf(IOperation? operation) => SectionPath(operation, 0);
 
-    /// <summary>The key argument of the innermost <c>GetSection</c>/<c>GetRequiredSection</c> an expression is, else null.</summary>
+    /// <summary>The key argument of the innermost <c>GetSection</c>/<c>GetRequiredSection</c> an expression is, else
+    /// null.</summary>
     public IOperation? SectionKeyOf(IOperation? operation) =>
         Unwrap(operation) is IInvocationOperation call ? SectionKeyArgument(call) : null;
 

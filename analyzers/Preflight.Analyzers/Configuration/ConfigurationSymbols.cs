@@ -43,7 +43,8 @@ internal sealed class ConfigurationSymbols
 
     public static bool Is(ISymbol? symbol, INamedTypeSymbol? type) => type != null && SymbolEqualityComparer.Default.Equals(symbol, type);
 
-    /// <summary>IConfiguration itself, or a type that implements it (IConfigurationRoot, ConfigurationManager, ...).</summary>
+    /// <summary>IConfiguration itself, or a type that implements it (IConfigurationRoot, ConfigurationManager,
+    /// ...).</summary>
     public bool IsConfiguration(ITypeSymbol? type) => type != null && _isConfiguration.GetOrAdd(type, ComputeIsConfiguration);
 
     private bool ComputeIsConfiguration(ITypeSymbol type)
@@ -62,7 +63,8 @@ internal sealed class ConfigurationSymbols
         return false;
     }
 
-    /// <summary>IConfigurationSection or a type that implements it: a key read on it is relative to an unknown section.</summary>
+    /// <summary>IConfigurationSection or a type that implements it: a key read on it is relative to an unknown
+    /// section.</summary>
     public bool IsSection(ITypeSymbol? type) => type != null && Section != null && _isSection.GetOrAdd(type, ComputeIsSection);
 
     private bool ComputeIsSection(ITypeSymbol type)

@@ -7,7 +7,8 @@ namespace Preflight.Analyzers.Configuration;
 /// <summary>
 /// Syntactic pre-filters for configuration reads. Binding a member body costs far more than reading its syntax, so
 /// only nodes that look like configuration reads are bound: a receiver named like configuration (<c>configuration</c>,
-/// <c>_config</c>, <c>builder.Configuration</c>, <c>section</c>, <c>settings</c>, <c>cfg</c>), a name whose declaration in
+/// <c>_config</c>, <c>builder.Configuration</c>, <c>section</c>, <c>settings</c>, <c>cfg</c>), a name whose declaration
+/// in
 /// scope (parameter, local, field, property) has a type or initializer that mentions configuration
 /// (<c>IConfiguration c</c>), or a <c>GetSection</c>/<c>GetRequiredSection</c> call. Other receivers are not checked.
 /// </summary>
@@ -39,7 +40,8 @@ internal static class ConfigurationSyntax
     public static ExpressionSyntax? Receiver(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax member ? member.Expression : null;
 
-    /// <summary>Finds the declaration of a simple name in scope, by syntax only, and reads its type or initializer.</summary>
+    /// <summary>Finds the declaration of a simple name in scope, by syntax only, and reads its type or
+    /// initializer.</summary>
     private static bool DeclarationSaysConfiguration(SimpleNameSyntax name)
     {
         var identifier = name.Identifier.ValueText;

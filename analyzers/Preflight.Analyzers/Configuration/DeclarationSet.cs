@@ -3,7 +3,8 @@ using System.Collections.Generic;
 
 namespace Preflight.Analyzers.Configuration;
 
-/// <summary>Names declared by a deployment, and the places that were searched (for messages). Lookups are O(1).</summary>
+/// <summary>Names declared by a deployment, and the places that were searched (for messages). Lookups are
+/// O(1).</summary>
 internal sealed class DeclarationSet
 {
     private readonly HashSet<string> _names;
@@ -33,7 +34,8 @@ internal sealed class DeclarationSet
     public bool IsEmpty => Sources.Count == 0;
 
     /// <summary>
-    /// True when a source declares names that cannot be known (an <c>envFrom</c> Secret, an <c>env_file</c> that was not
+    /// True when a source declares names that cannot be known (an <c>envFrom</c> Secret, an <c>env_file</c> that was
+    /// not
     /// passed in): any name may be declared, so nothing is reported.
     /// </summary>
     public bool IsOpen { get; private set; }
@@ -64,7 +66,8 @@ internal sealed class DeclarationSet
         }
     }
 
-    /// <summary>Declares every name that starts with the prefix (an Aspire service reference's endpoints are not known by name).</summary>
+    /// <summary>Declares every name that starts with the prefix (an Aspire service reference's endpoints are not known
+    /// by name).</summary>
     public void AddPrefix(string prefix)
     {
         if (!_prefixes.Contains(prefix))

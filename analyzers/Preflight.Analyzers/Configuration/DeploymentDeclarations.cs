@@ -5,7 +5,8 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// What a project's deployment declares: configuration keys (its appsettings*.json, and every environment source
-/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>, and <c>Prefix_A__B</c> too when the code calls <c>AddEnvironmentVariables("Prefix_")</c>) and environment variables (the environment sources, raw names).
+/// mapped the .NET way, <c>A__B</c> is <c>A:B</c>, and <c>Prefix_A__B</c> too when the code calls
+/// <c>AddEnvironmentVariables("Prefix_")</c>) and environment variables (the environment sources, raw names).
 /// Environment sources: the compose services that build the project (<c>environment</c>, <c>env_file</c>), the
 /// <c>.env</c> files beside the project, the compose file or at the repository root, the <c>ENV</c> of the Dockerfile
 /// that builds it, the Kubernetes containers that run its image, and preflight.yaml <c>secrets:</c>/<c>variables:</c>.
@@ -28,8 +29,10 @@ internal sealed class DeploymentDeclarations
     private static readonly PerCompilation<CompilationFacts> CodeFacts = new();
 
     /// <summary>
-    /// What the declarations take from the code, which depends on the compilation only (not on the host): found once per
-    /// compilation, as a library's hosts each collect their declarations with the library's compilation (both walk every tree).
+    /// What the declarations take from the code, which depends on the compilation only (not on the host): found once
+    /// per
+    /// compilation, as a library's hosts each collect their declarations with the library's compilation (both walk
+    /// every tree).
     /// </summary>
     private sealed class CompilationFacts
     {
@@ -48,7 +51,8 @@ internal sealed class DeploymentDeclarations
                 ExternalConfigurationSources.Find(reader.Compilation, reader.CancellationToken) != null));
     }
 
-    /// <summary>Collected once per compilation for the analyzers that ask (configuration keys, environment variables).</summary>
+    /// <summary>Collected once per compilation for the analyzers that ask (configuration keys, environment
+    /// variables).</summary>
     public static DeploymentDeclarations Collect(ProjectContext project, ArtifactReader reader) =>
         Cache.Get(project, reader, () => CollectUncached(project, reader));
 
@@ -81,7 +85,8 @@ internal sealed class DeploymentDeclarations
 
     public void AddConfigurationKey(string key) => ConfigurationKeys.AddName(key);
 
-    /// <summary>An environment source: what it sets is an environment variable and, mapped, a configuration key.</summary>
+    /// <summary>An environment source: what it sets is an environment variable and, mapped, a configuration
+    /// key.</summary>
     public void AddEnvironmentSource(string description)
     {
         ConfigurationKeys.AddSource(description);
@@ -98,17 +103,20 @@ internal sealed class DeploymentDeclarations
         }
     }
 
-    /// <summary>Every variable whose name starts with the prefix (and the configuration keys they map to) is set.</summary>
+    /// <summary>Every variable whose name starts with the prefix (and the configuration keys they map to) is
+    /// set.</summary>
     public void AddVariablePrefix(string prefix)
     {
         EnvironmentVariables.AddPrefix(prefix);
         ConfigurationKeys.AddPrefix(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(prefix));
     }
 
-    /// <summary>The AppHost line that adds this project (<c>AppHost/Program.cs:12</c>), when an Aspire AppHost of the repository runs it.</summary>
+    /// <summary>The AppHost line that adds this project (<c>AppHost/Program.cs:12</c>), when an Aspire AppHost of the
+    /// repository runs it.</summary>
     public string? AppHostLine { get; set; }
 
-    /// <summary>The names a .env-format file sets (a name that starts with a digit is no environment variable).</summary>
+    /// <summary>The names a .env-format file sets (a name that starts with a digit is no environment
+    /// variable).</summary>
     public void AddVariables(Artifacts.Env.EnvFile file)
     {
         foreach (var entry in file.Entries)

@@ -9,7 +9,8 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// The prefixes the project's code gives <c>AddEnvironmentVariables("Prefix_")</c> (or
-/// <c>AddEnvironmentVariables(o =&gt; o.Prefix = "Prefix_")</c>): a variable <c>Prefix_A__B</c> is then the key <c>A:B</c>.
+/// <c>AddEnvironmentVariables(o =&gt; o.Prefix = "Prefix_")</c>): a variable <c>Prefix_A__B</c> is then the key
+/// <c>A:B</c>.
 /// Read from the compilation's syntax (only files that mention the call are bound).
 /// </summary>
 internal static class EnvironmentPrefixes
@@ -73,7 +74,8 @@ internal static class EnvironmentPrefixes
         return null;
     }
 
-    /// <summary>The variable without the first prefix it starts with (compared as .NET does, ignoring case), else null.</summary>
+    /// <summary>The variable without the first prefix it starts with (compared as .NET does, ignoring case), else
+    /// null.</summary>
     public static string? Strip(IReadOnlyList<string> prefixes, string variable)
     {
         foreach (var prefix in prefixes)

@@ -12,14 +12,16 @@ using Preflight.Analyzers.Infrastructure;
 namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
-/// PF1002: <c>Environment.GetEnvironmentVariable("X")</c> without a fallback, where no environment source of the project's
+/// PF1002: <c>Environment.GetEnvironmentVariable("X")</c> without a fallback, where no environment source of the
+/// project's
 /// deployment sets X (for a class library: that no deployment of the projects referencing it sets X). Variables the
 /// runtime, the .NET images or the platform always set are known.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Set by the OS, the container runtime, the .NET images or Kubernetes; reading them needs no declaration.</summary>
+    /// <summary>Set by the OS, the container runtime, the .NET images or Kubernetes; reading them needs no
+    /// declaration.</summary>
     private static readonly HashSet<string> AlwaysSet = new HashSet<string>(StringComparer.Ordinal)
     {
         "HOME", "PATH", "HOSTNAME", "USER", "PWD", "SHELL", "TMPDIR", "TEMP", "TMP", "LANG", "TERM",

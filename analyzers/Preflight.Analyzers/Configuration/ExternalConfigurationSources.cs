@@ -8,13 +8,15 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Configuration providers whose keys no repository file shows: a secret store or configuration service added to the
-/// configuration (<c>AddAzureKeyVault</c>, <c>AddDaprSecretStore</c>, <c>AddAzureAppConfiguration</c>, AWS, Consul, Vault,
+/// configuration (<c>AddAzureKeyVault</c>, <c>AddDaprSecretStore</c>, <c>AddAzureAppConfiguration</c>, AWS, Consul,
+/// Vault,
 /// key-per-file, or any other <c>IConfigurationBuilder</c> extension that is not a file, environment, command-line,
 /// user-secrets or in-memory source). With one, any key may be set: the project's keys are not reported.
 /// </summary>
 internal static class ExternalConfigurationSources
 {
-    /// <summary>Known by name, so they count even where the package is not resolved (the CLI does not restore).</summary>
+    /// <summary>Known by name, so they count even where the package is not resolved (the CLI does not
+    /// restore).</summary>
     private static readonly HashSet<string> KnownExternal = new HashSet<string>(StringComparer.Ordinal)
     {
         "AddAzureKeyVault", "AddAzureKeyVaultSecrets", "AddAzureAppConfiguration", "AddDaprSecretStore", "AddDaprConfigurationStore",
@@ -22,7 +24,8 @@ internal static class ExternalConfigurationSources
         "AddKeyPerFile", "AddEtcd", "AddSpringCloudConfigServer", "AddConfigServer", "AddKubernetes",
     };
 
-    /// <summary>Providers whose keys are files or variables Preflight reads (or that only matter to developers).</summary>
+    /// <summary>Providers whose keys are files or variables Preflight reads (or that only matter to
+    /// developers).</summary>
     private static readonly HashSet<string> Local = new HashSet<string>(StringComparer.Ordinal)
     {
         "AddJsonFile", "AddJsonStream", "AddEnvironmentVariables", "AddCommandLine", "AddUserSecrets", "AddInMemoryCollection",

@@ -5,15 +5,18 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Tells whether the code copes with a missing value: <c>?? fallback</c> (but not <c>?? throw</c>), a null check
-/// (<c>== null</c>, <c>is null</c>, <c>is { }</c>, <c>?.</c>, <c>string.IsNullOrEmpty</c>, <c>TryParse</c>), directly or on the
-/// local the value is stored in, or a read that only runs when configuration says so (<see cref="ConfigurationGuards"/>).
+/// (<c>== null</c>, <c>is null</c>, <c>is { }</c>, <c>?.</c>, <c>string.IsNullOrEmpty</c>, <c>TryParse</c>), directly
+/// or on the
+/// local the value is stored in, or a read that only runs when configuration says so
+/// (<see cref="ConfigurationGuards"/>).
 /// A null check whose missing branch throws (<c>if (string.IsNullOrWhiteSpace(x)) throw …</c>, <c>x ?? throw</c>,
 /// <c>ArgumentNullException.ThrowIfNull(x)</c>) is no fallback: the read is required, whatever other checks follow.
 /// </summary>
 internal static class FallbackDetector
 {
     /// <param name="read">The read.</param>
-    /// <param name="callersElsewhere">A class library: its methods' callers are in other projects (see <see cref="CallerChoices"/>).</param>
+    /// <param name="callersElsewhere">A class library: its methods' callers are in other projects (see
+    /// <see cref="CallerChoices"/>).</param>
     public static bool HasFallback(IOperation read, bool callersElsewhere = false)
     {
         if (ConfigurationGuards.IsGuarded(read, callersElsewhere))
@@ -110,7 +113,8 @@ internal static class FallbackDetector
     }
 
     /// <summary>
-    /// An interpolated string written for people: its text has words (a space), and nothing of a URL, a connection string
+    /// An interpolated string written for people: its text has words (a space), and nothing of a URL, a connection
+    /// string
     /// or a path (<c>://</c>, <c>=</c>, <c>;</c>, <c>/</c>), where a missing value would break what the text is for.
     /// </summary>
     private static bool IsMessage(IInterpolatedStringOperation text)
@@ -130,7 +134,8 @@ internal static class FallbackDetector
         return words;
     }
 
-    /// <summary>The <c>default:</c> section or the discard arm of a switch on the value throws (a missing value lands there).</summary>
+    /// <summary>The <c>default:</c> section or the discard arm of a switch on the value throws (a missing value lands
+    /// there).</summary>
     private static bool DefaultThrows(IOperation @switch)
     {
         switch (@switch)
@@ -162,8 +167,10 @@ internal static class FallbackDetector
 
 
     /// <summary>
-    /// For a test on the value (true when it is missing, or the reverse), the branch a missing value takes: a branch that
-    /// throws makes the read required; any other path (a default, a skipped block, a value used as a flag) copes with it.
+    /// For a test on the value (true when it is missing, or the reverse), the branch a missing value takes: a branch
+    /// that
+    /// throws makes the read required; any other path (a default, a skipped block, a value used as a flag) copes with
+    /// it.
     /// </summary>
     private static Use MissingBranch(IOperation test, bool trueWhenMissing)
     {
@@ -214,13 +221,15 @@ internal static class FallbackDetector
         }
     }
 
-    /// <summary><c>ArgumentNullException.ThrowIfNull(x)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(x)</c>, <c>…OrWhiteSpace</c>.</summary>
+    /// <summary><c>ArgumentNullException.ThrowIfNull(x)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(x)</c>,
+    /// <c>…OrWhiteSpace</c>.</summary>
     private static bool IsThrowHelper(IMethodSymbol method) =>
         method.Name.StartsWith("ThrowIfNull", System.StringComparison.Ordinal) &&
         method.ContainingType?.ContainingNamespace?.ToDisplayString() == "System" &&
         method.ContainingType.Name.EndsWith("Exception", System.StringComparison.Ordinal);
 
-    /// <summary>True when the pattern matches a null value (<c>is null</c>, <c>is not { }</c>); false for <c>is { }</c>, <c>is string s</c>.</summary>
+    /// <summary>True when the pattern matches a null value (<c>is null</c>, <c>is not { }</c>); false for <c>is {
+    /// }</c>, <c>is string s</c>.</summary>
     internal static bool MatchesNull(IPatternOperation pattern) => pattern switch
     {
         IConstantPatternOperation constant => IsNullConstant(constant.Value),

@@ -67,13 +67,15 @@ internal sealed class LibraryHosts
         return lacking.Count > MaxHostsShown ? text + $" and {lacking.Count - MaxHostsShown} more hosts" : text;
     }
 
-    /// <summary>Sections every host configures for its own reasons: declaring one says nothing about the library.</summary>
+    /// <summary>Sections every host configures for its own reasons: declaring one says nothing about the
+    /// library.</summary>
     private static readonly HashSet<string> SharedSections = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
     {
         "ConnectionStrings", "Logging", "Kestrel", "Serilog", "services",
     };
 
-    /// <summary>The key's section (<c>Storage</c> of <c>Storage:Root</c>); null for a flat key and under a shared section.</summary>
+    /// <summary>The key's section (<c>Storage</c> of <c>Storage:Root</c>); null for a flat key and under a shared
+    /// section.</summary>
     private static string? Section(string key)
     {
         var colon = key.LastIndexOf(':');

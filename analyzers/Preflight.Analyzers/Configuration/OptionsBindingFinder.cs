@@ -6,8 +6,10 @@ namespace Preflight.Analyzers.Configuration;
 
 /// <summary>
 /// Options bound from configuration: <c>Configure&lt;T&gt;(section)</c>, <c>AddOptions&lt;T&gt;().Bind(section)</c>,
-/// <c>.BindConfiguration("A")</c>, <c>section.Get&lt;T&gt;()</c>, <c>section.Bind(instance)</c>. Each <c>[Required]</c> property of
-/// <c>T</c> is a required key <c>A:Property</c> (its <c>[ConfigurationKeyName]</c> if any), and so are the <c>[Required]</c>
+/// <c>.BindConfiguration("A")</c>, <c>section.Get&lt;T&gt;()</c>, <c>section.Bind(instance)</c>. Each <c>[Required]</c>
+/// property of
+/// <c>T</c> is a required key <c>A:Property</c> (its <c>[ConfigurationKeyName]</c> if any), and so are the
+/// <c>[Required]</c>
 /// properties of nested options objects that are themselves required or validated (<c>[ValidateObjectMembers]</c>).
 /// </summary>
 internal sealed class OptionsBindingFinder

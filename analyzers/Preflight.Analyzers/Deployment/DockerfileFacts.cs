@@ -8,7 +8,8 @@ namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// What the final image of a Dockerfile declares: its base image (through stage aliases), ENV, EXPOSE and HEALTHCHECK,
-/// inherited from an earlier stage when the final stage is built FROM it. Reads only instruction keywords and arguments.
+/// inherited from an earlier stage when the final stage is built FROM it. Reads only instruction keywords and
+/// arguments.
 /// </summary>
 internal sealed class DockerfileFacts
 {
@@ -27,7 +28,8 @@ internal sealed class DockerfileFacts
     public ArtifactFile File { get; }
     public string Text { get; }
     public LineMap Map { get; }
-    /// <summary>The final stage's base image (an external image, aliases resolved); null when unknown (variables).</summary>
+    /// <summary>The final stage's base image (an external image, aliases resolved); null when unknown
+    /// (variables).</summary>
     public string? BaseImage { get; }
     public IReadOnlyDictionary<string, DockerValue> Env { get; }
     public IReadOnlyList<DockerValue> Exposes { get; }

@@ -9,12 +9,14 @@ namespace Preflight.Analyzers.Deployment;
 /// <summary>
 /// What a Kubernetes container's <c>envFrom</c> gives it, for the listening port: the keys of each ConfigMap or Secret
 /// defined in the repository (with the source's <c>prefix</c>), a ConfigMap's <c>data</c> values read from the manifest
-/// (a Secret's values, and values written differently by several definitions, are unknown). An object not defined in the
+/// (a Secret's values, and values written differently by several definitions, are unknown). An object not defined in
+/// the
 /// repository, or defined with keys that may not all be written, may set anything.
 /// </summary>
 internal static class KubernetesEnvFrom
 {
-    /// <summary>Adds the variables (before the container's own <c>env</c>, which wins); false when they cannot be known.</summary>
+    /// <summary>Adds the variables (before the container's own <c>env</c>, which wins); false when they cannot be
+    /// known.</summary>
     public static bool TryAdd(Dictionary<string, string?> environment, KubernetesContainer container, ProjectContext project, ArtifactReader reader)
     {
         if (container.EnvFrom.Count == 0)

@@ -12,7 +12,8 @@ namespace Preflight.Analyzers.Deployment;
 
 /// <summary>
 /// Where the project runs: the compose services that build it, the Dockerfiles that build it (owned by it, see
-/// <see cref="ProjectContext.OwnsDockerfile"/>, or named by such a service), and the Kubernetes containers whose image is the project's (same repository as a compose service's
+/// <see cref="ProjectContext.OwnsDockerfile"/>, or named by such a service), and the Kubernetes containers whose image
+/// is the project's (same repository as a compose service's
 /// <c>image</c>, or an image whose name is the project's name). Containers of unknown relation are left out.
 /// </summary>
 internal sealed class ProjectDeployment
@@ -92,7 +93,8 @@ internal sealed class ProjectDeployment
         return new ProjectDeployment(compose, dockerfiles, containers);
     }
 
-    /// <summary>The service as its own file writes it (the compose model of that one file, not merged with others), or null.</summary>
+    /// <summary>The service as its own file writes it (the compose model of that one file, not merged with others), or
+    /// null.</summary>
     private static ComposeService? WrittenService(ComposeFile? file, string name)
     {
         ComposeService? found = null;
@@ -129,7 +131,8 @@ internal sealed class ProjectDeployment
     }
 }
 
-/// <summary>A compose service that builds the project, the service as its file writes it, and its Dockerfile when known.</summary>
+/// <summary>A compose service that builds the project, the service as its file writes it, and its Dockerfile when
+/// known.</summary>
 internal sealed class ComposeDeployment
 {
     public ComposeDeployment(ProjectService service, ComposeService? written, DockerfileFacts? dockerfile)
@@ -142,7 +145,8 @@ internal sealed class ComposeDeployment
     public ProjectService Service { get; }
 
     /// <summary>
-    /// The service in the compose model of its own file (its ports, expose, healthcheck and command as written there, with
+    /// The service in the compose model of its own file (its ports, expose, healthcheck and command as written there,
+    /// with
     /// their spans); null when the file does not define it as a mapping.
     /// </summary>
     public ComposeService? Written { get; }

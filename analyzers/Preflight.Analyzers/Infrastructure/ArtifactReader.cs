@@ -33,11 +33,13 @@ internal sealed class ArtifactReader
 
     public string? Text(ArtifactFile file) => file.File.GetText(CancellationToken)?.ToString();
 
-    /// <summary>Parses a text (an AdditionalFile that is no artifact, e.g. an AppHost's C# file) through the per-text cache.</summary>
+    /// <summary>Parses a text (an AdditionalFile that is no artifact, e.g. an AppHost's C# file) through the per-text
+    /// cache.</summary>
     public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, SourceTextValueProvider<T> provider) where T : class =>
         _context.TryGetValue(text, provider, out var value) ? value : null;
 
-    /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an artifact).</summary>
+    /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an
+    /// artifact).</summary>
     public T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
         file.File.GetText(CancellationToken) is { } text && _context.TryGetValue(text, provider, out var value) ? value : null;
 }

@@ -25,7 +25,8 @@ internal static class LoadedComposeSets
     private static readonly Dictionary<string, List<Entry>> Cache = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
 
     /// <param name="composePaths">The project's compose files, normalized.</param>
-    /// <returns>Each set, and its loaded file when its first file is one of <paramref name="composePaths"/> (else null, not loaded).</returns>
+    /// <returns>Each set, and its loaded file when its first file is one of <paramref name="composePaths"/> (else null,
+    /// not loaded).</returns>
     public static IReadOnlyList<(ComposeSet Set, ComposeFile? File)> Get(ProjectContext project, IReadOnlyCollection<string> composePaths, CancellationToken cancellationToken)
     {
         string? TextOf(string path) => project.Find(path)?.File.GetText(cancellationToken)?.ToString();

@@ -8,7 +8,8 @@ namespace Preflight.Analyzers.Infrastructure;
 /// <summary>
 /// A value computed once per compilation and shared by every analyzer that asks for it (the deployment of the project:
 /// its compose services, its declarations); analyzers asking at the same time wait for the one computing it. Weak:
-/// dropped with the compilation. A cancelled computation is forgotten, so the next request computes again. A host that analyzes one compilation with other options (another project file, other
+/// dropped with the compilation. A cancelled computation is forgotten, so the next request computes again. A host that
+/// analyzes one compilation with other options (another project file, other
 /// artifacts) is not served from the cache.
 /// </summary>
 internal sealed class PerCompilation<T> where T : class
@@ -18,7 +19,8 @@ internal sealed class PerCompilation<T> where T : class
     public T Get(ProjectContext project, ArtifactReader reader, Func<T> compute) =>
         Get(reader.Compilation, project.ProjectFile, project.Artifacts.Length, compute);
 
-    /// <param name="projectFile">With <paramref name="artifactCount"/>, what identifies the options the value is computed with.</param>
+    /// <param name="projectFile">With <paramref name="artifactCount"/>, what identifies the options the value is
+    /// computed with.</param>
     public T Get(Compilation compilation, string? projectFile, int artifactCount, Func<T> compute)
     {
         var entry = _entries.GetValue(compilation, _ => new Entry(projectFile, artifactCount, new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication)));

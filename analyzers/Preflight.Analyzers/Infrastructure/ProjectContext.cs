@@ -33,17 +33,21 @@ internal sealed class ProjectContext
     public string? ProjectDirectory { get; }
     public string? RepositoryRoot { get; }
     public string? OutputType { get; }
-    /// <summary>The AssemblyName property (which Dockerfile runs the project: <c>dotnet X.dll</c>); null when not passed.</summary>
+    /// <summary>The AssemblyName property (which Dockerfile runs the project: <c>dotnet X.dll</c>); null when not
+    /// passed.</summary>
     public string? AssemblyName { get; }
     public ImmutableArray<ArtifactFile> Artifacts { get; }
 
-    /// <summary>Project files and C# files passed in as AdditionalFiles (the targets pass an Aspire AppHost's).</summary>
+    /// <summary>Project files and C# files passed in as AdditionalFiles (the targets pass an Aspire
+    /// AppHost's).</summary>
     public ImmutableArray<AdditionalText> ProjectSources { get; }
 
-    /// <summary>A test project (<c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk): an executable that is never deployed.</summary>
+    /// <summary>A test project (<c>IsTestProject</c>, set by Microsoft.NET.Test.Sdk): an executable that is never
+    /// deployed.</summary>
     public bool IsTestProject { get; private set; }
 
-    /// <summary>Executables (and web apps, which are executables) are deployed, test projects are not; libraries are configured by their host.</summary>
+    /// <summary>Executables (and web apps, which are executables) are deployed, test projects are not; libraries are
+    /// configured by their host.</summary>
     public bool IsDeployable => !IsTestProject && (OutputType == null ||
         string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase) ||
         string.Equals(OutputType, "WinExe", StringComparison.OrdinalIgnoreCase));
@@ -90,7 +94,8 @@ internal sealed class ProjectContext
     public ImmutableArray<ArtifactFile> ProjectFiles { get; }
 
     /// <summary>
-    /// Another project file of the repository has this project's file name (two <c>Api.csproj</c> in different folders):
+    /// Another project file of the repository has this project's file name (two <c>Api.csproj</c> in different
+    /// folders):
     /// the project's name then tells nothing about which image runs it; only paths do.
     /// </summary>
     public bool HasNamesake
@@ -129,8 +134,10 @@ internal sealed class ProjectContext
     }
 
     /// <summary>
-    /// True when the Dockerfile belongs to the project (<see cref="Preflight.Artifacts.Deployment.DockerfileOwnership"/>,
-    /// the rule the task and the CLI use too): it publishes or runs the project, or names nothing it publishes and sits in
+    /// True when the Dockerfile belongs to the project
+    /// (<see cref="Preflight.Artifacts.Deployment.DockerfileOwnership"/>,
+    /// the rule the task and the CLI use too): it publishes or runs the project, or names nothing it publishes and sits
+    /// in
     /// the project's folder. Copying the project file for restore caching does not count.
     /// </summary>
     public bool OwnsDockerfile(ArtifactFile file, Preflight.Artifacts.Docker.Dockerfile? model)

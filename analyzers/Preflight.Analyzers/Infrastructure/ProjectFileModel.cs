@@ -25,7 +25,8 @@ internal sealed class ProjectFileModel
     }
 
     public string Path { get; }
-    /// <summary>An executable (OutputType Exe/WinExe, or the Web/Worker SDK) that is not a test project or an Aspire AppHost.</summary>
+    /// <summary>An executable (OutputType Exe/WinExe, or the Web/Worker SDK) that is not a test project or an Aspire
+    /// AppHost.</summary>
     public bool IsDeployable { get; }
     /// <summary>Referenced project files, absolute and normalized.</summary>
     public IReadOnlyList<string> ProjectReferences { get; }

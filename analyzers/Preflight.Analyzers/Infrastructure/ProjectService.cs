@@ -8,7 +8,8 @@ namespace Preflight.Analyzers.Infrastructure;
 /// <summary>A compose service that builds the project being compiled, and the file that defines it.</summary>
 internal sealed class ProjectService
 {
-    /// <summary>One answer per compilation for every analyzer that asks (configuration keys, environment variables, probe
+    /// <summary>One answer per compilation for every analyzer that asks (configuration keys, environment variables,
+    /// probe
     /// routes, listen ports): loading the compose projects is the largest part of their cost.</summary>
     private static readonly PerCompilation<IReadOnlyList<ProjectService>> Cache = new();
 
@@ -75,7 +76,8 @@ internal sealed class ProjectService
         return services;
     }
 
-    /// <summary>True when the overlay file writes part of the service (its environment, env_file, build or image).</summary>
+    /// <summary>True when the overlay file writes part of the service (its environment, env_file, build or
+    /// image).</summary>
     private static bool ChangedBy(ComposeService service, string overlay)
     {
         bool In(string? file) => file != null && PathText.Equal(file, overlay);

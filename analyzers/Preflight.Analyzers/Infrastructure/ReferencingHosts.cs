@@ -7,7 +7,8 @@ namespace Preflight.Analyzers.Infrastructure;
 
 /// <summary>
 /// The deployable projects of the repository that reference the project being compiled, directly or through other
-/// projects, read from the repository's project files (AdditionalFiles). Empty when the project files were not passed in.
+/// projects, read from the repository's project files (AdditionalFiles). Empty when the project files were not passed
+/// in.
 /// </summary>
 internal static class ReferencingHosts
 {

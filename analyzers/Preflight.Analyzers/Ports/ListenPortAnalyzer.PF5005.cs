@@ -229,7 +229,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>The HTTPS port the Visual Studio Dockerfile template exposes beside the HTTP one (8081 beside 8080, 443 beside 80).</summary>
+        /// <summary>The HTTPS port the Visual Studio Dockerfile template exposes beside the HTTP one (8081 beside 8080,
+        /// 443 beside 80).</summary>
         private static bool IsTemplateHttpsPort(int port) => port == 8081 || port == 443;
 
         /// <summary>The container entry's text mentions --urls / --http_ports (in command or args).</summary>

@@ -7,7 +7,8 @@ using Preflight.Analyzers.Deployment;
 
 namespace Preflight.Analyzers.Ports;
 
-/// <summary>Environment variables of one place (image default, Dockerfile ENV, compose service, Kubernetes container).</summary>
+/// <summary>Environment variables of one place (image default, Dockerfile ENV, compose service, Kubernetes
+/// container).</summary>
 internal sealed class EnvLayer
 {
     public EnvLayer(string description, IReadOnlyDictionary<string, string?> variables, bool isOpaque)
@@ -18,7 +19,8 @@ internal sealed class EnvLayer
     }
 
     public string Description { get; }
-    /// <summary>Variables by name; a null value is set from somewhere not known (a secret, a variable of the shell).</summary>
+    /// <summary>Variables by name; a null value is set from somewhere not known (a secret, a variable of the
+    /// shell).</summary>
     public IReadOnlyDictionary<string, string?> Variables { get; }
     /// <summary>The place can set variables that are not visible here (env_file, envFrom).</summary>
     public bool IsOpaque { get; }
@@ -180,7 +182,8 @@ internal static class ListenPortResolver
         return ports.Count == 0 ? null : new ListenPorts(ports.Distinct().ToList(), string.Join(", ", sources));
     }
 
-    /// <summary>The "urls"/"http_ports" setting: unprefixed variable, appsettings, ASPNETCORE_, DOTNET_ (first found wins).</summary>
+    /// <summary>The "urls"/"http_ports" setting: unprefixed variable, appsettings, ASPNETCORE_, DOTNET_ (first found
+    /// wins).</summary>
     private static (string? Value, string Source)? Setting(IReadOnlyList<EnvLayer> layers, string? fromSettings, string name)
     {
         if (Variable(layers, name) is { } plain)
@@ -256,7 +259,8 @@ internal static class ListenPortResolver
         return ports;
     }
 
-    /// <summary>8 for mcr.microsoft.com/dotnet/aspnet:8.0-alpine; null for other images or tags without a version.</summary>
+    /// <summary>8 for mcr.microsoft.com/dotnet/aspnet:8.0-alpine; null for other images or tags without a
+    /// version.</summary>
     public static int? DotnetImageMajor(string image)
     {
         var repository = ProjectDeployment.Repository(image);

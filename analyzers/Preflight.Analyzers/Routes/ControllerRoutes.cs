@@ -26,7 +26,8 @@ internal sealed class ControllerRoutes
 
     public IEnumerable<RouteEntry> Routes() => _routes;
 
-    /// <summary>Actions with no route template on them or their controller: reached through conventional routes only.</summary>
+    /// <summary>Actions with no route template on them or their controller: reached through conventional routes
+    /// only.</summary>
     public IEnumerable<ConventionalAction> ConventionalActions() => _conventional;
 
     private readonly ConcurrentQueue<ConventionalAction> _conventional = new ConcurrentQueue<ConventionalAction>();

@@ -6,8 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Preflight.Analyzers.Routes;
 
 /// <summary>
-/// Reads the pattern and defaults of <c>MapDefaultControllerRoute()</c> and <c>MapControllerRoute(name, pattern, defaults)</c>.
-/// Defaults must be an anonymous object of constants (<c>new { controller = "Home", action = "Index" }</c>); constraints
+/// Reads the pattern and defaults of <c>MapDefaultControllerRoute()</c> and <c>MapControllerRoute(name, pattern,
+/// defaults)</c>.
+/// Defaults must be an anonymous object of constants (<c>new { controller = "Home", action = "Index" }</c>);
+/// constraints
 /// are ignored (they only narrow the routes, so more paths count as mapped, never fewer).
 /// </summary>
 internal static class ConventionalRouteCall
@@ -83,7 +85,8 @@ internal static class ConventionalRouteCall
         return defaults;
     }
 
-    /// <summary><c>id = RouteParameter.Optional</c>/<c>UrlParameter.Optional</c>: the parameter may be left out.</summary>
+    /// <summary><c>id = RouteParameter.Optional</c>/<c>UrlParameter.Optional</c>: the parameter may be left
+    /// out.</summary>
     private static bool IsOptionalMarker(IOperation value) =>
         value is IFieldReferenceOperation { Field.Name: "Optional" } || value is IPropertyReferenceOperation { Property.Name: "Optional" };
 }

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 
 namespace Preflight.Analyzers.Routes;
 
-/// <summary>An action of a controller without attribute routes: it is reached through the conventional routes.</summary>
+/// <summary>An action of a controller without attribute routes: it is reached through the conventional
+/// routes.</summary>
 internal sealed class ConventionalAction
 {
     public ConventionalAction(string controller, string action, string? area, IReadOnlyCollection<string>? methods)
@@ -21,16 +22,19 @@ internal sealed class ConventionalAction
 }
 
 /// <summary>
-/// The routes a conventional pattern (<c>MapDefaultControllerRoute()</c>'s <c>{controller=Home}/{action=Index}/{id?}</c>,
+/// The routes a conventional pattern (<c>MapDefaultControllerRoute()</c>'s
+/// <c>{controller=Home}/{action=Index}/{id?}</c>,
 /// <c>MapControllerRoute(name, pattern, defaults)</c>) gives the conventionally routed actions: <c>{controller}</c> and
-/// <c>{action}</c> become each action's names, and trailing segments whose default is that name (or that are optional) may be
+/// <c>{action}</c> become each action's names, and trailing segments whose default is that name (or that are optional)
+/// may be
 /// left out, so <c>/</c> and <c>/Home</c> reach <c>HomeController.Index</c>.
 /// </summary>
 internal static class ConventionalRoutes
 {
     public const string DefaultPattern = "{controller=Home}/{action=Index}/{id?}";
 
-    /// <summary>Null when the pattern cannot be expanded (areas, controller or action inside a complex segment, no controller known).</summary>
+    /// <summary>Null when the pattern cannot be expanded (areas, controller or action inside a complex segment, no
+    /// controller known).</summary>
     public static List<RouteEntry>? Expand(string pattern, IReadOnlyDictionary<string, string> defaults, IEnumerable<ConventionalAction> actions)
     {
         var parts = RouteTemplate.SplitPath(pattern);
@@ -112,7 +116,8 @@ internal static class ConventionalRoutes
         public string? Default { get; }
         public bool IsOptional { get; }
 
-        /// <summary>Null when the segment cannot be expanded: an area, or controller/action inside a complex segment.</summary>
+        /// <summary>Null when the segment cannot be expanded: an area, or controller/action inside a complex
+        /// segment.</summary>
         public static Segment? Parse(string text)
         {
             var open = text.IndexOf('{');

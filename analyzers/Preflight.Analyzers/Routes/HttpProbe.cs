@@ -7,7 +7,8 @@ using Preflight.Artifacts.Text;
 
 namespace Preflight.Analyzers.Routes;
 
-/// <summary>An HTTP health probe of the project's container: the path it requests, its port when known, and where it is written.</summary>
+/// <summary>An HTTP health probe of the project's container: the path it requests, its port when known, and where it is
+/// written.</summary>
 internal sealed class HttpProbe
 {
     public HttpProbe(object owner, ArtifactFile file, string path, SourceSpan span, int? port, SourceSpan portSpan, string description)
@@ -21,7 +22,8 @@ internal sealed class HttpProbe
         Description = description;
     }
 
-    /// <summary>The <see cref="KubernetesDeployment"/>, <see cref="ComposeDeployment"/> or <see cref="DockerfileFacts"/> it belongs to.</summary>
+    /// <summary>The <see cref="KubernetesDeployment"/>, <see cref="ComposeDeployment"/> or
+    /// <see cref="DockerfileFacts"/> it belongs to.</summary>
     public object Owner { get; }
     public ArtifactFile File { get; }
     public string Path { get; }
@@ -30,7 +32,8 @@ internal sealed class HttpProbe
     public SourceSpan PortSpan { get; }
     public string Description { get; }
 
-    /// <summary>Kubernetes httpGet probes, compose healthchecks and Dockerfile HEALTHCHECKs of the project's deployment.</summary>
+    /// <summary>Kubernetes httpGet probes, compose healthchecks and Dockerfile HEALTHCHECKs of the project's
+    /// deployment.</summary>
     public static List<HttpProbe> Find(ProjectDeployment deployment)
     {
         var probes = new List<HttpProbe>();

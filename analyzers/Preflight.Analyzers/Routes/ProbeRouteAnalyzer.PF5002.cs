@@ -9,7 +9,8 @@ namespace Preflight.Analyzers.Routes;
 
 /// <summary>
 /// PF5002: an HTTP probe of the project's container (Kubernetes httpGet, compose healthcheck, Dockerfile HEALTHCHECK)
-/// requests a path that no route of the app maps. A compilation-end rule: the routes are known once the whole project has
+/// requests a path that no route of the app maps. A compilation-end rule: the routes are known once the whole project
+/// has
 /// been seen. Reported at the path in the deployment file.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

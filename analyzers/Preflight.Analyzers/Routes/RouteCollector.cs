@@ -14,11 +14,13 @@ namespace Preflight.Analyzers.Routes;
 /// Collects the routes a web app maps: minimal APIs (MapGet/MapPost/.../Map/MapMethods/MapHealthChecks/MapHub and any
 /// Map* with a pattern), MapGroup prefixes (chained or through locals), UsePathBase, UseHealthChecks, attribute-routed
 /// controllers when MapControllers is called, and conventional routes (MapDefaultControllerRoute, MapControllerRoute)
-/// expanded over the controllers' actions. Registers its actions on a compilation start; <see cref="Build"/> at the end.
+/// expanded over the controllers' actions. Registers its actions on a compilation start; <see cref="Build"/> at the
+/// end.
 /// </summary>
 internal sealed class RouteCollector
 {
-    /// <summary>Map* calls whose routes come from elsewhere (conventions, files, fallbacks): every path may be mapped.</summary>
+    /// <summary>Map* calls whose routes come from elsewhere (conventions, files, fallbacks): every path may be
+    /// mapped.</summary>
     private static readonly HashSet<string> UnknownMaps = new HashSet<string>(StringComparer.Ordinal)
     {
         "MapAreaControllerRoute", "MapDynamicControllerRoute", "MapDynamicPageRoute",
@@ -56,7 +58,8 @@ internal sealed class RouteCollector
     private readonly ConcurrentQueue<RouteEntry> _routes = new ConcurrentQueue<RouteEntry>();
     private readonly ConcurrentQueue<string> _unknown = new ConcurrentQueue<string>();
     private readonly ConcurrentQueue<string> _pathBases = new ConcurrentQueue<string>();
-    /// <summary>Conventional route patterns (MapDefaultControllerRoute, MapControllerRoute) and their defaults.</summary>
+    /// <summary>Conventional route patterns (MapDefaultControllerRoute, MapControllerRoute) and their
+    /// defaults.</summary>
     private readonly ConcurrentQueue<(string Pattern, IReadOnlyDictionary<string, string> Defaults)> _conventional =
         new ConcurrentQueue<(string, IReadOnlyDictionary<string, string>)>();
     private readonly ConcurrentDictionary<string, bool> _literals = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -95,7 +98,8 @@ internal sealed class RouteCollector
         }, SyntaxKind.StringLiteralExpression);
     }
 
-    /// <summary>A literal given to a Map*/Use* call or an attribute is a route (or base), not a path some middleware compares to.</summary>
+    /// <summary>A literal given to a Map*/Use* call or an attribute is a route (or base), not a path some middleware
+    /// compares to.</summary>
     private static bool IsRouteArgument(LiteralExpressionSyntax literal)
     {
         if (literal.Parent is AttributeArgumentSyntax)
@@ -124,7 +128,8 @@ internal sealed class RouteCollector
         {
             if (actions.Count == 0)
             {
-                // No conventionally routed controller here: they come from a referenced assembly, whose actions are not known.
+                // No conventionally routed controller here: they come from a referenced assembly, whose actions are not
+                // known.
                 unknown ??= "conventional routes with no controller in this project";
             }
             else if (ConventionalRoutes.Expand(pattern, defaults, actions) is { } conventional)
@@ -388,7 +393,8 @@ internal sealed class RouteCollector
         return null;
     }
 
-    /// <summary>The route prefix a builder carries: "" for the app, the MapGroup prefixes for a group; unknown otherwise.</summary>
+    /// <summary>The route prefix a builder carries: "" for the app, the MapGroup prefixes for a group; unknown
+    /// otherwise.</summary>
     private (bool Known, string Value) PrefixOf(IOperation? receiver, int depth)
     {
         while (receiver is IConversionOperation conversion)

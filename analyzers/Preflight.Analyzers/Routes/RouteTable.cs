@@ -4,7 +4,8 @@ using System.Linq;
 
 namespace Preflight.Analyzers.Routes;
 
-/// <summary>One route the app maps: its template, the HTTP methods it accepts (null: any) and whether its prefix is known.</summary>
+/// <summary>One route the app maps: its template, the HTTP methods it accepts (null: any) and whether its prefix is
+/// known.</summary>
 internal sealed class RouteEntry
 {
     public RouteEntry(RouteTemplate template, IReadOnlyCollection<string>? methods, bool prefixUnknown)
@@ -16,7 +17,8 @@ internal sealed class RouteEntry
 
     public RouteTemplate Template { get; }
     public IReadOnlyCollection<string>? Methods { get; }
-    /// <summary>Mapped on a builder whose prefix is not known (a parameter, a group built at run time): any prefix may come before.</summary>
+    /// <summary>Mapped on a builder whose prefix is not known (a parameter, a group built at run time): any prefix may
+    /// come before.</summary>
     public bool PrefixUnknown { get; }
 
     public bool Accepts(string method) =>
@@ -47,10 +49,12 @@ internal sealed class RouteTable
     public IReadOnlyList<RouteEntry> Routes { get; }
     public IReadOnlyList<string> PathBases { get; }
     public bool ServesStaticFiles { get; }
-    /// <summary>String literals of the code that look like paths: a middleware comparing the path to one answers it.</summary>
+    /// <summary>String literals of the code that look like paths: a middleware comparing the path to one answers
+    /// it.</summary>
     public IReadOnlyCollection<string> PathLiterals { get; }
 
-    /// <summary>True when routes are known and none accepts a request for <paramref name="path"/> (query string ignored).</summary>
+    /// <summary>True when routes are known and none accepts a request for <paramref name="path"/> (query string
+    /// ignored).</summary>
     public bool IsUnmapped(string path, string method)
     {
         if (!IsWebApp || UnknownReason != null)

@@ -36,7 +36,8 @@ public sealed class EmptySourceFileAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        // At the first token (after any leading #pragma), so that '#pragma warning disable PF6004' at the top suppresses it.
+        // At the first token (after any leading #pragma), so that '#pragma warning disable PF6004' at the top
+        // suppresses it.
         var first = root.GetFirstToken(includeZeroWidth: true);
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.PF6004,

@@ -129,7 +129,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         return exception is IObjectCreationOperation { Type: { } type } && SymbolEqualityComparer.Default.Equals(type, notImplemented);
     }
 
-    /// <summary>What to call the member and where to report it (its identifier, or the accessor keyword); null for members this rule skips.</summary>
+    /// <summary>What to call the member and where to report it (its identifier, or the accessor keyword); null for
+    /// members this rule skips.</summary>
     private static Stub? Describe(IMethodSymbol method)
     {
         if (method.IsAbstract || method.ContainingType is not { TypeKind: TypeKind.Class } || method.DeclaringSyntaxReferences.Length == 0)

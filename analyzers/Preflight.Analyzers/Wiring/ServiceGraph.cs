@@ -15,7 +15,8 @@ internal enum ConsumerKind
     Implementation,
 }
 
-/// <summary>A type whose constructor (and, for middleware, Invoke/InvokeAsync) parameters come from the container.</summary>
+/// <summary>A type whose constructor (and, for middleware, Invoke/InvokeAsync) parameters come from the
+/// container.</summary>
 internal sealed class Consumer
 {
     public Consumer(INamedTypeSymbol type)
@@ -26,14 +27,16 @@ internal sealed class Consumer
     /// <summary>The original definition (an open generic for <c>typeof(Repo&lt;&gt;)</c> registrations).</summary>
     public INamedTypeSymbol Type { get; }
 
-    /// <summary>False when every way it is activated passes explicit constructor arguments (UseMiddleware&lt;T&gt;(args)).</summary>
+    /// <summary>False when every way it is activated passes explicit constructor arguments
+    /// (UseMiddleware&lt;T&gt;(args)).</summary>
     public bool ChecksConstructor { get; set; }
 
     public bool IsMiddleware { get; set; }
 }
 
 /// <summary>
-/// The service registrations and consumers of one compilation, built at compilation end by <see cref="ServiceGraphCollector"/>.
+/// The service registrations and consumers of one compilation, built at compilation end by
+/// <see cref="ServiceGraphCollector"/>.
 /// </summary>
 internal sealed class ServiceGraph
 {
@@ -53,7 +56,8 @@ internal sealed class ServiceGraph
 
     public Dictionary<INamedTypeSymbol, Consumer> Consumers { get; } = new Dictionary<INamedTypeSymbol, Consumer>(SymbolEqualityComparer.Default);
 
-    /// <summary>Types the container builds or holds (implementations, instances, hosted services, typed clients), with the services they are registered as.</summary>
+    /// <summary>Types the container builds or holds (implementations, instances, hosted services, typed clients), with
+    /// the services they are registered as.</summary>
     public Dictionary<INamedTypeSymbol, SortedSet<string>> Implementations { get; } = new Dictionary<INamedTypeSymbol, SortedSet<string>>(SymbolEqualityComparer.Default);
 
     public HashSet<INamedTypeSymbol> Controllers { get; } = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
@@ -96,7 +100,8 @@ internal sealed class ServiceGraph
         {
             return true;
         }
-        // A dependency that still has type parameters (IValidator<T> of an open generic consumer): any registration of it will do.
+        // A dependency that still has type parameters (IValidator<T> of an open generic consumer): any registration of
+        // it will do.
         return WiringSymbols.ContainsTypeParameters(type) && _any[index].Contains(definition);
     }
 

@@ -15,14 +15,16 @@ namespace Preflight.Analyzers.Wiring;
 /// Collects, over a whole compilation, the service registrations (AddScoped/AddSingleton/AddTransient, TryAdd*,
 /// AddKeyed*, ServiceDescriptor, AddHostedService, AddHttpClient, AddDbContext, ...) and the types the container or the
 /// framework activates (controllers, page models, hubs, middleware, hosted services, registered implementations).
-/// Registrations anywhere in the project count, including in its own extension methods (<c>services.AddInfrastructure()</c>);
+/// Registrations anywhere in the project count, including in its own extension methods
+/// (<c>services.AddInfrastructure()</c>);
 /// registrations of a generic method's type parameter are resolved through the method's call sites in the project.
 /// Create one per compilation start; read the result with <see cref="Build"/> at compilation end. Over 600 lines: one
 /// collector for the whole DI graph, as PF6001 and PF6002 need the same registrations and activations in one pass.
 /// </summary>
 internal sealed class ServiceGraphCollector
 {
-    /// <summary>Calls (outside this project's source, or unresolved) that register types the code does not name: scanning, third-party containers, reflection.</summary>
+    /// <summary>Calls (outside this project's source, or unresolved) that register types the code does not name:
+    /// scanning, third-party containers, reflection.</summary>
     private static readonly HashSet<string> ScanningMethods = new HashSet<string>(StringComparer.Ordinal)
     {
         "Scan", "AddClasses", "FromAssemblies", "FromAssemblyOf", "FromAssembliesOf", "FromApplicationDependencies",
@@ -148,7 +150,8 @@ internal sealed class ServiceGraphCollector
         }
     }
 
-    /// <summary>A call that does not bind (a package the compilation lacks): it may register its type arguments, or scan.</summary>
+    /// <summary>A call that does not bind (a package the compilation lacks): it may register its type arguments, or
+    /// scan.</summary>
     private void OnUnresolvedInvocation(SyntaxNodeAnalysisContext context)
     {
         var node = (InvocationExpressionSyntax)context.Node;
@@ -218,7 +221,8 @@ internal sealed class ServiceGraphCollector
         }
     }
 
-    /// <summary>MVC's ControllerFeatureProvider: public top-level non-abstract non-generic class, not [NonController], named *Controller or [Controller] (ControllerBase, [ApiController]).</summary>
+    /// <summary>MVC's ControllerFeatureProvider: public top-level non-abstract non-generic class, not [NonController],
+    /// named *Controller or [Controller] (ControllerBase, [ApiController]).</summary>
     private bool IsController(INamedTypeSymbol type)
     {
         if (_symbols.ControllerAttribute == null || type.DeclaredAccessibility != Accessibility.Public || type.ContainingType != null || type.IsGenericType)
@@ -256,7 +260,8 @@ internal sealed class ServiceGraphCollector
             }
             if (argument.Parameter.IsParams)
             {
-                // UseMiddleware<T>() passes an empty params array; anything else gives the constructor explicit arguments.
+                // UseMiddleware<T>() passes an empty params array; anything else gives the constructor explicit
+                // arguments.
                 var empty = argument.ArgumentKind == ArgumentKind.ParamArray &&
                     Unwrap(argument.Value) is IArrayCreationOperation creation &&
                     (creation.Initializer == null || creation.Initializer.ElementValues.Length == 0);
@@ -274,7 +279,8 @@ internal sealed class ServiceGraphCollector
     }
 
     /// <summary>
-    /// AddScoped/AddSingleton/AddTransient, TryAdd*, AddKeyed*, TryAddKeyed*, ServiceDescriptor factories and constructors,
+    /// AddScoped/AddSingleton/AddTransient, TryAdd*, AddKeyed*, TryAddKeyed*, ServiceDescriptor factories and
+    /// constructors,
     /// AddHostedService, AddHttpClient/AddTypedClient. False when the method is none of them.
     /// </summary>
     private bool OnRegistration(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
@@ -323,7 +329,8 @@ internal sealed class ServiceGraphCollector
                     {
                         if (!(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value == null))
                         {
-                            // A Type computed at run time (a loop over types, MakeGenericType): registrations are unknowable.
+                            // A Type computed at run time (a loop over types, MakeGenericType): registrations are
+                            // unknowable.
                             MarkUnknown();
                         }
                         return true;
@@ -489,7 +496,8 @@ internal sealed class ServiceGraphCollector
     }
 
     /// <summary>
-    /// Replaces a generic method's type parameter by the type arguments of the method's calls in the project, recursively.
+    /// Replaces a generic method's type parameter by the type arguments of the method's calls in the project,
+    /// recursively.
     /// False when the type cannot be known (a type parameter of a generic class).
     /// </summary>
     private static bool Substitute(ITypeSymbol type, Dictionary<IMethodSymbol, List<ImmutableArray<ITypeSymbol>>> callSites, List<ITypeSymbol> result, int depth)
@@ -589,13 +597,15 @@ internal sealed class ServiceGraphCollector
         return operation;
     }
 
-    /// <summary>The type of <c>typeof(X)</c> (open generics as their definition), or null for any other expression.</summary>
+    /// <summary>The type of <c>typeof(X)</c> (open generics as their definition), or null for any other
+    /// expression.</summary>
     private static ITypeSymbol? TypeOf(IOperation value) =>
         Unwrap(value) is ITypeOfOperation typeOf
             ? typeOf.TypeOperand is INamedTypeSymbol { IsUnboundGenericType: true } unbound ? unbound.OriginalDefinition : typeOf.TypeOperand
             : null;
 
-    /// <summary>The class an instance or a factory lambda creates (<c>new Foo()</c>, <c>sp =&gt; new Foo(...)</c>), or null.</summary>
+    /// <summary>The class an instance or a factory lambda creates (<c>new Foo()</c>, <c>sp =&gt; new Foo(...)</c>), or
+    /// null.</summary>
     private static ITypeSymbol? CreatedType(IOperation value)
     {
         var operation = Unwrap(value);
@@ -629,10 +639,12 @@ internal sealed class ServiceGraphCollector
         /// <summary>The type that resolves (may be a type parameter of a generic helper method).</summary>
         public ITypeSymbol? Service { get; }
 
-        /// <summary>The type the container constructs, its constructor parameters resolved from the container.</summary>
+        /// <summary>The type the container constructs, its constructor parameters resolved from the
+        /// container.</summary>
         public ITypeSymbol? Implementation { get; }
 
-        /// <summary>The type whose members callers reach: the constructed implementation, or the class an instance/factory creates.</summary>
+        /// <summary>The type whose members callers reach: the constructed implementation, or the class an
+        /// instance/factory creates.</summary>
         public ITypeSymbol? Held { get; }
 
         public bool Keyed { get; }

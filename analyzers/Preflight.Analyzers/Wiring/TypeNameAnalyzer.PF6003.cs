@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Preflight.Analyzers.Wiring;
 
 /// <summary>
-/// PF6003: a constant type name given to <c>Type.GetType</c>, <c>Activator.CreateInstance(assemblyName, typeName)</c> or
+/// PF6003: a constant type name given to <c>Type.GetType</c>, <c>Activator.CreateInstance(assemblyName, typeName)</c>
+/// or
 /// <c>Assembly.GetType</c> that names no type of the compilation or of the assembly it points at.
 /// Unknown shapes (non-constant names, custom resolvers, case-insensitive lookups, assemblies that are not referenced,
 /// namespaces of compiled references whose internal types the compiler may not see) report nothing.
@@ -48,7 +49,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         }
         if (method.Name == "GetType" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
         {
-            // GetType(name), GetType(name, throwOnError), GetType(name, throwOnError, ignoreCase); the resolver overloads resolve by custom code.
+            // GetType(name), GetType(name, throwOnError), GetType(name, throwOnError, ignoreCase); the resolver
+            // overloads resolve by custom code.
             if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name) || ExpectsAbsence(invocation))
             {
                 return;
@@ -142,7 +144,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// <c>Type.GetType("Mono.Runtime") != null</c>, <c>?.</c>, <c>??</c>, <c>is null</c>: the code probes for a type that may
+    /// <c>Type.GetType("Mono.Runtime") != null</c>, <c>?.</c>, <c>??</c>, <c>is null</c>: the code probes for a type
+    /// that may
     /// be absent (unless it asked for an exception with throwOnError: true).
     /// </summary>
     private static bool ExpectsAbsence(IInvocationOperation invocation)
@@ -208,7 +211,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         return true;
     }
 
-    /// <summary>True unless the ignoreCase argument at <paramref name="ordinal"/> is absent or the constant false.</summary>
+    /// <summary>True unless the ignoreCase argument at <paramref name="ordinal"/> is absent or the constant
+    /// false.</summary>
     private static bool IgnoresCase(IInvocationOperation invocation, int ordinal) =>
         invocation.TargetMethod.Parameters.Length > ordinal && !IsConstant(invocation, ordinal, false);
 
@@ -257,7 +261,8 @@ internal sealed class TypeNameText
     public string DisplayName { get; }
     public string? AssemblyName { get; }
 
-    /// <summary>Null when the name is empty or has a shape not modelled (escapes, pointers, malformed brackets).</summary>
+    /// <summary>Null when the name is empty or has a shape not modelled (escapes, pointers, malformed
+    /// brackets).</summary>
     public static TypeNameText? Parse(string text)
     {
         text = text.Trim();
@@ -297,7 +302,8 @@ internal sealed class TypeNameText
         {
             definition = typePart.Substring(0, bracket);
             var rest = typePart.Substring(bracket);
-            // Array suffixes ([], [,]) are fine on anything; type arguments ([[...]] or [T]) only follow a generic arity.
+            // Array suffixes ([], [,]) are fine on anything; type arguments ([[...]] or [T]) only follow a generic
+            // arity.
             if (!IsArraySuffix(rest) && definition.IndexOf('`') < 0)
             {
                 return null;

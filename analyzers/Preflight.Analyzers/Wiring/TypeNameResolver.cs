@@ -13,7 +13,8 @@ internal sealed class TypeNameScope
         Description = description;
     }
 
-    /// <summary>The compilation and every reference (Type.GetType without an assembly, Assembly.GetType on an unknown assembly).</summary>
+    /// <summary>The compilation and every reference (Type.GetType without an assembly, Assembly.GetType on an unknown
+    /// assembly).</summary>
     public static readonly TypeNameScope Everywhere = new TypeNameScope(null, false, "this project or its references");
 
     public static TypeNameScope ThisAssembly(IAssemblySymbol assembly) => new TypeNameScope(assembly, true, $"this project ('{assembly.Identity.Name}')");
@@ -34,7 +35,8 @@ internal sealed class TypeNameResolver
 
     public Compilation Compilation { get; }
 
-    /// <summary>The scope of an assembly by simple name: this project, a referenced assembly, or null when not referenced.</summary>
+    /// <summary>The scope of an assembly by simple name: this project, a referenced assembly, or null when not
+    /// referenced.</summary>
     public TypeNameScope? ForAssemblyName(string simpleName)
     {
         if (simpleName.Length == 0)

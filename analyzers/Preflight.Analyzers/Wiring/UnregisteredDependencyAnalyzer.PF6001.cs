@@ -11,7 +11,8 @@ using Preflight.Analyzers.Infrastructure;
 namespace Preflight.Analyzers.Wiring;
 
 /// <summary>
-/// PF6001: a constructor parameter of a controller, Razor Page model, SignalR hub, conventional middleware (and the extra
+/// PF6001: a constructor parameter of a controller, Razor Page model, SignalR hub, conventional middleware (and the
+/// extra
 /// parameters of its Invoke/InvokeAsync), hosted service, typed HTTP client or registered implementation whose type is
 /// declared in this project and that no service registration of the project provides. A compilation-end rule: it needs
 /// every registration of the project. Precision first: nothing is reported in a project that scans assemblies or
@@ -98,7 +99,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         return found;
     }
 
-    /// <summary>The one public Invoke/InvokeAsync(HttpContext, ...) of a conventional middleware (UseMiddleware throws otherwise).</summary>
+    /// <summary>The one public Invoke/InvokeAsync(HttpContext, ...) of a conventional middleware (UseMiddleware throws
+    /// otherwise).</summary>
     private static IMethodSymbol? InvokeMethod(INamedTypeSymbol type, WiringSymbols symbols)
     {
         IMethodSymbol? found = null;
@@ -158,7 +160,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         : key.Kind == TypedConstantKind.Primitive && key.Value != null ? " for the key " + System.Convert.ToString(key.Value, CultureInfo.InvariantCulture)
         : " as a keyed service";
 
-    /// <summary>The parameter's type and name (without its attributes), in a constructor or a primary constructor.</summary>
+    /// <summary>The parameter's type and name (without its attributes), in a constructor or a primary
+    /// constructor.</summary>
     private static Location? Location(IParameterSymbol parameter)
     {
         foreach (var reference in parameter.DeclaringSyntaxReferences)

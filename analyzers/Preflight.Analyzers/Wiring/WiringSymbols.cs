@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace Preflight.Analyzers.Wiring;
 
 /// <summary>
-/// The framework types the service-wiring rules match against, looked up once per compilation. Any of them may be absent
+/// The framework types the service-wiring rules match against, looked up once per compilation. Any of them may be
+/// absent
 /// (a worker service has no MVC, a console app no DI at all); each use checks for null.
 /// </summary>
 internal sealed class WiringSymbols
@@ -41,7 +42,8 @@ internal sealed class WiringSymbols
     public INamedTypeSymbol? Type { get; }
     public INamedTypeSymbol? NotImplementedException { get; }
 
-    /// <summary>Null when the compilation does not reference Microsoft.Extensions.DependencyInjection: nothing to wire.</summary>
+    /// <summary>Null when the compilation does not reference Microsoft.Extensions.DependencyInjection: nothing to
+    /// wire.</summary>
     public static WiringSymbols? Create(Compilation compilation)
     {
         var services = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");

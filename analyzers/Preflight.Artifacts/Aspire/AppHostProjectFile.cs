@@ -10,9 +10,12 @@ namespace Preflight.Artifacts.Aspire;
 
 /// <summary>
 /// An Aspire AppHost's project file: whether a project file is one (<c>Sdk="Aspire.AppHost.Sdk/…"</c>, an
-/// <c>&lt;Sdk Name="Aspire.AppHost.Sdk"/&gt;</c>, <c>&lt;IsAspireHost&gt;true&lt;/IsAspireHost&gt;</c>), and the projects it
-/// references, with the <c>Projects.X</c> class name Aspire generates for each (the file name, '.', '-' and ' ' made '_',
-/// or the <c>AspireProjectMetadataTypeName</c> it is given). Text in, model out; shared by the analyzers, the task and the CLI.
+/// <c>&lt;Sdk Name="Aspire.AppHost.Sdk"/&gt;</c>, <c>&lt;IsAspireHost&gt;true&lt;/IsAspireHost&gt;</c>), and the
+/// projects it
+/// references, with the <c>Projects.X</c> class name Aspire generates for each (the file name, '.', '-' and ' ' made
+/// '_',
+/// or the <c>AspireProjectMetadataTypeName</c> it is given). Text in, model out; shared by the analyzers, the task and
+/// the CLI.
 /// </summary>
 public sealed class AppHostProjectFile
 {
@@ -27,12 +30,14 @@ public sealed class AppHostProjectFile
     public string Directory => PathText.GetDirectory(Path);
     public IReadOnlyList<AppHostProjectReference> References { get; }
 
-    /// <summary>A cheap test on the text before it is parsed: only project files that mention Aspire's AppHost can be one.</summary>
+    /// <summary>A cheap test on the text before it is parsed: only project files that mention Aspire's AppHost can be
+    /// one.</summary>
     public static bool MayBeAppHost(string text) =>
         text.IndexOf("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase) >= 0 ||
         text.IndexOf("IsAspireHost", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    /// <summary>The AppHost a project file describes, or null when it is no AppHost (or not XML, or a test project's fixture).</summary>
+    /// <summary>The AppHost a project file describes, or null when it is no AppHost (or not XML, or a test project's
+    /// fixture).</summary>
     public static AppHostProjectFile? Parse(string path, string text)
     {
         if (!MayBeAppHost(text) || ParseXml(text) is not { } project || !IsAppHost(project) || IsTestProject(project))
@@ -80,7 +85,8 @@ public sealed class AppHostProjectFile
         return new string(chars);
     }
 
-    /// <summary>An Aspire AppHost's project (its SDK, an <c>Sdk</c> element or import, or <c>IsAspireHost</c>), test fixture or not.</summary>
+    /// <summary>An Aspire AppHost's project (its SDK, an <c>Sdk</c> element or import, or <c>IsAspireHost</c>), test
+    /// fixture or not.</summary>
     public static bool IsAppHost(XElement project)
     {
         if (IsAppHostSdk(project.Attribute("Sdk")?.Value))

@@ -6,7 +6,8 @@ namespace Preflight.Artifacts.Compose;
 /// </summary>
 internal sealed class ComposeBudget
 {
-    /// <summary>Enough for any real compose project (a few thousand nodes), small enough to stay well under a second.</summary>
+    /// <summary>Enough for any real compose project (a few thousand nodes), small enough to stay well under a
+    /// second.</summary>
     public const int DefaultUnits = 2_000_000;
 
     private long _remaining;

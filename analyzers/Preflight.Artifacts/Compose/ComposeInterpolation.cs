@@ -20,7 +20,8 @@ public sealed class ComposeTemplateReference
     public string Name { get; }
     public ComposeVariableOperator Operator { get; }
 
-    /// <summary>The default, message or replacement as written; null for <see cref="ComposeVariableOperator.None"/>.</summary>
+    /// <summary>The default, message or replacement as written; null for
+    /// <see cref="ComposeVariableOperator.None"/>.</summary>
     public string? Argument { get; }
     public bool IsBraced { get; }
 
@@ -74,7 +75,8 @@ public sealed class ComposeInterpolationResult
     /// </summary>
     public IReadOnlyList<ComposeTemplateReference> Unset { get; }
 
-    /// <summary>Syntax errors and <c>${V?message}</c> / <c>${V:?message}</c> failures (checked even inside unused defaults, as compose does).</summary>
+    /// <summary>Syntax errors and <c>${V?message}</c> / <c>${V:?message}</c> failures (checked even inside unused
+    /// defaults, as compose does).</summary>
     public IReadOnlyList<ComposeInterpolationError> Errors { get; }
 }
 
@@ -88,7 +90,8 @@ public static class ComposeInterpolation
     private static readonly ComposeInterpolationResult EmptyResult = new ComposeInterpolationResult(string.Empty,
         Array.Empty<ComposeTemplateReference>(), Array.Empty<ComposeTemplateReference>(), Array.Empty<ComposeInterpolationError>());
 
-    /// <summary>Interpolates <paramref name="text"/>; <paramref name="lookup"/> returns a variable's value, or null when it is unset.</summary>
+    /// <summary>Interpolates <paramref name="text"/>; <paramref name="lookup"/> returns a variable's value, or null
+    /// when it is unset.</summary>
     public static ComposeInterpolationResult Interpolate(string text, Func<string, string?> lookup)
     {
         if (string.IsNullOrEmpty(text))
@@ -109,7 +112,8 @@ public static class ComposeInterpolation
         return new ComposeInterpolationResult(builder.ToString(), references, unset, errors);
     }
 
-    /// <summary>Every reference in <paramref name="text"/> (nested ones included), without evaluating anything.</summary>
+    /// <summary>Every reference in <paramref name="text"/> (nested ones included), without evaluating
+    /// anything.</summary>
     public static IReadOnlyList<ComposeTemplateReference> FindReferences(string text)
     {
         if (string.IsNullOrEmpty(text) || text.IndexOf('$') < 0)
@@ -163,7 +167,8 @@ public static class ComposeInterpolation
     /// <summary>Nesting deeper than this (<c>${a:-${b:-...}}</c>) is an error, so evaluation stays shallow.</summary>
     private const int MaxNesting = 64;
 
-    /// <summary>The text being parsed, its errors, and where each <c>${</c> closes (computed once, so parsing stays linear).</summary>
+    /// <summary>The text being parsed, its errors, and where each <c>${</c> closes (computed once, so parsing stays
+    /// linear).</summary>
     private sealed class Scan
     {
         private Dictionary<int, int>? _closes;
@@ -178,7 +183,8 @@ public static class ComposeInterpolation
         public List<ComposeInterpolationError> Errors { get; }
 
         /// <summary>
-        /// The '}' closing the <c>${</c> at <paramref name="dollar"/>, or -1: nested <c>${</c> open and any '}' closes, as
+        /// The '}' closing the <c>${</c> at <paramref name="dollar"/>, or -1: nested <c>${</c> open and any '}' closes,
+        /// as
         /// compose-go counts. One pass with a stack gives every match.
         /// </summary>
         public int ClosingBrace(int dollar)

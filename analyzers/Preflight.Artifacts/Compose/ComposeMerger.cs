@@ -25,7 +25,8 @@ internal sealed class ComposeMerger
 
     public ComposeMerger(ComposeBudget budget) => _budget = budget;
 
-    /// <summary>Merges <paramref name="over"/> on top of <paramref name="base"/>; null when the result is removed (<c>!reset</c>).</summary>
+    /// <summary>Merges <paramref name="over"/> on top of <paramref name="base"/>; null when the result is removed
+    /// (<c>!reset</c>).</summary>
     public ComposeNode? Merge(ComposeNode? @base, ComposeNode over, string key)
     {
         if (over.IsReset)
@@ -141,7 +142,8 @@ internal sealed class ComposeMerger
         result.Add(item);
     }
 
-    /// <summary>A mapping form turned into <c>KEY=VALUE</c> items (the list form compose also accepts) so both forms merge.</summary>
+    /// <summary>A mapping form turned into <c>KEY=VALUE</c> items (the list form compose also accepts) so both forms
+    /// merge.</summary>
     private static IReadOnlyList<ComposeNode> AsItems(ComposeNode node)
     {
         if (node is ComposeSequence list)
@@ -162,7 +164,8 @@ internal sealed class ComposeMerger
         return items;
     }
 
-    /// <summary><c>depends_on</c> / <c>networks</c> in list and mapping forms: merged by name into the mapping form.</summary>
+    /// <summary><c>depends_on</c> / <c>networks</c> in list and mapping forms: merged by name into the mapping
+    /// form.</summary>
     private ComposeNode MergeNamed(ComposeNode @base, ComposeNode over) => MergeMappings(AsNamedMapping(@base), AsNamedMapping(over));
 
     private static ComposeMapping AsNamedMapping(ComposeNode node)
@@ -227,7 +230,8 @@ internal sealed class ComposeMerger
         if (item is ComposeScalar scalar && !scalar.IsNull)
         {
             var parts = scalar.Value.Split(':');
-            // [SOURCE:]TARGET[:MODE], with a possible drive letter in SOURCE: the target is the first part starting with '/'.
+            // [SOURCE:]TARGET[:MODE], with a possible drive letter in SOURCE: the target is the first part starting
+            // with '/'.
             for (var i = parts.Length == 1 ? 0 : 1; i < parts.Length; i++)
             {
                 if (parts[i].StartsWith("/", StringComparison.Ordinal))

@@ -17,7 +17,8 @@ public sealed class ComposeDependency : ComposeElement
     public string Service { get; }
     public SourceSpan ServiceSpan { get; }
 
-    /// <summary><c>service_started</c> (default), <c>service_healthy</c> or <c>service_completed_successfully</c>.</summary>
+    /// <summary><c>service_started</c> (default), <c>service_healthy</c> or
+    /// <c>service_completed_successfully</c>.</summary>
     public string Condition { get; internal set; } = "service_started";
 
     /// <summary>False for <c>required: false</c> (compose then only warns when the service is missing).</summary>
@@ -59,7 +60,8 @@ public sealed class ComposeServiceNetwork : ComposeElement
     public string? Ipv6Address { get; internal set; }
 }
 
-/// <summary>A service's use of a secret or config: short syntax (the name) or long syntax (<c>source</c>, <c>target</c>, ...).</summary>
+/// <summary>A service's use of a secret or config: short syntax (the name) or long syntax (<c>source</c>,
+/// <c>target</c>, ...).</summary>
 public sealed class ComposeResourceReference : ComposeElement
 {
     internal ComposeResourceReference(ComposeNode node, string source, SourceSpan sourceSpan)
@@ -71,7 +73,8 @@ public sealed class ComposeResourceReference : ComposeElement
     /// <summary>The name of the top-level secret or config.</summary>
     public string Source { get; }
 
-    /// <summary>Where it is mounted (long syntax), or null for the default (<c>/run/secrets/NAME</c>, <c>/NAME</c>).</summary>
+    /// <summary>Where it is mounted (long syntax), or null for the default (<c>/run/secrets/NAME</c>,
+    /// <c>/NAME</c>).</summary>
     public string? Target { get; internal set; }
     public bool IsLongSyntax { get; internal set; }
 }

@@ -31,10 +31,12 @@ public sealed class ComposeHealthcheck : ComposeElement
     public ComposeHealthcheckTestKind TestKind { get; internal set; }
     public SourceSpan TestSpan { get; internal set; }
 
-    /// <summary>The test as written, each with its span: the one string, or the items of the list form (CMD / CMD-SHELL first).</summary>
+    /// <summary>The test as written, each with its span: the one string, or the items of the list form (CMD / CMD-SHELL
+    /// first).</summary>
     public IReadOnlyList<ComposeValue> TestItems { get; internal set; } = System.Array.Empty<ComposeValue>();
 
-    /// <summary>The command without its CMD / CMD-SHELL marker (the shell line, or the arguments joined by spaces); null when there is none.</summary>
+    /// <summary>The command without its CMD / CMD-SHELL marker (the shell line, or the arguments joined by spaces);
+    /// null when there is none.</summary>
     public string? CommandLine => TestKind == ComposeHealthcheckTestKind.Command || TestKind == ComposeHealthcheckTestKind.Shell
         ? string.Join(" ", Skip(Test, 1))
         : null;

@@ -21,7 +21,8 @@ public readonly struct ComposePortRange
 
 /// <summary>
 /// One entry of a service's <c>ports</c>: short syntax (<c>[IP:][HOST:]CONTAINER[/PROTOCOL]</c>, with ranges) or long
-/// syntax (<c>target</c>, <c>published</c>, <c>host_ip</c>, <c>protocol</c>, <c>mode</c>, <c>name</c>, <c>app_protocol</c>).
+/// syntax (<c>target</c>, <c>published</c>, <c>host_ip</c>, <c>protocol</c>, <c>mode</c>, <c>name</c>,
+/// <c>app_protocol</c>).
 /// </summary>
 public sealed class ComposePort : ComposeElement
 {

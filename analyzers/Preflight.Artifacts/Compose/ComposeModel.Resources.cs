@@ -20,7 +20,8 @@ public abstract class ComposeResourceDefinition : ComposeElement
     /// <summary>The <c>name</c> attribute (the engine-side name), or null.</summary>
     public string? CustomName { get; internal set; }
 
-    /// <summary>True for <c>external: true</c> (or the legacy <c>external: {name}</c>): created outside this project.</summary>
+    /// <summary>True for <c>external: true</c> (or the legacy <c>external: {name}</c>): created outside this
+    /// project.</summary>
     public bool External { get; internal set; }
 
     public override string ToString() => Name;
@@ -48,7 +49,8 @@ public sealed class ComposeNetworkDefinition : ComposeResourceDefinition
     public string? Driver { get; internal set; }
 }
 
-/// <summary>A top-level secret or config: its content comes from a <c>file</c>, an <c>environment</c> variable, inline <c>content</c> (configs) or is <c>external</c>.</summary>
+/// <summary>A top-level secret or config: its content comes from a <c>file</c>, an <c>environment</c> variable, inline
+/// <c>content</c> (configs) or is <c>external</c>.</summary>
 public abstract class ComposeDataDefinition : ComposeResourceDefinition
 {
     private protected ComposeDataDefinition(ComposeNode node, string name, SourceSpan nameSpan)
@@ -64,7 +66,8 @@ public abstract class ComposeDataDefinition : ComposeResourceDefinition
     public string? EnvironmentVariable { get; internal set; }
     public SourceSpan EnvironmentVariableSpan { get; internal set; }
 
-    /// <summary>The file resolved from <see cref="ComposeElement.BaseDirectory"/>; null when there is no <c>file</c>.</summary>
+    /// <summary>The file resolved from <see cref="ComposeElement.BaseDirectory"/>; null when there is no
+    /// <c>file</c>.</summary>
     public string? ResolveFile() => File == null ? null : ResolvePath(File);
 }
 

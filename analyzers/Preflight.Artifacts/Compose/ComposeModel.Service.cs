@@ -4,7 +4,8 @@ using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Compose;
 
-/// <summary>A service of a compose model (after <c>extends</c> and overrides are applied where they could be).</summary>
+/// <summary>A service of a compose model (after <c>extends</c> and overrides are applied where they could
+/// be).</summary>
 public sealed class ComposeService : ComposeElement
 {
     internal ComposeService(ComposeNode node, string name, SourceSpan nameSpan)
@@ -16,7 +17,8 @@ public sealed class ComposeService : ComposeElement
 
     public string Name { get; }
 
-    /// <summary>Where the service's name is written (in the file that first defines it: the main file, not an override).</summary>
+    /// <summary>Where the service's name is written (in the file that first defines it: the main file, not an
+    /// override).</summary>
     public SourceSpan NameSpan { get; }
 
     /// <summary>The file <see cref="NameSpan"/> is in (null for a text parsed without a path).</summary>
@@ -38,7 +40,8 @@ public sealed class ComposeService : ComposeElement
     public IReadOnlyList<ComposeDependency> DependsOn { get; internal set; } = Array.Empty<ComposeDependency>();
     public IReadOnlyList<ComposeLink> Links { get; internal set; } = Array.Empty<ComposeLink>();
 
-    /// <summary>The <c>volumes_from</c> entries as written (<c>service[:ro]</c> or <c>container:name[:ro]</c>).</summary>
+    /// <summary>The <c>volumes_from</c> entries as written (<c>service[:ro]</c> or
+    /// <c>container:name[:ro]</c>).</summary>
     public IReadOnlyList<ComposeValue> VolumesFrom { get; internal set; } = Array.Empty<ComposeValue>();
 
     /// <summary>The <c>extends</c> of this service as written (kept after the base was merged in).</summary>
@@ -58,7 +61,8 @@ public sealed class ComposeService : ComposeElement
     /// <summary>The <c>network_mode</c> as written (<c>host</c>, <c>service:name</c>, ...), or null.</summary>
     public string? NetworkMode { get; internal set; }
 
-    /// <summary>True when the service is listed under <c>profiles</c> and so exists only when one of them is active.</summary>
+    /// <summary>True when the service is listed under <c>profiles</c> and so exists only when one of them is
+    /// active.</summary>
     public bool HasProfiles => Profiles.Count > 0;
 
     public override string ToString() => Name;
@@ -99,7 +103,8 @@ public sealed class ComposeBuild : ComposeElement
     /// <summary>True for <c>build: path</c>.</summary>
     public bool IsShortSyntax { get; internal set; }
 
-    /// <summary>True when the context or dockerfile still holds interpolation (<c>$</c>) that was not resolved, so it cannot be resolved without the environment.</summary>
+    /// <summary>True when the context or dockerfile still holds interpolation (<c>$</c>) that was not resolved, so it
+    /// cannot be resolved without the environment.</summary>
     public bool IsInterpolated => _unresolved;
 
     /// <summary>True when the context is a URL (git, http) rather than a folder.</summary>
@@ -108,18 +113,21 @@ public sealed class ComposeBuild : ComposeElement
     /// <summary>The context folder, resolved from the compose file's folder.</summary>
     public string ResolveContext(string composeDirectory) => PathText.Combine(composeDirectory, Context);
 
-    /// <summary>The Dockerfile path, resolved from the context (the default path even when <see cref="DockerfileInline"/> is set).</summary>
+    /// <summary>The Dockerfile path, resolved from the context (the default path even when
+    /// <see cref="DockerfileInline"/> is set).</summary>
     public string ResolveDockerfile(string composeDirectory) =>
         PathText.Combine(ResolveContext(composeDirectory), Dockerfile ?? "Dockerfile");
 
     /// <summary>The context folder, resolved from <see cref="ComposeElement.BaseDirectory"/>.</summary>
     public string ResolveContext() => ResolvePath(Context);
 
-    /// <summary>The Dockerfile path, resolved from the context resolved from <see cref="ComposeElement.BaseDirectory"/>.</summary>
+    /// <summary>The Dockerfile path, resolved from the context resolved from
+    /// <see cref="ComposeElement.BaseDirectory"/>.</summary>
     public string ResolveDockerfile() => PathText.Combine(ResolveContext(), Dockerfile ?? "Dockerfile");
 }
 
-/// <summary>One <c>KEY=VALUE</c> of a service's <c>environment</c> or a build's <c>args</c> (map or list form).</summary>
+/// <summary>One <c>KEY=VALUE</c> of a service's <c>environment</c> or a build's <c>args</c> (map or list
+/// form).</summary>
 public sealed class ComposeEnvironmentEntry : ComposeElement
 {
     internal ComposeEnvironmentEntry(ComposeNode node, string name, string? value, SourceSpan span)
@@ -130,10 +138,12 @@ public sealed class ComposeEnvironmentEntry : ComposeElement
     }
 
     public string Name { get; }
-    /// <summary>The value (interpolated when loaded with variables); null for a bare <c>KEY</c> taken from the shell or .env.</summary>
+    /// <summary>The value (interpolated when loaded with variables); null for a bare <c>KEY</c> taken from the shell or
+    /// .env.</summary>
     public string? Value { get; }
 
-    /// <summary>Where the value is written (the list item for the list form); the entry's span when there is none.</summary>
+    /// <summary>Where the value is written (the list item for the list form); the entry's span when there is
+    /// none.</summary>
     public SourceSpan ValueSpan { get; internal set; }
 
     /// <summary>True for the list form (<c>- KEY=VALUE</c>).</summary>

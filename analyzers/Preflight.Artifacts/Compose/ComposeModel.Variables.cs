@@ -37,7 +37,8 @@ public sealed class ComposeVariableReference
     public string Name { get; }
     public ComposeVariableOperator Operator { get; }
 
-    /// <summary>The default, message or replacement text as written (it may hold nested references); null for <see cref="ComposeVariableOperator.None"/>.</summary>
+    /// <summary>The default, message or replacement text as written (it may hold nested references); null for
+    /// <see cref="ComposeVariableOperator.None"/>.</summary>
     public string? Argument { get; }
     public bool IsBraced { get; }
 
@@ -45,7 +46,8 @@ public sealed class ComposeVariableReference
     public SourceSpan Span { get; }
     public string? SourceFile { get; }
 
-    /// <summary>True when an unset variable does not make compose warn or fail (<c>-</c>, <c>:-</c>, <c>+</c>, <c>:+</c>).</summary>
+    /// <summary>True when an unset variable does not make compose warn or fail (<c>-</c>, <c>:-</c>, <c>+</c>,
+    /// <c>:+</c>).</summary>
     public bool HasDefault => Operator != ComposeVariableOperator.None && !IsRequired;
 
     /// <summary>True for <c>?</c> and <c>:?</c>: an unset variable fails the load.</summary>

@@ -48,7 +48,8 @@ public sealed class ComposeVolumeMount : ComposeElement
     /// <summary>The short-syntax mode (<c>ro</c>, <c>rw,z</c>, ...), or null.</summary>
     public string? Mode { get; internal set; }
 
-    /// <summary>The long syntax <c>bind.create_host_path</c> (null when not written; compose creates missing bind sources of the short syntax).</summary>
+    /// <summary>The long syntax <c>bind.create_host_path</c> (null when not written; compose creates missing bind
+    /// sources of the short syntax).</summary>
     public bool? CreateHostPath { get; internal set; }
 
     /// <summary>The long syntax <c>volume.subpath</c>, or null.</summary>
@@ -64,7 +65,8 @@ public sealed class ComposeVolumeMount : ComposeElement
     public bool IsHomeRelative => IsBind && Source != null && (Source == "~" || Source.StartsWith("~/", StringComparison.Ordinal) || Source.StartsWith("~\\", StringComparison.Ordinal));
 
     /// <summary>
-    /// The bind source resolved from <paramref name="composeDirectory"/> (and <paramref name="homeDirectory"/> for <c>~</c>);
+    /// The bind source resolved from <paramref name="composeDirectory"/> (and <paramref name="homeDirectory"/> for
+    /// <c>~</c>);
     /// null when this is not a bind mount, or it starts with <c>~</c> and no home is given.
     /// </summary>
     public string? ResolveSource(string composeDirectory, string? homeDirectory = null)
@@ -80,7 +82,8 @@ public sealed class ComposeVolumeMount : ComposeElement
         return PathText.Combine(composeDirectory, Source);
     }
 
-    /// <summary>The bind source resolved from <see cref="ComposeElement.BaseDirectory"/>; null for non-bind mounts and <c>~</c> sources.</summary>
+    /// <summary>The bind source resolved from <see cref="ComposeElement.BaseDirectory"/>; null for non-bind mounts and
+    /// <c>~</c> sources.</summary>
     public string? ResolveSource() =>
         BaseDirectory != null ? ResolveSource(BaseDirectory) : (IsBind && !IsHomeRelative && Source != null ? PathText.Normalize(Source) : null);
 }

@@ -4,7 +4,8 @@ using Preflight.Artifacts.Text;
 namespace Preflight.Artifacts.Compose;
 
 /// <summary>
-/// A compose model: one file (<see cref="ComposeParser"/>) or the merged files of a project (<see cref="ComposeProject"/>).
+/// A compose model: one file (<see cref="ComposeParser"/>) or the merged files of a project
+/// (<see cref="ComposeProject"/>).
 /// Every element carries the span where it is written and the file it came from. Relative paths resolve from the
 /// element's <see cref="ComposeElement.BaseDirectory"/>.
 /// </summary>
@@ -30,12 +31,14 @@ public sealed class ComposeFile
     /// <summary>The top-level <c>name</c>, if any.</summary>
     public string? Name { get; }
 
-    /// <summary>The document as a node tree (after anchors, merge keys, extends and interpolation); null when it did not load.</summary>
+    /// <summary>The document as a node tree (after anchors, merge keys, extends and interpolation); null when it did
+    /// not load.</summary>
     public ComposeMapping? Root { get; }
 
     public IReadOnlyList<ComposeService> Services { get; internal set; }
 
-    /// <summary>The compose files the model was read from (main, overrides, includes), in load order; empty for a bare text.</summary>
+    /// <summary>The compose files the model was read from (main, overrides, includes), in load order; empty for a bare
+    /// text.</summary>
     public IReadOnlyList<string> Files { get; internal set; } = System.Array.Empty<string>();
 
     /// <summary>The project .env used for interpolation, or null when there was none.</summary>
@@ -88,11 +91,13 @@ public enum ComposeErrorKind
     Interpolation,
     /// <summary>A file named by <c>extends</c> or <c>include</c> (or a listed .env) is not there.</summary>
     MissingFile,
-    /// <summary><c>extends</c> names a service that does not exist, or an include conflicts with a local definition.</summary>
+    /// <summary><c>extends</c> names a service that does not exist, or an include conflicts with a local
+    /// definition.</summary>
     Reference,
     /// <summary>A cycle in <c>extends</c>, <c>include</c> or <c>depends_on</c>.</summary>
     Cycle,
-    /// <summary>A remote resource (git, http, oci) that Preflight does not fetch; the model lacks what it would bring.</summary>
+    /// <summary>A remote resource (git, http, oci) that Preflight does not fetch; the model lacks what it would
+    /// bring.</summary>
     Remote,
     /// <summary>Files that override each other with incompatible shapes.</summary>
     Merge,
@@ -123,7 +128,8 @@ public sealed class ComposeError
     /// <summary>The file the error is in (null for a text parsed without a path).</summary>
     public string? SourceFile { get; }
 
-    /// <summary>For a <c>${VAR?message}</c> / <c>${VAR:?message}</c> failure: the variable that has no value; else null.</summary>
+    /// <summary>For a <c>${VAR?message}</c> / <c>${VAR:?message}</c> failure: the variable that has no value; else
+    /// null.</summary>
     public string? Variable { get; internal set; }
 
     public override string ToString() => $"{SourceFile ?? "<text>"}{Span}: {Kind}: {Message}";
@@ -150,7 +156,8 @@ public abstract class ComposeElement
     /// <summary>The folder relative paths of this element resolve from (null when the file had no path).</summary>
     public string? BaseDirectory => Node.Source.BaseDirectory;
 
-    /// <summary>Resolves a path written in this element from <see cref="BaseDirectory"/> (normalized as written when unknown).</summary>
+    /// <summary>Resolves a path written in this element from <see cref="BaseDirectory"/> (normalized as written when
+    /// unknown).</summary>
     private protected string ResolvePath(string path) =>
         BaseDirectory != null ? PathText.Combine(BaseDirectory, path) : PathText.Normalize(path);
 }

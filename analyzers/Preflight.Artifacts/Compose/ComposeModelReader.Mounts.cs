@@ -86,7 +86,8 @@ internal sealed partial class ComposeModelReader
         };
     }
 
-    /// <summary>Where the container part of a short mapping is written: after the last ':'; the whole scalar when not verbatim.</summary>
+    /// <summary>Where the container part of a short mapping is written: after the last ':'; the whole scalar when not
+    /// verbatim.</summary>
     private static Text.SourceSpan ContainerPartSpan(ComposeScalar scalar, string target)
     {
         var colon = scalar.Written.LastIndexOf(':');
@@ -150,7 +151,8 @@ internal sealed partial class ComposeModelReader
         return mount;
     }
 
-    /// <summary><c>[SOURCE:]TARGET[:MODE]</c>; a source starting with <c>.</c>, <c>/</c>, <c>~</c> or a drive is a bind mount, else a named volume.</summary>
+    /// <summary><c>[SOURCE:]TARGET[:MODE]</c>; a source starting with <c>.</c>, <c>/</c>, <c>~</c> or a drive is a bind
+    /// mount, else a named volume.</summary>
     private static ComposeVolumeMount ParseShortVolume(ComposeScalar scalar)
     {
         var text = scalar.Value;
@@ -187,7 +189,8 @@ internal sealed partial class ComposeModelReader
         return mount;
     }
 
-    /// <summary>The span of a part of a scalar's value when the value is as written (not interpolated), else the scalar.</summary>
+    /// <summary>The span of a part of a scalar's value when the value is as written (not interpolated), else the
+    /// scalar.</summary>
     private static Text.SourceSpan SubSpan(ComposeScalar scalar, int start, string part) =>
         string.Equals(scalar.Value, scalar.RawValue, StringComparison.Ordinal) && start + part.Length <= scalar.RawValue.Length
             ? ComposeTreeInterpolator.MapSpan(scalar, start, part.Length)

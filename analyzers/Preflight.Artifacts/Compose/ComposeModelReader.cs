@@ -85,7 +85,8 @@ internal sealed partial class ComposeModelReader
         return service;
     }
 
-    /// <summary>A <c>command</c> or <c>entrypoint</c>: a list as written, or a string split at blanks; null when not set.</summary>
+    /// <summary>A <c>command</c> or <c>entrypoint</c>: a list as written, or a string split at blanks; null when not
+    /// set.</summary>
     private static IReadOnlyList<string>? CommandLine(ComposeNode? node) => node switch
     {
         ComposeSequence list => Strings(list),

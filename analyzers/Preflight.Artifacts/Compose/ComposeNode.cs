@@ -66,13 +66,16 @@ public abstract class ComposeNode
     /// <summary>An explicit tag such as <c>!reset</c> or <c>!override</c>; null when none.</summary>
     public string? Tag { get; }
 
-    /// <summary>The node's text as written in its file (quotes, escapes and folding included); empty when unknown.</summary>
+    /// <summary>The node's text as written in its file (quotes, escapes and folding included); empty when
+    /// unknown.</summary>
     public string Written =>
         Span.Start >= 0 && Span.Length > 0 && Span.End <= Source.Text.Length ? Source.Text.Substring(Span.Start, Span.Length) : string.Empty;
 
     /// <summary>
-    /// Where <paramref name="part"/> is written inside the node (its first occurrence from <paramref name="startIndex"/> of
-    /// <see cref="Written"/>), to locate a part of a value precisely; null when it is not written verbatim (escapes, folding).
+    /// Where <paramref name="part"/> is written inside the node (its first occurrence from
+    /// <paramref name="startIndex"/> of
+    /// <see cref="Written"/>), to locate a part of a value precisely; null when it is not written verbatim (escapes,
+    /// folding).
     /// </summary>
     public SourceSpan? FindWritten(string part, int startIndex = 0)
     {
@@ -121,7 +124,8 @@ public sealed class ComposeScalar : ComposeNode
     /// <summary>True for an empty plain value, <c>~</c> or <c>null</c>.</summary>
     public bool IsNull { get; }
 
-    /// <summary>True when the scalar is single- or double-quoted (or a block scalar): it is a string, never a number.</summary>
+    /// <summary>True when the scalar is single- or double-quoted (or a block scalar): it is a string, never a
+    /// number.</summary>
     public bool IsQuoted { get; }
 
     /// <summary>The value, or null for a null scalar.</summary>
@@ -129,7 +133,8 @@ public sealed class ComposeScalar : ComposeNode
 
     internal ComposeScalar WithValue(string value) => new ComposeScalar(Source, Span, Tag, value, RawValue, IsNull, IsQuoted);
 
-    /// <summary>A synthetic scalar placed at this scalar's position (used when a mapping entry becomes a KEY=VALUE list item).</summary>
+    /// <summary>A synthetic scalar placed at this scalar's position (used when a mapping entry becomes a KEY=VALUE list
+    /// item).</summary>
     internal static ComposeScalar Synthetic(ComposeNode at, string value) =>
         new ComposeScalar(at.Source, at.Span, null, value, value, false, true);
 
@@ -150,7 +155,8 @@ public sealed class ComposeMappingEntry
     public string Name => Key.Value;
 
     /// <summary>
-    /// Where the value was written as an alias (<c>key: *anchor</c>) in the file as read; null otherwise. The value's own
+    /// Where the value was written as an alias (<c>key: *anchor</c>) in the file as read; null otherwise. The value's
+    /// own
     /// span is the anchor's, shared by every use: problems of this use are reported here.
     /// </summary>
     internal SourceSpan? ValueAlias { get; set; }

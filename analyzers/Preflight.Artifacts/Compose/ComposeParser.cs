@@ -6,12 +6,15 @@ namespace Preflight.Artifacts.Compose;
 /// <summary>Reads one compose file (compose-spec) into a <see cref="ComposeFile"/>. Never throws.</summary>
 public static class ComposeParser
 {
-    /// <summary>A text without path or variables: values stay as written (<see cref="ComposeFile.Variables"/> lists the references).</summary>
+    /// <summary>A text without path or variables: values stay as written (<see cref="ComposeFile.Variables"/> lists the
+    /// references).</summary>
     public static ComposeFile Parse(string text) => Parse(text, null, null);
 
     /// <summary>
-    /// A text with its path (relative paths in the model resolve from its folder) and, when <paramref name="variables"/>
-    /// is given, interpolated with it (a variable it returns null for is unset). <c>extends</c> within the file is resolved;
+    /// A text with its path (relative paths in the model resolve from its folder) and, when
+    /// <paramref name="variables"/>
+    /// is given, interpolated with it (a variable it returns null for is unset). <c>extends</c> within the file is
+    /// resolved;
     /// other files are never read.
     /// </summary>
     public static ComposeFile Parse(string text, string? path, Func<string, string?>? variables)

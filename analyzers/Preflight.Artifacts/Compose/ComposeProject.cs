@@ -6,13 +6,15 @@ namespace Preflight.Artifacts.Compose;
 /// <summary>How a compose project is loaded.</summary>
 public sealed class ComposeProjectOptions
 {
-    /// <summary>The project directory (relative paths and the default .env); default: the folder of the first file.</summary>
+    /// <summary>The project directory (relative paths and the default .env); default: the folder of the first
+    /// file.</summary>
     public string? ProjectDirectory { get; set; }
 
     /// <summary>The .env files to read (default: <c>.env</c> in the project directory).</summary>
     public IReadOnlyList<string>? EnvFiles { get; set; }
 
-    /// <summary>Variables that win over the .env (the shell environment); null: only the .env. Return null for unset.</summary>
+    /// <summary>Variables that win over the .env (the shell environment); null: only the .env. Return null for
+    /// unset.</summary>
     public Func<string, string?>? Environment { get; set; }
 
     /// <summary>False for files known to be incomplete (an override whose base is elsewhere): references to services,
@@ -22,7 +24,8 @@ public sealed class ComposeProjectOptions
 
 /// <summary>
 /// Loads a compose project the way <c>docker compose</c> does: the main file and its override file merged by the
-/// compose-spec rules, interpolated with the project's .env, <c>extends</c> and <c>include</c> followed (each include is
+/// compose-spec rules, interpolated with the project's .env, <c>extends</c> and <c>include</c> followed (each include
+/// is
 /// its own project). Every element of the result knows its file and position. Never throws; reads only through the
 /// given function.
 /// </summary>
@@ -44,7 +47,8 @@ public static class ComposeProject
         return false;
     }
 
-    /// <summary>The override file names of a main file name (<c>compose.yaml</c> → <c>compose.override.yaml</c>, <c>compose.override.yml</c>).</summary>
+    /// <summary>The override file names of a main file name (<c>compose.yaml</c> → <c>compose.override.yaml</c>,
+    /// <c>compose.override.yml</c>).</summary>
     public static IReadOnlyList<string> OverrideFileNames(string mainFileName)
     {
         var dot = mainFileName.LastIndexOf('.');

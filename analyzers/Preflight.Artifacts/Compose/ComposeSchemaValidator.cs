@@ -194,8 +194,10 @@ internal static class ComposeSchemaValidator
         }
     }
 
-    /// <summary>Reports an unknown key or a value of the wrong kind; true when the key is known and its value well-typed.</summary>
-    /// <remarks><paramref name="alias"/>: where the mapping holding the entry was used through an alias (its problems are reported there).</remarks>
+    /// <summary>Reports an unknown key or a value of the wrong kind; true when the key is known and its value
+    /// well-typed.</summary>
+    /// <remarks><paramref name="alias"/>: where the mapping holding the entry was used through an alias (its problems
+    /// are reported there).</remarks>
     private static bool CheckKey(ComposeMappingEntry entry, Dictionary<string, string> keys, string owner, List<ComposeError> errors, SourceSpan? alias = null)
     {
         if (ComposeSchema.IsExtension(entry.Name))
@@ -220,7 +222,8 @@ internal static class ComposeSchemaValidator
     private static string? Suggest(string key, IEnumerable<string> allowed) =>
         PreflightYaml.PreflightConfigParser.Suggest(key, new List<string>(allowed));
 
-    /// <summary>Reports at the node, or at the alias through which it is used (the node's own span is the anchor's).</summary>
+    /// <summary>Reports at the node, or at the alias through which it is used (the node's own span is the
+    /// anchor's).</summary>
     private static void Add(List<ComposeError> errors, ComposeNode at, string message, SourceSpan? alias = null) =>
         errors.Add(new ComposeError(message, alias ?? at.Span, ComposeErrorKind.Schema, at.SourceFile));
 }

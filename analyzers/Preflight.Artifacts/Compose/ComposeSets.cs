@@ -31,7 +31,8 @@ public sealed class ComposeSet
     /// <summary>True when <see cref="Path"/> only changes services of the files before it.</summary>
     public bool IsOverlay { get; }
 
-    /// <summary>The file whose services must be defined by the files before it (the overlay, or the spec's override file); null for a lone base.</summary>
+    /// <summary>The file whose services must be defined by the files before it (the overlay, or the spec's override
+    /// file); null for a lone base.</summary>
     internal string? Overlay { get; }
 
     /// <summary>
@@ -41,27 +42,33 @@ public sealed class ComposeSet
     /// </summary>
     public bool BaseUnknown { get; }
 
-    /// <summary>Services that another compose file of the folder defines with an image, a build or an extends.</summary>
+    /// <summary>Services that another compose file of the folder defines with an image, a build or an
+    /// extends.</summary>
     internal IReadOnlyCollection<string> DefinedElsewhere { get; }
 
     public override string ToString() => string.Join(" + ", Files.Select(PathText.GetFileName));
 }
 
 /// <summary>
-/// The compose sets of a repository, found from its compose files: per folder, the spec's main file and its override (as
-/// <c>docker compose</c> loads them by default) and every other compose file as a base of its own or as an overlay of the
-/// file whose name it extends (<c>docker-compose.prod.yml</c> → <c>docker-compose.yml</c>; <c>x.override.windows.yml</c> →
+/// The compose sets of a repository, found from its compose files: per folder, the spec's main file and its override
+/// (as
+/// <c>docker compose</c> loads them by default) and every other compose file as a base of its own or as an overlay of
+/// the
+/// file whose name it extends (<c>docker-compose.prod.yml</c> → <c>docker-compose.yml</c>;
+/// <c>x.override.windows.yml</c> →
 /// <c>x.override.yml</c>), else of the folder's main file: it changes the base's services or adds services that may use
 /// the base's networks and volumes. A file with no base in its folder is a base of its own whose references are not
 /// checked (its base may be elsewhere). A file of a name outside the spec is taken only when its content is compose (a
-/// top-level <c>services:</c> mapping, not a Kubernetes manifest or a CI pipeline). Reads only through the given function.
+/// top-level <c>services:</c> mapping, not a Kubernetes manifest or a CI pipeline). Reads only through the given
+/// function.
 /// </summary>
 public static class ComposeSets
 {
     /// <summary>Top-level keys of YAML files that have a <c>services:</c> key but are not compose files.</summary>
     private static readonly string[] ForeignTopLevelKeys = { "apiVersion", "kind", "jobs", "on", "steps", "stages", "trigger", "pool", "pipeline", "workflows" };
 
-    /// <summary>Every compose set of <paramref name="composeFiles"/>, folder by folder (bases before their overlays).</summary>
+    /// <summary>Every compose set of <paramref name="composeFiles"/>, folder by folder (bases before their
+    /// overlays).</summary>
     public static IReadOnlyList<ComposeSet> Find(IEnumerable<string> composeFiles, Func<string, string?> readText)
     {
         var byFolder = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
@@ -83,7 +90,8 @@ public static class ComposeSets
     }
 
     /// <summary>
-    /// Loads a set as one project (<see cref="ComposeProject.Load"/>) and, for an overlay, adds a PF3005 reference error
+    /// Loads a set as one project (<see cref="ComposeProject.Load"/>) and, for an overlay, adds a PF3005 reference
+    /// error
     /// for each service the overlay configures that no file of its folder defines and that has neither image nor build.
     /// </summary>
     public static ComposeFile Load(ComposeSet set, Func<string, string?> readText, ComposeProjectOptions? options = null)
@@ -153,7 +161,8 @@ public static class ComposeSets
         return kept;
     }
 
-    /// <summary>True for a compose-spec file name (<c>compose.yaml</c>, <c>docker-compose.override.yml</c>, ...).</summary>
+    /// <summary>True for a compose-spec file name (<c>compose.yaml</c>, <c>docker-compose.override.yml</c>,
+    /// ...).</summary>
     public static bool IsSpecName(string fileName)
     {
         if (ComposeProject.IsMainFileName(fileName))
@@ -173,7 +182,8 @@ public static class ComposeSets
         return false;
     }
 
-    /// <summary>True when the parsed text is a compose file: a top-level <c>services:</c> mapping and no key of a Kubernetes manifest or CI pipeline.</summary>
+    /// <summary>True when the parsed text is a compose file: a top-level <c>services:</c> mapping and no key of a
+    /// Kubernetes manifest or CI pipeline.</summary>
     public static bool LooksLikeCompose(ComposeFile parsed)
     {
         if (parsed.Root is not { } root || root["services"] is not ComposeMapping)
@@ -246,7 +256,8 @@ public static class ComposeSets
             var files0 = main.ToList();
             foreach (var candidate in mainCandidates)
             {
-                // An overlay of the main file is chained without the override (-f main -f overlay); one of the override with it.
+                // An overlay of the main file is chained without the override (-f main -f overlay); one of the override
+                // with it.
                 candidate.Files = PathText.Equal(candidate.Path, main[0]) ? new List<string> { main[0] } : files0;
             }
             var overrideFile = mainCandidates.Find(c => !PathText.Equal(c.Path, main[0]));
@@ -258,11 +269,14 @@ public static class ComposeSets
         {
             var parent = ParentByName(candidate, candidates) ?? mainCandidates.Find(c => PathText.Equal(c.Path, main[0]));
             var parentFiles = parent?.Files;
-            // Any other file of a folder with a base is loaded on it: an overlay changes the base's services, and a file
-            // that only adds services (-f docker-compose.yml -f docker-compose.elk.yml) may use its networks and volumes.
+            // Any other file of a folder with a base is loaded on it: an overlay changes the base's services, and a
+            // file
+            // that only adds services (-f docker-compose.yml -f docker-compose.elk.yml) may use its networks and
+            // volumes.
             var isOverlay = parentFiles != null;
             candidate.Files = isOverlay ? new List<string>(parentFiles!) { candidate.Path } : new List<string> { candidate.Path };
-            // A file with no base in its folder (and its own overlays) may be chained with one elsewhere (a devcontainer's
+            // A file with no base in its folder (and its own overlays) may be chained with one elsewhere (a
+            // devcontainer's
             // dockerComposeFile, -f ../docker-compose.yml): what it references or changes may be defined there.
             candidate.BaseUnknown = !isOverlay || parent!.BaseUnknown;
             yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay && !candidate.BaseUnknown ? candidate.Path : null,
@@ -270,7 +284,8 @@ public static class ComposeSets
         }
     }
 
-    /// <summary>The file whose name this one extends (longest stem followed by '.', '-' or '_'), already placed.</summary>
+    /// <summary>The file whose name this one extends (longest stem followed by '.', '-' or '_'), already
+    /// placed.</summary>
     private static Candidate? ParentByName(Candidate candidate, List<Candidate> candidates)
     {
         Candidate? best = null;
@@ -311,7 +326,8 @@ public static class ComposeSets
         List<ComposeError>? added = null;
         foreach (var service in file.Services)
         {
-            // Services under profiles are left alone (compose may never load them); a name another file defines is fine.
+            // Services under profiles are left alone (compose may never load them); a name another file defines is
+            // fine.
             if (service.NameSourceFile == null || !PathText.Equal(service.NameSourceFile, overlay) || service.Image != null || service.Build != null ||
                 service.HasProfiles || set.DefinedElsewhere.Contains(service.Name) || file.Services.Any(s => s != service && s.Name == service.Name))
             {

@@ -25,7 +25,8 @@ internal sealed class ComposeTreeInterpolator
     public List<ComposeVariableReference> References { get; } = new List<ComposeVariableReference>();
     public List<ComposeVariableReference> Unset { get; } = new List<ComposeVariableReference>();
 
-    /// <summary>Interpolated scalars in which a variable had no value (or that failed): their value is not what the deploy will see.</summary>
+    /// <summary>Interpolated scalars in which a variable had no value (or that failed): their value is not what the
+    /// deploy will see.</summary>
     public List<ComposeScalar> Unresolved { get; } = new List<ComposeScalar>();
 
     public ComposeNode Apply(ComposeNode node)

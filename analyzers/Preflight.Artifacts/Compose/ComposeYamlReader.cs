@@ -10,12 +10,14 @@ namespace Preflight.Artifacts.Compose;
 
 /// <summary>
 /// Reads YAML text into <see cref="ComposeNode"/>s from YamlDotNet's event parser, without recursion: anchors and
-/// aliases become shared nodes, <c>&lt;&lt;</c> merge keys (a mapping or a list of mappings) are applied, duplicate keys
+/// aliases become shared nodes, <c>&lt;&lt;</c> merge keys (a mapping or a list of mappings) are applied, duplicate
+/// keys
 /// and unknown aliases become errors. Never throws.
 /// </summary>
 internal static class ComposeYamlReader
 {
-    /// <summary>Texts above this size are refused (no compose file is that large; parsing it would slow every build).</summary>
+    /// <summary>Texts above this size are refused (no compose file is that large; parsing it would slow every
+    /// build).</summary>
     public const int MaxLength = YamlDocumentLoader.MaxLength;
 
     /// <summary>Deeper nesting is refused: YamlDotNet's scanner slows down quadratically with flow nesting.</summary>
@@ -74,7 +76,8 @@ internal static class ComposeYamlReader
         return even >= half * 3 / 4 && odd == 0 || odd >= half * 3 / 4 && even == 0;
     }
 
-    /// <summary>The offset where flow brackets nest deeper than <see cref="MaxDepth"/>, or -1. Brackets in strings count too: a harmless over-approximation.</summary>
+    /// <summary>The offset where flow brackets nest deeper than <see cref="MaxDepth"/>, or -1. Brackets in strings
+    /// count too: a harmless over-approximation.</summary>
     private static int FindExcessiveNesting(string text)
     {
         var depth = 0;

@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Preflight.Artifacts.Compose;
 
-/// <summary>What an image needs in its environment to start (see Compose/Catalogue/images.yaml for the meaning of each list).</summary>
+/// <summary>What an image needs in its environment to start (see Compose/Catalogue/images.yaml for the meaning of each
+/// list).</summary>
 public sealed class ImageRequirements
 {
     internal ImageRequirements(string image)
@@ -34,10 +35,12 @@ public sealed class ImageRequirements
     /// <summary><c>min_length</c>: when set, these variables' values must have at least this many characters.</summary>
     public IReadOnlyDictionary<string, int> MinLength { get; internal set; } = new Dictionary<string, int>();
 
-    /// <summary><c>since</c>: the requirements apply from this image version on (and to <c>latest</c> or no tag); null: every version.</summary>
+    /// <summary><c>since</c>: the requirements apply from this image version on (and to <c>latest</c> or no tag); null:
+    /// every version.</summary>
     public string? Since { get; internal set; }
 
-    /// <summary><c>command</c>: the requirements apply only when the service's command starts with one of these words.</summary>
+    /// <summary><c>command</c>: the requirements apply only when the service's command starts with one of these
+    /// words.</summary>
     public IReadOnlyList<string> Command { get; internal set; } = Array.Empty<string>();
 
     /// <summary>True when this entry comes from preflight.yaml.</summary>
@@ -100,7 +103,8 @@ public sealed class ImageCatalogue
     }
 
     /// <summary>
-    /// The repository of an image reference: <c>registry.example.com:5000/library/postgres:16@sha256:..</c> is <c>postgres</c>,
+    /// The repository of an image reference: <c>registry.example.com:5000/library/postgres:16@sha256:..</c> is
+    /// <c>postgres</c>,
     /// <c>mcr.microsoft.com/mssql/server:2022-latest</c> is <c>mssql/server</c>.
     /// </summary>
     public static string RepositoryOf(string image)

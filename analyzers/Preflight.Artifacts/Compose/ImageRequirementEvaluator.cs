@@ -28,7 +28,8 @@ public static class ImageRequirementEvaluator
         Evaluate(image, environment, null, null);
 
     /// <summary>
-    /// Like <see cref="Evaluate(ImageRequirements, IReadOnlyDictionary{string, string})"/>, with the image reference (for
+    /// Like <see cref="Evaluate(ImageRequirements, IReadOnlyDictionary{string, string})"/>, with the image reference
+    /// (for
     /// <see cref="ImageRequirements.Since"/>) and the service's command (for <see cref="ImageRequirements.Command"/>);
     /// when either is needed and unknown, the requirements that depend on it are not applied.
     /// </summary>
@@ -132,7 +133,8 @@ public static class ImageRequirementEvaluator
         return false;
     }
 
-    /// <summary>True when the image's tag is <c>latest</c>, absent, or a version at least <paramref name="since"/>; false for tags that are not versions.</summary>
+    /// <summary>True when the image's tag is <c>latest</c>, absent, or a version at least <paramref name="since"/>;
+    /// false for tags that are not versions.</summary>
     internal static bool IsAtLeast(string imageReference, string since)
     {
         var reference = imageReference;
@@ -168,7 +170,8 @@ public static class ImageRequirementEvaluator
         return true;
     }
 
-    /// <summary>The leading dotted numbers of a tag (<c>2.12.0-alpine</c> is 2, 12, 0); null when it does not start with a digit.</summary>
+    /// <summary>The leading dotted numbers of a tag (<c>2.12.0-alpine</c> is 2, 12, 0); null when it does not start
+    /// with a digit.</summary>
     private static int[]? Version(string text)
     {
         var parts = new List<int>();

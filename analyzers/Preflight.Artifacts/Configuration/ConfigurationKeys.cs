@@ -26,7 +26,8 @@ public static class ConfigurationKeys
         return name.Replace("__", ":");
     }
 
-    /// <summary>True when <paramref name="declared"/> provides <paramref name="read"/>: the same key, or a section under it.</summary>
+    /// <summary>True when <paramref name="declared"/> provides <paramref name="read"/>: the same key, or a section
+    /// under it.</summary>
     public static bool Provides(string declared, string read) =>
         string.Equals(declared, read, StringComparison.OrdinalIgnoreCase) ||
         (declared.Length > read.Length && declared[read.Length] == ':' && declared.StartsWith(read, StringComparison.OrdinalIgnoreCase));

@@ -14,10 +14,12 @@ public sealed class LocalhostEndpoint
         Kind = kind;
     }
 
-    /// <summary>The host as written: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>, <c>(local)</c> or <c>.</c>.</summary>
+    /// <summary>The host as written: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>, <c>(local)</c> or
+    /// <c>.</c>.</summary>
     public string Host { get; }
 
-    /// <summary><c>postgres</c>, <c>sqlserver</c>, <c>mysql</c>, <c>redis</c>, <c>mongodb</c>, <c>rabbitmq</c>, or null when the shape does not say.</summary>
+    /// <summary><c>postgres</c>, <c>sqlserver</c>, <c>mysql</c>, <c>redis</c>, <c>mongodb</c>, <c>rabbitmq</c>, or null
+    /// when the shape does not say.</summary>
     public string? Kind { get; }
 
 
@@ -34,8 +36,10 @@ public sealed class LocalhostEndpoint
     };
 
     /// <summary>
-    /// The local host a server-to-server setting points at: a <c>ConnectionStrings:X</c> entry (ADO.NET <c>Host=</c>/<c>Server=</c>/<c>Data Source=</c>, a Redis <c>host:port,...</c>, or a URL),
-    /// or a URL of a database or broker scheme (<c>postgres://</c>, <c>redis://</c>, <c>amqp://</c>, <c>mongodb://</c>, ...).
+    /// The local host a server-to-server setting points at: a <c>ConnectionStrings:X</c> entry (ADO.NET
+    /// <c>Host=</c>/<c>Server=</c>/<c>Data Source=</c>, a Redis <c>host:port,...</c>, or a URL),
+    /// or a URL of a database or broker scheme (<c>postgres://</c>, <c>redis://</c>, <c>amqp://</c>, <c>mongodb://</c>,
+    /// ...).
     /// HTTP URLs are never reported: a browser-facing address on localhost is often right. Null when not local.
     /// </summary>
     public static LocalhostEndpoint? Find(string key, string? value)
@@ -45,7 +49,8 @@ public sealed class LocalhostEndpoint
             return null;
         }
         var text = value.Trim();
-        // Only the ConnectionStrings section: other keys ending in "ConnectionString" are often left unread (a stale key
+        // Only the ConnectionStrings section: other keys ending in "ConnectionString" are often left unread (a stale
+        // key
         // beside the one the code reads); the model cannot tell, so it stays silent.
         var isConnectionString = key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase);
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
@@ -152,7 +157,8 @@ public sealed class LocalhostEndpoint
         return colon < 0 ? key : key.Substring(colon + 1);
     }
 
-    /// <summary>True when an image (repository name) runs a server of the kind: <c>postgres</c> for postgres, postgis/postgis, bitnami/postgresql, ...</summary>
+    /// <summary>True when an image (repository name) runs a server of the kind: <c>postgres</c> for postgres,
+    /// postgis/postgis, bitnami/postgresql, ...</summary>
     public static bool ImageRuns(string repository, string kind) => kind switch
     {
         "postgres" => repository.IndexOf("postgres", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("postgis", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("timescaledb", StringComparison.OrdinalIgnoreCase) >= 0,

@@ -19,7 +19,8 @@ public sealed class InferredContext
     /// <summary>How many of the evidence sources exist under the context.</summary>
     public int Found { get; }
     public int Total { get; }
-    /// <summary>How many missing sources have their folder under the context (a renamed or deleted file in a folder that is there).</summary>
+    /// <summary>How many missing sources have their folder under the context (a renamed or deleted file in a folder
+    /// that is there).</summary>
     public int Framed { get; }
     internal int Score => Found + Framed;
 }
@@ -27,7 +28,8 @@ public sealed class InferredContext
 /// <summary>
 /// Where nothing names a Dockerfile's build context: the folder, from the Dockerfile's own up to the repository root,
 /// under which the most of its COPY/ADD sources exist, or at least their folder does (a file renamed or deleted from a
-/// folder that is there), the nearest on a tie. It counts only when it explains most sources (more than half); otherwise
+/// folder that is there), the nearest on a tie. It counts only when it explains most sources (more than half);
+/// otherwise
 /// the context is unknown and nothing is reported from it. Sources that exist under
 /// any folder ('.', '/') are no evidence. IO-free: the caller says what exists.
 /// </summary>
@@ -35,8 +37,10 @@ public static class BuildContextInference
 {
     /// <param name="dockerfile">The Dockerfile (absolute).</param>
     /// <param name="root">The repository root (absolute).</param>
-    /// <param name="sources">The context-relative sources of COPY/ADD without --from (no variables or URLs; wildcards allowed).</param>
-    /// <param name="exists">True when a source (a path, or a wildcard pattern that matches something) exists under a folder.</param>
+    /// <param name="sources">The context-relative sources of COPY/ADD without --from (no variables or URLs; wildcards
+    /// allowed).</param>
+    /// <param name="exists">True when a source (a path, or a wildcard pattern that matches something) exists under a
+    /// folder.</param>
     public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, string, bool> exists)
     {
         var evidence = Evidence(sources);
@@ -83,7 +87,8 @@ public static class BuildContextInference
 
     /// <summary>
     /// How well a named context fits the sources: null when there is no evidence. Used to tell, among several contexts
-    /// the repository names for one Dockerfile, a stale one (a retired tool's) from those the Dockerfile is written for.
+    /// the repository names for one Dockerfile, a stale one (a retired tool's) from those the Dockerfile is written
+    /// for.
     /// </summary>
     public static InferredContext? Score(string context, IEnumerable<string> sources, Func<string, string, bool> exists)
     {

@@ -6,10 +6,13 @@ using Preflight.Artifacts.Docker;
 namespace Preflight.Artifacts.Deployment;
 
 /// <summary>
-/// The paths a Dockerfile needs in its build context, as evidence of which folder the context is: the sources of COPY/ADD
+/// The paths a Dockerfile needs in its build context, as evidence of which folder the context is: the sources of
+/// COPY/ADD
 /// without <c>--from</c> (wildcards included; variables, heredocs, URLs and build outputs left out), and, after
-/// <c>COPY . &lt;dest&gt;</c>, the project arguments of <c>dotnet restore|build|publish</c> that lie under that destination
-/// (<c>WORKDIR /src</c>, <c>COPY . .</c>, <c>RUN dotnet publish Api.csproj</c> needs <c>Api.csproj</c> at the context's root).
+/// <c>COPY . &lt;dest&gt;</c>, the project arguments of <c>dotnet restore|build|publish</c> that lie under that
+/// destination
+/// (<c>WORKDIR /src</c>, <c>COPY . .</c>, <c>RUN dotnet publish Api.csproj</c> needs <c>Api.csproj</c> at the context's
+/// root).
 /// </summary>
 public static class ContextEvidence
 {
@@ -88,7 +91,8 @@ public static class ContextEvidence
         return found.Distinct(StringComparer.Ordinal);
     }
 
-    /// <summary>A COPY/ADD source that names a path of the context: no variable, heredoc, URL, git source or build output.</summary>
+    /// <summary>A COPY/ADD source that names a path of the context: no variable, heredoc, URL, git source or build
+    /// output.</summary>
     public static bool IsEvidence(string keyword, string source)
     {
         if (source.Length == 0 || source.StartsWith("<<", StringComparison.Ordinal) || source.IndexOf('$') >= 0)

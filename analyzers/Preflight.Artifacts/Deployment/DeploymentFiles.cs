@@ -2,7 +2,8 @@ using System;
 
 namespace Preflight.Artifacts.Deployment;
 
-/// <summary>Tells, from its path inside the repository, which files may build images: CI definitions, tool configurations and scripts.</summary>
+/// <summary>Tells, from its path inside the repository, which files may build images: CI definitions, tool
+/// configurations and scripts.</summary>
 public static class DeploymentFiles
 {
     /// <summary>The source a file is read as; null when it is none of them.</summary>

@@ -7,13 +7,15 @@ namespace Preflight.Artifacts.Deployment;
 
 /// <summary>
 /// Folders a dev container's <c>initializeCommand</c> creates with <c>mkdir</c> before compose starts (a bind-mount
-/// source that is not committed but made on the host, e.g. <c>mkdir -p dev/.data dev/helpers/mssql</c>). The command runs
+/// source that is not committed but made on the host, e.g. <c>mkdir -p dev/.data dev/helpers/mssql</c>). The command
+/// runs
 /// on the host in the workspace folder: the folder that holds <c>.devcontainer/</c>, or the one holding a
 /// <c>.devcontainer.json</c>. Paths with variables or outside the workspace are left out.
 /// </summary>
 public static class DevContainerCreatedFolders
 {
-    /// <summary>The folders (normalized, rooted at the workspace folder) that <paramref name="file"/>'s initializeCommand creates.</summary>
+    /// <summary>The folders (normalized, rooted at the workspace folder) that <paramref name="file"/>'s
+    /// initializeCommand creates.</summary>
     public static IReadOnlyList<string> Read(string file, string text)
     {
         var folders = new List<string>();
@@ -63,7 +65,8 @@ public static class DevContainerCreatedFolders
         return marker >= 0 ? folder.Substring(0, marker) : folder;
     }
 
-    /// <summary>A string is a shell line, an array one command's words, an object several commands run in parallel.</summary>
+    /// <summary>A string is a shell line, an array one command's words, an object several commands run in
+    /// parallel.</summary>
     private static IEnumerable<List<string>> Commands(JsonElement command)
     {
         switch (command.ValueKind)

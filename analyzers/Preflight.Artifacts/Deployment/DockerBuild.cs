@@ -15,7 +15,8 @@ public enum DockerBuildSource
     DevContainer,
 }
 
-/// <summary>One way the repository builds a Dockerfile: the Dockerfile, its context and what says so (absolute, normalised paths).</summary>
+/// <summary>One way the repository builds a Dockerfile: the Dockerfile, its context and what says so (absolute,
+/// normalised paths).</summary>
 public sealed class DockerBuild
 {
     public DockerBuild(string dockerfile, string context, DockerBuildSource source, string definedIn, string description, IReadOnlyDictionary<string, string>? namedContexts = null)
@@ -33,13 +34,16 @@ public sealed class DockerBuild
     public DockerBuildSource Source { get; }
     /// <summary>The file that says so (compose file, workflow, script...).</summary>
     public string DefinedIn { get; }
-    /// <summary>What builds it, for messages, without the context: "the build-push-action step in .github/workflows/ci.yml".</summary>
+    /// <summary>What builds it, for messages, without the context: "the build-push-action step in
+    /// .github/workflows/ci.yml".</summary>
     public string Description { get; }
-    /// <summary><c>--build-context name=path</c> / <c>build-contexts:</c> / compose <c>additional_contexts</c>: name to absolute path.</summary>
+    /// <summary><c>--build-context name=path</c> / <c>build-contexts:</c> / compose <c>additional_contexts</c>: name to
+    /// absolute path.</summary>
     public IReadOnlyDictionary<string, string> NamedContexts { get; }
 }
 
-/// <summary>A <c>docker compose -f a -f b</c> chain found in a script or CI step: the files it combines, in order.</summary>
+/// <summary>A <c>docker compose -f a -f b</c> chain found in a script or CI step: the files it combines, in
+/// order.</summary>
 public sealed class ComposeChain
 {
     public ComposeChain(IReadOnlyList<string> files, string definedIn, string description)

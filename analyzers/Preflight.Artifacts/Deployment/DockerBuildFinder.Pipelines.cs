@@ -15,7 +15,8 @@ public sealed partial class DockerBuildFinder
     /// <summary>
     /// Azure Pipelines and GitLab CI: script steps (<c>script</c>, <c>bash</c>, <c>pwsh</c>, <c>powershell</c>,
     /// <c>before_script</c>) run from the checkout root (or <c>workingDirectory</c>), and Azure's <c>Docker@N</c> tasks
-    /// (<c>Dockerfile</c>, default <c>**/Dockerfile</c>; <c>buildContext</c>, default <c>**</c>: the Dockerfile's folder).
+    /// (<c>Dockerfile</c>, default <c>**/Dockerfile</c>; <c>buildContext</c>, default <c>**</c>: the Dockerfile's
+    /// folder).
     /// <c>variables:</c> set anywhere in the file are expanded.
     /// </summary>
     private void ReadPipeline(DockerBuildSource source, string file, string text)
@@ -131,7 +132,8 @@ public sealed partial class DockerBuildFinder
         }
     }
 
-    /// <summary><c>variables:</c> as a mapping (<c>NAME: value</c>, GitLab's <c>NAME: {value: x}</c>) or Azure's list of <c>name</c>/<c>value</c>.</summary>
+    /// <summary><c>variables:</c> as a mapping (<c>NAME: value</c>, GitLab's <c>NAME: {value: x}</c>) or Azure's list
+    /// of <c>name</c>/<c>value</c>.</summary>
     private static IEnumerable<KeyValuePair<string, string>> PipelineVariables(YamlNode node)
     {
         if (node is YamlMappingNode map)
@@ -171,7 +173,8 @@ public sealed partial class DockerBuildFinder
         return null;
     }
 
-    /// <summary>Nodes compared by reference: YamlDotNet's own equality walks the whole subtree (an alias bomb's cost).</summary>
+    /// <summary>Nodes compared by reference: YamlDotNet's own equality walks the whole subtree (an alias bomb's
+    /// cost).</summary>
     private sealed class SameNode : IEqualityComparer<YamlNode>
     {
         public static readonly SameNode Instance = new SameNode();

@@ -15,7 +15,8 @@ public sealed partial class DockerBuildFinder
     private static readonly HashSet<string> PopDirectory = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "popd", "Pop-Location" };
 
     /// <summary>
-    /// Shell and PowerShell scripts run from their own folder or from the repository root (unknown which, so a Dockerfile
+    /// Shell and PowerShell scripts run from their own folder or from the repository root (unknown which, so a
+    /// Dockerfile
     /// path must resolve from one of them); <c>cd</c> to the script's folder settles it. Makefile recipes run in the
     /// Makefile's folder, one line at a time.
     /// </summary>

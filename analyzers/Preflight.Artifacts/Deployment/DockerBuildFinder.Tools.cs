@@ -49,7 +49,8 @@ public sealed partial class DockerBuildFinder
     }
 
     /// <summary>
-    /// Skaffold: every <c>build.artifacts[]</c> (and under <c>profiles[].build</c>), <c>context</c> (default '.') relative
+    /// Skaffold: every <c>build.artifacts[]</c> (and under <c>profiles[].build</c>), <c>context</c> (default '.')
+    /// relative
     /// to skaffold.yaml's folder, <c>docker.dockerfile</c> (default 'Dockerfile') relative to the context.
     /// </summary>
     private void ReadSkaffold(string file, string text)
@@ -104,7 +105,8 @@ public sealed partial class DockerBuildFinder
         }
     }
 
-    /// <summary>devcontainer.json: <c>build.dockerfile</c> and <c>build.context</c> (default '.'), or the older top-level <c>dockerFile</c>/<c>context</c>, relative to its folder.</summary>
+    /// <summary>devcontainer.json: <c>build.dockerfile</c> and <c>build.context</c> (default '.'), or the older
+    /// top-level <c>dockerFile</c>/<c>context</c>, relative to its folder.</summary>
     private void ReadDevContainer(string file, string text)
     {
         var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };

@@ -13,8 +13,10 @@ public sealed partial class DockerBuildFinder
 
     /// <summary>
     /// GitHub workflows: <c>run:</c> steps from the repository root (or <c>working-directory</c>, the step's or the
-    /// job's/workflow's <c>defaults.run</c>), <c>docker/build-push-action</c> steps (<c>context</c> default '.', <c>file</c>,
-    /// <c>build-contexts</c>) from the root; <c>${{ matrix.x }}</c>, <c>${{ env.x }}</c> and <c>$X</c> expanded where the
+    /// job's/workflow's <c>defaults.run</c>), <c>docker/build-push-action</c> steps (<c>context</c> default '.',
+    /// <c>file</c>,
+    /// <c>build-contexts</c>) from the root; <c>${{ matrix.x }}</c>, <c>${{ env.x }}</c> and <c>$X</c> expanded where
+    /// the
     /// workflow sets them.
     /// </summary>
     private void ReadWorkflow(string file, string text)
@@ -142,7 +144,8 @@ public sealed partial class DockerBuildFinder
         return values;
     }
 
-    /// <summary>The rows of a matrix: the product of its scalar lists, extended by <c>include</c> entries; one empty row without a matrix.</summary>
+    /// <summary>The rows of a matrix: the product of its scalar lists, extended by <c>include</c> entries; one empty
+    /// row without a matrix.</summary>
     private static List<Dictionary<string, string>> MatrixRows(YamlMappingNode? matrix)
     {
         var rows = new List<Dictionary<string, string>> { new Dictionary<string, string>(StringComparer.Ordinal) };

@@ -34,7 +34,8 @@ public sealed partial class DockerBuildFinder
     public IReadOnlyList<ComposeChain> ComposeChains => _chains;
 
     /// <param name="root">The repository root (absolute).</param>
-    /// <param name="files">Candidate files (absolute); those <see cref="DeploymentFiles"/> does not classify are ignored.</param>
+    /// <param name="files">Candidate files (absolute); those <see cref="DeploymentFiles"/> does not classify are
+    /// ignored.</param>
     /// <param name="dockerfiles">The repository's Dockerfiles (absolute).</param>
     /// <param name="readText">The text of a file, or null.</param>
     public static DockerBuildFinder Find(string root, IEnumerable<string> files, IEnumerable<string> dockerfiles, Func<string, string?> readText)

@@ -5,7 +5,8 @@ namespace Preflight.Artifacts.Deployment;
 
 /// <summary>
 /// What one command line of a script or CI step builds: <c>docker build</c>, <c>docker buildx build</c>,
-/// <c>docker image build</c>, <c>podman build</c>, kaniko's executor; or which compose files <c>docker compose -f</c> combines.
+/// <c>docker image build</c>, <c>podman build</c>, kaniko's executor; or which compose files <c>docker compose -f</c>
+/// combines.
 /// Paths are as written (relative to the command's working directory).
 /// </summary>
 public sealed class DockerCommand
@@ -37,7 +38,8 @@ public sealed class DockerCommand
         "--disable-content-trust", "--debug", "-D", "--check", "--no-cache-filter=",
     };
 
-    /// <summary>Reads one simple command (words with quotes removed); null when it builds nothing this model follows.</summary>
+    /// <summary>Reads one simple command (words with quotes removed); null when it builds nothing this model
+    /// follows.</summary>
     public static DockerCommand? Read(IReadOnlyList<string> command)
     {
         var start = 0;

@@ -6,7 +6,8 @@ using Preflight.Artifacts.Docker;
 namespace Preflight.Artifacts.Deployment;
 
 /// <summary>
-/// What a Dockerfile says about the project it publishes: the project (or folder) arguments of its <c>dotnet publish</c>
+/// What a Dockerfile says about the project it publishes: the project (or folder) arguments of its <c>dotnet
+/// publish</c>
 /// and <c>dotnet build</c> commands, and the assembly its ENTRYPOINT/CMD runs (<c>dotnet X.dll</c>). Project files that
 /// are only copied (for restore caching) say nothing. Variables are expanded with the ARG defaults; what still holds a
 /// variable is left out.
@@ -19,7 +20,8 @@ public sealed class DockerfilePublishes
         EntryAssemblies = entryAssemblies;
     }
 
-    /// <summary>The project, or project folder, arguments of <c>dotnet publish</c>/<c>dotnet build</c> (solutions left out).</summary>
+    /// <summary>The project, or project folder, arguments of <c>dotnet publish</c>/<c>dotnet build</c> (solutions left
+    /// out).</summary>
     public IReadOnlyList<string> Projects { get; }
     /// <summary>The assembly names ENTRYPOINT/CMD run with <c>dotnet X.dll</c>.</summary>
     public IReadOnlyList<string> EntryAssemblies { get; }
@@ -85,14 +87,17 @@ public sealed class DockerfilePublishes
     internal static IEnumerable<List<string>> Commands(DockerInstruction instruction) =>
         instruction.IsExecForm ? new[] { instruction.Arguments.Select(a => a.Value).ToList() } : ShellWords.Split(instruction.ArgumentText);
 
-    /// <summary>The project argument of <c>dotnet publish|build X</c>; null for none, a solution, '.' or a variable.</summary>
+    /// <summary>The project argument of <c>dotnet publish|build X</c>; null for none, a solution, '.' or a
+    /// variable.</summary>
     private static string? PublishedProject(List<string> words) => ProjectArgument(words, "publish", "build");
 
-    /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution, '.' or a variable.</summary>
+    /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution,
+    /// '.' or a variable.</summary>
     internal static string? ProjectArgument(List<string> words, params string[] verbs) =>
         ShellCommands.Dotnet(words, words.FindIndex(w => w == "dotnet")) is { } command && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
 
-    /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for <see cref="Expand"/>.</summary>
+    /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for
+    /// <see cref="Expand"/>.</summary>
     internal static void AddLiteralValues(DockerInstruction instruction, Dictionary<string, string> args)
     {
         foreach (var pair in instruction.KeyValues())
@@ -161,7 +166,8 @@ public static class DockerfileOwnership
         }
         foreach (var entry in publishes.EntryAssemblies)
         {
-            // The AssemblyName, or the file name (the default, and what a host that cannot read the AssemblyName knows).
+            // The AssemblyName, or the file name (the default, and what a host that cannot read the AssemblyName
+            // knows).
             if (string.Equals(entry, baseName, StringComparison.OrdinalIgnoreCase) || (assemblyName != null && string.Equals(entry, assemblyName, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
@@ -182,7 +188,8 @@ public static class DockerfileOwnership
 
     /// <summary>
     /// True when the written path names the repository path: a relative path must be a suffix of it
-    /// (<c>src/Api/Api.csproj</c>, <c>Api.csproj</c>); an absolute image path (<c>/src/src/Api/Api.csproj</c>, where the
+    /// (<c>src/Api/Api.csproj</c>, <c>Api.csproj</c>); an absolute image path (<c>/src/src/Api/Api.csproj</c>, where
+    /// the
     /// leading folders are the image's) must end with its last segment at least.
     /// </summary>
     private static bool EndsWithPath(string repositoryPath, string written)

@@ -11,13 +11,15 @@ namespace Preflight.Artifacts.Deployment;
 /// </summary>
 public static class LocalHosts
 {
-    /// <summary>Connection-string keys that name the server (ADO.NET, Npgsql, MySQL, MongoDB, RabbitMQ styles).</summary>
+    /// <summary>Connection-string keys that name the server (ADO.NET, Npgsql, MySQL, MongoDB, RabbitMQ
+    /// styles).</summary>
     private static readonly HashSet<string> ConnectionStringHostKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "server", "host", "hostname", "data source", "datasource", "address", "addr", "network address", "servername",
     };
 
-    /// <summary>True for a connection-string key that names the server (<c>Server</c>, <c>Host</c>, <c>Data Source</c>, ...), any case.</summary>
+    /// <summary>True for a connection-string key that names the server (<c>Server</c>, <c>Host</c>, <c>Data Source</c>,
+    /// ...), any case.</summary>
     public static bool IsHostKey(string key) => ConnectionStringHostKeys.Contains(key.Trim());
 
     /// <summary>The machine itself, as written in a setting (inside a container: the container itself).</summary>
@@ -26,13 +28,15 @@ public static class LocalHosts
         "localhost", "127.0.0.1", "::1", "[::1]", "(local)", ".",
     };
 
-    /// <summary>The developer's machine seen from a container or a local database engine: local, but not the loopback.</summary>
+    /// <summary>The developer's machine seen from a container or a local database engine: local, but not the
+    /// loopback.</summary>
     private static readonly HashSet<string> DeveloperMachineNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "0.0.0.0", "host.docker.internal", "gateway.docker.internal", "host.containers.internal", "kubernetes.docker.internal", "(localdb)",
     };
 
-    /// <summary>True for a name of the loopback as written: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>, <c>[::1]</c>, <c>(local)</c>, <c>.</c>.</summary>
+    /// <summary>True for a name of the loopback as written: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>,
+    /// <c>[::1]</c>, <c>(local)</c>, <c>.</c>.</summary>
     public static bool IsLoopback(string host) => LoopbackNames.Contains(host.Trim());
 
     /// <summary>

@@ -21,7 +21,8 @@ public sealed class DotnetCommand
     }
 
     public string Verb { get; }
-    /// <summary>The project, solution or folder argument; null when the command uses the working directory's project.</summary>
+    /// <summary>The project, solution or folder argument; null when the command uses the working directory's
+    /// project.</summary>
     public string? Project { get; }
     /// <summary>The <c>-o</c>/<c>--output</c> folder.</summary>
     public string? Output { get; }
@@ -50,10 +51,12 @@ public sealed class DotnetCommand
     }
 }
 
-/// <summary>Splits shell text into simple commands and reads the few commands the Dockerfile checks and the Dockerfile's ownership understand.</summary>
+/// <summary>Splits shell text into simple commands and reads the few commands the Dockerfile checks and the
+/// Dockerfile's ownership understand.</summary>
 public static class ShellCommands
 {
-    /// <summary>RUN commands that install system packages or set permissions: they do not create application files.</summary>
+    /// <summary>RUN commands that install system packages or set permissions: they do not create application
+    /// files.</summary>
     private static readonly HashSet<string> NeutralCommands = new HashSet<string>(StringComparer.Ordinal)
     {
         "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "rpm", "dpkg", "rm", "mkdir", "chmod", "chown", "chgrp",
@@ -68,7 +71,8 @@ public static class ShellCommands
         "--property", "--manifest", "-p",
     };
 
-    /// <summary>The simple commands of a shell text (split at &amp;&amp;, ||, ;, |, &amp; and line breaks), as words with quotes removed.</summary>
+    /// <summary>The simple commands of a shell text (split at &amp;&amp;, ||, ;, |, &amp; and line breaks), as words
+    /// with quotes removed.</summary>
     public static List<List<string>> Split(string text) => Preflight.Artifacts.Deployment.ShellWords.Split(text);
 
     /// <summary>The command without leading variable assignments, <c>sudo</c> and <c>exec</c>.</summary>
@@ -88,7 +92,8 @@ public static class ShellCommands
         return equals > 0 && !word.StartsWith("-", StringComparison.Ordinal) && word.Substring(0, equals).IndexOf('/') < 0;
     }
 
-    /// <summary>True when a RUN command cannot create application files (package installs, permissions, users).</summary>
+    /// <summary>True when a RUN command cannot create application files (package installs, permissions,
+    /// users).</summary>
     public static bool IsNeutral(List<string> command)
     {
         var words = Simple(command);
@@ -103,7 +108,8 @@ public static class ShellCommands
         }
         if (name == "pip" || name == "pip3" || (name.StartsWith("python", StringComparison.Ordinal) && words.Count > 2 && words[1] == "-m" && words[2] == "pip"))
         {
-            // Third-party packages only: a local path, an editable install or a wheel may install the application itself.
+            // Third-party packages only: a local path, an editable install or a wheel may install the application
+            // itself.
             for (var i = 1; i < words.Count; i++)
             {
                 var word = words[i];
@@ -126,7 +132,8 @@ public static class ShellCommands
     /// <summary>A <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command, or null.</summary>
     public static DotnetCommand? Dotnet(List<string> command) => Dotnet(Simple(command), 0);
 
-    /// <summary>The <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command that starts at <paramref name="start"/> (the word <c>dotnet</c>), or null.</summary>
+    /// <summary>The <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command that starts at
+    /// <paramref name="start"/> (the word <c>dotnet</c>), or null.</summary>
     public static DotnetCommand? Dotnet(List<string> words, int start)
     {
         if (start < 0 || words.Count - start < 2 || words[start] != "dotnet" ||

@@ -5,7 +5,8 @@ using System.Text;
 namespace Preflight.Artifacts.Deployment;
 
 /// <summary>
-/// Splits shell text into simple commands (at &amp;&amp;, ||, ;, |, &amp;, parentheses and line breaks) made of words with
+/// Splits shell text into simple commands (at &amp;&amp;, ||, ;, |, &amp;, parentheses and line breaks) made of words
+/// with
 /// quotes removed. Used for Dockerfile RUN lines and for the docker commands of scripts and CI steps.
 /// </summary>
 public static class ShellWords
@@ -92,7 +93,8 @@ public static class ShellWords
     }
 
     /// <summary>
-    /// The logical lines of a script: continuation lines joined (a trailing <c>\</c>, or <c>`</c> for PowerShell), comment
+    /// The logical lines of a script: continuation lines joined (a trailing <c>\</c>, or <c>`</c> for PowerShell),
+    /// comment
     /// lines and trailing comments dropped.
     /// </summary>
     public static List<string> LogicalLines(string text, bool powerShell)

@@ -4,7 +4,8 @@ using System.Linq;
 
 namespace Preflight.Artifacts.Docker;
 
-/// <summary>The variables visible to one instruction, and expansion against them (see <see cref="Dockerfile.ScopeAt"/>).</summary>
+/// <summary>The variables visible to one instruction, and expansion against them (see
+/// <see cref="Dockerfile.ScopeAt"/>).</summary>
 public sealed class DockerExpansionScope
 {
     private readonly DockerScopeView _view;
@@ -20,15 +21,18 @@ public sealed class DockerExpansionScope
         Stage = stage;
     }
 
-    /// <summary>Variables with a known value: ARGs with a default (or a global default), ENVs, and for FROM the automatic platform ARGs.</summary>
+    /// <summary>Variables with a known value: ARGs with a default (or a global default), ENVs, and for FROM the
+    /// automatic platform ARGs.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
-    /// <summary>Every name in scope, including ARGs declared without a value (their value comes from <c>--build-arg</c>).</summary>
+    /// <summary>Every name in scope, including ARGs declared without a value (their value comes from
+    /// <c>--build-arg</c>).</summary>
     public IReadOnlyCollection<string> Declared { get; }
     public char Escape { get; }
     /// <summary>True for FROM and global ARGs: only global ARGs are visible.</summary>
     public bool IsGlobal { get; }
     /// <summary>
-    /// True when the stage is built from an image (not <c>scratch</c>, not only earlier stages), whose own ENV is unknown here.
+    /// True when the stage is built from an image (not <c>scratch</c>, not only earlier stages), whose own ENV is
+    /// unknown here.
     /// </summary>
     public bool MayHaveImageEnvironment { get; }
     /// <summary>The stage the instruction belongs to; null for global ARGs.</summary>
@@ -112,14 +116,16 @@ public sealed class DockerExpansionScope
 /// <summary>ARGs BuildKit defines itself.</summary>
 public static class DockerBuiltInArgs
 {
-    /// <summary>Platform ARGs: automatic in the global scope (usable in FROM); inside a stage only when declared with ARG.</summary>
+    /// <summary>Platform ARGs: automatic in the global scope (usable in FROM); inside a stage only when declared with
+    /// ARG.</summary>
     public static readonly IReadOnlyDictionary<string, string> Platform = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["TARGETPLATFORM"] = "linux/amd64", ["TARGETOS"] = "linux", ["TARGETARCH"] = "amd64", ["TARGETVARIANT"] = string.Empty,
         ["BUILDPLATFORM"] = "linux/amd64", ["BUILDOS"] = "linux", ["BUILDARCH"] = "amd64", ["BUILDVARIANT"] = string.Empty,
     };
 
-    /// <summary>Predefined ARGs whose value the builder supplies (proxy settings and friends); declared with a bare ARG.</summary>
+    /// <summary>Predefined ARGs whose value the builder supplies (proxy settings and friends); declared with a bare
+    /// ARG.</summary>
     public static readonly IReadOnlyCollection<string> Predefined = new HashSet<string>(StringComparer.Ordinal)
     {
         "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
@@ -135,7 +141,8 @@ public static class DockerBuiltInArgs
 }
 
 /// <summary>
-/// Computes <see cref="DockerExpansionScope"/>s for a Dockerfile: global ARGs, per-stage ARG/ENV, stage inheritance. The
+/// Computes <see cref="DockerExpansionScope"/>s for a Dockerfile: global ARGs, per-stage ARG/ENV, stage inheritance.
+/// The
 /// scopes are snapshots of variable histories (<see cref="DockerVariableHistory"/>): linear in time and memory.
 /// </summary>
 internal sealed class DockerScopes

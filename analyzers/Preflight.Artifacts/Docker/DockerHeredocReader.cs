@@ -64,7 +64,8 @@ internal static class DockerHeredocReader
         return heredocs;
     }
 
-    /// <summary>Reads the bodies from the lines after the instruction. Returns the end offset of the last line read.</summary>
+    /// <summary>Reads the bodies from the lines after the instruction. Returns the end offset of the last line
+    /// read.</summary>
     public static int ReadBodies(IReadOnlyList<DockerHeredoc> heredocs, DockerLineJoiner joiner, LineMap map, List<DockerfileError> errors, int end)
     {
         var lines = joiner.Lines;

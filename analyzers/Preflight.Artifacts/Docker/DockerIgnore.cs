@@ -22,14 +22,17 @@ public sealed class DockerIgnore
 
     /// <summary>The valid patterns in file order.</summary>
     public IReadOnlyList<DockerIgnorePattern> Patterns { get; }
-    /// <summary>Patterns BuildKit rejects (a lone <c>!</c>, an unclosed <c>[</c>); they are not in <see cref="Patterns"/>.</summary>
+    /// <summary>Patterns BuildKit rejects (a lone <c>!</c>, an unclosed <c>[</c>); they are not in
+    /// <see cref="Patterns"/>.</summary>
     public IReadOnlyList<DockerfileError> Errors { get; }
     public bool HasExceptions => Patterns.Count > 0 && FindException() != null;
 
-    /// <summary>True when the path (relative to the build context, '/' or '\' separated) is left out of the context.</summary>
+    /// <summary>True when the path (relative to the build context, '/' or '\' separated) is left out of the
+    /// context.</summary>
     public bool IsExcluded(string relativePath) => DecidingPattern(relativePath)?.IsException == false;
 
-    /// <summary>The last pattern that decides the path's fate (an exclusion or an exception), or null when none matches.</summary>
+    /// <summary>The last pattern that decides the path's fate (an exclusion or an exception), or null when none
+    /// matches.</summary>
     public DockerIgnorePattern? DecidingPattern(string relativePath)
     {
         var file = DockerIgnorePattern.Clean(relativePath.Replace('\\', '/'));
@@ -251,7 +254,8 @@ public sealed class DockerIgnorePattern
         return new DockerIgnorePattern(text, pattern, isException, span, type, compiled);
     }
 
-    /// <summary>Go's filepath.Match syntax check: brackets closed and not empty, no trailing lone escape inside a class.</summary>
+    /// <summary>Go's filepath.Match syntax check: brackets closed and not empty, no trailing lone escape inside a
+    /// class.</summary>
     private static bool IsValidGlob(string pattern)
     {
         for (var i = 0; i < pattern.Length; i++)
@@ -359,7 +363,8 @@ public sealed class DockerIgnorePattern
 /// <summary>Parses <c>.dockerignore</c> text. Never throws.</summary>
 public static class DockerIgnoreParser
 {
-    /// <summary>Texts longer than this are not read (one error, no patterns): the same bound as the other artifact parsers.</summary>
+    /// <summary>Texts longer than this are not read (one error, no patterns): the same bound as the other artifact
+    /// parsers.</summary>
     public const int MaxLength = 8 * 1024 * 1024;
 
     public static DockerIgnore Parse(string text)

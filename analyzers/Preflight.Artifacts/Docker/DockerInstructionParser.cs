@@ -126,7 +126,8 @@ internal static class DockerInstructionParser
 
     private static bool IsTokenSpace(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
-    /// <summary>BuildKit's extractBuilderFlags: leading words starting with "--", quotes removed, '\' escapes; "--" ends them.</summary>
+    /// <summary>BuildKit's extractBuilderFlags: leading words starting with "--", quotes removed, '\' escapes; "--"
+    /// ends them.</summary>
     private static int ExtractFlags(DockerLogicalLine line, int position, int end, LineMap map, List<DockerFlag> flags)
     {
         var text = line.Text;
@@ -191,7 +192,8 @@ internal static class DockerInstructionParser
     }
 
     /// <summary>
-    /// BuildKit's parseJSON: arguments starting with '[' that form a JSON array of strings. Returns false when the text is
+    /// BuildKit's parseJSON: arguments starting with '[' that form a JSON array of strings. Returns false when the text
+    /// is
     /// not valid JSON (shell form then); sets <paramref name="error"/> when it is JSON but not an array of strings.
     /// </summary>
     private static bool TryJson(DockerLogicalLine line, int start, int end, LineMap map, List<string> values, List<DockerArgument> arguments,
@@ -261,7 +263,8 @@ internal static class DockerInstructionParser
         }
     }
 
-    /// <summary>BuildKit's parseNameVal (ENV, LABEL): <c>KEY value</c> (old form) or <c>k=v k2="v 2"</c>, quotes kept.</summary>
+    /// <summary>BuildKit's parseNameVal (ENV, LABEL): <c>KEY value</c> (old form) or <c>k=v k2="v 2"</c>, quotes
+    /// kept.</summary>
     private static void ParseNameValue(string rest, string keyword, char escape, List<string> values, out string? error)
     {
         error = null;
@@ -307,7 +310,8 @@ internal static class DockerInstructionParser
         }
     }
 
-    /// <summary>BuildKit's parseWords: words separated by whitespace; quotes and escapes are kept in the words.</summary>
+    /// <summary>BuildKit's parseWords: words separated by whitespace; quotes and escapes are kept in the
+    /// words.</summary>
     internal static List<string> ParseWords(string rest, char escape)
     {
         var words = new List<string>();

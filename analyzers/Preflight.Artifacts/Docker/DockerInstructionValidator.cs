@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace Preflight.Artifacts.Docker;
 
-/// <summary>What BuildKit's instruction parsing (after the line parser) rejects: unknown instructions and flags, bad flag values, missing arguments.</summary>
+/// <summary>What BuildKit's instruction parsing (after the line parser) rejects: unknown instructions and flags, bad
+/// flag values, missing arguments.</summary>
 internal static class DockerInstructionValidator
 {
     private enum FlagKind

@@ -6,7 +6,8 @@ using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Docker;
 
-/// <summary>One line of the file as BuildKit's scanner sees it: lines end at '\n'; trailing '\r' is not part of the text.</summary>
+/// <summary>One line of the file as BuildKit's scanner sees it: lines end at '\n'; trailing '\r' is not part of the
+/// text.</summary>
 internal readonly struct DockerPhysicalLine
 {
     public DockerPhysicalLine(int start, string text, string raw)
@@ -25,7 +26,8 @@ internal readonly struct DockerPhysicalLine
     public int End => Start + Text.Length;
 }
 
-/// <summary>An instruction's text with continuations joined, and for every character its offset in the source.</summary>
+/// <summary>An instruction's text with continuations joined, and for every character its offset in the
+/// source.</summary>
 internal sealed class DockerLogicalLine
 {
     public DockerLogicalLine(string text, int[] offsets, int start = -1)

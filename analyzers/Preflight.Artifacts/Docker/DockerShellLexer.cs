@@ -40,18 +40,22 @@ public sealed class DockerWordResult
     public IReadOnlyList<string> Words { get; }
     /// <summary>Variables looked up and found.</summary>
     public IReadOnlyList<string> Matched { get; }
-    /// <summary>Every variable looked up and not found (BuildKit's "unmatched"), including those with a default.</summary>
+    /// <summary>Every variable looked up and not found (BuildKit's "unmatched"), including those with a
+    /// default.</summary>
     public IReadOnlyList<string> Unmatched { get; }
-    /// <summary>Variables used without a default or alternative (<c>$X</c>, <c>${X}</c>, <c>${X#p}</c> …) and not found.</summary>
+    /// <summary>Variables used without a default or alternative (<c>$X</c>, <c>${X}</c>, <c>${X#p}</c> …) and not
+    /// found.</summary>
     public IReadOnlyList<string> Undefined { get; }
-    /// <summary>Why the word cannot be expanded (unterminated quote, bad substitution, <c>${X:?msg}</c> …); null on success.</summary>
+    /// <summary>Why the word cannot be expanded (unterminated quote, bad substitution, <c>${X:?msg}</c> …); null on
+    /// success.</summary>
     public string? Error { get; }
     public bool Success => Error == null;
 }
 
 /// <summary>
 /// BuildKit's shell lexer for Dockerfile words: quotes, escapes, <c>$a</c>, <c>${a}</c>, <c>${a:-b}</c>, <c>${a-b}</c>,
-/// <c>${a:+b}</c>, <c>${a+b}</c>, <c>${a:?msg}</c>, <c>${a#pat}</c>, <c>${a##pat}</c>, <c>${a%pat}</c>, <c>${a%%pat}</c>,
+/// <c>${a:+b}</c>, <c>${a+b}</c>, <c>${a:?msg}</c>, <c>${a#pat}</c>, <c>${a##pat}</c>, <c>${a%pat}</c>,
+/// <c>${a%%pat}</c>,
 /// <c>${a/pat/repl}</c>, <c>${a//pat/repl}</c>. Unix semantics (variable names are case-sensitive). Never throws.
 /// Over 600 lines: one lexer whose states (words, quotes, each expansion form) call each other; splitting it would
 /// spread one state machine over several files.

@@ -41,7 +41,8 @@ public sealed class DockerVariableHistory
         assignments.Add(new Assignment(_version, value));
     }
 
-    /// <summary>The number of names assigned in this history and those below it (an upper bound of the names in scope).</summary>
+    /// <summary>The number of names assigned in this history and those below it (an upper bound of the names in
+    /// scope).</summary>
     internal int NameCountBound => _names.Count + (Start?.History.NameCountBound ?? 0);
 
     /// <summary>The value of <paramref name="name"/> at <paramref name="version"/> in this history only.</summary>

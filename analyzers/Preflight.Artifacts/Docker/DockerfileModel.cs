@@ -24,17 +24,22 @@ public sealed class Dockerfile
     public IReadOnlyList<DockerParserDirective> Directives { get; }
     public IReadOnlyList<DockerInstruction> Instructions { get; }
     public IReadOnlyList<DockerStage> Stages { get; }
-    /// <summary>Syntax errors: what BuildKit's parser or its instruction parsing rejects, each at the offending line.</summary>
+    /// <summary>Syntax errors: what BuildKit's parser or its instruction parsing rejects, each at the offending
+    /// line.</summary>
     public IReadOnlyList<DockerfileError> Errors { get; }
-    /// <summary>What BuildKit accepts with a warning (empty continuation lines, a continuation at the end of the file).</summary>
+    /// <summary>What BuildKit accepts with a warning (empty continuation lines, a continuation at the end of the
+    /// file).</summary>
     public IReadOnlyList<DockerfileError> Warnings { get; }
 
-    /// <summary>The ARG declarations before the first FROM (usable in FROM; visible in a stage only when redeclared).</summary>
+    /// <summary>The ARG declarations before the first FROM (usable in FROM; visible in a stage only when
+    /// redeclared).</summary>
     public IReadOnlyList<DockerInstruction> GlobalArgs => Scopes.GlobalArgs;
 
     /// <summary>
-    /// The variables visible when <paramref name="instruction"/> is expanded, as BuildKit sees them: global ARGs (and the
-    /// automatic platform ARGs) for FROM; inside a stage its ARGs (global ones only when redeclared), its ENVs and those of
+    /// The variables visible when <paramref name="instruction"/> is expanded, as BuildKit sees them: global ARGs (and
+    /// the
+    /// automatic platform ARGs) for FROM; inside a stage its ARGs (global ones only when redeclared), its ENVs and
+    /// those of
     /// the stage it is built FROM. Declarations of the instruction itself are not included. For an ONBUILD trigger, the
     /// scope of the ONBUILD instruction.
     /// </summary>
@@ -112,13 +117,16 @@ public sealed class DockerfileError
 /// <summary>What kind of problem a <see cref="DockerfileError"/> is.</summary>
 public enum DockerfileErrorKind
 {
-    /// <summary>Anything the parser or BuildKit's instruction parsing rejects that is not one of the kinds below.</summary>
+    /// <summary>Anything the parser or BuildKit's instruction parsing rejects that is not one of the kinds
+    /// below.</summary>
     Syntax,
     /// <summary>An instruction BuildKit does not know.</summary>
     UnknownInstruction,
-    /// <summary>A flag the instruction does not take (front ends with more flags, like the labs channel, may accept it).</summary>
+    /// <summary>A flag the instruction does not take (front ends with more flags, like the labs channel, may accept
+    /// it).</summary>
     UnknownFlag,
-    /// <summary>Not parsed: larger than <see cref="DockerfileParser.MaxLength"/>. Preflight's limit, not a problem of the file.</summary>
+    /// <summary>Not parsed: larger than <see cref="DockerfileParser.MaxLength"/>. Preflight's limit, not a problem of
+    /// the file.</summary>
     TooLarge,
 }
 
@@ -153,18 +161,21 @@ public sealed class DockerInstruction
     public SourceSpan KeywordSpan { get; }
     /// <summary>Leading <c>--name[=value]</c> flags.</summary>
     public IReadOnlyList<DockerFlag> Flags { get; }
-    /// <summary>The arguments after the flags: the JSON strings in exec form, else the shell words with quotes removed (not expanded).</summary>
+    /// <summary>The arguments after the flags: the JSON strings in exec form, else the shell words with quotes removed
+    /// (not expanded).</summary>
     public IReadOnlyList<DockerArgument> Arguments { get; }
     /// <summary>True when the arguments were a valid JSON array of strings.</summary>
     public bool IsExecForm { get; }
     /// <summary>The text after the keyword and flags, continuations joined.</summary>
     public string ArgumentText { get; }
-    /// <summary>Where <see cref="ArgumentText"/> is (empty at the end of the keyword when there are no arguments).</summary>
+    /// <summary>Where <see cref="ArgumentText"/> is (empty at the end of the keyword when there are no
+    /// arguments).</summary>
     public SourceSpan ArgumentSpan { get; }
     /// <summary>
     /// The values of BuildKit's parse tree for this instruction (what its <c>Node.Next</c> chain holds): ENV/LABEL as
     /// key, value, separator triples with quotes kept; ARG words with quotes kept; RUN/CMD/ENTRYPOINT/SHELL the whole
-    /// text or the JSON strings; COPY/ADD/VOLUME/EXPOSE/FROM the whitespace-separated words or JSON strings; HEALTHCHECK
+    /// text or the JSON strings; COPY/ADD/VOLUME/EXPOSE/FROM the whitespace-separated words or JSON strings;
+    /// HEALTHCHECK
     /// the type then the command.
     /// </summary>
     public IReadOnlyList<string> Values { get; }
@@ -174,7 +185,8 @@ public sealed class DockerInstruction
     public IReadOnlyList<DockerHeredoc> Heredocs { get; internal set; }
     /// <summary>Index of the stage the instruction belongs to; -1 before the first FROM.</summary>
     public int StageIndex { get; internal set; }
-    /// <summary>Position of the instruction in <see cref="Dockerfile.Instructions"/> (for an ONBUILD trigger, that of the ONBUILD).</summary>
+    /// <summary>Position of the instruction in <see cref="Dockerfile.Instructions"/> (for an ONBUILD trigger, that of
+    /// the ONBUILD).</summary>
     public int Index { get; internal set; }
 
     public DockerFlag? Flag(string name)
@@ -225,13 +237,15 @@ public sealed class DockerInstruction
         }
     }
 
-    /// <summary>BuildKit's S-expression dump of the instruction: <c>(copy ["--from=a"] "x" "y")</c> without the parentheses.</summary>
+    /// <summary>BuildKit's S-expression dump of the instruction: <c>(copy ["--from=a"] "x" "y")</c> without the
+    /// parentheses.</summary>
     public string Dump() => DockerDump.Instruction(this);
 
     public override string ToString() => Keyword + " " + ArgumentText;
 }
 
-/// <summary>A heredoc of an instruction: <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c>, <c>&lt;&lt;"EOF"</c>, <c>3&lt;&lt;EOF</c>.</summary>
+/// <summary>A heredoc of an instruction: <c>&lt;&lt;EOF</c>, <c>&lt;&lt;-EOF</c>, <c>&lt;&lt;"EOF"</c>,
+/// <c>3&lt;&lt;EOF</c>.</summary>
 public sealed class DockerHeredoc
 {
     internal DockerHeredoc(string name, bool expand, bool chomp, int fileDescriptor, SourceSpan span)

@@ -32,7 +32,8 @@ public static class DockerfileParser
         var map = new LineMap(text);
         if (text.Length > MaxLength)
         {
-            // Preflight's limit, not the user's error: the checks skip an error of this kind (a note says the file was not checked).
+            // Preflight's limit, not the user's error: the checks skip an error of this kind (a note says the file was
+            // not checked).
             errors.Add(new DockerfileError($"the file is larger than {MaxLength} characters and was not parsed", map.Span(0, 0), DockerfileErrorKind.TooLarge));
             return new Dockerfile('\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(), Array.Empty<DockerStage>(), errors, warnings);
         }

@@ -15,7 +15,8 @@ public enum ConfiguredSeverity
 
 public static class ConfiguredSeverities
 {
-    /// <summary>The values Roslyn accepts (case-insensitive); false for anything else (then the entry is ignored).</summary>
+    /// <summary>The values Roslyn accepts (case-insensitive); false for anything else (then the entry is
+    /// ignored).</summary>
     public static bool TryParse(string? value, out ConfiguredSeverity severity)
     {
         switch ((value ?? string.Empty).Trim().ToLowerInvariant())

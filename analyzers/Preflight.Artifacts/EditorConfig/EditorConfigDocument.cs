@@ -24,7 +24,8 @@ public sealed class EditorConfigDocument
     /// <summary>The folder of the file ('/'-separated, no trailing slash): sections match paths below it.</summary>
     public string Directory { get; }
 
-    /// <summary>The properties before the first section (<c>root</c>, <c>is_global</c>, <c>global_level</c>, and a global config's options).</summary>
+    /// <summary>The properties before the first section (<c>root</c>, <c>is_global</c>, <c>global_level</c>, and a
+    /// global config's options).</summary>
     public IReadOnlyDictionary<string, string> Preamble { get; }
 
     public IReadOnlyList<EditorConfigSection> Sections { get; }
@@ -32,10 +33,12 @@ public sealed class EditorConfigDocument
     /// <summary><c>root = true</c>: the search for .editorconfig files stops here.</summary>
     public bool IsRoot => Preamble.TryGetValue("root", out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A global analyzer config: a <c>.globalconfig</c> file, or any file with <c>is_global = true</c>.</summary>
+    /// <summary>A global analyzer config: a <c>.globalconfig</c> file, or any file with <c>is_global =
+    /// true</c>.</summary>
     public bool IsGlobal { get; private set; }
 
-    /// <summary>The precedence of a global config (<c>global_level</c>; 100 for a user's, as Roslyn defaults it).</summary>
+    /// <summary>The precedence of a global config (<c>global_level</c>; 100 for a user's, as Roslyn defaults
+    /// it).</summary>
     public int GlobalLevel => Preamble.TryGetValue("global_level", out var value) && int.TryParse(value, out var level) ? level : 100;
 
     public static EditorConfigDocument Parse(string? text, string path)
@@ -81,7 +84,8 @@ public sealed class EditorConfigDocument
         return document;
     }
 
-    /// <summary><c>[glob]</c>, possibly followed by a comment. A <c>#</c> or <c>;</c> inside the brackets ends nothing when escaped.</summary>
+    /// <summary><c>[glob]</c>, possibly followed by a comment. A <c>#</c> or <c>;</c> inside the brackets ends nothing
+    /// when escaped.</summary>
     private static bool TrySectionName(string line, out string name)
     {
         name = string.Empty;
@@ -119,7 +123,8 @@ public sealed class EditorConfigDocument
         return true;
     }
 
-    /// <summary><c>key = value</c> or <c>key: value</c>; the key is letters, digits, '.', '-' and '_'; a comment may follow the value.</summary>
+    /// <summary><c>key = value</c> or <c>key: value</c>; the key is letters, digits, '.', '-' and '_'; a comment may
+    /// follow the value.</summary>
     private static bool TryProperty(string line, out string key, out string value)
     {
         key = value = string.Empty;

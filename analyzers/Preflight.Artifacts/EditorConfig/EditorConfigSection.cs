@@ -21,8 +21,10 @@ public sealed class EditorConfigSection
     public IReadOnlyDictionary<string, string> Properties { get; }
 
     /// <summary>
-    /// True when the section applies to <paramref name="path"/> (absolute, '/'-separated). For an .editorconfig the glob is
-    /// relative to the file's folder (a glob without '/' matches at any depth below it). For a global config the section
+    /// True when the section applies to <paramref name="path"/> (absolute, '/'-separated). For an .editorconfig the
+    /// glob is
+    /// relative to the file's folder (a glob without '/' matches at any depth below it). For a global config the
+    /// section
     /// names an absolute path exactly.
     /// </summary>
     public bool Matches(string path, bool global)

@@ -24,7 +24,8 @@ internal sealed class EditorConfigSectionMatcher
         _ranges = ranges;
     }
 
-    /// <summary>The matcher, or null when the glob is malformed (the section then applies to nothing, as in Roslyn).</summary>
+    /// <summary>The matcher, or null when the glob is malformed (the section then applies to nothing, as in
+    /// Roslyn).</summary>
     public static EditorConfigSectionMatcher? TryCreate(string sectionName)
     {
         var builder = new StringBuilder("^");

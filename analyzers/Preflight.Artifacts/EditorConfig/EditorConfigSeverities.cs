@@ -7,7 +7,8 @@ namespace Preflight.Artifacts.EditorConfig;
 
 /// <summary>
 /// What the .editorconfig files and global configs say of a rule's severity at one path, with Roslyn's precedence:
-/// <c>dotnet_diagnostic.ID.severity</c> from the nearest .editorconfig section (later sections and nearer files win), else from
+/// <c>dotnet_diagnostic.ID.severity</c> from the nearest .editorconfig section (later sections and nearer files win),
+/// else from
 /// the global configs (a section naming the path, then the global section; a higher <c>global_level</c> wins); when no
 /// entry names the rule, the bulk entries <c>dotnet_analyzer_diagnostic.category-CATEGORY.severity</c>, then
 /// <c>dotnet_analyzer_diagnostic.severity</c>, found the same way.
@@ -23,12 +24,14 @@ public sealed class EditorConfigSeverities
     }
 
     /// <summary>The severity <c>dotnet_diagnostic.ID.severity</c> gives the rule at the path, or null.</summary>
-    /// <param name="editorConfigs">The .editorconfig files (those not in a folder above the path, and those above the nearest
+    /// <param name="editorConfigs">The .editorconfig files (those not in a folder above the path, and those above the
+    /// nearest
     /// with <c>root = true</c>, are ignored).</param>
     public ConfiguredSeverity? Specific(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string ruleId) =>
         Find(editorConfigs, path, "dotnet_diagnostic." + ruleId + ".severity");
 
-    /// <summary>The bulk entries (the rule's category, then every rule) at the path, or null; they apply only where no entry names the rule.</summary>
+    /// <summary>The bulk entries (the rule's category, then every rule) at the path, or null; they apply only where no
+    /// entry names the rule.</summary>
     public ConfiguredSeverity? Bulk(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string category) =>
         Find(editorConfigs, path, "dotnet_analyzer_diagnostic.category-" + category + ".severity") ??
         Find(editorConfigs, path, "dotnet_analyzer_diagnostic.severity");
@@ -52,7 +55,8 @@ public sealed class EditorConfigSeverities
         return Global(normalized, key, sectionForPath: true) ?? Global(normalized, key, sectionForPath: false);
     }
 
-    /// <summary>The configs in folders above the path, root-most first, from the nearest with <c>root = true</c> on.</summary>
+    /// <summary>The configs in folders above the path, root-most first, from the nearest with <c>root = true</c>
+    /// on.</summary>
     private static List<EditorConfigDocument> Applicable(IReadOnlyList<EditorConfigDocument> editorConfigs, string path)
     {
         var applicable = editorConfigs.Where(c => !c.IsGlobal && path.StartsWith(c.Directory + "/", StringComparison.Ordinal))

@@ -21,13 +21,15 @@ public sealed class EnvFileEntry
     /// <summary>The variable name (without <c>export</c>).</summary>
     public string Key { get; }
 
-    /// <summary>The value after unquoting, escapes and <c>${VAR}</c> substitution (from earlier lines only); null for a bare <c>KEY</c> taken from the environment.</summary>
+    /// <summary>The value after unquoting, escapes and <c>${VAR}</c> substitution (from earlier lines only); null for a
+    /// bare <c>KEY</c> taken from the environment.</summary>
     public string? Value { get; }
 
     /// <summary>Where the key is written.</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>Where the value is written (quotes included); empty at the end of the line when there is none.</summary>
+    /// <summary>Where the value is written (quotes included); empty at the end of the line when there is
+    /// none.</summary>
     public SourceSpan ValueSpan { get; }
 
     public bool IsQuoted { get; }
@@ -50,7 +52,8 @@ public sealed class EnvFileError
     public override string ToString() => $"{Span}: {Message}";
 }
 
-/// <summary>The entries of a .env file, in order (a key written twice appears twice; the last wins), and its errors.</summary>
+/// <summary>The entries of a .env file, in order (a key written twice appears twice; the last wins), and its
+/// errors.</summary>
 public sealed class EnvFile
 {
     internal EnvFile(IReadOnlyList<EnvFileEntry> entries, IReadOnlyList<EnvFileError> errors)
@@ -120,7 +123,8 @@ public static class EnvFileParser
 
     public static EnvFile Parse(string text) => Parse(text, null);
 
-    /// <summary>Parses <paramref name="text"/>; <paramref name="environment"/> (may be null) resolves names that no earlier line defines.</summary>
+    /// <summary>Parses <paramref name="text"/>; <paramref name="environment"/> (may be null) resolves names that no
+    /// earlier line defines.</summary>
     public static EnvFile Parse(string text, Func<string, string?>? environment)
     {
         var entries = new List<EnvFileEntry>();

@@ -119,7 +119,8 @@ public static class AppSettingsParser
             ReadObject(ref reader);
             if (Error == null)
             {
-                // Anything but comments and whitespace after the top-level object makes Read() throw, as JsonDocument does.
+                // Anything but comments and whitespace after the top-level object makes Read() throw, as JsonDocument
+                // does.
                 reader.Read();
             }
         }

@@ -25,10 +25,12 @@ public sealed class KubernetesFile
         _map = map;
     }
 
-    /// <summary>True when the text holds template syntax (<c>{{ ... }}</c>, <c>{% ... %}</c>): it is not read.</summary>
+    /// <summary>True when the text holds template syntax (<c>{{ ... }}</c>, <c>{% ... %}</c>): it is not
+    /// read.</summary>
     public bool IsTemplate { get; }
 
-    /// <summary>The objects in document order. Documents without <c>kind</c> (values files, empty documents) are not objects.</summary>
+    /// <summary>The objects in document order. Documents without <c>kind</c> (values files, empty documents) are not
+    /// objects.</summary>
     public IReadOnlyList<KubernetesObject> Objects { get; }
 
     public IReadOnlyList<KubernetesError> Errors { get; }
@@ -51,7 +53,8 @@ public sealed class KubernetesFile
         }
     }
 
-    /// <summary>Every Secret and ConfigMap this file defines (directly, or through SealedSecret, ExternalSecret, ...).</summary>
+    /// <summary>Every Secret and ConfigMap this file defines (directly, or through SealedSecret, ExternalSecret,
+    /// ...).</summary>
     public IEnumerable<KubernetesDefinition> Definitions
     {
         get
@@ -66,7 +69,8 @@ public sealed class KubernetesFile
         }
     }
 
-    /// <summary>Looks a dotted path (see <see cref="KubernetesPath"/>) up in the document with this zero-based index.</summary>
+    /// <summary>Looks a dotted path (see <see cref="KubernetesPath"/>) up in the document with this zero-based
+    /// index.</summary>
     public KubernetesPathMatch Find(int documentIndex, string path)
     {
         if (_map == null || documentIndex < 0 || documentIndex >= _documentRoots.Count)
@@ -139,7 +143,8 @@ public sealed class KubernetesObject
     /// <summary>The whole object, from its first key to its last value.</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>The pod template of a workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout); null for other kinds.</summary>
+    /// <summary>The pod template of a workload (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+    /// ReplicationController, Job, CronJob, Argo Rollout); null for other kinds.</summary>
     public KubernetesPodSpec? PodSpec { get; }
 
     /// <summary>True when the object runs pods.</summary>
@@ -169,7 +174,8 @@ public sealed class KubernetesPodSpec
         NodeSelectorSpan = nodeSelectorSpan;
     }
 
-    /// <summary>The dotted path of the pod spec in its object: <c>spec</c>, <c>spec.template.spec</c> or <c>spec.jobTemplate.spec.template.spec</c>.</summary>
+    /// <summary>The dotted path of the pod spec in its object: <c>spec</c>, <c>spec.template.spec</c> or
+    /// <c>spec.jobTemplate.spec.template.spec</c>.</summary>
     public string Path { get; }
 
     public SourceSpan Span { get; }
@@ -195,7 +201,8 @@ public sealed class KubernetesPodSpec
     public IReadOnlyList<KubernetesVolume> Volumes { get; }
     public IReadOnlyList<KubernetesNamedReference> ImagePullSecrets { get; }
 
-    /// <summary>The <c>nodeSelector</c> labels; null when there is no nodeSelector (an empty list when it is empty).</summary>
+    /// <summary>The <c>nodeSelector</c> labels; null when there is no nodeSelector (an empty list when it is
+    /// empty).</summary>
     public IReadOnlyList<KubernetesKeyValue>? NodeSelector { get; }
 
     /// <summary>The span of the <c>nodeSelector</c> key; empty when absent.</summary>
@@ -317,7 +324,8 @@ public sealed class KubernetesEnvVar
     /// <summary>The whole entry.</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>The literal <c>value</c>; null when absent (then the variable is empty unless <c>valueFrom</c> sets it).</summary>
+    /// <summary>The literal <c>value</c>; null when absent (then the variable is empty unless <c>valueFrom</c> sets
+    /// it).</summary>
     public string? Value { get; }
 
     /// <summary>The span of <c>value</c>, or of <c>valueFrom</c>; empty when neither is written.</summary>
@@ -447,7 +455,8 @@ public sealed class KubernetesProbe
 
     public KubernetesHttpGet? HttpGet { get; }
 
-    /// <summary>The handler's key: <c>httpGet</c>, <c>tcpSocket</c>, <c>grpc</c>, <c>exec</c>; empty when none is written.</summary>
+    /// <summary>The handler's key: <c>httpGet</c>, <c>tcpSocket</c>, <c>grpc</c>, <c>exec</c>; empty when none is
+    /// written.</summary>
     public string Handler { get; }
 }
 
@@ -500,17 +509,20 @@ public sealed class KubernetesVolume
     public string? Name { get; }
     public SourceSpan NameSpan { get; }
 
-    /// <summary>The volume source's key: <c>secret</c>, <c>configMap</c>, <c>projected</c>, <c>emptyDir</c>, ...; empty when none is written.</summary>
+    /// <summary>The volume source's key: <c>secret</c>, <c>configMap</c>, <c>projected</c>, <c>emptyDir</c>, ...; empty
+    /// when none is written.</summary>
     public string Type { get; }
 
     /// <summary>The whole volume entry.</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>The Secrets and ConfigMaps the volume reads (one for <c>secret</c>/<c>configMap</c>, any number for <c>projected</c>).</summary>
+    /// <summary>The Secrets and ConfigMaps the volume reads (one for <c>secret</c>/<c>configMap</c>, any number for
+    /// <c>projected</c>).</summary>
     public IReadOnlyList<KubernetesVolumeReference> References { get; }
 }
 
-/// <summary>A Secret or ConfigMap read by a volume (<c>secret.secretName</c>, <c>configMap.name</c>, or a projected source).</summary>
+/// <summary>A Secret or ConfigMap read by a volume (<c>secret.secretName</c>, <c>configMap.name</c>, or a projected
+/// source).</summary>
 public sealed class KubernetesVolumeReference
 {
     internal KubernetesVolumeReference(KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional, IReadOnlyList<KubernetesVolumeItem> items, SourceSpan span)
@@ -567,7 +579,8 @@ public enum KubernetesDefinitionSource
     KustomizeGenerator,
     /// <summary>
     /// An operator's resource that makes the operator write a Secret: Secrets Store CSI <c>SecretProviderClass</c>
-    /// (<c>spec.secretObjects</c>), Vault Secrets Operator <c>VaultStaticSecret</c>/<c>VaultDynamicSecret</c>/<c>VaultPKISecret</c>
+    /// (<c>spec.secretObjects</c>), Vault Secrets Operator
+    /// <c>VaultStaticSecret</c>/<c>VaultDynamicSecret</c>/<c>VaultPKISecret</c>
     /// (<c>spec.destination.name</c>), 1Password <c>OnePasswordItem</c>.
     /// </summary>
     Operator,
@@ -605,7 +618,8 @@ public sealed class KubernetesDefinition
     /// </summary>
     public bool KeysAreComplete { get; }
 
-    /// <summary>A Secret's <c>type</c> (e.g. <c>kubernetes.io/tls</c>); null when not written or not a Secret.</summary>
+    /// <summary>A Secret's <c>type</c> (e.g. <c>kubernetes.io/tls</c>); null when not written or not a
+    /// Secret.</summary>
     public string? SecretType { get; }
 
     /// <summary>True when a key of this name is written.</summary>
@@ -622,7 +636,8 @@ public sealed class KubernetesDefinition
     }
 }
 
-/// <summary>One key of a definition. For Secrets the value is secret: only its span is kept, never put it in a message.</summary>
+/// <summary>One key of a definition. For Secrets the value is secret: only its span is kept, never put it in a
+/// message.</summary>
 public sealed class KubernetesDefinitionKey
 {
     internal KubernetesDefinitionKey(string key, SourceSpan keySpan, SourceSpan valueSpan, string field)
@@ -636,9 +651,12 @@ public sealed class KubernetesDefinitionKey
     public string Key { get; }
     public SourceSpan KeySpan { get; }
 
-    /// <summary>The span of the value; empty when the source holds no value (e.g. ExternalSecret, generated keys).</summary>
+    /// <summary>The span of the value; empty when the source holds no value (e.g. ExternalSecret, generated
+    /// keys).</summary>
     public SourceSpan ValueSpan { get; }
 
-    /// <summary>Where the key is written: <c>data</c>, <c>stringData</c>, <c>binaryData</c>, <c>encryptedData</c>, <c>template.data</c>, <c>spec.data</c>, <c>literals</c>, <c>files</c>, or <c>implied</c> (e.g. cert-manager's <c>tls.crt</c>).</summary>
+    /// <summary>Where the key is written: <c>data</c>, <c>stringData</c>, <c>binaryData</c>, <c>encryptedData</c>,
+    /// <c>template.data</c>, <c>spec.data</c>, <c>literals</c>, <c>files</c>, or <c>implied</c> (e.g. cert-manager's
+    /// <c>tls.crt</c>).</summary>
     public string Field { get; }
 }

@@ -15,7 +15,8 @@ namespace Preflight.Artifacts.Kubernetes;
 /// </summary>
 public static class KubernetesParser
 {
-    /// <summary>Nodes read per file at most (aliases count every time they are read), so an alias bomb costs bounded work.</summary>
+    /// <summary>Nodes read per file at most (aliases count every time they are read), so an alias bomb costs bounded
+    /// work.</summary>
     public const int NodeBudget = 200_000;
 
     private static readonly string[] TemplateSpecKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" };
@@ -848,7 +849,8 @@ internal static class TemplateText
     }
 
     /// <summary>
-    /// Adds the spans of content scalars under <paramref name="start"/>: block scalars, or (with <paramref name="allValues"/>)
+    /// Adds the spans of content scalars under <paramref name="start"/>: block scalars, or (with
+    /// <paramref name="allValues"/>)
     /// every scalar that is not a mapping key. False when the walk ran out of budget.
     /// </summary>
     private static bool Collect(LineMap map, YamlNode start, bool allValues, HashSet<YamlNode> visited, YamlWalkBudget budget, List<(int Start, int End)> content)
@@ -893,7 +895,8 @@ internal static class TemplateText
         return true;
     }
 
-    /// <summary>The offsets of opening markers that have a closing marker after them, in order; linear in the text.</summary>
+    /// <summary>The offsets of opening markers that have a closing marker after them, in order; linear in the
+    /// text.</summary>
     private static IEnumerable<int> Markers(string text)
     {
         var lastCurly = text.LastIndexOf("}}", StringComparison.Ordinal);

@@ -272,10 +272,12 @@ public sealed class KubernetesPathMatch
     /// <summary>The node found; null when the path does not exist.</summary>
     public YamlNode? Node { get; }
 
-    /// <summary>The value found; when the path does not exist, the deepest part of it that does (the document when nothing does).</summary>
+    /// <summary>The value found; when the path does not exist, the deepest part of it that does (the document when
+    /// nothing does).</summary>
     public SourceSpan Span { get; }
 
-    /// <summary>The key of the last segment found (the item itself for an index); empty for the document root.</summary>
+    /// <summary>The key of the last segment found (the item itself for an index); empty for the document
+    /// root.</summary>
     public SourceSpan KeySpan { get; }
 
     /// <summary>How many leading segments were found.</summary>

@@ -6,7 +6,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Preflight.Artifacts.Kubernetes;
 
-/// <summary>A local path a kustomization names: its field (<c>resources</c>, <c>patches</c>, ...), the path and where it is written.</summary>
+/// <summary>A local path a kustomization names: its field (<c>resources</c>, <c>patches</c>, ...), the path and where
+/// it is written.</summary>
 public sealed class KustomizationReference
 {
     public KustomizationReference(string field, string path, SourceSpan span)
@@ -16,7 +17,8 @@ public sealed class KustomizationReference
         Span = span;
     }
 
-    /// <summary>Where the path is written: <c>resources</c>, <c>patches path</c>, <c>configMapGenerator 'x' files</c>, ...</summary>
+    /// <summary>Where the path is written: <c>resources</c>, <c>patches path</c>, <c>configMapGenerator 'x' files</c>,
+    /// ...</summary>
     public string Field { get; }
 
     /// <summary>The path as written (for <c>files: key=path</c>, the path after the key).</summary>
@@ -27,8 +29,10 @@ public sealed class KustomizationReference
 
 /// <summary>
 /// The local files and folders a <c>kustomization.yaml</c> names: <c>resources</c>, <c>bases</c>, <c>components</c>,
-/// <c>patchesStrategicMerge</c>, <c>patches[].path</c>, <c>patchesJson6902[].path</c>, and the <c>files</c>/<c>envs</c>/<c>env</c>
-/// of <c>configMapGenerator</c> and <c>secretGenerator</c>. Remote references (URLs, <c>github.com/org/repo//dir?ref=v1</c>,
+/// <c>patchesStrategicMerge</c>, <c>patches[].path</c>, <c>patchesJson6902[].path</c>, and the
+/// <c>files</c>/<c>envs</c>/<c>env</c>
+/// of <c>configMapGenerator</c> and <c>secretGenerator</c>. Remote references (URLs,
+/// <c>github.com/org/repo//dir?ref=v1</c>,
 /// <c>git@...</c>), inline patches, globs and values with variables are left out. A Flux <c>Kustomization</c> object
 /// (kustomize.toolkit.fluxcd.io) is another thing and yields nothing.
 /// </summary>
@@ -131,7 +135,8 @@ public static class KustomizationReferences
         }
     }
 
-    /// <summary>False for remote references (URLs, git and hosted-repository forms), inline YAML, globs and variables.</summary>
+    /// <summary>False for remote references (URLs, git and hosted-repository forms), inline YAML, globs and
+    /// variables.</summary>
     public static bool IsLocalPath(string path) =>
         path.Length > 0 &&
         path.IndexOfAny(new[] { '\n', '*', '?', '[', '{', '$' }) < 0 &&

@@ -6,7 +6,8 @@ namespace Preflight.Artifacts.LaunchSettings;
 
 /// <summary>
 /// A project's <c>Properties/launchSettings.json</c>: the environment variables its profiles set (<c>dotnet run</c>,
-/// Visual Studio and an Aspire AppHost apply a profile's <c>environmentVariables</c> when they start the project locally).
+/// Visual Studio and an Aspire AppHost apply a profile's <c>environmentVariables</c> when they start the project
+/// locally).
 /// Comments and trailing commas are allowed, as the SDK reads it; a file that is not such JSON sets nothing.
 /// </summary>
 public sealed class LaunchSettingsFile

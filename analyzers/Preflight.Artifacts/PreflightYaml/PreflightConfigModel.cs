@@ -71,7 +71,8 @@ public sealed class PreflightDeclaration
     /// <summary>The environments the entry is limited to; empty means every environment.</summary>
     public IReadOnlyList<PreflightValue> Environments { get; }
 
-    /// <summary>True when the entry applies to <paramref name="environment"/> (case-insensitive); any entry applies to a null environment.</summary>
+    /// <summary>True when the entry applies to <paramref name="environment"/> (case-insensitive); any entry applies to
+    /// a null environment.</summary>
     public bool AppliesTo(string? environment)
     {
         if (environment == null || Environments.Count == 0)
@@ -117,7 +118,8 @@ public sealed class PreflightValueGroup
     public SourceSpan Span { get; }
 }
 
-/// <summary>One entry of <c>images:</c>: the variables an image needs to start, in the built-in catalogue's terms.</summary>
+/// <summary>One entry of <c>images:</c>: the variables an image needs to start, in the built-in catalogue's
+/// terms.</summary>
 public sealed class PreflightImage
 {
     internal PreflightImage(string image, SourceSpan span, IReadOnlyList<PreflightValue> requires, IReadOnlyList<PreflightValueGroup> anyOf,
@@ -195,13 +197,16 @@ public sealed class PreflightPolicy
     /// <summary>The whole policy entry.</summary>
     public SourceSpan Span { get; }
 
-    /// <summary><c>files:</c> globs (a string or a list) of the manifests the policy applies to; empty means every manifest.</summary>
+    /// <summary><c>files:</c> globs (a string or a list) of the manifests the policy applies to; empty means every
+    /// manifest.</summary>
     public IReadOnlyList<PreflightValue> Files { get; }
 
-    /// <summary><c>kind:</c> the object kinds the policy applies to (a string or a list); empty means every kind.</summary>
+    /// <summary><c>kind:</c> the object kinds the policy applies to (a string or a list); empty means every
+    /// kind.</summary>
     public IReadOnlyList<PreflightValue> Kinds { get; }
 
-    /// <summary><c>require:</c> dotted paths (see <see cref="Kubernetes.KubernetesPath"/>, already checked to be well formed) each object must have.</summary>
+    /// <summary><c>require:</c> dotted paths (see <see cref="Kubernetes.KubernetesPath"/>, already checked to be well
+    /// formed) each object must have.</summary>
     public IReadOnlyList<PreflightValue> Require { get; }
 
     /// <summary><c>forbid:</c> globs of files that must not exist in the repository.</summary>
@@ -215,7 +220,8 @@ public enum PreflightConfigErrorKind
     Syntax,
     /// <summary>A key the schema does not know.</summary>
     UnknownKey,
-    /// <summary>A value of the wrong shape (a mapping where a list is expected, a policy without a name, ...).</summary>
+    /// <summary>A value of the wrong shape (a mapping where a list is expected, a policy without a name,
+    /// ...).</summary>
     Shape,
 }
 

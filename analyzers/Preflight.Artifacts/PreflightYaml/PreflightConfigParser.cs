@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Preflight.Artifacts.PreflightYaml;
 
-/// <summary>Reads preflight.yaml into a <see cref="PreflightConfig"/>, with an error for every unknown key or wrong shape. Never throws.</summary>
+/// <summary>Reads preflight.yaml into a <see cref="PreflightConfig"/>, with an error for every unknown key or wrong
+/// shape. Never throws.</summary>
 public static class PreflightConfigParser
 {
     /// <summary>The keys of each level of the schema.</summary>
@@ -464,7 +465,8 @@ public static class PreflightConfigParser
         private SourceSpan FullSpan(YamlNode node) => YamlExtent.FullSpan(_map, node);
     }
 
-    /// <summary>The allowed key closest to <paramref name="key"/> when it is likely a typo of it; null otherwise.</summary>
+    /// <summary>The allowed key closest to <paramref name="key"/> when it is likely a typo of it; null
+    /// otherwise.</summary>
     public static string? Suggest(string key, IReadOnlyList<string> allowed)
     {
         if (key.Length > 64)

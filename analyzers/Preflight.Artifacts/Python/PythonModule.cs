@@ -6,7 +6,8 @@ namespace Preflight.Artifacts.Python;
 /// <summary>
 /// What Preflight needs of a Python module: its top-level imports (with positions) and the names it defines at top
 /// level. When the names cannot be known statically (<c>from x import *</c>, a module <c>__getattr__</c>,
-/// <c>globals()</c>, definitions inside top-level <c>if</c>/<c>try</c> blocks), <see cref="NamesAreComplete"/> is false.
+/// <c>globals()</c>, definitions inside top-level <c>if</c>/<c>try</c> blocks), <see cref="NamesAreComplete"/> is
+/// false.
 /// </summary>
 public sealed class PythonModule
 {
@@ -42,7 +43,8 @@ public sealed class PythonImport
         IsFrom = isFrom;
     }
 
-    /// <summary>The dotted module, without the leading dots of a relative import ("" for <c>from . import x</c>).</summary>
+    /// <summary>The dotted module, without the leading dots of a relative import ("" for <c>from . import
+    /// x</c>).</summary>
     public string Module { get; }
 
     /// <summary>0 for an absolute import; the number of leading dots for a relative one.</summary>
@@ -50,7 +52,8 @@ public sealed class PythonImport
 
     public SourceSpan ModuleSpan { get; }
 
-    /// <summary>The names of a <c>from</c> import (empty for <c>import a.b</c> and for <c>from a import *</c>).</summary>
+    /// <summary>The names of a <c>from</c> import (empty for <c>import a.b</c> and for <c>from a import
+    /// *</c>).</summary>
     public IReadOnlyList<PythonImportedName> Names { get; }
 
     public bool IsFrom { get; }

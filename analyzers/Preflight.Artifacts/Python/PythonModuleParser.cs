@@ -174,7 +174,8 @@ public static class PythonModuleParser
         return true;
     }
 
-    /// <summary>One logical line: physical lines joined inside brackets and after backslashes, strings and comments blanked.</summary>
+    /// <summary>One logical line: physical lines joined inside brackets and after backslashes, strings and comments
+    /// blanked.</summary>
     private sealed class LogicalLine
     {
         private readonly List<(int Offset, int Line, int Column)> _segments;

@@ -16,8 +16,10 @@ public enum ReportedSeverity
 }
 
 /// <summary>
-/// The severity a finding is reported with, decided as the C# compiler decides it for an analyzer's diagnostic, so that a
-/// rule checked by the MSBuild task (or by <c>preflight check</c>) is configured exactly like one checked by an analyzer:
+/// The severity a finding is reported with, decided as the C# compiler decides it for an analyzer's diagnostic, so that
+/// a
+/// rule checked by the MSBuild task (or by <c>preflight check</c>) is configured exactly like one checked by an
+/// analyzer:
 /// <c>NoWarn</c> silences; <c>WarningsAsErrors</c>/<c>WarningsNotAsErrors</c> name rules; otherwise the .editorconfig
 /// entry for the rule, else its bulk (category, then all) entry, else the rule's default; then
 /// <c>TreatWarningsAsErrors</c> turns the remaining warnings into errors.
@@ -32,7 +34,8 @@ public static class ReportingPolicy
         }
         if (options.WarningsNotAsErrors.Contains(ruleId))
         {
-            // warnaserror-: the rule's own severity or its .editorconfig entry, which does not make a warning rule an error;
+            // warnaserror-: the rule's own severity or its .editorconfig entry, which does not make a warning rule an
+            // error;
             // no bulk entry applies.
             var own = Apply(specific, Default(defaultSeverity));
             return own == ReportedSeverity.Error && defaultSeverity == RuleSeverity.Warning ? ReportedSeverity.Warning : own;

@@ -82,7 +82,8 @@ public static class ArtifactClassifier
         return ArtifactKind.Unknown;
     }
 
-    /// <summary><c>.env</c>, <c>.env.example</c>, <c>.env.production</c>, <c>api.env</c>: the dotenv format compose reads.</summary>
+    /// <summary><c>.env</c>, <c>.env.example</c>, <c>.env.production</c>, <c>api.env</c>: the dotenv format compose
+    /// reads.</summary>
     public static bool IsEnvFile(string fileName) =>
         string.Equals(fileName, ".env", StringComparison.OrdinalIgnoreCase) ||
         fileName.StartsWith(".env.", StringComparison.OrdinalIgnoreCase) ||
@@ -92,7 +93,8 @@ public static class ArtifactClassifier
         fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// <c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>; not <c>dockerfile.yaml</c>,
+    /// <c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>; not
+    /// <c>dockerfile.yaml</c>,
     /// <c>Dockerfile.md</c> and the like, whose extension says they are another format (a manifest, notes, a script).
     /// </summary>
     public static bool IsDockerfile(string fileName) =>
@@ -111,7 +113,8 @@ public static class ArtifactClassifier
         Array.Exists(OtherFormatExtensions, extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The compose-spec names, any <c>*compose*.y(a)ml</c> (<c>docker-compose.prod.yml</c>, <c>docker-compose-tests.yml</c>,
+    /// The compose-spec names, any <c>*compose*.y(a)ml</c> (<c>docker-compose.prod.yml</c>,
+    /// <c>docker-compose-tests.yml</c>,
     /// <c>docker-compose.override.windows.yml</c>) and <c>*.services.y(a)ml</c>.
     /// </summary>
     public static bool IsComposeFile(string fileName)

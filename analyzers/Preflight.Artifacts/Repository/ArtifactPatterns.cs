@@ -5,8 +5,10 @@ using System.Linq;
 namespace Preflight.Artifacts.Repository;
 
 /// <summary>
-/// The one list of what Preflight looks for in a repository, as patterns relative to its root (<see cref="RepositoryGlob"/>):
-/// the deployment artifacts and project files the file checks read, the sources of non-.NET services (empty-file check),
+/// The one list of what Preflight looks for in a repository, as patterns relative to its root
+/// (<see cref="RepositoryGlob"/>):
+/// the deployment artifacts and project files the file checks read, the sources of non-.NET services (empty-file
+/// check),
 /// and which artifacts also go to the analyzers as AdditionalFiles. These were the Preflight targets' item globs; the
 /// build's discovery task (PreflightDiscover) walks the repository once per build and applies them.
 /// </summary>
@@ -15,7 +17,8 @@ public static class ArtifactPatterns
     /// <summary>Folders never entered (build output, dependencies, tool state), at any depth.</summary>
     public static readonly string[] ExcludedFolders = { "bin", "obj", "node_modules", ".git", ".vs", ".idea" };
 
-    /// <summary>Further folders whose scripts are generated or vendored: no source file is taken from under them.</summary>
+    /// <summary>Further folders whose scripts are generated or vendored: no source file is taken from under
+    /// them.</summary>
     public static readonly string[] ExcludedSourceFolders = { "dist", "build", ".venv", "venv", "__pycache__", ".next", "coverage" };
 
     /// <summary>Every deployment artifact and project file of the repository (read by the file checks).</summary>
@@ -38,14 +41,16 @@ public static class ArtifactPatterns
         "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml", "**/.gitlab-ci.yml",
         "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json", "**/.devcontainer.json",
         "**/*.sh", "**/*.bash", "**/*.ps1", "**/Makefile", "**/makefile", "**/GNUmakefile",
-        // Settings files of every project (committed secrets, PF1004), their launch profiles (PF1001/PF1002: what a local run
+        // Settings files of every project (committed secrets, PF1004), their launch profiles (PF1001/PF1002: what a
+        // local run
         // sets) and the .gitignore files that say what is not committed.
         "**/appsettings*.json", "**/Properties/launchSettings.json", "**/.gitignore",
         // Files that may hold a private key (PF1004; the task reads them, the analyzers do not).
         "**/id_rsa", "**/id_dsa", "**/id_ecdsa", "**/id_ed25519", "**/*.pem", "**/*.key",
     };
 
-    /// <summary>Artifacts that are not given to the analyzers: build files, .gitignore, key files, and what only the task reads.</summary>
+    /// <summary>Artifacts that are not given to the analyzers: build files, .gitignore, key files, and what only the
+    /// task reads.</summary>
     public static readonly string[] NotForAnalyzers =
     {
         "**/Directory.Build.props", "**/Directory.Build.targets", "**/Directory.Packages.props", "**/.gitignore",
@@ -55,7 +60,8 @@ public static class ArtifactPatterns
         "**/*.sh", "**/*.bash", "**/*.ps1", "**/Makefile", "**/makefile", "**/GNUmakefile",
     };
 
-    /// <summary>Sources of the repository's non-.NET services (empty-file check), outside <see cref="ExcludedSourceFolders"/>.</summary>
+    /// <summary>Sources of the repository's non-.NET services (empty-file check), outside
+    /// <see cref="ExcludedSourceFolders"/>.</summary>
     public static readonly string[] SourceFiles = { "**/*.py", "**/*.ts", "**/*.js" };
 
     /// <summary>Source files that are not sources (TypeScript declarations).</summary>
@@ -72,7 +78,8 @@ public static class ArtifactPatterns
     /// <summary>True for a folder name under which no source file is taken.</summary>
     public static bool IsExcludedSourceFolder(string name) => ExcludedSourceFolders.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What a file is for, by its path relative to the root (names split at '/', none of them an excluded folder).</summary>
+    /// <summary>What a file is for, by its path relative to the root (names split at '/', none of them an excluded
+    /// folder).</summary>
     public static RepositoryFileRole Classify(IReadOnlyList<string> relativeParts)
     {
         var role = RepositoryFileRole.None;

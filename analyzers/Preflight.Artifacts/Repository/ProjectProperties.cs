@@ -22,13 +22,15 @@ public static class ProjectProperties
     /// <summary>True for an element MSBuild always evaluates (no <c>Condition</c> attribute).</summary>
     public static bool IsUnconditioned(XElement element) => element.Attribute("Condition") == null;
 
-    /// <summary>The properties of one <c>PropertyGroup</c> that are set whatever the evaluation (none when the group has a condition).</summary>
+    /// <summary>The properties of one <c>PropertyGroup</c> that are set whatever the evaluation (none when the group
+    /// has a condition).</summary>
     public static IEnumerable<XElement> Definite(XElement propertyGroup) =>
         propertyGroup.Name.LocalName == "PropertyGroup" && IsUnconditioned(propertyGroup)
             ? propertyGroup.Elements().Where(IsUnconditioned)
             : Enumerable.Empty<XElement>();
 
-    /// <summary>Adds the project's definite properties to <paramref name="properties"/> in document order (the last one wins).</summary>
+    /// <summary>Adds the project's definite properties to <paramref name="properties"/> in document order (the last one
+    /// wins).</summary>
     public static void AddDefinite(XElement project, IDictionary<string, string> properties)
     {
         foreach (var group in project.Elements())

@@ -6,9 +6,12 @@ namespace Preflight.Artifacts.Repository;
 /// <summary>
 /// A path pattern relative to the repository root, matched as MSBuild matches an item glob on the file names of a
 /// checkout: <c>**</c> is any number of folders (none too), a trailing <c>**</c> every file below (<c>wwwroot/**</c>),
-/// <c>*</c> any characters of one name, <c>?</c> one character, ignoring case (MSBuild's globs ignore case on Linux too);
-/// <c>.</c> parts (<c>./src/*.cs</c>) are skipped. Used for the artifact patterns (<see cref="ArtifactPatterns"/>) and the
-/// CLI's Compile items, relative to the project folder (<c>..</c> parts are names like others). Pure text: the walk that
+/// <c>*</c> any characters of one name, <c>?</c> one character, ignoring case (MSBuild's globs ignore case on Linux
+/// too);
+/// <c>.</c> parts (<c>./src/*.cs</c>) are skipped. Used for the artifact patterns (<see cref="ArtifactPatterns"/>) and
+/// the
+/// CLI's Compile items, relative to the project folder (<c>..</c> parts are names like others). Pure text: the walk
+/// that
 /// lists the names is the host's.
 /// </summary>
 public sealed class RepositoryGlob

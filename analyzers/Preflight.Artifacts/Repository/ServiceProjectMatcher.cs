@@ -3,7 +3,8 @@ using Preflight.Artifacts.Compose;
 
 namespace Preflight.Artifacts.Repository;
 
-/// <summary>Decides which compose services and Dockerfiles build a given project. Pure: the caller supplies file texts.</summary>
+/// <summary>Decides which compose services and Dockerfiles build a given project. Pure: the caller supplies file
+/// texts.</summary>
 public static class ServiceProjectMatcher
 {
     /// <summary>
@@ -11,7 +12,8 @@ public static class ServiceProjectMatcher
     /// belongs to the project (<see cref="Deployment.DockerfileOwnership"/>: it publishes or runs the project, or names
     /// nothing it publishes and lies in the project's folder).
     /// </summary>
-    /// <param name="dockerfileAt">Returns the parsed Dockerfile at an absolute path, or null when it is not available.</param>
+    /// <param name="dockerfileAt">Returns the parsed Dockerfile at an absolute path, or null when it is not
+    /// available.</param>
     /// <param name="assemblyName">The project's AssemblyName when the host knows it.</param>
     public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, Docker.Dockerfile?> dockerfileAt,
         string? assemblyName = null)
@@ -33,7 +35,8 @@ public static class ServiceProjectMatcher
     }
 
     /// <summary>
-    /// A Dockerfile builds the project when it belongs to it (<see cref="Deployment.DockerfileOwnership"/>); copying the
+    /// A Dockerfile builds the project when it belongs to it (<see cref="Deployment.DockerfileOwnership"/>); copying
+    /// the
     /// project file for restore caching does not make it the project's.
     /// </summary>
     public static bool DockerfileBuilds(string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName, string? assemblyName = null)
@@ -67,7 +70,8 @@ public static class ServiceProjectMatcher
     }
 
     /// <summary>
-    /// A container image runs the project when its repository name (registry, tag and digest aside) is an image a compose
+    /// A container image runs the project when its repository name (registry, tag and digest aside) is an image a
+    /// compose
     /// service builds from the project, or, compared without separators and case, the project's name
     /// (<c>ghcr.io/acme/orders-api:1.4</c> runs <c>Orders.Api</c>).
     /// </summary>
@@ -106,7 +110,8 @@ public static class ServiceProjectMatcher
         return false;
     }
 
-    /// <summary><c>registry:5000/team/app:tag@sha256:…</c> → <c>team/app</c>-style repository path (registry kept when present).</summary>
+    /// <summary><c>registry:5000/team/app:tag@sha256:…</c> → <c>team/app</c>-style repository path (registry kept
+    /// when present).</summary>
     public static string ImageRepository(string image)
     {
         var at = image.IndexOf('@');

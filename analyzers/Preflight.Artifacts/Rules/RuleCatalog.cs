@@ -8,7 +8,8 @@ namespace Preflight.Artifacts.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    /// <summary>Where every rule's page is: the docs/rules folder of the package's project URL (PackageProjectUrl, the one place it is set).</summary>
+    /// <summary>Where every rule's page is: the docs/rules folder of the package's project URL (PackageProjectUrl, the
+    /// one place it is set).</summary>
     public const string HelpLinkBase = PackageInfo.ProjectUrl + "/blob/main/docs/rules/";
 
     public const string ConfigurationCategory = "Preflight.Configuration";

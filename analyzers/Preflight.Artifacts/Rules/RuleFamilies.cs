@@ -5,9 +5,11 @@ using System.Linq;
 namespace Preflight.Artifacts.Rules;
 
 /// <summary>
-/// The rule families (the categories <c>Preflight.Configuration</c>, <c>Preflight.Secrets</c>, <c>Preflight.Dockerfile</c>,
+/// The rule families (the categories <c>Preflight.Configuration</c>, <c>Preflight.Secrets</c>,
+/// <c>Preflight.Dockerfile</c>,
 /// <c>Preflight.Compose</c>, <c>Preflight.Platform</c>, <c>Preflight.Wiring</c>) and the MSBuild property that switches
-/// each off: <c>&lt;PreflightComposeEnabled&gt;false&lt;/PreflightComposeEnabled&gt;</c>. A family switched off is added to
+/// each off: <c>&lt;PreflightComposeEnabled&gt;false&lt;/PreflightComposeEnabled&gt;</c>. A family switched off is
+/// added to
 /// <c>NoWarn</c> (the analyzers of a family that is wholly off do not run at all).
 /// </summary>
 public static class RuleFamilies

@@ -9,20 +9,24 @@ namespace Preflight.Artifacts.Secrets;
 /// <summary>What a file is for, as far as committed passwords go (<see cref="LocalCredentials"/>).</summary>
 public enum ArtifactStage
 {
-    /// <summary>Neither: <c>appsettings.json</c>, the base <c>docker-compose.yml</c>, a plain <c>Dockerfile</c>.</summary>
+    /// <summary>Neither: <c>appsettings.json</c>, the base <c>docker-compose.yml</c>, a plain
+    /// <c>Dockerfile</c>.</summary>
     Neutral,
 
-    /// <summary>Local set-up: <c>appsettings.Development.json</c>, <c>.Local</c>, <c>.Docker</c>, <c>.Test</c>; <c>.env</c>; compose overrides and dev overlays.</summary>
+    /// <summary>Local set-up: <c>appsettings.Development.json</c>, <c>.Local</c>, <c>.Docker</c>, <c>.Test</c>;
+    /// <c>.env</c>; compose overrides and dev overlays.</summary>
     Development,
 
-    /// <summary>What deploys: <c>appsettings.Production.json</c>, <c>.Staging</c>; <c>.env.production</c>; a production compose overlay; Kubernetes manifests.</summary>
+    /// <summary>What deploys: <c>appsettings.Production.json</c>, <c>.Staging</c>; <c>.env.production</c>; a production
+    /// compose overlay; Kubernetes manifests.</summary>
     Production,
 }
 
 /// <summary>
 /// PF1004's rule for passwords of local set-up. A password in a connection string or URL is local set-up, not a leak,
 /// when every host it is sent to is local (<c>localhost</c>, a loopback address, <c>host.docker.internal</c>,
-/// <c>.</c>, <c>(local)</c>, <c>(localdb)</c>) or a service of a compose file of the repository (<c>Server=sqldata</c>),
+/// <c>.</c>, <c>(local)</c>, <c>(localdb)</c>) or a service of a compose file of the repository
+/// (<c>Server=sqldata</c>),
 /// and the file is not a production artifact; in a development artifact a single-label host name (no dot: a container
 /// or machine of the local network) is local too. In production settings (<c>appsettings.Production.json</c>) only a
 /// password that the compose file itself gives the database container it names is set-up (the app's settings repeat
@@ -61,18 +65,24 @@ public static class LocalCredentials
         return match.Hosts.All(host => IsLocalHost(host) || services.Contains(host) || (stage == ArtifactStage.Development && IsSingleLabel(host)));
     }
 
-    /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>::1</c>, <c>host.docker.internal</c>, <c>.</c>, <c>(local)</c>, <c>(localdb)</c>.</summary>
+    /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>::1</c>, <c>host.docker.internal</c>,
+    /// <c>.</c>, <c>(local)</c>, <c>(localdb)</c>.</summary>
     public static bool IsLocalHost(string host) => LocalHosts.IsLocal(host);
 
-    /// <summary>A name without a dot that is not an address: a container, compose service or machine of the local network.</summary>
+    /// <summary>A name without a dot that is not an address: a container, compose service or machine of the local
+    /// network.</summary>
     private static bool IsSingleLabel(string host) =>
         host.Length > 0 && host.IndexOf('.') < 0 && host.IndexOf(':') < 0 && host.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && !host.All(char.IsDigit);
 
     /// <summary>
-    /// The stage of a file from its name and folders: a production word (<c>prod</c>, <c>production</c>, <c>staging</c>, ...)
-    /// in the file name makes it <see cref="ArtifactStage.Production"/>, a development word (<c>development</c>, <c>dev</c>,
-    /// <c>local</c>, <c>docker</c>, <c>override</c>, <c>test</c>, ...) <see cref="ArtifactStage.Development"/>; otherwise a
-    /// Kubernetes manifest is production, <c>.env</c> is development (compose's local set-up file) and the rest is neutral.
+    /// The stage of a file from its name and folders: a production word (<c>prod</c>, <c>production</c>,
+    /// <c>staging</c>, ...)
+    /// in the file name makes it <see cref="ArtifactStage.Production"/>, a development word (<c>development</c>,
+    /// <c>dev</c>,
+    /// <c>local</c>, <c>docker</c>, <c>override</c>, <c>test</c>, ...) <see cref="ArtifactStage.Development"/>;
+    /// otherwise a
+    /// Kubernetes manifest is production, <c>.env</c> is development (compose's local set-up file) and the rest is
+    /// neutral.
     /// </summary>
     public static ArtifactStage StageOf(string path, ArtifactKind kind)
     {

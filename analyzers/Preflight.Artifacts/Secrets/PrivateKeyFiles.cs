@@ -4,7 +4,8 @@ namespace Preflight.Artifacts.Secrets;
 
 /// <summary>
 /// Files that hold a private key by their name: SSH keys (<c>id_rsa</c>, <c>id_dsa</c>, <c>id_ecdsa</c>,
-/// <c>id_ed25519</c>) and PEM files (<c>*.pem</c>, <c>*.key</c>). PF1004 reports the <c>-----BEGIN ... PRIVATE KEY-----</c>
+/// <c>id_ed25519</c>) and PEM files (<c>*.pem</c>, <c>*.key</c>). PF1004 reports the <c>-----BEGIN ... PRIVATE
+/// KEY-----</c>
 /// blocks in them (a certificate alone is public and not reported). The targets' globs and the CLI's scan find them.
 /// </summary>
 public static class PrivateKeyFiles

@@ -17,7 +17,8 @@ public sealed class SecretMatch
     /// <summary>What the value is, for messages: one of <see cref="SecretKinds"/>.</summary>
     public string Kind { get; }
 
-    /// <summary>The span of the value (only the password of a connection string or URL; the whole block of a private key).</summary>
+    /// <summary>The span of the value (only the password of a connection string or URL; the whole block of a private
+    /// key).</summary>
     public SourceSpan Span { get; }
 
     /// <summary>

@@ -5,7 +5,8 @@ namespace Preflight.Artifacts.Secrets;
 
 public static partial class SecretScanner
 {
-    /// <summary>Key names that hold an AWS secret access key (matched case-insensitively, inside longer names too: <c>AWS_SECRET_ACCESS_KEY</c>, <c>Aws:SecretAccessKey</c>).</summary>
+    /// <summary>Key names that hold an AWS secret access key (matched case-insensitively, inside longer names too:
+    /// <c>AWS_SECRET_ACCESS_KEY</c>, <c>Aws:SecretAccessKey</c>).</summary>
     private static readonly string[] AwsSecretKeyNames = { "secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret_key", "awssecretkey", "aws-secret-key" };
 
     /// <summary>How far from an AWS access key id a 40-character secret is taken as its secret access key.</summary>
@@ -39,7 +40,8 @@ public static partial class SecretScanner
             }
         }
 
-        // Near an access key id: every 40-character token of the windows around the ids (merged, so each character is looked at once).
+        // Near an access key id: every 40-character token of the windows around the ids (merged, so each character is
+        // looked at once).
         var ids = new List<int>();
         foreach (var prefix in new[] { "AKIA", "ASIA" })
         {
@@ -67,7 +69,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary>Adds the secret that starts at <paramref name="start"/> when exactly 40 characters of the shape stand there.</summary>
+    /// <summary>Adds the secret that starts at <paramref name="start"/> when exactly 40 characters of the shape stand
+    /// there.</summary>
     private static void AddAwsSecretAt(string text, int start, List<Candidate> found)
     {
         var end = start + AwsSecretLength;
@@ -85,7 +88,8 @@ public static partial class SecretScanner
         found.Add(new Candidate(start, end, SecretKinds.AwsSecretAccessKey, 2));
     }
 
-    /// <summary>An <c>AKIA</c>/<c>ASIA</c> id with its 16 upper-case letters or digits, as <see cref="FindAws"/> takes it.</summary>
+    /// <summary>An <c>AKIA</c>/<c>ASIA</c> id with its 16 upper-case letters or digits, as <see cref="FindAws"/> takes
+    /// it.</summary>
     private static bool IsAwsAccessKeyId(string text, int at)
     {
         var end = at + 20;

@@ -48,10 +48,12 @@ public static partial class SecretScanner
         return hosts.Count == 0 ? null : hosts;
     }
 
-    /// <summary>A double quote or back quote (a JSON or shell string) or the end of the line; single quotes may quote values inside (<c>Password = 'x'</c>).</summary>
+    /// <summary>A double quote or back quote (a JSON or shell string) or the end of the line; single quotes may quote
+    /// values inside (<c>Password = 'x'</c>).</summary>
     private static bool EndsConnectionString(char c) => c == '"' || c == '`' || c == '\n' || c == '\r';
 
-    /// <summary>The hosts after the <c>@</c> of a URL's user information: <c>h1:27017,h2:27017</c> gives both.</summary>
+    /// <summary>The hosts after the <c>@</c> of a URL's user information: <c>h1:27017,h2:27017</c> gives
+    /// both.</summary>
     private static IReadOnlyList<string>? UrlHosts(string text, int start)
     {
         var end = start;
@@ -73,7 +75,8 @@ public static partial class SecretScanner
 
     /// <summary>
     /// Host names of a server value, lower case: <c>tcp:sqldata,1433</c> is <c>sqldata</c>; <c>localhost\SQLEXPRESS</c>
-    /// is <c>localhost</c>; <c>(localdb)\MSSQLLocalDB</c> is <c>(localdb)</c>; <c>db1:5432,db2</c> is both; <c>[::1]:5432</c> is <c>::1</c>.
+    /// is <c>localhost</c>; <c>(localdb)\MSSQLLocalDB</c> is <c>(localdb)</c>; <c>db1:5432,db2</c> is both;
+    /// <c>[::1]:5432</c> is <c>::1</c>.
     /// </summary>
     internal static void AddHostNames(string value, List<string> hosts)
     {

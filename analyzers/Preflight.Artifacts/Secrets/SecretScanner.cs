@@ -28,7 +28,8 @@ public static partial class SecretScanner
         "secret", "secrets", "token", "apikey", "api-key", "api_key", "key", "example", "sample", "test", "dummy", "placeholder", "redacted",
         "removed", "hidden", "masked", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "value", "string", "foo", "bar",
         "replaceme", "replace-me", "replace_me", "notset", "not-set", "unset", "default", "sensitive", "mypassword", "my-password", "mysecret",
-        // Well-known default credentials of local development images (postgres, rabbitmq, mongo, ...): not deployment secrets.
+        // Well-known default credentials of local development images (postgres, rabbitmq, mongo, ...): not deployment
+        // secrets.
         "postgres", "guest", "admin", "root", "mysql", "mongo", "redis", "rabbitmq", "local", "localdev", "dev", "development",
     };
 
@@ -44,7 +45,8 @@ public static partial class SecretScanner
     /// <summary>Azurite's well-known development storage key: public, documented, not a secret.</summary>
     private const string AzuriteAccountKeyStart = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq";
 
-    /// <summary>Texts longer than this are not scanned (no match rather than a slow build): the same bound as the artifact parsers.</summary>
+    /// <summary>Texts longer than this are not scanned (no match rather than a slow build): the same bound as the
+    /// artifact parsers.</summary>
     public const int MaxLength = 8 * 1024 * 1024;
 
     public static IReadOnlyList<SecretMatch> Scan(string text)
@@ -324,7 +326,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary>Stripe live secret and restricted keys: <c>sk_live_</c>/<c>rk_live_</c> and at least 20 letters or digits.</summary>
+    /// <summary>Stripe live secret and restricted keys: <c>sk_live_</c>/<c>rk_live_</c> and at least 20 letters or
+    /// digits.</summary>
     private static void FindStripe(string text, string prefix, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, prefix, StringComparison.Ordinal))
@@ -346,7 +349,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary>Slack tokens: <c>xoxb-</c>, <c>xoxp-</c>, <c>xoxa-</c>, <c>xoxr-</c>, <c>xoxs-</c> and dash-separated parts, the first numeric.</summary>
+    /// <summary>Slack tokens: <c>xoxb-</c>, <c>xoxp-</c>, <c>xoxa-</c>, <c>xoxr-</c>, <c>xoxs-</c> and dash-separated
+    /// parts, the first numeric.</summary>
     private static void FindSlack(string text, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, "xox", StringComparison.Ordinal))
@@ -404,7 +408,8 @@ public static partial class SecretScanner
     }
 
     /// <summary>
-    /// <c>sk-</c> keys: OpenAI (<c>sk-proj-</c>, <c>sk-svcacct-</c>, <c>sk-admin-</c>, or any with the <c>T3BlbkFJ</c> marker)
+    /// <c>sk-</c> keys: OpenAI (<c>sk-proj-</c>, <c>sk-svcacct-</c>, <c>sk-admin-</c>, or any with the <c>T3BlbkFJ</c>
+    /// marker)
     /// and Anthropic (<c>sk-ant-api03-</c>, <c>sk-ant-admin01-</c>). Other <c>sk-</c> strings are not claimed.
     /// </summary>
     private static void FindDashKeys(string text, List<Candidate> found)
@@ -444,7 +449,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary><c>AccountKey=</c> / <c>SharedAccessKey=</c> of Azure connection strings: base64 of at least 40 characters.</summary>
+    /// <summary><c>AccountKey=</c> / <c>SharedAccessKey=</c> of Azure connection strings: base64 of at least 40
+    /// characters.</summary>
     private static void FindAzureKeys(string text, string key, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, key, StringComparison.OrdinalIgnoreCase))
@@ -472,7 +478,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary><c>Password=</c> / <c>Pwd=</c> in a <c>key=value;</c> connection string (another connection-string key beside it).</summary>
+    /// <summary><c>Password=</c> / <c>Pwd=</c> in a <c>key=value;</c> connection string (another connection-string key
+    /// beside it).</summary>
     private static void FindConnectionStringPasswords(string text, string key, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, key, StringComparison.OrdinalIgnoreCase))
@@ -529,7 +536,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary><c>scheme://user:password@host</c>: the password, unless it is a placeholder or repeats the user name.</summary>
+    /// <summary><c>scheme://user:password@host</c>: the password, unless it is a placeholder or repeats the user
+    /// name.</summary>
     private static void FindUrlPasswords(string text, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, "://", StringComparison.Ordinal))
@@ -638,7 +646,8 @@ public static partial class SecretScanner
         }
     }
 
-    /// <summary>Base64 characters in a key body, skipping whitespace, escaped line breaks (<c>\n</c>) and PEM headers; a "..." body counts nothing.</summary>
+    /// <summary>Base64 characters in a key body, skipping whitespace, escaped line breaks (<c>\n</c>) and PEM headers;
+    /// a "..." body counts nothing.</summary>
     private static int CountKeyMaterial(string text, int start, int end)
     {
         var count = 0;
@@ -690,7 +699,8 @@ public static partial class SecretScanner
         return HasConnectionKey(before) || HasConnectionKey(after);
     }
 
-    /// <summary>True when some <c>key=</c> of the <c>;</c>-separated segment is a connection-string key (Server, Host, User Id, ...).</summary>
+    /// <summary>True when some <c>key=</c> of the <c>;</c>-separated segment is a connection-string key (Server, Host,
+    /// User Id, ...).</summary>
     private static bool HasConnectionKey(string segment)
     {
         foreach (var part in segment.Split(';'))
@@ -700,7 +710,8 @@ public static partial class SecretScanner
             {
                 continue;
             }
-            // The key is the run of letters, digits, '_' and spaces before '=' ("Db": "Data Source=..." gives "Data Source").
+            // The key is the run of letters, digits, '_' and spaces before '=' ("Db": "Data Source=..." gives "Data
+            // Source").
             var start = equals;
             while (start > 0 && (IsWordChar(part[start - 1]) || part[start - 1] == ' '))
             {
@@ -727,7 +738,8 @@ public static partial class SecretScanner
 
     // ---- character helpers ----
 
-    /// <summary>True when a template or variable reference (<c>{{</c>, <c>#{</c>, <c>${</c>, <c>$(</c>) starts at <paramref name="at"/>.</summary>
+    /// <summary>True when a template or variable reference (<c>{{</c>, <c>#{</c>, <c>${</c>, <c>$(</c>) starts at
+    /// <paramref name="at"/>.</summary>
     private static bool StartsTemplate(string text, int at)
     {
         if (at + 1 >= text.Length)
@@ -801,7 +813,8 @@ public static partial class SecretScanner
         return true;
     }
 
-    /// <summary>Real keys mix letters and digits; a word-only tail ("sk-proj-my-very-own-example-name...") is not one.</summary>
+    /// <summary>Real keys mix letters and digits; a word-only tail ("sk-proj-my-very-own-example-name...") is not
+    /// one.</summary>
     private static bool HasMixedCharacters(string body)
     {
         bool upper = false, lower = false, digit = false;

@@ -2,10 +2,12 @@ using System;
 
 namespace Preflight.Artifacts.Text;
 
-/// <summary>The edit distance behind every did-you-mean: optimal string alignment (Levenshtein with adjacent transpositions).</summary>
+/// <summary>The edit distance behind every did-you-mean: optimal string alignment (Levenshtein with adjacent
+/// transpositions).</summary>
 public static class EditDistance
 {
-    /// <summary>The number of insertions, deletions, substitutions and adjacent transpositions that turn <paramref name="a"/> into <paramref name="b"/> (ordinal).</summary>
+    /// <summary>The number of insertions, deletions, substitutions and adjacent transpositions that turn
+    /// <paramref name="a"/> into <paramref name="b"/> (ordinal).</summary>
     public static int Between(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];

@@ -6,7 +6,8 @@ using System.Threading;
 namespace Preflight.Artifacts.Text;
 
 /// <summary>
-/// A path glob as repository tools write them (preflight.yaml <c>files</c>/<c>forbid</c>, vercel.json <c>functions</c>):
+/// A path glob as repository tools write them (preflight.yaml <c>files</c>/<c>forbid</c>, vercel.json
+/// <c>functions</c>):
 /// <c>*</c> (any characters but <c>/</c>), <c>?</c>, <c>**</c> (any folders, including none), <c>{a,b}</c>,
 /// <c>[abc]</c>/<c>[!a]</c>. Matched against '/'-separated paths relative to the glob's base folder. A leading
 /// <c>./</c> or <c>/</c> is ignored. Case-sensitive, as Linux file systems are. Never throws.
@@ -15,7 +16,8 @@ public sealed class PathGlob
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longer globs are not compiled (no path is longer; a huge pattern only costs time): they match nothing.</summary>
+    /// <summary>Longer globs are not compiled (no path is longer; a huge pattern only costs time): they match
+    /// nothing.</summary>
     public const int MaxLength = 4096;
 
     private readonly Regex? _regex;
@@ -32,7 +34,8 @@ public sealed class PathGlob
     /// <summary>The glob as written.</summary>
     public string Pattern { get; }
 
-    /// <summary>The leading folders without wildcards (e.g. <c>api/v1</c> for <c>api/v1/**/*.ts</c>); empty when the first segment has one.</summary>
+    /// <summary>The leading folders without wildcards (e.g. <c>api/v1</c> for <c>api/v1/**/*.ts</c>); empty when the
+    /// first segment has one.</summary>
     public string LiteralPrefix { get; }
 
     /// <summary>True when the glob has a wildcard; false for a plain path.</summary>
@@ -73,7 +76,8 @@ public sealed class PathGlob
         }
     }
 
-    /// <summary>True when <paramref name="relativePath"/> ('/'-separated, relative to the glob's base) matches.</summary>
+    /// <summary>True when <paramref name="relativePath"/> ('/'-separated, relative to the glob's base)
+    /// matches.</summary>
     public bool IsMatch(string relativePath)
     {
         if (_regex == null || relativePath == null || TimedOut)

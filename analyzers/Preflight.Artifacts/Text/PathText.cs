@@ -75,7 +75,8 @@ public static class PathText
             (path.Length > directory.Length && path.StartsWith(directory, Comparison) && path[directory.Length] == '/');
     }
 
-    /// <summary>The path of <paramref name="path"/> from <paramref name="directory"/> ("." for the folder itself); the path itself when it is not under it.</summary>
+    /// <summary>The path of <paramref name="path"/> from <paramref name="directory"/> ("." for the folder itself); the
+    /// path itself when it is not under it.</summary>
     public static string Relative(string directory, string path)
     {
         path = Normalize(path);
@@ -89,6 +90,7 @@ public static class PathText
 
     public static bool Equal(string a, string b) => string.Equals(Normalize(a).TrimEnd('/'), Normalize(b).TrimEnd('/'), Comparison);
 
-    /// <summary>Paths compare case-sensitively on every platform: Docker build contexts and Linux images are case-sensitive.</summary>
+    /// <summary>Paths compare case-sensitively on every platform: Docker build contexts and Linux images are
+    /// case-sensitive.</summary>
     public static StringComparison Comparison => StringComparison.Ordinal;
 }

@@ -97,7 +97,8 @@ public sealed class TyeService
     public bool SetsUnknownVariables { get; }
 }
 
-/// <summary>A binding of a tye service: its name (null for the default one) and whether it has a connection string.</summary>
+/// <summary>A binding of a tye service: its name (null for the default one) and whether it has a connection
+/// string.</summary>
 public sealed class TyeBinding
 {
     internal TyeBinding(string? name, bool hasConnectionString)

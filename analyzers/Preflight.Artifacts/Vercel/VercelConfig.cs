@@ -23,7 +23,8 @@ public sealed class VercelConfig
     /// <summary>The <c>builds[].src</c> values, in text order; each span covers the value with its quotes.</summary>
     public IReadOnlyList<VercelPath> Builds { get; }
 
-    /// <summary>Why the file is not valid JSON (or not an object); null when it is. What was read before the error is kept.</summary>
+    /// <summary>Why the file is not valid JSON (or not an object); null when it is. What was read before the error is
+    /// kept.</summary>
     public string? Error { get; }
 
     public SourceSpan ErrorSpan { get; }

@@ -6,7 +6,8 @@ using Preflight.Artifacts.Text;
 
 namespace Preflight.Artifacts.Vercel;
 
-/// <summary>Reads the paths of a vercel.json with <see cref="Utf8JsonReader"/>, keeping their positions. IO-free; never throws.</summary>
+/// <summary>Reads the paths of a vercel.json with <see cref="Utf8JsonReader"/>, keeping their positions. IO-free; never
+/// throws.</summary>
 public static class VercelConfigParser
 {
     /// <summary>Texts longer than this are not read (a vercel.json is a few kilobytes).</summary>

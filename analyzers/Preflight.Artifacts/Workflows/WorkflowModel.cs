@@ -78,7 +78,8 @@ public sealed class WorkflowSecretReference
     /// <summary>True for <c>GITHUB_TOKEN</c>, which GitHub provides to every run.</summary>
     public bool IsBuiltIn => string.Equals(Name, "GITHUB_TOKEN", System.StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True when the workflow declares this name in <c>on.workflow_call.secrets</c> (its caller provides it).</summary>
+    /// <summary>True when the workflow declares this name in <c>on.workflow_call.secrets</c> (its caller provides
+    /// it).</summary>
     public bool IsDeclaredByWorkflowCall { get; }
 }
 
@@ -121,14 +122,16 @@ public sealed class WorkflowReusableCall
     public string JobId { get; }
     public SourceSpan JobIdSpan { get; }
 
-    /// <summary>The <c>uses:</c> value: <c>./.github/workflows/x.yml</c> or <c>owner/repo/.github/workflows/x.yml@ref</c>.</summary>
+    /// <summary>The <c>uses:</c> value: <c>./.github/workflows/x.yml</c> or
+    /// <c>owner/repo/.github/workflows/x.yml@ref</c>.</summary>
     public string Uses { get; }
     public SourceSpan UsesSpan { get; }
 
     /// <summary>True when the workflow is in this repository (<c>uses: ./...</c>).</summary>
     public bool IsLocal => Uses.StartsWith("./", System.StringComparison.Ordinal);
 
-    /// <summary>The path of a local workflow from the repository root (<c>.github/workflows/x.yml</c>); null for a remote one.</summary>
+    /// <summary>The path of a local workflow from the repository root (<c>.github/workflows/x.yml</c>); null for a
+    /// remote one.</summary>
     public string? LocalPath => IsLocal ? PathText.Normalize(Uses.Substring(2)) : null;
 
     /// <summary><c>secrets: inherit</c>: every secret of the caller is passed.</summary>
@@ -137,7 +140,8 @@ public sealed class WorkflowReusableCall
     /// <summary>The <c>secrets:</c> key; empty when the job passes none.</summary>
     public SourceSpan SecretsSpan { get; }
 
-    /// <summary>The names of an explicit <c>secrets:</c> map (their values' <c>secrets.X</c> reads are in <see cref="WorkflowFile.SecretReferences"/>).</summary>
+    /// <summary>The names of an explicit <c>secrets:</c> map (their values' <c>secrets.X</c> reads are in
+    /// <see cref="WorkflowFile.SecretReferences"/>).</summary>
     public IReadOnlyList<WorkflowPassedSecret> PassedSecrets { get; }
 }
 

@@ -228,7 +228,8 @@ public static class WorkflowParser
         }
     }
 
-    /// <summary>Finds the secret reads in the text of one scalar: inside each <c>${{ }}</c>, or all of it for a condition.</summary>
+    /// <summary>Finds the secret reads in the text of one scalar: inside each <c>${{ }}</c>, or all of it for a
+    /// condition.</summary>
     internal static void ScanScalar(string text, int start, int end, bool isCondition, List<(string? Name, int Start, int End)> found)
     {
         var opened = false;
@@ -250,7 +251,8 @@ public static class WorkflowParser
         }
     }
 
-    /// <summary>Reads one expression from <paramref name="start"/> to its closing <c>}}</c> (or <paramref name="end"/>); returns the offset after it.</summary>
+    /// <summary>Reads one expression from <paramref name="start"/> to its closing <c>}}</c> (or
+    /// <paramref name="end"/>); returns the offset after it.</summary>
     private static int ScanExpression(string text, int start, int end, List<(string? Name, int Start, int End)> found)
     {
         var limit = (int)Math.Min(end, (long)start + MaxExpressionLength);

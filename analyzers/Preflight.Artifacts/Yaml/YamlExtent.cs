@@ -13,7 +13,8 @@ public static class YamlExtent
 {
     private const int MaxDepth = 512;
 
-    /// <summary>From the node's start to the end of its last descendant (never crossing into an alias's target).</summary>
+    /// <summary>From the node's start to the end of its last descendant (never crossing into an alias's
+    /// target).</summary>
     public static SourceSpan FullSpan(LineMap map, YamlNode node)
     {
         var start = YamlDocumentLoader.SpanOf(map, node);
@@ -55,7 +56,8 @@ public static class YamlExtent
     }
 }
 
-/// <summary>Compares YAML nodes by identity: YamlDotNet's own equality is structural, recursive and slow on shared (alias) nodes.</summary>
+/// <summary>Compares YAML nodes by identity: YamlDotNet's own equality is structural, recursive and slow on shared
+/// (alias) nodes.</summary>
 internal sealed class YamlNodeIdentity : IEqualityComparer<YamlNode>
 {
     public static readonly YamlNodeIdentity Instance = new YamlNodeIdentity();

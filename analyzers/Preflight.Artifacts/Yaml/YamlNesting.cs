@@ -68,7 +68,8 @@ internal static class YamlNesting
         return bound;
     }
 
-    /// <summary>Counts collection starts and ends among the parser's events; -1 when the text is not deeper than the limit or not YAML.</summary>
+    /// <summary>Counts collection starts and ends among the parser's events; -1 when the text is not deeper than the
+    /// limit or not YAML.</summary>
     private static int CountEvents(string text, int maxDepth)
     {
         var depth = 0;
@@ -96,7 +97,8 @@ internal static class YamlNesting
         }
         catch (Exception ex) when (ex is YamlException || ex is ArgumentException || ex is InvalidOperationException)
         {
-            // Not YAML past this point: the loader meets the same error at the same place, no deeper than counted so far.
+            // Not YAML past this point: the loader meets the same error at the same place, no deeper than counted so
+            // far.
             return -1;
         }
     }

@@ -6,12 +6,14 @@ using Preflight.Artifacts.Env;
 
 namespace Preflight.Checks.Compose;
 
-/// <summary>What the compose checks share: which services the current project checks, and a service's container environment.</summary>
+/// <summary>What the compose checks share: which services the current project checks, and a service's container
+/// environment.</summary>
 internal static class ComposeCheckSupport
 {
     private const string UnknownMarker = "\u0000unknown\u0000";
 
-    /// <summary>The services of every compose project that the current project checks (see <see cref="RepositoryLayout.OwnerOfService"/>).</summary>
+    /// <summary>The services of every compose project that the current project checks (see
+    /// <see cref="RepositoryLayout.OwnerOfService"/>).</summary>
     public static IEnumerable<(string Path, ComposeFile File, ComposeService Service)> OwnedServices(CheckContext context)
     {
         foreach (var (path, file) in context.ComposeFiles)
@@ -51,7 +53,8 @@ internal static class ComposeCheckSupport
     }
 
     /// <summary>
-    /// The variables a service's container gets: its <c>env_file</c>s, then its <c>environment</c> (which wins). A value is
+    /// The variables a service's container gets: its <c>env_file</c>s, then its <c>environment</c> (which wins). A
+    /// value is
     /// null when it is provided but unknown here: a bare <c>KEY</c> taken from the project .env or declared in
     /// preflight.yaml, or a value interpolated from a variable provided at deploy time. A bare key provided by nothing
     /// is left out, as compose leaves it out. A variable an example env file documents (<c>.env.example</c>, copied to
@@ -70,7 +73,8 @@ internal static class ComposeCheckSupport
             var text = context.ReadText(envFile.ResolvePath());
             if (text == null)
             {
-                // A missing env_file made from its example at set-up (.env.sample → .env) provides the example's keys.
+                // A missing env_file made from its example at set-up (.env.sample → .env) provides the example's
+                // keys.
                 if (ComposeEnvExamples.FindExample(context, envFile.ResolvePath()) is { } example && context.ReadText(example) is { } exampleText)
                 {
                     foreach (var entry in EnvFileParser.Parse(exampleText).Entries)
@@ -80,7 +84,8 @@ internal static class ComposeCheckSupport
                 }
                 continue;
             }
-            // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is unknown.
+            // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is
+            // unknown.
             foreach (var entry in EnvFileParser.Parse(text, name => file.DotEnv != null && file.DotEnv.TryGetValue(name, out var known) ? known : UnknownMarker).Entries)
             {
                 if (entry.Value != null)
@@ -112,11 +117,13 @@ internal static class ComposeCheckSupport
         return environment;
     }
 
-    /// <summary>Set by the .env, declared in preflight.yaml, or documented by an example env file (<see cref="ComposeEnvExamples"/>).</summary>
+    /// <summary>Set by the .env, declared in preflight.yaml, or documented by an example env file
+    /// (<see cref="ComposeEnvExamples"/>).</summary>
     private static bool Provided(CheckContext context, ComposeFile file, HashSet<string> documented, string name) =>
         (file.DotEnv != null && file.DotEnv.ContainsKey(name)) || IsDeclared(context, name) || documented.Contains(name);
 
-    /// <summary>True when the value was written with a <c>${VAR}</c> whose value only the deploy knows (so its real value is unknown here).</summary>
+    /// <summary>True when the value was written with a <c>${VAR}</c> whose value only the deploy knows (so its real
+    /// value is unknown here).</summary>
     private static bool IsInterpolatedFromUnknown(CheckContext context, ComposeFile file, HashSet<string> documented, ComposeEnvironmentEntry entry)
     {
         if (entry.Node is not ComposeScalar scalar || scalar.RawValue.IndexOf('$') < 0)

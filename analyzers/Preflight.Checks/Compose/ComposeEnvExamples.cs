@@ -10,7 +10,8 @@ namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// The variables documented by the example env files of a compose project: <c>.env.example</c>, <c>.env.sample</c>,
-/// <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c> and the like, beside the compose file or at the repository
+/// <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c> and the like, beside the compose file or at the
+/// repository
 /// root. Copying the example to <c>.env</c> is the documented set-up step (the <c>.env</c> itself is git-ignored), so a
 /// variable the example names counts as provided for PF3002 and PF3003. Its value is a placeholder and never used. A
 /// commented-out <c>#NAME=</c> in the <c>.env</c> documents an optional setting (empty unless the user sets it).
@@ -19,7 +20,8 @@ internal static class ComposeEnvExamples
 {
     private static readonly string[] ExampleStems = { "example", "sample", "template", "dist", "defaults" };
 
-    /// <summary>True for an example env file name: <c>.env.example</c>, <c>.env.dist</c>, <c>example.env</c>, <c>.env.local.sample</c>, ...</summary>
+    /// <summary>True for an example env file name: <c>.env.example</c>, <c>.env.dist</c>, <c>example.env</c>,
+    /// <c>.env.local.sample</c>, ...</summary>
     public static bool IsExampleEnvFile(string fileName)
     {
         if (!ArtifactClassifier.IsEnvFile(fileName))
@@ -39,10 +41,12 @@ internal static class ComposeEnvExamples
 
     /// <summary>
     /// The names documented for the compose project of <paramref name="composePath"/> (its folder and the repository
-    /// root): every key of an example env file, and every commented-out assignment (<c>#NAME=...</c>) of an example or of
+    /// root): every key of an example env file, and every commented-out assignment (<c>#NAME=...</c>) of an example or
+    /// of
     /// the <c>.env</c> itself, which documents an optional setting whose documented default is empty.
     /// </summary>
-    /// <remarks>Computed once per folder and run (the checks ask for every service of every compose set); the set is shared: read it only.</remarks>
+    /// <remarks>Computed once per folder and run (the checks ask for every service of every compose set); the set is
+    /// shared: read it only.</remarks>
     public static HashSet<string> Documented(CheckContext context, string composePath)
     {
         var folder = PathText.GetDirectory(composePath);
@@ -92,8 +96,10 @@ internal static class ComposeEnvExamples
     private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl", ".default", ".defaults" };
 
     /// <summary>
-    /// The documented example of a missing file, beside it (<c>.env.sample</c> for <c>.env</c>, <c>.env.catalogs.sample</c>,
-    /// <c>authsources.php.example</c>, <c>nginx.example.conf</c>): copying it is the set-up step. Null when there is none.
+    /// The documented example of a missing file, beside it (<c>.env.sample</c> for <c>.env</c>,
+    /// <c>.env.catalogs.sample</c>,
+    /// <c>authsources.php.example</c>, <c>nginx.example.conf</c>): copying it is the set-up step. Null when there is
+    /// none.
     /// </summary>
     public static string? FindExample(CheckContext context, string path)
     {

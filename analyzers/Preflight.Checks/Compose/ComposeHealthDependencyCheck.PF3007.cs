@@ -11,7 +11,8 @@ namespace Preflight.Checks.Compose;
 /// PF3007: <c>depends_on: {X: {condition: service_healthy}}</c> where service X (merged with its overrides and
 /// <c>extends</c>) has no healthcheck, or disables it, and its image is known to have none: compose refuses to start
 /// the dependent service ("dependency failed to start: container X has no healthcheck configured"). Reported at the
-/// condition. When X's image may bring a HEALTHCHECK of its own (an image that is neither an official Docker image nor a
+/// condition. When X's image may bring a HEALTHCHECK of its own (an image that is neither an official Docker image nor
+/// a
 /// .NET image, or a Dockerfile built on one), nothing is reported. Repository-level: reported by the owner project.
 /// </summary>
 public static class ComposeHealthDependencyCheck
@@ -71,7 +72,8 @@ public static class ComposeHealthDependencyCheck
         return null;
     }
 
-    /// <summary>The Dockerfile's display path when the stage the service runs has no HEALTHCHECK and is built on an image known to have none.</summary>
+    /// <summary>The Dockerfile's display path when the stage the service runs has no HEALTHCHECK and is built on an
+    /// image known to have none.</summary>
     private static string? BuiltImageHasNoHealthcheck(CheckContext context, ComposeBuild build)
     {
         string? text;
@@ -122,7 +124,8 @@ public static class ComposeHealthDependencyCheck
         healthcheck.ArgumentText.Trim().Equals("NONE", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// True for images known to define no HEALTHCHECK: Docker's official images (docker.io/library/*, which by policy have
+    /// True for images known to define no HEALTHCHECK: Docker's official images (docker.io/library/*, which by policy
+    /// have
     /// none) and Microsoft's .NET images. Any other image may have one: unknown.
     /// </summary>
     public static bool KnownWithoutHealthcheck(string image)

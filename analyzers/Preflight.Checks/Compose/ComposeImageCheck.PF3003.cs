@@ -4,7 +4,8 @@ using Preflight.Artifacts.Rules;
 namespace Preflight.Checks.Compose;
 
 /// <summary>
-/// PF3003: a compose service whose image (built-in catalogue, extended by preflight.yaml <c>images:</c>) needs variables
+/// PF3003: a compose service whose image (built-in catalogue, extended by preflight.yaml <c>images:</c>) needs
+/// variables
 /// the service does not set. The environment is the service's <c>env_file</c>s and <c>environment</c>; a bare
 /// <c>KEY</c> or <c>${VAR}</c> that the .env or preflight.yaml provides counts as set. Services under profiles are
 /// checked too. Reported at the service's name, only when every compose set holding the service (a base alone, with

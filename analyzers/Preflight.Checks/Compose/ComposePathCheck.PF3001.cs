@@ -14,7 +14,8 @@ namespace Preflight.Checks.Compose;
 /// <c>~</c> sources, bind mounts with <c>create_host_path: true</c> and bind sources that are host paths (absolute, or
 /// outside the repository) are not checked: the analysing machine is not the host. A missing env_file or bind source
 /// with a documented example beside it (<c>.env.sample</c>, <c>x.conf.example</c>) and a git-ignored bind source (a
-/// data folder or local certificate made by a set-up step) are not reported. Each service is checked by the project it builds.
+/// data folder or local certificate made by a set-up step) are not reported. Each service is checked by the project it
+/// builds.
 /// </summary>
 public static class ComposePathCheck
 {
@@ -49,7 +50,8 @@ public static class ComposePathCheck
                     continue;
                 }
                 var source = mount.ResolveSource();
-                // A source outside the repository (../../shared) is on the host that runs compose: not this machine's to check.
+                // A source outside the repository (../../shared) is on the host that runs compose: not this machine's
+                // to check.
                 if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && ComposeEnvExamples.FindExample(context, source) == null &&
                     !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_") &&
                     !DevContainerCreatedFolders.IsCreated(source, created ??= CreatedByDevContainers(context)))
@@ -61,7 +63,8 @@ public static class ComposePathCheck
         }
     }
 
-    /// <summary>Folders the repository's dev containers create before compose starts (their initializeCommand's mkdir).</summary>
+    /// <summary>Folders the repository's dev containers create before compose starts (their initializeCommand's
+    /// mkdir).</summary>
     private static IReadOnlyList<string> CreatedByDevContainers(CheckContext context)
     {
         var folders = new List<string>();
@@ -101,7 +104,8 @@ public static class ComposePathCheck
     }
 
     /// <summary>
-    /// An absolute host path (<c>/var/run/docker.sock</c>, <c>/etc/localtime</c>, <c>C:\data</c>, <c>\\server\share</c>):
+    /// An absolute host path (<c>/var/run/docker.sock</c>, <c>/etc/localtime</c>, <c>C:\data</c>,
+    /// <c>\\server\share</c>):
     /// it exists (or not) on the machine that runs compose, which is not the machine that analyses the repository.
     /// </summary>
     internal static bool IsHostPath(string source) =>

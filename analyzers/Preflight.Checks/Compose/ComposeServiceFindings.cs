@@ -15,7 +15,8 @@ internal sealed class ComposeServiceFindings
     private readonly List<(Finding Finding, (string, int, int) Service)> _order = new List<(Finding, (string, int, int))>();
     private readonly Dictionary<Finding, int> _counts = new Dictionary<Finding, int>();
 
-    /// <summary>Counts one compose set that holds the service; call once per set and service, before its findings.</summary>
+    /// <summary>Counts one compose set that holds the service; call once per set and service, before its
+    /// findings.</summary>
     public void Seen(string path, ComposeService service) => _sets[Key(path, service)] = _sets.TryGetValue(Key(path, service), out var n) ? n + 1 : 1;
 
     /// <summary>A finding of the service in the current set.</summary>

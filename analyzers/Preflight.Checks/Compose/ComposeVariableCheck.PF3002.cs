@@ -6,12 +6,16 @@ using Preflight.Artifacts.Rules;
 namespace Preflight.Checks.Compose;
 
 /// <summary>
-/// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is not
+/// PF3002: a <c>$VAR</c> / <c>${VAR}</c> (or <c>${VAR?err}</c>) in a compose value whose variable has no default, is
+/// not
 /// set by the project .env, is not documented by an example env file beside the compose file or at the repository root
 /// (<c>.env.example</c>, <c>.env.sample</c>, <c>.env.template</c>, <c>.env.dist</c>, <c>example.env</c>: copying it to
-/// <c>.env</c> is the set-up step) and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables every
-/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG; USERPROFILE, APPDATA and the like on Windows) are not reported, nor one the .env lists commented out
-/// (<c>#NAME=</c>: an optional setting documented as such). Reported once per variable and file, at its first use. Reported at the use, by the owner project (compose
+/// <c>.env</c> is the set-up step) and is not declared in preflight.yaml (<c>secrets:</c>/<c>variables:</c>). Variables
+/// every
+/// shell sets (HOME, PATH, USER, PWD, SHELL, LANG; USERPROFILE, APPDATA and the like on Windows) are not reported, nor
+/// one the .env lists commented out
+/// (<c>#NAME=</c>: an optional setting documented as such). Reported once per variable and file, at its first use.
+/// Reported at the use, by the owner project (compose
 /// files are repository-level).
 /// </summary>
 public static class ComposeVariableCheck
@@ -32,7 +36,8 @@ public static class ComposeVariableCheck
         {
             return;
         }
-        // One finding per variable and file (at its first use): setting it once fixes every use. A file loaded by several
+        // One finding per variable and file (at its first use): setting it once fixes every use. A file loaded by
+        // several
         // compose sets (a base and its overlays) is read with the same .env, so the first use is the same in each.
         var reported = new HashSet<(string File, string Name)>();
         foreach (var (path, file) in context.ComposeFiles)

@@ -13,7 +13,8 @@ using Preflight.Artifacts.Text;
 namespace Preflight.Checks.Compose;
 
 /// <summary>
-/// PF3008: a compose service that builds this project runs it in a container whose effective configuration (appsettings.json,
+/// PF3008: a compose service that builds this project runs it in a container whose effective configuration
+/// (appsettings.json,
 /// then appsettings.{environment}.json, then the Dockerfile's ENV and the service's env_file/environment) points a
 /// connection string or a database/broker URL at localhost: inside the container that is the container itself. Reported
 /// where the value is set (the appsettings line, or the compose environment entry), naming the compose service that
@@ -25,7 +26,8 @@ public static class ContainerLocalhostCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3008.Id];
 
-    /// <summary>Configuration providers that add values after the JSON files and the environment: with one, any value may be replaced.</summary>
+    /// <summary>Configuration providers that add values after the JSON files and the environment: with one, any value
+    /// may be replaced.</summary>
     private static readonly string[] OtherProviders =
     {
         "AddDaprSecretStore", "AddAzureKeyVault", "AddAzureAppConfiguration", "AddSecretsManager", "AddSystemsManager",
@@ -110,7 +112,8 @@ public static class ContainerLocalhostCheck
             }
         }
 
-        // appsettings.json, then appsettings.{environment}.json, where the container's environment does not override them.
+        // appsettings.json, then appsettings.{environment}.json, where the container's environment does not override
+        // them.
         var effective = new Dictionary<string, (string File, AppSettingsKey Key)>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in new[] { "appsettings.json", $"appsettings.{environmentName}.json" })
         {
@@ -182,7 +185,8 @@ public static class ContainerLocalhostCheck
         }
     }
 
-    /// <summary>The ENV of the Dockerfile's stages (names with their literal value, or null when it uses a variable).</summary>
+    /// <summary>The ENV of the Dockerfile's stages (names with their literal value, or null when it uses a
+    /// variable).</summary>
     private static IEnumerable<(string Name, string? Value)> DockerfileEnvironment(Dockerfile? dockerfile)
     {
         if (dockerfile == null)

@@ -5,7 +5,8 @@ using Preflight.Artifacts.Compose;
 
 namespace Preflight.Checks.Compose;
 
-/// <summary>A variable a compose service's image needs (known-image catalogue, or preflight.yaml <c>images:</c>) and the service does not set.</summary>
+/// <summary>A variable a compose service's image needs (known-image catalogue, or preflight.yaml <c>images:</c>) and
+/// the service does not set.</summary>
 public sealed class ImageNeed
 {
     public ImageNeed(string variable, string image, string service, string file, int line, int column)
@@ -69,7 +70,8 @@ public static class ImageNeeds
                         {
                             continue;
                         }
-                        // The names that would meet the need (one, or a one-of group); the one the service passes through.
+                        // The names that would meet the need (one, or a one-of group); the one the service passes
+                        // through.
                         var names = image.AnyOf.FirstOrDefault(g => g.Count > 0 && g[0] == violation.Variable) ?? new[] { violation.Variable };
                         var passed = service.Environment.FirstOrDefault(e => e.Value == null && names.Contains(e.Name, StringComparer.Ordinal));
                         if (passed == null || environment.ContainsKey(passed.Name) || !seen.Add((where, service.Name, passed.Name)))

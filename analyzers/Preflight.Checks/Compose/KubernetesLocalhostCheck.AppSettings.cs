@@ -12,11 +12,13 @@ using Preflight.Artifacts.Text;
 namespace Preflight.Checks.Compose;
 
 /// <summary>
-/// PF3008 for Kubernetes, the app's own settings: a container that runs this project's image (its repository is an image a
+/// PF3008 for Kubernetes, the app's own settings: a container that runs this project's image (its repository is an
+/// image a
 /// compose service builds from the project, or, compared without separators, the project's name) gets the project's
 /// appsettings.json and appsettings.{environment}.json baked into the image. A connection string or database URL on
 /// localhost there that the container's environment does not override is reported at the container's <c>image</c> line
-/// (where an <c>env</c> entry would fix it), naming the key and the settings file. Silent when the environment name or any
+/// (where an <c>env</c> entry would fix it), naming the key and the settings file. Silent when the environment name or
+/// any
 /// override is unknown (an <c>envFrom</c> Secret, a ConfigMap outside the repository, an owned Dockerfile that sets the
 /// environment name), when the project adds a configuration provider that may replace values, and for projects whose
 /// name another project shares.
@@ -86,10 +88,12 @@ public static partial class KubernetesLocalhostCheck
         }
     }
 
-    /// <summary>Local host spellings as they appear in settings text (<c>Server=.</c> included); a cheap test before any manifest is parsed.</summary>
+    /// <summary>Local host spellings as they appear in settings text (<c>Server=.</c> included); a cheap test before
+    /// any manifest is parsed.</summary>
     private static readonly string[] LocalHostTexts = { "localhost", "127.0.0.1", "::1", "(local)", "=." };
 
-    /// <summary>True when an appsettings*.json beside the current project mentions a local host (else its settings cannot be reported).</summary>
+    /// <summary>True when an appsettings*.json beside the current project mentions a local host (else its settings
+    /// cannot be reported).</summary>
     private static bool SettingsMayNameLocalHost(CheckContext context)
     {
         var projectDirectory = PathText.GetDirectory(context.Layout.CurrentProject);
@@ -106,7 +110,8 @@ public static partial class KubernetesLocalhostCheck
         return false;
     }
 
-    /// <summary>True when the image is the project's: named like it (and no other project has that name), or built from it by a compose service (same repository).</summary>
+    /// <summary>True when the image is the project's: named like it (and no other project has that name), or built from
+    /// it by a compose service (same repository).</summary>
     private static bool RunsProject(CheckContext context, Scope scope, string project, string image)
     {
         var fileName = PathText.GetFileName(project);

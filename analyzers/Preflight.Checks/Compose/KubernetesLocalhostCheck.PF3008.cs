@@ -16,8 +16,10 @@ namespace Preflight.Checks.Compose;
 
 /// <summary>
 /// PF3008 for Kubernetes: a container of a workload (Deployment, StatefulSet, Pod, Job, ...) in a plain manifest of the
-/// repository whose effective environment (its <c>envFrom</c> ConfigMaps defined in the repository, then its <c>env</c>)
-/// sets a connection string or a database/broker URL (<see cref="LocalhostEndpoint"/>) to localhost: inside the pod that
+/// repository whose effective environment (its <c>envFrom</c> ConfigMaps defined in the repository, then its
+/// <c>env</c>)
+/// sets a connection string or a database/broker URL (<see cref="LocalhostEndpoint"/>) to localhost: inside the pod
+/// that
 /// is the pod itself. Reported where the value is set (the <c>env</c> entry, or the ConfigMap's key), naming the
 /// workload and, when one Service of the manifests runs that kind of server, that Service.
 /// Silent when localhost may be right or the value may be replaced: a pod with more than one container or with a
@@ -30,7 +32,8 @@ public static partial class KubernetesLocalhostCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF3008.Id];
 
-    /// <summary>Annotation or label keys that inject a container into the pod (a sidecar may listen on localhost).</summary>
+    /// <summary>Annotation or label keys that inject a container into the pod (a sidecar may listen on
+    /// localhost).</summary>
     private static readonly string[] InjectionMarkers = { "inject", "dapr.io/enabled", "sidecar", "proxy" };
 
     /// <summary>Text that makes a value a template filled in at deploy time.</summary>
@@ -74,8 +77,10 @@ public static partial class KubernetesLocalhostCheck
     }
 
     /// <summary>
-    /// True when localhost may reach another process of the pod or the node: more than one container (or a native sidecar,
-    /// an init container with <c>restartPolicy: Always</c>), a sidecar injected by annotation (on the pod or its namespace),
+    /// True when localhost may reach another process of the pod or the node: more than one container (or a native
+    /// sidecar,
+    /// an init container with <c>restartPolicy: Always</c>), a sidecar injected by annotation (on the pod or its
+    /// namespace),
     /// or <c>hostNetwork: true</c>. Also true for a pod without exactly one container.
     /// </summary>
     private static bool HasSidecarOrHostNetwork(Scope scope, KubernetesObject workload)
@@ -102,7 +107,8 @@ public static partial class KubernetesLocalhostCheck
 
     private static void CheckContainer(Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container)
     {
-        // The image of the server itself (a postgres container configured with a postgres:// URL on localhost) talks to itself.
+        // The image of the server itself (a postgres container configured with a postgres:// URL on localhost) talks to
+        // itself.
         var imageRepository = container.Image != null ? ServiceProjectMatcher.ImageRepository(container.Image) : string.Empty;
         var arguments = scope.ArgumentsText(workload, 0);
         var values = ContainerEnvironment(scope, manifest, workload, container, out _);
@@ -130,8 +136,10 @@ public static partial class KubernetesLocalhostCheck
     }
 
     /// <summary>
-    /// The container's environment as .NET keys (<c>A__B</c> is <c>A:B</c>): its <c>envFrom</c> ConfigMaps (later sources
-    /// win), then its <c>env</c> (wins over envFrom). <paramref name="unknownSource"/> is true when an <c>envFrom</c> source's
+    /// The container's environment as .NET keys (<c>A__B</c> is <c>A:B</c>): its <c>envFrom</c> ConfigMaps (later
+    /// sources
+    /// win), then its <c>env</c> (wins over envFrom). <paramref name="unknownSource"/> is true when an <c>envFrom</c>
+    /// source's
     /// keys are unknown (a Secret, a ConfigMap not defined once in the manifests): it may set any key.
     /// </summary>
     private static Dictionary<string, Setting> ContainerEnvironment(Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container, out bool unknownSource)
@@ -180,7 +188,8 @@ public static partial class KubernetesLocalhostCheck
         TemplateMarkers.Any(m => value.IndexOf(m, StringComparison.Ordinal) >= 0) ||
         (value.IndexOf("__", StringComparison.Ordinal) is var first && first >= 0 && value.IndexOf("__", first + 2, StringComparison.Ordinal) > first);
 
-    /// <summary>True when the container's command or arguments name the key (a <c>--ConnectionStrings:Orders=...</c> argument overrides the environment).</summary>
+    /// <summary>True when the container's command or arguments name the key (a <c>--ConnectionStrings:Orders=...</c>
+    /// argument overrides the environment).</summary>
     private static bool Mentions(string arguments, string key)
     {
         if (arguments.Length == 0)
@@ -192,7 +201,8 @@ public static partial class KubernetesLocalhostCheck
         return arguments.IndexOf(last, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
-    /// <summary>A value of the container's environment, where it is written; <see cref="Unknown"/> when it may be anything.</summary>
+    /// <summary>A value of the container's environment, where it is written; <see cref="Unknown"/> when it may be
+    /// anything.</summary>
     private sealed class Setting
     {
         public static readonly Setting Unknown = new Setting(null, string.Empty, default, string.Empty, false);
@@ -249,16 +259,19 @@ public static partial class KubernetesLocalhostCheck
 
         public string Display(string path) => _context.Display(path);
 
-        /// <summary>The images of the compose services that build the current project; null until computed (KubernetesLocalhostCheck.AppSettings.cs).</summary>
+        /// <summary>The images of the compose services that build the current project; null until computed
+        /// (KubernetesLocalhostCheck.AppSettings.cs).</summary>
         public List<string>? ProjectImages { get; set; }
 
         public bool IsPatch(string path) => _patchFiles.Contains(PathText.Normalize(path));
 
-        /// <summary>True when a kustomization or a file it patches with names the variable: an overlay may replace the value.</summary>
+        /// <summary>True when a kustomization or a file it patches with names the variable: an overlay may replace the
+        /// value.</summary>
         public bool PatchesMention(string key, string name) =>
             _patchTexts.Any(t => t.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0 || t.IndexOf(key, StringComparison.OrdinalIgnoreCase) >= 0);
 
-        /// <summary>True when a Namespace of the manifests with this name has an injection label or annotation (a mesh adds a proxy to every pod).</summary>
+        /// <summary>True when a Namespace of the manifests with this name has an injection label or annotation (a mesh
+        /// adds a proxy to every pod).</summary>
         public bool NamespaceInjects(string? name) =>
             name != null && _manifests.SelectMany(m => m.File.Objects).Any(o => o.Kind == "Namespace" && o.Name == name &&
                 (Injects(o.Find("metadata.labels").Node) || Injects(o.Find("metadata.annotations").Node)));
@@ -278,7 +291,8 @@ public static partial class KubernetesLocalhostCheck
         }
 
         /// <summary>
-        /// The keys and values of the one ConfigMap of this name (in a compatible namespace) that a plain manifest defines
+        /// The keys and values of the one ConfigMap of this name (in a compatible namespace) that a plain manifest
+        /// defines
         /// with <c>data</c>; null when there is none, several, or its keys may be incomplete.
         /// </summary>
         public IReadOnlyList<(string Key, string? Value, string File, SourceSpan Span)>? ConfigMapValues(string? name, string? @namespace)
@@ -333,7 +347,8 @@ public static partial class KubernetesLocalhostCheck
         }
 
         /// <summary>
-        /// The one Service of the manifests (in a compatible namespace) that runs the kind of server: its selector picks a
+        /// The one Service of the manifests (in a compatible namespace) that runs the kind of server: its selector
+        /// picks a
         /// workload whose image runs it, or, failing that, its name says so. Null when none or several do.
         /// </summary>
         private string? ProbableService(string kind, string? @namespace)

@@ -98,13 +98,15 @@ internal sealed partial class DockerImage
         Stages.Add(stage);
         if (model.Name != null && !_stagesByName.ContainsKey(model.Name))
         {
-            // The first stage of a name (a dictionary, not a search per FROM: a Dockerfile may have thousands of stages).
+            // The first stage of a name (a dictionary, not a search per FROM: a Dockerfile may have thousands of
+            // stages).
             _stagesByName[model.Name] = stage;
         }
         return stage;
     }
 
-    /// <summary>Official images (no namespace), Microsoft's .NET images, distroless, chainguard and scratch hold no application files.</summary>
+    /// <summary>Official images (no namespace), Microsoft's .NET images, distroless, chainguard and scratch hold no
+    /// application files.</summary>
     private static bool IsEmptyBase(string image)
     {
         var name = image.ToLowerInvariant();
@@ -167,7 +169,8 @@ internal sealed partial class DockerImage
         stage.Ops.Add(new ImageOp(ImageOpKind.Workdir, stage.Workdir));
     }
 
-    /// <summary>An image path for a path written in an instruction (relative to WORKDIR); null when it cannot be known.</summary>
+    /// <summary>An image path for a path written in an instruction (relative to WORKDIR); null when it cannot be
+    /// known.</summary>
     private static string? InImage(ImageStage stage, string? path)
     {
         if (path == null || (stage.Workdir == null && !PathText.IsRooted(path)))
@@ -267,7 +270,8 @@ internal sealed partial class DockerImage
         var path = DockerfileSet.InContext(BuildContext, source);
         if (!_context.Exists(path) || Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(PathText.Relative(BuildContext, path)))
         {
-            // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/, obj/,
+            // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/,
+            // obj/,
             // publish/, out/, dist/, artifacts/) on this disk are not what the image build will see.
             return opaque;
         }
@@ -330,7 +334,8 @@ internal sealed partial class DockerImage
             var project = dotnet.Project == null ? null : stage.Variables.Expand(dotnet.Project);
             if (dotnet.Verb == "restore")
             {
-                // A bind mount makes files visible without copying them: what the restore sees is not the stage's files.
+                // A bind mount makes files visible without copying them: what the restore sees is not the stage's
+                // files.
                 if ((dotnet.Project == null || project != null) && !HasBindMount(instruction))
                 {
                     Restores.Add(new RestoreRun(stage, instruction, stage.Ops.Count, stage.Workdir, dotnet, project));
@@ -365,7 +370,8 @@ internal sealed partial class DockerImage
             ? PathText.GetDirectory(projectInImage)
             : projectInImage;
 
-    /// <summary>The repository path of the project a dotnet command builds at an image path (a project file, or a folder with one project).</summary>
+    /// <summary>The repository path of the project a dotnet command builds at an image path (a project file, or a
+    /// folder with one project).</summary>
     public string? ProjectAt(ImageStage stage, string imagePath, int opLimit)
     {
         if (imagePath.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || imagePath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))

@@ -8,12 +8,14 @@ namespace Preflight.Checks.Containers;
 internal sealed partial class DockerImage
 {
     private const int MaxDepth = 64;
-    /// <summary>Steps one query may take across stages; beyond it the answer is unknown (stage chains that copy from each other).</summary>
+    /// <summary>Steps one query may take across stages; beyond it the answer is unknown (stage chains that copy from
+    /// each other).</summary>
     private const int StepBudget = 20000;
     private int _steps;
 
     /// <summary>What is at an image path after the first <paramref name="opLimit"/> operations of a stage.</summary>
-    /// <param name="evidence">Receives the publish outputs seen in the path's folder that did not produce it (for messages).</param>
+    /// <param name="evidence">Receives the publish outputs seen in the path's folder that did not produce it (for
+    /// messages).</param>
     public ImageEntry Resolve(ImageStage stage, string path, int opLimit, List<PublishedProject>? evidence)
     {
         _steps = 0;
@@ -192,7 +194,8 @@ internal sealed partial class DockerImage
         return Resolve(fromStage, PathText.Combine(op.Source!, PathText.Relative(destination, path)), fromStage.Ops.Count, evidence, depth + 1);
     }
 
-    /// <summary>The image paths of the project files directly in an image folder; null when they cannot be known.</summary>
+    /// <summary>The image paths of the project files directly in an image folder; null when they cannot be
+    /// known.</summary>
     public List<string>? ProjectsIn(ImageStage stage, string folder, int opLimit, int depth)
     {
         if (depth > MaxDepth)

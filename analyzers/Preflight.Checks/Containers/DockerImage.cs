@@ -29,7 +29,8 @@ internal sealed partial class DockerImage
     public List<PublishedProject> Published { get; } = new List<PublishedProject>();
     /// <summary>The ARGs declared before the first FROM.</summary>
     public DockerVariables Globals { get; } = new DockerVariables();
-    /// <summary>The variables in scope before each instruction (ARG and ENV of its stage; the global ARGs before the first FROM).</summary>
+    /// <summary>The variables in scope before each instruction (ARG and ENV of its stage; the global ARGs before the
+    /// first FROM).</summary>
     public Dictionary<DockerInstruction, DockerVariables> VariablesAt { get; } = new Dictionary<DockerInstruction, DockerVariables>();
 
     /// <summary>A repository path for messages.</summary>
@@ -37,7 +38,8 @@ internal sealed partial class DockerImage
 
     public ImageStage? Final => Stages.Count == 0 ? null : Stages[Stages.Count - 1];
 
-    /// <summary>The stage a <c>--from</c> value names when it is an earlier stage (by name, case-insensitive, or index).</summary>
+    /// <summary>The stage a <c>--from</c> value names when it is an earlier stage (by name, case-insensitive, or
+    /// index).</summary>
     public static DockerStage? EarlierStage(Dockerfile dockerfile, string reference, int currentStage)
     {
         if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
@@ -97,7 +99,8 @@ internal sealed class ImageStage
     public ImageStage? Parent { get; }
     /// <summary>The base image with variables expanded; null when it is a stage or cannot be expanded.</summary>
     public string? BaseImage { get; }
-    /// <summary>True when the base image is known to hold no application files (official and .NET images, scratch).</summary>
+    /// <summary>True when the base image is known to hold no application files (official and .NET images,
+    /// scratch).</summary>
     public bool BaseIsEmpty { get; }
     public List<ImageOp> Ops { get; } = new List<ImageOp>();
     /// <summary>The current WORKDIR; null when it cannot be known.</summary>
@@ -167,7 +170,8 @@ internal sealed class PublishedProject
     public string? Framework { get; }
 }
 
-/// <summary>A <c>RUN dotnet restore</c>: where it runs, which project, and how many operations of its stage precede it.</summary>
+/// <summary>A <c>RUN dotnet restore</c>: where it runs, which project, and how many operations of its stage precede
+/// it.</summary>
 internal sealed class RestoreRun
 {
     public RestoreRun(ImageStage stage, DockerInstruction instruction, int opIndex, string? workdir, DotnetCommand command, string? project)
@@ -196,7 +200,8 @@ internal enum Presence
     Unknown,
 }
 
-/// <summary>What is at an image path: whether it exists, whether it is a folder, and the repository file it came from.</summary>
+/// <summary>What is at an image path: whether it exists, whether it is a folder, and the repository file it came
+/// from.</summary>
 internal readonly struct ImageEntry
 {
     public ImageEntry(Presence presence, bool isFolder = false, string? contextPath = null)

@@ -9,7 +9,8 @@ namespace Preflight.Checks.Containers;
 /// PF2007: an ARG or ENV whose name says it holds a secret, as BuildKit's SecretsUsedInArgOrEnv check decides: a word
 /// of the name (split on '_', '-' and lower-to-upper case changes) is apikey, auth, credential(s), key, password,
 /// pword, passwd, secret or token, and no word is public, file or version. An ENV set to the empty string is not
-/// reported (nothing is stored; a dev certificate exported without a password sets one). Honours <c># check=skip=SecretsUsedInArgOrEnv</c>.
+/// reported (nothing is stored; a dev certificate exported without a password sets one). Honours <c>#
+/// check=skip=SecretsUsedInArgOrEnv</c>.
 /// </summary>
 public static class DockerSecretNameCheck
 {
@@ -50,7 +51,8 @@ public static class DockerSecretNameCheck
         }
     }
 
-    /// <summary>An ENV set to the empty string (<c>X=""</c>, <c>X=''</c>, <c>X=</c>) puts no secret in the image.</summary>
+    /// <summary>An ENV set to the empty string (<c>X=""</c>, <c>X=''</c>, <c>X=</c>) puts no secret in the
+    /// image.</summary>
     private static bool IsEmptyValue(string? value) => value != null && value.Trim().Trim('"', '\'').Length == 0;
 
     /// <summary>True when a word of the name is a secret word and none is an allowed one.</summary>

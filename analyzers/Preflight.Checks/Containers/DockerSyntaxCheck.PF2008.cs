@@ -7,7 +7,8 @@ namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2008: what BuildKit rejects before building anything (unknown instruction or flag, malformed flag, missing
-/// arguments, unterminated heredoc, an escape character continuing nothing at the end of the file …), at the offending
+/// arguments, unterminated heredoc, an escape character continuing nothing at the end of the file …), at the
+/// offending
 /// line. A Dockerfile with a <c># syntax=</c> front end other than docker/dockerfile is not checked (it may define
 /// another syntax); with the labs or upstream channel, unknown flags and instructions are not reported.
 /// </summary>
@@ -29,7 +30,8 @@ public static class DockerSyntaxCheck
             {
                 if (error.Kind == DockerfileErrorKind.TooLarge)
                 {
-                    // Preflight's limit, not the user's error: a note (CheckContext.ReadText) says the file was not checked.
+                    // Preflight's limit, not the user's error: a note (CheckContext.ReadText) says the file was not
+                    // checked.
                     continue;
                 }
                 if (frontend == FrontendKind.Extended && error.Kind != DockerfileErrorKind.Syntax)

@@ -25,7 +25,8 @@ public static class DockerUndefinedVariableCheck
         "FROM", "COPY", "ADD", "ENV", "ARG", "WORKDIR", "USER", "EXPOSE", "LABEL", "STOPSIGNAL", "VOLUME",
     };
 
-    /// <summary>Variables base images commonly set; never reported as a near miss in a stage built from an image.</summary>
+    /// <summary>Variables base images commonly set; never reported as a near miss in a stage built from an
+    /// image.</summary>
     private static readonly HashSet<string> CommonImageVariables = new HashSet<string>(StringComparer.Ordinal)
     {
         "PATH", "HOME", "HOSTNAME", "LANG", "LANGUAGE", "LC_ALL", "TERM", "USER", "SHELL", "PWD", "TZ", "APP_UID",

@@ -42,7 +42,8 @@ internal sealed class DockerVariables
         return snapshot.TryGet(name, out value);
     }
 
-    /// <summary>ARG NAME[=default] inside a stage; a bare ARG takes the default of the global ARG of that name.</summary>
+    /// <summary>ARG NAME[=default] inside a stage; a bare ARG takes the default of the global ARG of that
+    /// name.</summary>
     public void DeclareArg(string declaration, DockerVariables? globals)
     {
         var equals = declaration.IndexOf('=');

@@ -19,7 +19,8 @@ internal static class DockerfileContexts
 {
     private static readonly ConditionalWeakTable<CheckContext, DockerBuildFinder> Finders = new ConditionalWeakTable<CheckContext, DockerBuildFinder>();
 
-    /// <summary>The builds found in the repository's CI definitions, scripts and tool configurations (once per run).</summary>
+    /// <summary>The builds found in the repository's CI definitions, scripts and tool configurations (once per
+    /// run).</summary>
     public static DockerBuildFinder Finder(CheckContext context) => Finders.GetValue(context, c => c.Run != null ? c.Run.Finder(() => Find(c)) : Find(c));
 
     private static DockerBuildFinder Find(CheckContext c) => DockerBuildFinder.Find(
@@ -49,13 +50,15 @@ internal static class DockerfileContexts
             if (build.Source == DockerBuildSource.Azds && BuildContextInference.Score(build.Context, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source)) is { } fit &&
                 !BuildContextInference.Fits(fit))
             {
-                // Azure Dev Spaces was retired in 2021: an azds.yaml whose context the Dockerfile is not written for is stale.
+                // Azure Dev Spaces was retired in 2021: an azds.yaml whose context the Dockerfile is not written for is
+                // stale.
                 continue;
             }
             named = true;
             if (ContextEvidence.IsBuildOutput(PathText.Relative(context.Layout.Root, build.Context)))
             {
-                // Built from a publish output (artifacts/x-publish, bin/Release/...): CI fills that folder before the image
+                // Built from a publish output (artifacts/x-publish, bin/Release/...): CI fills that folder before the
+                // image
                 // build, so what the context holds cannot be known here.
                 continue;
             }
@@ -77,7 +80,8 @@ internal static class DockerfileContexts
     }
 
     /// <summary>
-    /// Among several named contexts, those the Dockerfile is written for: when some explain most of its sources, the ones
+    /// Among several named contexts, those the Dockerfile is written for: when some explain most of its sources, the
+    /// ones
     /// under which most are missing are a stale artifact's (an azds.yaml of retired Dev Spaces naming the root for a
     /// Dockerfile that compose builds from src/) and are not checked. When none fits, every one is.
     /// </summary>
@@ -89,7 +93,8 @@ internal static class DockerfileContexts
         return fitting.Count > 0 ? fitting : found;
     }
 
-    /// <summary>The names of the named contexts (<c>--build-context name=path</c>, <c>build-contexts:</c>) any build of the Dockerfile passes.</summary>
+    /// <summary>The names of the named contexts (<c>--build-context name=path</c>, <c>build-contexts:</c>) any build of
+    /// the Dockerfile passes.</summary>
     public static HashSet<string> NamedContexts(CheckContext context, string dockerfilePath) =>
         new HashSet<string>(Finder(context).Of(dockerfilePath).SelectMany(b => b.NamedContexts.Keys), StringComparer.Ordinal);
 

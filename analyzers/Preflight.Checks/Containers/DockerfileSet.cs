@@ -46,7 +46,8 @@ internal sealed class CheckedDockerfile
     }
 }
 
-/// <summary>The Dockerfiles the current project checks (see <see cref="RepositoryLayout"/>), read and parsed once per run.</summary>
+/// <summary>The Dockerfiles the current project checks (see <see cref="RepositoryLayout"/>), read and parsed once per
+/// run.</summary>
 internal static class DockerfileSet
 {
     private static readonly ConditionalWeakTable<CheckContext, List<CheckedDockerfile>> Cache = new ConditionalWeakTable<CheckContext, List<CheckedDockerfile>>();
@@ -69,7 +70,8 @@ internal static class DockerfileSet
         return result;
     }
 
-    /// <summary>A context-relative source resolved inside the context: a leading '/' is the context root, and '..' cannot leave it.</summary>
+    /// <summary>A context-relative source resolved inside the context: a leading '/' is the context root, and '..'
+    /// cannot leave it.</summary>
     public static string InContext(string buildContext, string source)
     {
         var inside = PathText.Normalize("/" + source.TrimStart('/'));

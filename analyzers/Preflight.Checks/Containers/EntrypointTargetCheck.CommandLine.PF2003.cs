@@ -10,7 +10,8 @@ namespace Preflight.Checks.Containers;
 /// <summary>PF2003: the command line the final stage runs, as words that know where they are written.</summary>
 public static partial class EntrypointTargetCheck
 {
-    /// <summary>One word of the command line, with the instruction and argument it comes from (for the location).</summary>
+    /// <summary>One word of the command line, with the instruction and argument it comes from (for the
+    /// location).</summary>
     private readonly struct Word
     {
         public Word(string value, DockerInstruction instruction, int argument)
@@ -25,7 +26,8 @@ public static partial class EntrypointTargetCheck
         public int Argument { get; }
     }
 
-    /// <summary>The effective command line: ENTRYPOINT (exec form) followed by CMD (exec form), or either alone.</summary>
+    /// <summary>The effective command line: ENTRYPOINT (exec form) followed by CMD (exec form), or either
+    /// alone.</summary>
     private static List<Word>? CommandLine(ImageStage final)
     {
         DockerInstruction? entrypoint = null, cmd = null;
@@ -108,7 +110,8 @@ public static partial class EntrypointTargetCheck
         return index;
     }
 
-    /// <summary>The first argument that is not an option (nor an option's value); null when a stop option (e.g. -c) comes first.</summary>
+    /// <summary>The first argument that is not an option (nor an option's value); null when a stop option (e.g. -c)
+    /// comes first.</summary>
     private static Word? FirstOperand(List<Word> arguments, string[] withValue, string[] stops)
     {
         for (var i = 0; i < arguments.Count; i++)

@@ -203,7 +203,8 @@ public static partial class EntrypointTargetCheck
     }
 
     /// <summary>
-    /// <c>python -m src.worker</c> where neither the image nor the build context has a package <c>src</c>, but the build
+    /// <c>python -m src.worker</c> where neither the image nor the build context has a package <c>src</c>, but the
+    /// build
     /// context has the module's last part (<c>app/worker.py</c>): <c>No module named 'src'</c>. The suggestion is the
     /// module path under which the image has that file, when there is one.
     /// </summary>
@@ -274,7 +275,8 @@ public static partial class EntrypointTargetCheck
         return string.Join("/", parts.Take(index + 1)) + "/";
     }
 
-    /// <summary>A path under a folder the Dockerfile creates (a WORKDIR or COPY destination other than '/'), outside system folders.</summary>
+    /// <summary>A path under a folder the Dockerfile creates (a WORKDIR or COPY destination other than '/'), outside
+    /// system folders.</summary>
     private static bool InApplicationFolder(ImageStage final, string path)
     {
         if (DockerImage.IsSystemPath(path))

@@ -57,7 +57,8 @@ public sealed class OwnedDockerfile
         }
     }
 
-    /// <summary>True when a <c># check=skip=...</c> directive turns off BuildKit's check of that name (or <c>all</c>).</summary>
+    /// <summary>True when a <c># check=skip=...</c> directive turns off BuildKit's check of that name (or
+    /// <c>all</c>).</summary>
     public bool SkipsBuildKitCheck(string name)
     {
         foreach (var directive in Dockerfile.Directives)
@@ -121,7 +122,8 @@ public static class OwnedDockerfiles
 
     public static IReadOnlyList<OwnedDockerfile> Of(CheckContext context) => Cache.GetValue(context, Load);
 
-    /// <summary>The Dockerfiles of <see cref="DockerfileSet"/> (same ownership, parsed once per run), with what the BuildKit-style checks use.</summary>
+    /// <summary>The Dockerfiles of <see cref="DockerfileSet"/> (same ownership, parsed once per run), with what the
+    /// BuildKit-style checks use.</summary>
     private static List<OwnedDockerfile> Load(CheckContext context) =>
         DockerfileSet.Of(context).Select(dockerfile => new OwnedDockerfile(dockerfile.Path, dockerfile.Text, dockerfile.Model)).ToList();
 

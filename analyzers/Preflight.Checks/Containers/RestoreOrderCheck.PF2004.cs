@@ -8,8 +8,10 @@ namespace Preflight.Checks.Containers;
 
 /// <summary>
 /// PF2004: a <c>RUN dotnet restore</c> that runs before the files the restore needs are in the stage: the project's
-/// ProjectReferences (transitively) and the Directory.Build.props, Directory.Packages.props, NuGet.config and global.json
-/// (with msbuild-sdks) of the project's folder and its ancestors up to the repository root. A file is expected where the
+/// ProjectReferences (transitively) and the Directory.Build.props, Directory.Packages.props, NuGet.config and
+/// global.json
+/// (with msbuild-sdks) of the project's folder and its ancestors up to the repository root. A file is expected where
+/// the
 /// image mirrors the repository around the restored project; files outside the build context, and layouts that cannot
 /// be mirrored or known, are not reported.
 /// </summary>
@@ -146,7 +148,8 @@ public static class RestoreOrderCheck
 
     /// <summary>
     /// Directory.Build.props and Directory.Packages.props: the nearest, and further up while the nearer one imports its
-    /// parent (a Directory.Build.props only when it affects restore, <see cref="RestoreRelevance"/>); every NuGet.config;
+    /// parent (a Directory.Build.props only when it affects restore, <see cref="RestoreRelevance"/>); every
+    /// NuGet.config;
     /// the nearest global.json when it declares msbuild-sdks.
     /// </summary>
     private static IEnumerable<string> ImportedFiles(CheckContext context, string project)
@@ -205,7 +208,8 @@ public static class RestoreOrderCheck
         }
     }
 
-    /// <summary>True when the file's name on disk has this exact case (so one file is not reported under three spellings).</summary>
+    /// <summary>True when the file's name on disk has this exact case (so one file is not reported under three
+    /// spellings).</summary>
     private static bool ExactName(string path)
     {
         try
@@ -220,7 +224,8 @@ public static class RestoreOrderCheck
         }
     }
 
-    /// <summary>Where a repository file is in an image that mirrors the repository around a project; null when it cannot.</summary>
+    /// <summary>Where a repository file is in an image that mirrors the repository around a project; null when it
+    /// cannot.</summary>
     internal static string? Mirror(string imageFolder, string repositoryFolder, string file)
     {
         var from = PathText.Normalize(repositoryFolder).Split('/');

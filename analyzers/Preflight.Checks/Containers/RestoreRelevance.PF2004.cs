@@ -22,7 +22,8 @@ internal static class RestoreRelevance
 {
     private const int MaxImportDepth = 8;
 
-    /// <summary>Properties restore reads (compared case-insensitively), besides the <c>Restore*</c>, <c>NuGet*</c> and <c>CentralPackage*</c> families.</summary>
+    /// <summary>Properties restore reads (compared case-insensitively), besides the <c>Restore*</c>, <c>NuGet*</c> and
+    /// <c>CentralPackage*</c> families.</summary>
     private static readonly HashSet<string> RestoreProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "TargetFramework", "TargetFrameworks", "TargetFrameworkIdentifier", "TargetFrameworkVersion", "TargetFrameworkMoniker",
@@ -61,7 +62,8 @@ internal static class RestoreRelevance
 
     /// <summary>
     /// False for a NuGet.config whose only setting is package sources that are nuget.org (with or without
-    /// <c>&lt;clear/&gt;</c>; other sections holding only <c>&lt;clear/&gt;</c> change nothing either): restore does the same without it. Any other setting, feed, or a text that is not XML changes it.
+    /// <c>&lt;clear/&gt;</c>; other sections holding only <c>&lt;clear/&gt;</c> change nothing either): restore does
+    /// the same without it. Any other setting, feed, or a text that is not XML changes it.
     /// </summary>
     public static bool NuGetConfigChangesRestore(string? text)
     {
@@ -193,7 +195,8 @@ internal static class RestoreRelevance
         name.StartsWith("CentralPackage", StringComparison.OrdinalIgnoreCase) ||
         (name.StartsWith("NuGet", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("NuGetAudit", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>True when the element, or a group or Choose around it, has a condition that is not evaluated here.</summary>
+    /// <summary>True when the element, or a group or Choose around it, has a condition that is not evaluated
+    /// here.</summary>
     private static bool IsConditional(XElement element)
     {
         for (var current = element; current != null; current = current.Parent)

@@ -9,7 +9,8 @@ using Preflight.Artifacts.Rules;
 namespace Preflight.Checks.Containers;
 
 /// <summary>
-/// PF2005: the final stage runs on a .NET runtime image (<c>dotnet/aspnet</c>, <c>runtime</c>, <c>runtime-deps</c>) whose
+/// PF2005: the final stage runs on a .NET runtime image (<c>dotnet/aspnet</c>, <c>runtime</c>, <c>runtime-deps</c>)
+/// whose
 /// version is older than the TargetFramework of the Dockerfile's project: the project it publishes, else the project
 /// whose folder holds the Dockerfile. Only literal target frameworks and tags (ARG defaults resolved) are compared.
 /// </summary>
@@ -88,7 +89,8 @@ public static class RuntimeImageVersionCheck
         return true;
     }
 
-    /// <summary>The project the Dockerfile ships and the framework it is published for; nulls when either is not known.</summary>
+    /// <summary>The project the Dockerfile ships and the framework it is published for; nulls when either is not
+    /// known.</summary>
     private static (string? Project, string? Framework) ProjectOf(CheckContext context, CheckedDockerfile dockerfile, DockerImage image)
     {
         var published = image.Published.Where(p => p.Project != null).ToList();

@@ -8,7 +8,8 @@ using Preflight.Artifacts.Text;
 namespace Preflight.Checks.Containers;
 
 /// <summary>
-/// PF2002: <c>COPY --from=X</c> or <c>RUN --mount=...,from=X</c> where X is no earlier stage (name, case-insensitive, or
+/// PF2002: <c>COPY --from=X</c> or <c>RUN --mount=...,from=X</c> where X is no earlier stage (name, case-insensitive,
+/// or
 /// index) and does not look like an image reference (no '/', ':' or '@'). Values with variables that cannot be resolved
 /// are not checked.
 /// </summary>
@@ -20,7 +21,8 @@ public static class StageReferenceCheck
     {
         foreach (var dockerfile in DockerfileSet.Of(context))
         {
-            // The variables in scope do not depend on the context; the Dockerfile's folder stands in when none is known.
+            // The variables in scope do not depend on the context; the Dockerfile's folder stands in when none is
+            // known.
             var image = dockerfile.Image(context, dockerfile.ContextsOrFolder[0].Context);
             var namedContexts = DockerfileContexts.NamedContexts(context, dockerfile.Path);
             foreach (var instruction in dockerfile.Model.Instructions)
@@ -42,7 +44,8 @@ public static class StageReferenceCheck
         }
     }
 
-    /// <summary>The stage references of an instruction: <c>COPY --from</c>, and <c>from=</c> of each RUN <c>--mount</c>.</summary>
+    /// <summary>The stage references of an instruction: <c>COPY --from</c>, and <c>from=</c> of each RUN
+    /// <c>--mount</c>.</summary>
     private static IEnumerable<(DockerFlag Flag, string Reference)> References(DockerInstruction instruction)
     {
         foreach (var flag in instruction.Flags)

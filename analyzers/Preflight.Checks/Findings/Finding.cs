@@ -21,7 +21,8 @@ public sealed class Finding : IEquatable<Finding>
         Message = message;
     }
 
-    /// <summary>A finding reported at a severity other than its rule's default (e.g. PF4001's did-you-mean without a contract, a warning).</summary>
+    /// <summary>A finding reported at a severity other than its rule's default (e.g. PF4001's did-you-mean without a
+    /// contract, a warning).</summary>
     public Finding(string ruleId, string file, int line, int column, int endLine, int endColumn, string message, RuleSeverity defaultSeverity)
         : this(ruleId, file, line, column, endLine, endColumn, message)
     {

@@ -15,7 +15,8 @@ namespace Preflight.Checks.Platforms;
 /// names a Secret or ConfigMap that no manifest of the repository defines and preflight.yaml does not declare under
 /// <c>external.kubernetes</c>; or a key that the repository's definitions (when their keys are known) do not have.
 /// Optional references, Helm templates and names that are not plain Kubernetes names (<c>${VAR}</c>, placeholders) are
-/// not checked; a name written in a template, an unreadable manifest or a workflow that runs <c>kubectl create secret</c>
+/// not checked; a name written in a template, an unreadable manifest or a workflow that runs <c>kubectl create
+/// secret</c>
 /// / <c>kubectl create configmap</c> is given the benefit of the doubt.
 /// Repository-level: checked by the owner project only.
 /// </summary>
@@ -186,7 +187,8 @@ public static class KubernetesReferenceCheck
 
         public string LookedIn { get; }
 
-        /// <summary>"(a.yaml, b.yaml, c.yaml)" for up to three files; "under deploy/overlays/" for more (or the first two and how many more), so the message stays short.</summary>
+        /// <summary>"(a.yaml, b.yaml, c.yaml)" for up to three files; "under deploy/overlays/" for more (or the first
+        /// two and how many more), so the message stays short.</summary>
         private static string ManifestList(IReadOnlyList<string> files)
         {
             if (files.Count <= 3)
@@ -210,7 +212,8 @@ public static class KubernetesReferenceCheck
         public List<(string Path, KubernetesDefinition Definition)> Definitions(KubernetesReferenceKind kind, string name) =>
             _definitions.Where(d => d.Definition.Kind == kind && d.Definition.Name == name).ToList();
 
-        /// <summary>True when a Helm template, an unreadable manifest or a workflow that creates objects mentions the name: it may define the object.</summary>
+        /// <summary>True when a Helm template, an unreadable manifest or a workflow that creates objects mentions the
+        /// name: it may define the object.</summary>
         public bool MentionedInUnreadFile(string name) => _unreadTexts.Any(text => text.IndexOf(name, StringComparison.Ordinal) >= 0);
 
         public string ExternalHint(KubernetesReferenceKind kind)

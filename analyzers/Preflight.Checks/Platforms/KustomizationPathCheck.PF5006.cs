@@ -7,8 +7,10 @@ using Preflight.Artifacts.Rules;
 namespace Preflight.Checks.Platforms;
 
 /// <summary>
-/// PF5006: a <c>kustomization.yaml</c> names a local file or folder that does not exist (<c>resources</c>, <c>bases</c>,
-/// <c>components</c>, patches, generator <c>files</c>/<c>envs</c>); <c>kustomize build</c> (and <c>kubectl apply -k</c>, Argo CD,
+/// PF5006: a <c>kustomization.yaml</c> names a local file or folder that does not exist (<c>resources</c>,
+/// <c>bases</c>,
+/// <c>components</c>, patches, generator <c>files</c>/<c>envs</c>); <c>kustomize build</c> (and <c>kubectl apply
+/// -k</c>, Argo CD,
 /// Flux) then fails and nothing is deployed. Paths resolve from the kustomization's folder; remote references and paths
 /// that leave the repository are not checked. Repository-level: checked by the owner project only.
 /// </summary>

@@ -54,7 +54,8 @@ internal sealed class PlatformInventory
         return file == null ? null : new ManifestFile(path, file, _context.ReadText(path)!);
     }
 
-    /// <summary>The preflight.yaml (or .yml) at the repository root; null path and an empty configuration when there is none.</summary>
+    /// <summary>The preflight.yaml (or .yml) at the repository root; null path and an empty configuration when there is
+    /// none.</summary>
     public (string? Path, PreflightConfig Config) Config
     {
         get

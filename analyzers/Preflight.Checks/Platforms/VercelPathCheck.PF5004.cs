@@ -9,9 +9,11 @@ using Preflight.Artifacts.Vercel;
 namespace Preflight.Checks.Platforms;
 
 /// <summary>
-/// PF5004: vercel.json names paths that do not exist, relative to its folder: a <c>functions</c> key (a glob of function
+/// PF5004: vercel.json names paths that do not exist, relative to its folder: a <c>functions</c> key (a glob of
+/// function
 /// files) that matches no file, or a <c>builds[].src</c> (a path or glob) that matches nothing. Build output folders
-/// (<c>dist</c>, <c>build</c>, <c>out</c>, <c>.next</c>, <c>.output</c>, <c>.vercel</c>) are produced at deploy time and not
+/// (<c>dist</c>, <c>build</c>, <c>out</c>, <c>.next</c>, <c>.output</c>, <c>.vercel</c>) are produced at deploy time
+/// and not
 /// checked. Repository-level: checked by the owner project only.
 /// </summary>
 public static class VercelPathCheck
@@ -83,7 +85,8 @@ public static class VercelPathCheck
         else if (complete && !glob.TimedOut)
         {
             context.Findings.Add(Finding.At(Rule, path, entry.Span, what, entry.Value, "matches no file", relativeFolder));
-            // A path that does not exist keeps the checks running on every build, so the finding goes once a file matches.
+            // A path that does not exist keeps the checks running on every build, so the finding goes once a file
+            // matches.
             context.Watched.Add(PathText.Combine(folder, Sentinel(value)));
         }
     }

@@ -5,7 +5,8 @@ using Preflight.Artifacts;
 
 namespace Preflight.Checks.Reporting;
 
-/// <summary>Reads the Preflight results out of the compiler's SARIF log (<c>ErrorLog</c>, version 2.1). Never throws.</summary>
+/// <summary>Reads the Preflight results out of the compiler's SARIF log (<c>ErrorLog</c>, version 2.1). Never
+/// throws.</summary>
 public static class CompilerSarif
 {
     public static IReadOnlyList<SarifResult> PreflightResults(string? json)

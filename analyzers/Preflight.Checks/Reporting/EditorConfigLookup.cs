@@ -9,8 +9,10 @@ using Preflight.Artifacts.EditorConfig;
 namespace Preflight.Checks.Reporting;
 
 /// <summary>
-/// Finds the configuration that applies to a file outside the compilation: the <c>.editorconfig</c> files in the folders
-/// above it (up to the nearest with <c>root = true</c>), read once per folder, and the project's global analyzer configs
+/// Finds the configuration that applies to a file outside the compilation: the <c>.editorconfig</c> files in the
+/// folders
+/// above it (up to the nearest with <c>root = true</c>), read once per folder, and the project's global analyzer
+/// configs
 /// (the <c>.globalconfig</c> and <c>is_global</c> files of <c>@(EditorConfigFiles)</c>).
 /// </summary>
 public sealed class EditorConfigLookup
@@ -41,10 +43,12 @@ public sealed class EditorConfigLookup
 
     public EditorConfigSeverities Severities { get; }
 
-    /// <summary>A lookup for another project's global configs that reuses the .editorconfig files this one has read.</summary>
+    /// <summary>A lookup for another project's global configs that reuses the .editorconfig files this one has
+    /// read.</summary>
     public EditorConfigLookup WithGlobalConfigs(IEnumerable<string> configFiles) => new EditorConfigLookup(configFiles, _byDirectory);
 
-    /// <summary>The .editorconfig files above <paramref name="path"/>, root-most first, from the nearest with <c>root = true</c>.</summary>
+    /// <summary>The .editorconfig files above <paramref name="path"/>, root-most first, from the nearest with <c>root =
+    /// true</c>.</summary>
     public IReadOnlyList<EditorConfigDocument> For(string path)
     {
         var found = new List<EditorConfigDocument>();

@@ -4,7 +4,8 @@ using Preflight.Artifacts.Rules;
 
 namespace Preflight.Checks.Reporting;
 
-/// <summary>The severity a finding of a file check is reported with in this project (the build and the CLI alike).</summary>
+/// <summary>The severity a finding of a file check is reported with in this project (the build and the CLI
+/// alike).</summary>
 public sealed class FindingSeverity
 {
     private readonly EditorConfigLookup _editorConfigs;
@@ -35,7 +36,8 @@ public sealed class FindingSeverity
 
     /// <summary>
     /// An analyzer's diagnostic located outside the C# sources (in a YAML, JSON or Dockerfile it reads as an additional
-    /// file): the compiler applies no .editorconfig section and no bulk entry to it, only the global configs' entries for
+    /// file): the compiler applies no .editorconfig section and no bulk entry to it, only the global configs' entries
+    /// for
     /// the rule and the project's properties.
     /// </summary>
     public ReportedSeverity OfAnalyzerOutsideSource(string ruleId, RuleSeverity defaultSeverity) =>

@@ -3,7 +3,8 @@ using Preflight.Artifacts.Reporting;
 
 namespace Preflight.Checks.Reporting;
 
-/// <summary>A finding of a file check as it was reported (with its severity after configuration): a line of the file the SARIF log is made from.</summary>
+/// <summary>A finding of a file check as it was reported (with its severity after configuration): a line of the file
+/// the SARIF log is made from.</summary>
 public static class ReportedFindingLine
 {
     public static string Serialize(ReportedSeverity severity, Finding finding) => severity + "\t" + finding.Serialize();

@@ -2,7 +2,8 @@ namespace Preflight.Checks.Reporting;
 
 /// <summary>
 /// One result of a Preflight SARIF log: <see cref="Level"/> is SARIF's (<c>error</c>, <c>warning</c>, <c>note</c>),
-/// <see cref="File"/> absolute and '/'-separated, <see cref="SuppressionsJson"/> the <c>suppressions</c> array the compiler
+/// <see cref="File"/> absolute and '/'-separated, <see cref="SuppressionsJson"/> the <c>suppressions</c> array the
+/// compiler
 /// wrote for a <c>#pragma</c> (or null).
 /// </summary>
 public sealed class SarifResult

@@ -12,7 +12,8 @@ namespace Preflight.Checks.Repository;
 /// </summary>
 public static class AnalyzerFileFilter
 {
-    /// <summary>Why the file is not passed to the analyzers, or null when it is. <paramref name="canRead"/> replaces <see cref="CanRead"/> (tests: root reads every file).</summary>
+    /// <summary>Why the file is not passed to the analyzers, or null when it is. <paramref name="canRead"/> replaces
+    /// <see cref="CanRead"/> (tests: root reads every file).</summary>
     public static string? SkipReason(string path, bool isArtifact, RepositoryBoundary? boundary, Func<string, bool>? canRead = null)
     {
         if (isArtifact && boundary != null && boundary.LeavesRepository(path))

@@ -8,7 +8,8 @@ namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// The files of the repository's Aspire AppHosts that the analyzers read: each AppHost's project file and its C# files
-/// (<c>bin</c>, <c>obj</c> and hidden folders skipped, symbolic links not followed, at most <see cref="MaxFilesPerHost"/>
+/// (<c>bin</c>, <c>obj</c> and hidden folders skipped, symbolic links not followed, at most
+/// <see cref="MaxFilesPerHost"/>
 /// per AppHost). Only project files whose text says AppHost are parsed; the other projects' files are never listed.
 /// </summary>
 public static class AppHostFiles

@@ -15,8 +15,10 @@ public sealed class CheckContext
     private List<(string Path, ComposeFile File)>? _compose;
     private PreflightConfig? _config;
 
-    /// <param name="everyProjectUsesPreflight">True for hosts that check every project of the repository (the CLI).</param>
-    /// <param name="run">Shared by the contexts of one run of many projects (the CLI; see <see cref="CheckRun"/>); its artifacts and sources are used.</param>
+    /// <param name="everyProjectUsesPreflight">True for hosts that check every project of the repository (the
+    /// CLI).</param>
+    /// <param name="run">Shared by the contexts of one run of many projects (the CLI; see <see cref="CheckRun"/>); its
+    /// artifacts and sources are used.</param>
     public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null,
         bool everyProjectUsesPreflight = false, CheckRun? run = null)
     {
@@ -40,7 +42,8 @@ public sealed class CheckContext
     }
 
     public IReadOnlyList<string> Artifacts { get; }
-    /// <summary>What the contexts of one run of many projects share; null when the context is alone (the MSBuild task).</summary>
+    /// <summary>What the contexts of one run of many projects share; null when the context is alone (the MSBuild
+    /// task).</summary>
     public CheckRun? Run { get; }
     /// <summary>Where the repository ends for links: nothing behind a link that leads out of it is read.</summary>
     public RepositoryBoundary Boundary { get; }
@@ -48,11 +51,13 @@ public sealed class CheckContext
     /// Files not checked because of Preflight's own limits (size), one note per file: message-level, never a finding.
     /// </summary>
     public SortedDictionary<string, string> Notes { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
-    /// <summary>Python, TypeScript and JavaScript sources of the repository (for the checks of non-.NET services).</summary>
+    /// <summary>Python, TypeScript and JavaScript sources of the repository (for the checks of non-.NET
+    /// services).</summary>
     public IReadOnlyList<string> SourceFiles { get; }
     public RepositoryLayout Layout { get; }
     public List<Finding> Findings { get; } = new List<Finding>();
-    /// <summary>Every path whose content or existence the findings depend on; the next build re-runs the checks when one changes.</summary>
+    /// <summary>Every path whose content or existence the findings depend on; the next build re-runs the checks when
+    /// one changes.</summary>
     public SortedSet<string> Watched { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
     public IEnumerable<string> OfKind(ArtifactKind kind) => Artifacts.Where(p => ArtifactClassifier.Classify(p) == kind);
@@ -90,7 +95,8 @@ public sealed class CheckContext
         return text;
     }
 
-    /// <summary>True when the path exists; watched either way (a missing path keeps the checks running until it appears).</summary>
+    /// <summary>True when the path exists; watched either way (a missing path keeps the checks running until it
+    /// appears).</summary>
     public bool Exists(string path)
     {
         if (Boundary.LeavesRepository(path))
@@ -168,13 +174,16 @@ public sealed class CheckContext
         return PreflightConfig.Empty;
     }
 
-    /// <summary>PF4002 readiness (opt-in, <c>-p:PreflightCheckEnvironment=true</c>): preflight.yaml's declarations must be set in the environment.</summary>
+    /// <summary>PF4002 readiness (opt-in, <c>-p:PreflightCheckEnvironment=true</c>): preflight.yaml's declarations must
+    /// be set in the environment.</summary>
     public bool CheckEnvironment { get; set; }
 
-    /// <summary>The deployment environment (<c>-p:PreflightEnvironment=production</c>) that selects preflight.yaml entries limited by <c>environments:</c>; null applies every entry.</summary>
+    /// <summary>The deployment environment (<c>-p:PreflightEnvironment=production</c>) that selects preflight.yaml
+    /// entries limited by <c>environments:</c>; null applies every entry.</summary>
     public string? EnvironmentName { get; set; }
 
-    /// <summary>Reads a variable of the build's environment (the process environment, names compared case-insensitively as .NET configuration does); tests replace it.</summary>
+    /// <summary>Reads a variable of the build's environment (the process environment, names compared case-insensitively
+    /// as .NET configuration does); tests replace it.</summary>
     public Func<string, string?> EnvironmentVariable { get; set; } = EnvironmentReadinessCheck.ProcessVariable;
 
     /// <summary>A path for messages: relative to the repository root when under it.</summary>

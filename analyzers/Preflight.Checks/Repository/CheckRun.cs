@@ -33,7 +33,8 @@ public sealed class CheckRun
 
     public string RepositoryRoot { get; }
 
-    /// <summary>The artifacts, a file reached twice (through a link inside the repository) once, at its path without links.</summary>
+    /// <summary>The artifacts, a file reached twice (through a link inside the repository) once, at its path without
+    /// links.</summary>
     public IReadOnlyList<string> Artifacts { get; }
 
     public IReadOnlyList<string> SourceFiles { get; }
@@ -44,7 +45,8 @@ public sealed class CheckRun
     internal List<(string Path, ComposeFile File)> Compose(Func<List<(string Path, ComposeFile File)>> load) =>
         Once(ref _compose, load).Value;
 
-    /// <summary>The owners shared by the layouts with these Preflight projects (in the CLI: every layout of the run).</summary>
+    /// <summary>The owners shared by the layouts with these Preflight projects (in the CLI: every layout of the
+    /// run).</summary>
     internal LayoutOwners OwnersFor(IReadOnlyList<string> preflightProjects) =>
         _owners.GetOrAdd(string.Join("\n", preflightProjects), _ => new LayoutOwners());
 

@@ -77,7 +77,8 @@ public static class FileSystem
         }
     }
 
-    /// <summary>The length of the file (of a link's final target), or null when it is missing, a folder or unreadable.</summary>
+    /// <summary>The length of the file (of a link's final target), or null when it is missing, a folder or
+    /// unreadable.</summary>
     public static long? Length(string path)
     {
         try
@@ -94,7 +95,8 @@ public static class FileSystem
     private static readonly MethodInfo? ResolveLinkTarget = typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
 
     /// <summary>
-    /// The file a symbolic link finally points to (a link's own length is that of its target's path, so a link to a FIFO
+    /// The file a symbolic link finally points to (a link's own length is that of its target's path, so a link to a
+    /// FIFO
     /// or to /dev/zero would look like a small regular file); the file itself when it is no link or the runtime cannot
     /// resolve links (.NET Framework, where there are no FIFOs); null for a link loop.
     /// </summary>

@@ -34,7 +34,8 @@ internal sealed class GitIgnore
         }
     }
 
-    /// <summary>True when the last matching pattern of the .gitignore files from the root down to the file's folder ignores it.</summary>
+    /// <summary>True when the last matching pattern of the .gitignore files from the root down to the file's folder
+    /// ignores it.</summary>
     public bool IsIgnored(string path)
     {
         if (_byDirectory.Count == 0)
@@ -111,7 +112,8 @@ internal sealed class GitIgnore
 
         public bool Negated { get; }
 
-        /// <summary>Matches a path relative to the .gitignore's folder: the file itself or one of its folders.</summary>
+        /// <summary>Matches a path relative to the .gitignore's folder: the file itself or one of its
+        /// folders.</summary>
         public bool Matches(string relative)
         {
             var parts = relative.Split('/');

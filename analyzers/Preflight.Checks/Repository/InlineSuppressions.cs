@@ -5,8 +5,10 @@ namespace Preflight.Checks.Repository;
 
 /// <summary>
 /// Inline ignores for findings in files that have no <c>#pragma</c> (YAML, Dockerfiles, .env, JSON):
-/// a comment <c>preflight-disable-line PF3002</c> on the finding's line, or <c>preflight-disable-next-line PF3002</c> on
-/// the line above it. Several ids may be listed (<c>PF3002, PF3003</c>); with no id, every rule is ignored on that line.
+/// a comment <c>preflight-disable-line PF3002</c> on the finding's line, or <c>preflight-disable-next-line PF3002</c>
+/// on
+/// the line above it. Several ids may be listed (<c>PF3002, PF3003</c>); with no id, every rule is ignored on that
+/// line.
 /// Applied by every host of the checks (the MSBuild task and the CLI) alike.
 /// </summary>
 public static class InlineSuppressions

@@ -6,7 +6,8 @@ using System.Runtime.CompilerServices;
 namespace Preflight.Checks.Repository;
 
 /// <summary>
-/// Who checks each Dockerfile and compose service (<see cref="RepositoryLayout"/>), remembered for every layout of a run
+/// Who checks each Dockerfile and compose service (<see cref="RepositoryLayout"/>), remembered for every layout of a
+/// run
 /// with the same Preflight projects (<see cref="CheckRun.OwnersFor"/>): the answer does not depend on the current
 /// project, so the CLI computes it once per run rather than once per project and check.
 /// </summary>
@@ -21,7 +22,8 @@ internal sealed class LayoutOwners
     public string Service(Artifacts.Compose.ComposeService service, Func<string> compute) =>
         _services.GetValue(service, _ => compute());
 
-    /// <summary>A Dockerfile's path and the very text it was read as (the run's texts are shared, so they are the same instance).</summary>
+    /// <summary>A Dockerfile's path and the very text it was read as (the run's texts are shared, so they are the same
+    /// instance).</summary>
     private readonly struct DockerfileKey : IEquatable<DockerfileKey>
     {
         private readonly string _path;

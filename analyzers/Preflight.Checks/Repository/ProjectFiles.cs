@@ -8,7 +8,8 @@ using Preflight.Artifacts.Repository;
 
 namespace Preflight.Checks.Repository;
 
-/// <summary>What the Dockerfile checks read from project files: literal properties and project references. Never throws.</summary>
+/// <summary>What the Dockerfile checks read from project files: literal properties and project references. Never
+/// throws.</summary>
 internal static class ProjectFiles
 {
     public static bool IsProjectFile(string path) =>
@@ -35,7 +36,8 @@ internal static class ProjectFiles
         }
     }
 
-    /// <summary>The values a property is given in the file (any PropertyGroup, any condition: <see cref="ProjectProperties.Possible"/>).</summary>
+    /// <summary>The values a property is given in the file (any PropertyGroup, any condition:
+    /// <see cref="ProjectProperties.Possible"/>).</summary>
     public static IReadOnlyList<string> Property(XDocument? document, string name) => ProjectProperties.Possible(document?.Root, name);
 
     /// <summary>The assembly name a project builds, or null when it is not a literal value.</summary>
@@ -109,7 +111,8 @@ internal static class ProjectFiles
         return order;
     }
 
-    /// <summary>The Directory.Build.props files from the project's folder up to the repository root, nearest first.</summary>
+    /// <summary>The Directory.Build.props files from the project's folder up to the repository root, nearest
+    /// first.</summary>
     public static IEnumerable<string> BuildPropsAbove(CheckContext context, string projectPath)
     {
         foreach (var folder in FoldersUpToRoot(context, PathText.GetDirectory(projectPath)))
@@ -150,7 +153,8 @@ internal static class ProjectFiles
         return dot > 0 ? name.Substring(0, dot) : name;
     }
 
-    /// <summary>The .NET version of a target framework moniker (<c>net9.0</c>, <c>net8.0-windows</c>, <c>netcoreapp3.1</c>), or null.</summary>
+    /// <summary>The .NET version of a target framework moniker (<c>net9.0</c>, <c>net8.0-windows</c>,
+    /// <c>netcoreapp3.1</c>), or null.</summary>
     public static Version? FrameworkVersion(string framework)
     {
         var match = System.Text.RegularExpressions.Regex.Match(framework, @"^net(?:coreapp)?(\d+)\.(\d+)(?:-.*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);

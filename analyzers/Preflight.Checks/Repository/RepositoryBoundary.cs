@@ -68,7 +68,8 @@ public sealed class RepositoryBoundary
     }
 
     /// <summary>
-    /// The paths without those that lead out of the repository, and with one path per file: of paths that reach the same
+    /// The paths without those that lead out of the repository, and with one path per file: of paths that reach the
+    /// same
     /// file through links inside the repository, the one without links (else the first).
     /// </summary>
     public List<string> WithoutAliases(IEnumerable<string> paths)
@@ -91,7 +92,8 @@ public sealed class RepositoryBoundary
     /// <summary>True when the path itself is a symbolic link (not following it).</summary>
     public static bool IsLink(string path) => LinkTarget(PathText.Normalize(path)) != null;
 
-    /// <summary>The path with every link resolved (a missing part is taken as it is written); null for a link loop.</summary>
+    /// <summary>The path with every link resolved (a missing part is taken as it is written); null for a link
+    /// loop.</summary>
     public string? RealPath(string path)
     {
         lock (_lock)
@@ -143,7 +145,8 @@ public sealed class RepositoryBoundary
         return result;
     }
 
-    /// <summary>The target of a symbolic link as written in it, or null when the path is no link, missing or unreadable.</summary>
+    /// <summary>The target of a symbolic link as written in it, or null when the path is no link, missing or
+    /// unreadable.</summary>
     private static string? LinkTarget(string path)
     {
         if (LinkTargetProperty == null)

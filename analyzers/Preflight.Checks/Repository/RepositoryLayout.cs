@@ -12,14 +12,16 @@ namespace Preflight.Checks.Repository;
 /// <summary>
 /// The projects of a repository and who checks what, so that a solution build reports each finding once:
 /// a Dockerfile is checked by the Preflight-enabled project that owns it (the project it publishes or runs, else the
-/// project in whose folder it lies); anything that builds no such project, and every repository-level file, by the owner project
+/// project in whose folder it lies); anything that builds no such project, and every repository-level file, by the
+/// owner project
 /// (the first Preflight-enabled project in ordinal path order).
 /// </summary>
 public sealed class RepositoryLayout
 {
     private static readonly Regex PreflightReference = new Regex(@"Include\s*=\s*""Preflight""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <param name="everyProjectUsesPreflight">True for hosts that check every project (the CLI), whether or not it references the package.</param>
+    /// <param name="everyProjectUsesPreflight">True for hosts that check every project (the CLI), whether or not it
+    /// references the package.</param>
     public RepositoryLayout(string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles, Func<string, string?> readText,
         bool everyProjectUsesPreflight = false)
     {
@@ -42,7 +44,8 @@ public sealed class RepositoryLayout
     }
 
     private readonly Func<string, string?> _readText;
-    /// <summary>What a Dockerfile text publishes, per text instance: shared by the layouts of a run whose texts are shared (<see cref="CheckRun"/>).</summary>
+    /// <summary>What a Dockerfile text publishes, per text instance: shared by the layouts of a run whose texts are
+    /// shared (<see cref="CheckRun"/>).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes> Publishes =
         new System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes>();
     private readonly Dictionary<string, string?> _assemblyNames = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -56,7 +59,8 @@ public sealed class RepositoryLayout
     public bool CurrentIsOwner => string.Equals(OwnerProject, CurrentProject, StringComparison.Ordinal);
 
     /// <summary>
-    /// The project that checks a Dockerfile: the first Preflight project that owns it (<see cref="DockerfileOwnership"/>:
+    /// The project that checks a Dockerfile: the first Preflight project that owns it
+    /// (<see cref="DockerfileOwnership"/>:
     /// the project it publishes or runs, else the project in whose folder it lies); the owner project for a Dockerfile
     /// that belongs to no Preflight project (so it is checked once, never once per project).
     /// </summary>
@@ -66,7 +70,8 @@ public sealed class RepositoryLayout
         return Owners == null ? FindOwnerOfDockerfile(dockerfile, text) : Owners.Dockerfile(dockerfile, text, () => FindOwnerOfDockerfile(dockerfile, text));
     }
 
-    /// <summary>Owners shared with the other layouts of a run (<see cref="CheckRun"/>); null when the layout is alone.</summary>
+    /// <summary>Owners shared with the other layouts of a run (<see cref="CheckRun"/>); null when the layout is
+    /// alone.</summary>
     internal LayoutOwners? Owners { get; set; }
 
     private string FindOwnerOfDockerfile(string dockerfile, string? text)

@@ -10,8 +10,10 @@ namespace Preflight.Checks.Repository;
 /// <summary>
 /// The files of a repository that Preflight reads (<see cref="ArtifactPatterns"/>), found by one walk of the checkout:
 /// the folders <see cref="ArtifactPatterns.ExcludedFolders"/> names are never entered, a link that leads out of the
-/// repository (to <c>/</c>, to <c>/etc</c>, to a sibling checkout) or into a link loop is never followed or listed, a link
-/// to a folder inside the repository that the walk reaches by its own path is not walked twice, and the depth is bounded.
+/// repository (to <c>/</c>, to <c>/etc</c>, to a sibling checkout) or into a link loop is never followed or listed, a
+/// link
+/// to a folder inside the repository that the walk reaches by its own path is not walked twice, and the depth is
+/// bounded.
 /// Paths are the root as given followed by the relative path ('/' between names), as the targets' globs wrote them.
 /// Both hosts walk with it: the build's discovery task (PreflightDiscover) and the CLI's scan, which also asks for the
 /// files only it reads (C# sources, .editorconfig) through <see cref="Run(string, Func{string, bool})"/>.
@@ -56,7 +58,8 @@ public sealed class RepositoryWalk
     /// <summary>The Python, TypeScript and JavaScript sources (PreflightSourceFile), sorted.</summary>
     public IReadOnlyList<string> SourceFiles => _sourceFiles;
 
-    /// <summary>The further files the caller asked for by name (<see cref="Run(string, Func{string, bool})"/>), sorted.</summary>
+    /// <summary>The further files the caller asked for by name (<see cref="Run(string, Func{string, bool})"/>),
+    /// sorted.</summary>
     public IReadOnlyList<string> OtherFiles => _otherFiles;
 
     /// <summary>How many folders the walk entered.</summary>
@@ -65,12 +68,14 @@ public sealed class RepositoryWalk
     /// <summary>True when the walk stopped at <see cref="MaxFolders"/>.</summary>
     public bool Truncated { get; private set; }
 
-    /// <summary>Walks the repository under <paramref name="root"/> (a folder; written with or without a trailing separator).</summary>
+    /// <summary>Walks the repository under <paramref name="root"/> (a folder; written with or without a trailing
+    /// separator).</summary>
     public static RepositoryWalk Run(string root) => Run(root, null);
 
     /// <summary>
     /// Walks the repository under <paramref name="root"/> and also lists, in <see cref="OtherFiles"/>, the files that
-    /// Preflight does not look for whose name <paramref name="alsoList"/> accepts (found in the same folders, under the same
+    /// Preflight does not look for whose name <paramref name="alsoList"/> accepts (found in the same folders, under the
+    /// same
     /// link rules).
     /// </summary>
     public static RepositoryWalk Run(string root, Func<string, bool>? alsoList)
@@ -178,7 +183,8 @@ public sealed class RepositoryWalk
     }
 
     /// <summary>
-    /// True for a link to a folder inside the repository that the walk reaches by its own path (or the root itself): it is
+    /// True for a link to a folder inside the repository that the walk reaches by its own path (or the root itself): it
+    /// is
     /// not walked a second time (the checks read a file reached twice once, at its path without links).
     /// </summary>
     private bool WalkedElsewhere(string folder)

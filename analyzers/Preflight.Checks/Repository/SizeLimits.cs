@@ -8,7 +8,8 @@ using Preflight.Artifacts.Vercel;
 namespace Preflight.Checks.Repository;
 
 /// <summary>
-/// The parsers' own size limits below <see cref="FileSystem.MaxReadBytes"/>: a file above one is not checked, and a note
+/// The parsers' own size limits below <see cref="FileSystem.MaxReadBytes"/>: a file above one is not checked, and a
+/// note
 /// (never a finding) says so. A size limit is Preflight's limit, not the user's error.
 /// </summary>
 public static class SizeLimits

@@ -24,7 +24,8 @@ public static class SpecialFiles
 
     private static bool _unavailable = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-    /// <summary>True when the path (links followed) is a FIFO, a device or a socket. Only length-zero files are asked about.</summary>
+    /// <summary>True when the path (links followed) is a FIFO, a device or a socket. Only length-zero files are asked
+    /// about.</summary>
     public static bool IsSpecial(string path)
     {
         if (_unavailable || FileSystem.Length(path) != 0)

@@ -79,7 +79,8 @@ public static class PythonImportCheck
         CheckModule(context, modules, importer, import, folder);
     }
 
-    /// <summary>The import resolved to <paramref name="target"/> (a <c>.py</c> path without extension, or a package folder).</summary>
+    /// <summary>The import resolved to <paramref name="target"/> (a <c>.py</c> path without extension, or a package
+    /// folder).</summary>
     private static void CheckModule(CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import, string target)
     {
         var file = IsFile(target + ".py") && !IsDirectory(target) ? target + ".py" : PathText.Combine(target, "__init__.py");
@@ -111,7 +112,8 @@ public static class PythonImportCheck
     private static bool IsSubmodule(CheckContext context, string package, string name) =>
         IsFile(PathText.Combine(package, name + ".py")) || IsDirectory(PathText.Combine(package, name));
 
-    /// <summary>The nearest folder from the importing file up to the repository root that holds the top-level package or module.</summary>
+    /// <summary>The nearest folder from the importing file up to the repository root that holds the top-level package
+    /// or module.</summary>
     private static string? SourceRoot(CheckContext context, string importer, string topLevel)
     {
         for (var folder = PathText.GetDirectory(importer); PathText.IsUnder(folder, context.Layout.Root); folder = PathText.GetDirectory(folder))
@@ -147,7 +149,8 @@ public static class PythonImportCheck
 
     /// <summary>
     /// Existence probes are not watched: every Python file of the repository is already an input of the check, so a
-    /// module that appears or disappears re-runs it; watching the many paths probed would keep it from ever being skipped.
+    /// module that appears or disappears re-runs it; watching the many paths probed would keep it from ever being
+    /// skipped.
     /// </summary>
     private static bool IsFile(string path) => FileSystem.FileExists(path);
 

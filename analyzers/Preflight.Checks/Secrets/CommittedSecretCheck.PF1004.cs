@@ -17,7 +17,8 @@ namespace Preflight.Checks.Secrets;
 /// <c>.env.production</c>, ... but not <c>.env.example/.template/.sample</c>), a compose file, a Dockerfile or a
 /// Kubernetes manifest (Secret <c>data</c> values are base64-decoded first), found by <see cref="SecretScanner"/>'s
 /// high-confidence formats, and private key files (<see cref="PrivateKeyFiles"/>) for their key blocks. A password of
-/// local set-up (<see cref="LocalCredentials"/>: to localhost or a compose service of the repository, outside production
+/// local set-up (<see cref="LocalCredentials"/>: to localhost or a compose service of the repository, outside
+/// production
 /// artifacts) is not reported, nor is anything under a Helm chart's <c>templates/</c> folder. Files that a .gitignore
 /// ignores are not committed and not checked. The message names the
 /// kind of secret and at most the format's fixed prefix, never the value. Ownership: an appsettings file by the
@@ -61,7 +62,8 @@ public static class CommittedSecretCheck
                 if (match.Hosts.Count > 0 &&
                     LocalCredentials.IsLocalSetup(match, text.Substring(match.Span.Start, match.Span.Length), stage, kind, services ??= ComposeServices(context)))
                 {
-                    // Local set-up (Password=Pass@word to localhost or the repository's own compose service), not a leak.
+                    // Local set-up (Password=Pass@word to localhost or the repository's own compose service), not a
+                    // leak.
                     continue;
                 }
                 context.Findings.Add(Finding.At(Rule, path, match.Span, match.Kind, match.Masked, display));
@@ -152,7 +154,8 @@ public static class CommittedSecretCheck
         return services;
     }
 
-    /// <summary><c>.env</c> and <c>.env.&lt;name&gt;</c>, except example files (<c>.env.example</c>, <c>.env.template</c>, <c>.env.sample</c>, <c>.env.dist</c>).</summary>
+    /// <summary><c>.env</c> and <c>.env.&lt;name&gt;</c>, except example files (<c>.env.example</c>,
+    /// <c>.env.template</c>, <c>.env.sample</c>, <c>.env.dist</c>).</summary>
     internal static bool IsDotEnv(string name) =>
         (string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase) || name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)) &&
         !SecretScanner.IsExampleFile(name);
@@ -176,7 +179,8 @@ public static class CommittedSecretCheck
         return layout.CurrentIsOwner;
     }
 
-    /// <summary>Secret <c>data</c> values are base64: decode each, and report a secret inside at the encoded value.</summary>
+    /// <summary>Secret <c>data</c> values are base64: decode each, and report a secret inside at the encoded
+    /// value.</summary>
     private static void ScanKubernetesSecretData(CheckContext context, string path, string display, string text)
     {
         var file = KubernetesParser.Parse(text);

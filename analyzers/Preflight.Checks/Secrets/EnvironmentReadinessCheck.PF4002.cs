@@ -43,7 +43,8 @@ public static class EnvironmentReadinessCheck
         context.Findings.Add(Finding.At(Rule, file.Path, missing[0].Span, where, names, context.Display(file.Path)));
     }
 
-    /// <summary>A declared name is set when it, or its environment-variable form (<c>A:B</c> as <c>A__B</c>), has a non-blank value.</summary>
+    /// <summary>A declared name is set when it, or its environment-variable form (<c>A:B</c> as <c>A__B</c>), has a
+    /// non-blank value.</summary>
     private static bool IsSet(CheckContext context, string name)
     {
         if (!string.IsNullOrWhiteSpace(context.EnvironmentVariable(name)))
@@ -53,7 +54,8 @@ public static class EnvironmentReadinessCheck
         return name.IndexOf(':') >= 0 && !string.IsNullOrWhiteSpace(context.EnvironmentVariable(name.Replace(":", "__")));
     }
 
-    /// <summary>A variable of the process environment: the exact name, else a case-insensitive match (as .NET configuration reads it).</summary>
+    /// <summary>A variable of the process environment: the exact name, else a case-insensitive match (as .NET
+    /// configuration reads it).</summary>
     public static string? ProcessVariable(string name)
     {
         try

@@ -14,7 +14,8 @@ namespace Preflight.Checks.Secrets;
 /// Every secret and variable the repository needs, where it is used (workflow <c>secrets.X</c>, compose
 /// <c>${X}</c> and bare environment entries, Kubernetes secretKeyRef/envFrom/volume Secrets, preflight.yaml) and where
 /// it is declared (preflight.yaml, a reusable workflow's <c>workflow_call.secrets</c>, a Secret manifest,
-/// <c>external.kubernetes.secrets</c>, the keys of <c>.env.example</c>). Names and places only: no value is ever read into it. Written by the owner
+/// <c>external.kubernetes.secrets</c>, the keys of <c>.env.example</c>). Names and places only: no value is ever read
+/// into it. Written by the owner
 /// project to <c>obj/preflight/secrets.md</c> and <c>secrets.json</c>.
 /// </summary>
 public sealed class SecretsInventory
@@ -23,7 +24,8 @@ public sealed class SecretsInventory
     public const string Variable = "variable";
     public const string KubernetesSecret = "kubernetes-secret";
 
-    /// <summary>Kubernetes ConfigMaps: collected only on request (<c>preflight init</c>), the secrets inventory files list none.</summary>
+    /// <summary>Kubernetes ConfigMaps: collected only on request (<c>preflight init</c>), the secrets inventory files
+    /// list none.</summary>
     public const string KubernetesConfigMap = "kubernetes-configmap";
 
     private bool _configMaps;
@@ -41,7 +43,8 @@ public sealed class SecretsInventory
     /// <summary>Reads the repository's workflows, compose files, Kubernetes manifests and preflight.yaml.</summary>
     public static SecretsInventory Collect(CheckContext context) => Collect(context, includeConfigMaps: false);
 
-    /// <summary>The same, with the Kubernetes ConfigMaps referenced and defined when <paramref name="includeConfigMaps"/>.</summary>
+    /// <summary>The same, with the Kubernetes ConfigMaps referenced and defined when
+    /// <paramref name="includeConfigMaps"/>.</summary>
     public static SecretsInventory Collect(CheckContext context, bool includeConfigMaps)
     {
         var inventory = new SecretsInventory { _configMaps = includeConfigMaps };
@@ -112,7 +115,8 @@ public sealed class SecretsInventory
                     }
                 }
             }
-            // ${X} anywhere in the project's files (the model holds values after interpolation; the references keep the names).
+            // ${X} anywhere in the project's files (the model holds values after interpolation; the references keep the
+            // names).
             foreach (var reference in file.Variables)
             {
                 if (!seen.Add((reference.SourceFile ?? path, reference.Span.Line, reference.Span.Column, reference.Name)))
@@ -299,7 +303,8 @@ public sealed class SecretsInventory
         return builder.ToString();
     }
 
-    /// <summary>The same as JSON: <c>{"items":[{"name","kind","declared","usedAt":[...],"declaredAt":[...]}]}</c>.</summary>
+    /// <summary>The same as JSON:
+    /// <c>{"items":[{"name","kind","declared","usedAt":[...],"declaredAt":[...]}]}</c>.</summary>
     public string ToJson()
     {
         var builder = new StringBuilder();
@@ -373,7 +378,8 @@ public sealed class SecretsInventoryItem
 
     public string Name { get; }
 
-    /// <summary><see cref="SecretsInventory.Secret"/>, <see cref="SecretsInventory.Variable"/> or <see cref="SecretsInventory.KubernetesSecret"/>.</summary>
+    /// <summary><see cref="SecretsInventory.Secret"/>, <see cref="SecretsInventory.Variable"/> or
+    /// <see cref="SecretsInventory.KubernetesSecret"/>.</summary>
     public string Kind { get; internal set; }
 
     public List<SecretsInventoryPlace> UsedAt { get; } = new List<SecretsInventoryPlace>();

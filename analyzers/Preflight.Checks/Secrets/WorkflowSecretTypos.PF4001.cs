@@ -9,7 +9,8 @@ namespace Preflight.Checks.Secrets;
 /// PF4001 without a contract (no preflight.yaml), at warning: a workflow secret used exactly once whose name is a near
 /// miss of a secret the repository's workflows use at least twice: one edit apart (insertion, deletion, substitution or
 /// swap of neighbours; not a digit against a digit, as in KEY_1/KEY_2), or the same words but one of them shortened
-/// (REGISTRY_HOSTNAME against REGISTRY_HOST, DB_PASS against DB_PASSWORD). Names of fewer than six characters, and names a
+/// (REGISTRY_HOSTNAME against REGISTRY_HOST, DB_PASS against DB_PASSWORD). Names of fewer than six characters, and
+/// names a
 /// reusable workflow declares (its caller passes them), are never suggested nor reported.
 /// </summary>
 public static class WorkflowSecretTypos
@@ -58,7 +59,8 @@ public static class WorkflowSecretTypos
         }
     }
 
-    /// <summary>True when <paramref name="name"/> is probably a mistyped <paramref name="meant"/> (case-insensitive).</summary>
+    /// <summary>True when <paramref name="name"/> is probably a mistyped <paramref name="meant"/>
+    /// (case-insensitive).</summary>
     public static bool IsNearMiss(string name, string meant)
     {
         var a = name.ToUpperInvariant();
@@ -70,7 +72,8 @@ public static class WorkflowSecretTypos
         return IsOneEdit(a, b) || IsShortenedWord(a, b);
     }
 
-    /// <summary>One insertion, deletion, substitution or swap of neighbouring characters; a digit replaced by a digit does not count.</summary>
+    /// <summary>One insertion, deletion, substitution or swap of neighbouring characters; a digit replaced by a digit
+    /// does not count.</summary>
     private static bool IsOneEdit(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) > 1)
@@ -98,11 +101,13 @@ public static class WorkflowSecretTypos
         }
         var longer = a.Length > b.Length ? a : b;
         var shorter = a.Length > b.Length ? b : a;
-        // Insertion or deletion of longer[i]; a trailing or inserted digit (KEY, KEY2) is a numbered variant, not a typo.
+        // Insertion or deletion of longer[i]; a trailing or inserted digit (KEY, KEY2) is a numbered variant, not a
+        // typo.
         return longer.Substring(i + 1) == shorter.Substring(i) && !char.IsDigit(longer[i]);
     }
 
-    /// <summary>The same '_'-separated words but one, which is a prefix (of at least three characters) of the other: HOST/HOSTNAME.</summary>
+    /// <summary>The same '_'-separated words but one, which is a prefix (of at least three characters) of the other:
+    /// HOST/HOSTNAME.</summary>
     private static bool IsShortenedWord(string a, string b)
     {
         var wordsA = a.Split('_');

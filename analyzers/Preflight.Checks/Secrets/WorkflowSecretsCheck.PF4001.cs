@@ -13,8 +13,10 @@ namespace Preflight.Checks.Secrets;
 /// PF4001: a GitHub Actions workflow (<c>.github/workflows/*.yml|yaml</c> at the repository root) reads
 /// <c>secrets.X</c> that preflight.yaml's <c>secrets:</c> does not declare. Not reported: <c>GITHUB_TOKEN</c>, names a
 /// reusable workflow declares in <c>on.workflow_call.secrets</c> (its caller passes them), computed reads
-/// (<c>secrets[matrix.x]</c>). The rule needs the declared list; without a preflight.yaml it reports only near misses of a
-/// name used elsewhere (<see cref="WorkflowSecretTypos"/>, at warning), and nothing when that file is not valid YAML (PF1005 says why). Repository-level: owner only.
+/// (<c>secrets[matrix.x]</c>). The rule needs the declared list; without a preflight.yaml it reports only near misses
+/// of a
+/// name used elsewhere (<see cref="WorkflowSecretTypos"/>, at warning), and nothing when that file is not valid YAML
+/// (PF1005 says why). Repository-level: owner only.
 /// </summary>
 public static class WorkflowSecretsCheck
 {

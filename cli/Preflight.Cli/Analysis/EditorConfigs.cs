@@ -11,8 +11,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace Preflight.Cli.Analysis;
 
 /// <summary>
-/// The repository's .editorconfig files (and the global configs beside them), evaluated with Roslyn's own rules, for the
-/// analyzer options they give each file. Severities are decided by <see cref="Preflight.Checks.Reporting.FindingSeverity"/>,
+/// The repository's .editorconfig files (and the global configs beside them), evaluated with Roslyn's own rules, for
+/// the
+/// analyzer options they give each file. Severities are decided by
+/// <see cref="Preflight.Checks.Reporting.FindingSeverity"/>,
 /// as in the build.
 /// </summary>
 internal sealed class EditorConfigs

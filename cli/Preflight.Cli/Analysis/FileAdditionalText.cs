@@ -7,7 +7,8 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Preflight.Cli.Analysis;
 
-/// <summary>A deployment artifact handed to the analyzers, read once on first use (as the compiler reads AdditionalFiles).</summary>
+/// <summary>A deployment artifact handed to the analyzers, read once on first use (as the compiler reads
+/// AdditionalFiles).</summary>
 internal sealed class FileAdditionalText : AdditionalText
 {
     /// <summary>Beyond this size a file is not read: the parsers would give up on it anyway.</summary>

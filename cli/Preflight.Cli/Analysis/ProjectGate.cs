@@ -29,7 +29,8 @@ internal sealed class ProjectGate
             ? megabytes * 1024 * 1024
             : DefaultBudgetBytes;
 
-    /// <summary>The total size of the files (a project's C# sources); files that cannot be read count for nothing.</summary>
+    /// <summary>The total size of the files (a project's C# sources); files that cannot be read count for
+    /// nothing.</summary>
     public static long Weight(IEnumerable<string> files)
     {
         long total = 0;

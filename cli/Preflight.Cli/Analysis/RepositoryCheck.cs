@@ -19,7 +19,8 @@ using Preflight.Cli.Projects;
 namespace Preflight.Cli.Analysis;
 
 /// <summary>
-/// <c>preflight check</c>: the file-system checks of the MSBuild task and the analyzers of the package, on every project
+/// <c>preflight check</c>: the file-system checks of the MSBuild task and the analyzers of the package, on every
+/// project
 /// of a checkout, in parallel, without restore or build. Repository-level files are checked once (by the first project,
 /// as in a solution build); a repository without projects is checked as one.
 /// </summary>
@@ -35,7 +36,8 @@ internal sealed class RepositoryCheck
 
     /// <summary>
     /// One AdditionalText per file for the whole run: every project's analyzers get the same SourceText of an artifact,
-    /// so the analyzers' per-text caches (<c>SourceTextValueProvider</c>) parse each artifact once per run, not once per
+    /// so the analyzers' per-text caches (<c>SourceTextValueProvider</c>) parse each artifact once per run, not once
+    /// per
     /// project. Artifacts are small (the C# sources are not kept here).
     /// </summary>
     private readonly ConcurrentDictionary<string, AdditionalText> _additionalTexts = new(StringComparer.Ordinal);
@@ -50,7 +52,8 @@ internal sealed class RepositoryCheck
     public IReadOnlyCollection<string> InternalErrors => _internalErrors;
 
     /// <summary>
-    /// Files not checked, and why (Preflight's size limits, unreadable files, links out of the repository), one note per
+    /// Files not checked, and why (Preflight's size limits, unreadable files, links out of the repository), one note
+    /// per
     /// file, as the build says them in message-level notes: never findings.
     /// </summary>
     public IEnumerable<KeyValuePair<string, string>> Notes => _notes.OrderBy(n => n.Key, StringComparer.Ordinal);
@@ -103,12 +106,14 @@ internal sealed class RepositoryCheck
         return findings
             .Distinct()
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            // Ties (two messages of one rule at one place) in a fixed order too, whatever order the projects finished in.
+            // Ties (two messages of one rule at one place) in a fixed order too, whatever order the projects finished
+            // in.
             .ThenBy(f => f.EndLine).ThenBy(f => f.EndColumn).ThenBy(f => f.Message, StringComparer.Ordinal).ThenBy(f => f.Severity, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>The project's reporting properties, as the build passes them to the compiler and the task (families switched off join NoWarn).</summary>
+    /// <summary>The project's reporting properties, as the build passes them to the compiler and the task (families
+    /// switched off join NoWarn).</summary>
     private static ReportingOptions Options(ProjectInfo project) => new(
         string.Join(";", new[] { project.Property("NoWarn") ?? string.Empty }.Concat(RuleFamilies.DisabledRuleIds(project.Property))),
         ReportingOptions.IsTrue(project.Property("TreatWarningsAsErrors")),
@@ -235,7 +240,8 @@ internal sealed class RepositoryCheck
             return true;
         });
 
-    /// <summary>The severity as reported; null when the finding is not reported (<c>none</c>, <c>silent</c>, NoWarn).</summary>
+    /// <summary>The severity as reported; null when the finding is not reported (<c>none</c>, <c>silent</c>,
+    /// NoWarn).</summary>
     private static string? Name(ReportedSeverity severity) => severity switch
     {
         ReportedSeverity.Error => "error",

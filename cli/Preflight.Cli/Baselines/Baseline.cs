@@ -48,7 +48,8 @@ internal static class Baseline
         writer.WriteEndObject();
     }
 
-    /// <summary>The fingerprints of a baseline file (with their counts); empty when the file is absent or unreadable.</summary>
+    /// <summary>The fingerprints of a baseline file (with their counts); empty when the file is absent or
+    /// unreadable.</summary>
     public static Dictionary<string, int> Read(string path)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -8,7 +8,8 @@ using Preflight.Artifacts.Repository;
 namespace Preflight.Cli.Discovery;
 
 /// <summary>
-/// What the build's discovery finds, found by the same walk of the checkout (<see cref="RepositoryWalk"/>): the deployment
+/// What the build's discovery finds, found by the same walk of the checkout (<see cref="RepositoryWalk"/>): the
+/// deployment
 /// artifacts, the project and Directory.*.props files, the Python/TypeScript/JavaScript sources, and the C# files and
 /// analyzer configuration files the CLI's compilations need.
 /// </summary>
@@ -22,7 +23,8 @@ internal sealed class RepositoryScan
 
     public string Root { get; }
 
-    /// <summary>Where the repository ends for links: entries behind a link that leads out of it are never listed.</summary>
+    /// <summary>Where the repository ends for links: entries behind a link that leads out of it are never
+    /// listed.</summary>
     public RepositoryBoundary Boundary { get; }
     public List<string> Artifacts { get; } = new();
     public List<string> Projects { get; } = new();
@@ -30,14 +32,16 @@ internal sealed class RepositoryScan
     public List<string> CSharpFiles { get; } = new();
     public List<string> EditorConfigs { get; } = new();
 
-    /// <summary>The <c>.globalconfig</c> files; a project uses those in its folder and above, as the SDK finds them.</summary>
+    /// <summary>The <c>.globalconfig</c> files; a project uses those in its folder and above, as the SDK finds
+    /// them.</summary>
     public List<string> GlobalConfigs { get; } = new();
 
     public IEnumerable<string> GlobalConfigsOf(string project) =>
         GlobalConfigs.Where(config => PathText.IsUnder(project, PathText.GetDirectory(config)));
 
     /// <summary>
-    /// The repository root of a directory, as the targets find it: .git, else preflight.yaml, else the directory; or the
+    /// The repository root of a directory, as the targets find it: .git, else preflight.yaml, else the directory; or
+    /// the
     /// <c>PreflightRepositoryRoot</c> that the Directory.Build.props MSBuild imports there sets (inside that root).
     /// </summary>
     public static string FindRoot(string directory)
@@ -74,7 +78,8 @@ internal sealed class RepositoryScan
     }
 
     /// <summary>
-    /// Walks the repository once with the build's walker (<see cref="RepositoryWalk"/>, applying <see cref="ArtifactPatterns"/>),
+    /// Walks the repository once with the build's walker (<see cref="RepositoryWalk"/>, applying
+    /// <see cref="ArtifactPatterns"/>),
     /// so the CLI and the build find the same artifacts and sources; the walk also lists the files only the CLI reads
     /// (C# sources, .editorconfig and .globalconfig files).
     /// </summary>
@@ -94,7 +99,8 @@ internal sealed class RepositoryScan
         return scan;
     }
 
-    /// <summary>The files the CLI reads that Preflight's artifact patterns do not list: C# sources and analyzer configuration files.</summary>
+    /// <summary>The files the CLI reads that Preflight's artifact patterns do not list: C# sources and analyzer
+    /// configuration files.</summary>
     private static bool IsCliFile(string name) =>
         name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name == ".editorconfig" || name == ".globalconfig";
 
@@ -102,7 +108,8 @@ internal sealed class RepositoryScan
 
     /// <summary>
     /// What the targets pass to the analyzers as AdditionalFiles (<see cref="RepositoryFileRole.AnalyzerFile"/>): the
-    /// deployment artifacts, the project files and every project's settings files (a library's reads are checked against
+    /// deployment artifacts, the project files and every project's settings files (a library's reads are checked
+    /// against
     /// its hosts), without Directory.*.props, .gitignore files and the scripts and CI definitions only the task reads.
     /// </summary>
     public IEnumerable<string> AnalyzerArtifacts() => _analyzerArtifacts;

@@ -2,8 +2,10 @@ using System.Collections.Generic;
 
 namespace Preflight.Cli.Init;
 
-/// <summary>One name the contract should declare: its section of preflight.yaml, the name, and where the repository uses it.</summary>
-/// <param name="Section">The key path in preflight.yaml: <c>secrets</c>, <c>variables</c>, <c>external.kubernetes.secrets</c> or <c>external.kubernetes.configmaps</c>.</param>
+/// <summary>One name the contract should declare: its section of preflight.yaml, the name, and where the repository
+/// uses it.</summary>
+/// <param name="Section">The key path in preflight.yaml: <c>secrets</c>, <c>variables</c>,
+/// <c>external.kubernetes.secrets</c> or <c>external.kubernetes.configmaps</c>.</param>
 internal sealed record ContractEntry(string Section, string Name, IReadOnlyList<string> Uses)
 {
     public const string Secrets = "secrets";

@@ -7,7 +7,8 @@ namespace Preflight.Cli.Init;
 /// <summary>
 /// The images' needs in the contract: a variable that a compose service's image requires (known-image catalogue or
 /// preflight.yaml <c>images:</c>) and that the service does not set (<see cref="ImageNeeds"/>), under <c>secrets:</c>
-/// when its name says secret (POSTGRES_PASSWORD), else under <c>variables:</c>, commented with the service that needs it.
+/// when its name says secret (POSTGRES_PASSWORD), else under <c>variables:</c>, commented with the service that needs
+/// it.
 /// A name the contract already lists gets the service's use added to its comment.
 /// </summary>
 internal static class ContractImageNeeds

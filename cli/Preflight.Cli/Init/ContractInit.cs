@@ -9,8 +9,10 @@ using Preflight.Cli.Discovery;
 namespace Preflight.Cli.Init;
 
 /// <summary>
-/// <c>preflight init [DIR] [--check]</c>: writes the repository's <c>preflight.yaml</c> contract from what it already uses
-/// (see <see cref="ContractCollector"/>), or adds only the new names to the existing one; <c>--check</c> writes nothing and
+/// <c>preflight init [DIR] [--check]</c>: writes the repository's <c>preflight.yaml</c> contract from what it already
+/// uses
+/// (see <see cref="ContractCollector"/>), or adds only the new names to the existing one; <c>--check</c> writes nothing
+/// and
 /// exits 1 when a name is missing (for CI).
 /// </summary>
 internal static class ContractInit

@@ -21,7 +21,8 @@ internal static class ContractWriter
         "# Written by `preflight init` from what the repository uses; `preflight init` adds what is new, `--check` fails CI when\n" +
         "# something is missing. Schema: https://github.com/preflight-dotnet/preflight/blob/main/docs/preflight.schema.json\n";
 
-    /// <summary>The text with the entries added; null with <paramref name="error"/> when the file's shape leaves no place to add them.</summary>
+    /// <summary>The text with the entries added; null with <paramref name="error"/> when the file's shape leaves no
+    /// place to add them.</summary>
     public static string? Add(string? existing, IReadOnlyList<ContractEntry> entries, out string? error)
     {
         error = null;
@@ -218,7 +219,8 @@ internal static class ContractWriter
         return i - start;
     }
 
-    /// <summary>The offset of the ']' that closes the '[' at or after <paramref name="open"/>, skipping quoted strings and nested lists; -1 if none.</summary>
+    /// <summary>The offset of the ']' that closes the '[' at or after <paramref name="open"/>, skipping quoted strings
+    /// and nested lists; -1 if none.</summary>
     private static int ClosingBracket(string text, int open)
     {
         var depth = 0;

@@ -27,7 +27,8 @@ internal static class FindingWriter
         _ => WriteText(findings),
     };
 
-    /// <summary>MSBuild's canonical format, so editors and CI annotate the lines: <c>path(line,col): error PF1001: message</c>.</summary>
+    /// <summary>MSBuild's canonical format, so editors and CI annotate the lines: <c>path(line,col): error PF1001:
+    /// message</c>.</summary>
     public static string WriteText(IReadOnlyList<ReportedFinding> findings)
     {
         var builder = new StringBuilder();

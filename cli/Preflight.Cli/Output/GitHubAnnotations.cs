@@ -6,7 +6,8 @@ namespace Preflight.Cli.Output;
 
 /// <summary>
 /// <c>--format github</c>: one GitHub Actions workflow command per finding
-/// (<c>::error file=src/Api/Dockerfile,line=2,col=6,endLine=2,endColumn=12,title=PF2001::message</c>), so the findings are
+/// (<c>::error file=src/Api/Dockerfile,line=2,col=6,endLine=2,endColumn=12,title=PF2001::message</c>), so the findings
+/// are
 /// annotated on the pull request's diff without a SARIF upload. Errors are <c>::error</c>, warnings <c>::warning</c>,
 /// infos <c>::notice</c>. Paths are relative to the repository root (the workspace of a checkout job).
 /// </summary>

@@ -30,7 +30,8 @@ internal static class BuildPropsChain
 
     private static readonly Regex ExistsCondition = new(@"^\s*Exists\(\s*'([^']*)'\s*\)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    /// <summary>Adds the properties of the Directory.Build.props chain of a project folder to <paramref name="properties"/>.</summary>
+    /// <summary>Adds the properties of the Directory.Build.props chain of a project folder to
+    /// <paramref name="properties"/>.</summary>
     public static void Apply(string projectDirectory, string root, Dictionary<string, string> properties)
     {
         projectDirectory = PathText.Normalize(projectDirectory);
@@ -42,7 +43,8 @@ internal static class BuildPropsChain
         }
     }
 
-    /// <summary>The nearest Directory.Build.props at or above the folder, up to the root; null when there is none.</summary>
+    /// <summary>The nearest Directory.Build.props at or above the folder, up to the root; null when there is
+    /// none.</summary>
     public static string? Nearest(string directory, string root)
     {
         for (var current = directory; ; current = PathText.GetDirectory(current))
@@ -149,7 +151,8 @@ internal static class BuildPropsChain
                 unknown = true;
                 return match.Value;
             }
-            // GetPathOfFileAbove(file, startingDirectory = this file's folder); GetDirectoryNameOfFileAbove(startingDirectory, file).
+            // GetPathOfFileAbove(file, startingDirectory = this file's folder);
+            // GetDirectoryNameOfFileAbove(startingDirectory, file).
             var getPath = match.Groups[1].Value.Equals("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase);
             var name = getPath ? first : second;
             var start = getPath ? second ?? thisDirectory : first;
@@ -174,7 +177,8 @@ internal static class BuildPropsChain
         return text.Length >= 2 && text[0] == '\'' && text[text.Length - 1] == '\'' ? text.Substring(1, text.Length - 2).Trim() : text;
     }
 
-    /// <summary>The folder at or above <paramref name="directory"/> (not above the root) that holds <paramref name="name"/>, or null.</summary>
+    /// <summary>The folder at or above <paramref name="directory"/> (not above the root) that holds
+    /// <paramref name="name"/>, or null.</summary>
     private static string? FindAbove(string directory, string name, string root)
     {
         for (var current = PathText.Normalize(directory); PathText.IsUnder(current, root); current = PathText.GetDirectory(current))

@@ -14,7 +14,8 @@ namespace Preflight.Cli.Projects;
 
 /// <summary>
 /// A compilation of a project built without restore: its C# files (the SDK's default globs minus nested projects, plus
-/// simple Compile items), the SDK's implicit global usings, and the targeting pack of its framework (with the ASP.NET Core
+/// simple Compile items), the SDK's implicit global usings, and the targeting pack of its framework (with the ASP.NET
+/// Core
 /// pack for web, worker and generic-host projects, <see cref="SharedFrameworkUse"/>). Types from
 /// packages that were not restored stay unresolved; the rules treat what they cannot resolve as unknown.
 /// </summary>
@@ -39,7 +40,8 @@ internal static class ProjectCompilation
     public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, IReadOnlyList<string> allProjects) =>
         SourceFiles(project, repositoryCSharpFiles, new ProjectFolders(repositoryCSharpFiles, allProjects));
 
-    /// <summary>The project's C# files: its default items (<paramref name="folders"/>, computed once per run) and Compile includes.</summary>
+    /// <summary>The project's C# files: its default items (<paramref name="folders"/>, computed once per run) and
+    /// Compile includes.</summary>
     public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, ProjectFolders folders)
     {
         var removes = project.CompileRemoves.Select(p => new RepositoryGlob(p)).ToList();
@@ -72,7 +74,8 @@ internal static class ProjectCompilation
 
     public static CSharpCompilation Create(ProjectInfo project, IReadOnlyList<string> sourceFiles, ReferencePacks packs, CancellationToken cancellationToken)
     {
-        // Documentation comments as plain comments: no rule reads them, and their structured trivia cost parse time and memory.
+        // Documentation comments as plain comments: no rule reads them, and their structured trivia cost parse time and
+        // memory.
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: new[] { "NET", "RELEASE" });
         var trees = new List<SyntaxTree>();
         foreach (var file in sourceFiles)

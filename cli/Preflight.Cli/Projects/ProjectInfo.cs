@@ -36,7 +36,8 @@ internal sealed class ProjectInfo
     /// <summary>Compiles against Microsoft.AspNetCore.App (see <see cref="SharedFrameworkUse"/>).</summary>
     public bool UsesAspNetCore => _usesAspNetCore ??= SharedFrameworkUse.Of(this, _repositoryRoot);
 
-    /// <summary>A test (or benchmark) project, as <see cref="ProjectRoles.IsTestProject"/> decides it for every host.</summary>
+    /// <summary>A test (or benchmark) project, as <see cref="ProjectRoles.IsTestProject"/> decides it for every
+    /// host.</summary>
     public bool IsTestProject => ProjectRoles.IsTestProject(Sdk, Property("IsTestProject"), Items.Packages);
 
     /// <summary>PackageReference, FrameworkReference and ProjectReference items (unconditional ones).</summary>

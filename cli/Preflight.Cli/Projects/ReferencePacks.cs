@@ -9,7 +9,8 @@ namespace Preflight.Cli.Projects;
 
 /// <summary>
 /// The reference assemblies a project compiles against, from the SDK's targeting packs (Microsoft.NETCore.App.Ref and,
-/// for projects on the ASP.NET Core shared framework or its Microsoft.Extensions.* packages, Microsoft.AspNetCore.App.Ref): the pack of the project's major version when installed, else the
+/// for projects on the ASP.NET Core shared framework or its Microsoft.Extensions.* packages,
+/// Microsoft.AspNetCore.App.Ref): the pack of the project's major version when installed, else the
 /// newest. Without any pack, the running runtime's own assemblies. Read once per pack and shared by all projects.
 /// </summary>
 internal sealed class ReferencePacks

@@ -22,7 +22,8 @@ public sealed class PreflightAspireHosts : Task
         try
         {
             var projects = Projects.Select(p => p.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal).ToList();
-            // Every project of a build passes the same project files: the first finds the AppHosts, the others reuse its list.
+            // Every project of a build passes the same project files: the first finds the AppHosts, the others reuse
+            // its list.
             var key = "Preflight.Build.Tasks.PreflightAspireHosts|1|" + string.Join("\n", projects);
             var engine = BuildEngine as IBuildEngine4;
             if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is not string[] found)

@@ -8,7 +8,8 @@ namespace Preflight.Build.Tasks;
 
 /// <summary>
 /// Runs the checks that need the file system for one project and writes what it found to <see cref="FindingsFile"/>
-/// and what it read to <see cref="WatchFile"/> (the next build's inputs). It logs nothing itself: <see cref="PreflightReport"/>
+/// and what it read to <see cref="WatchFile"/> (the next build's inputs). It logs nothing itself:
+/// <see cref="PreflightReport"/>
 /// replays the findings on every build, so a skipped (up-to-date) check still shows its findings.
 /// </summary>
 public sealed class PreflightCheck : Task
@@ -19,7 +20,8 @@ public sealed class PreflightCheck : Task
     [Required]
     public string RepositoryRoot { get; set; } = string.Empty;
 
-    /// <summary>The deployment artifacts and project files of the repository, as the targets' globs found them.</summary>
+    /// <summary>The deployment artifacts and project files of the repository, as the targets' globs found
+    /// them.</summary>
     public ITaskItem[] Artifacts { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The Python, TypeScript and JavaScript sources of the repository.</summary>
@@ -32,21 +34,26 @@ public sealed class PreflightCheck : Task
     public string WatchFile { get; set; } = string.Empty;
 
     /// <summary>
-    /// Where to list the paths the checks found missing. The targets re-run the checks when one of them appears; they are
+    /// Where to list the paths the checks found missing. The targets re-run the checks when one of them appears; they
+    /// are
     /// not inputs themselves (a missing input would make every build run the checks).
     /// </summary>
     public string? AbsentFile { get; set; }
 
-    /// <summary>PF4002 readiness (<c>$(PreflightCheckEnvironment)</c>): preflight.yaml's declarations must be set in this build's environment.</summary>
+    /// <summary>PF4002 readiness (<c>$(PreflightCheckEnvironment)</c>): preflight.yaml's declarations must be set in
+    /// this build's environment.</summary>
     public bool CheckEnvironment { get; set; }
 
-    /// <summary>The deployment environment (<c>$(PreflightEnvironment)</c>) selecting preflight.yaml entries limited by <c>environments:</c>.</summary>
+    /// <summary>The deployment environment (<c>$(PreflightEnvironment)</c>) selecting preflight.yaml entries limited by
+    /// <c>environments:</c>.</summary>
     public string? EnvironmentName { get; set; }
 
-    /// <summary>Where the owner project writes the secrets inventory as Markdown (<c>obj/preflight/secrets.md</c>); nothing is written when empty.</summary>
+    /// <summary>Where the owner project writes the secrets inventory as Markdown (<c>obj/preflight/secrets.md</c>);
+    /// nothing is written when empty.</summary>
     public string? SecretsInventoryFile { get; set; }
 
-    /// <summary>Where the owner project writes the secrets inventory as JSON (<c>obj/preflight/secrets.json</c>); nothing is written when empty.</summary>
+    /// <summary>Where the owner project writes the secrets inventory as JSON (<c>obj/preflight/secrets.json</c>);
+    /// nothing is written when empty.</summary>
     public string? SecretsInventoryJsonFile { get; set; }
 
     /// <summary>Reads the build's environment; tests replace it (the process environment by default).</summary>

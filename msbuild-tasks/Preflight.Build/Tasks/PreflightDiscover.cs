@@ -11,7 +11,8 @@ namespace Preflight.Build.Tasks;
 /// Finds the repository's deployment artifacts, project files and non-.NET sources (<see cref="RepositoryWalk"/>) once
 /// per build: the first project of a build (per MSBuild node) walks the repository, the others get the same lists from
 /// the build's task object cache (keyed by the root). This replaced the targets' item globs, which every project's
-/// evaluation expanded (55–100 ms each, even when nothing had changed) and which followed links out of the repository.
+/// evaluation expanded (55–100 ms each, even when nothing had changed) and which followed links out of the
+/// repository.
 /// </summary>
 public sealed class PreflightDiscover : Task
 {

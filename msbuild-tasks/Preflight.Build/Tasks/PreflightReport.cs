@@ -9,13 +9,15 @@ using Preflight.Artifacts.Rules;
 
 namespace Preflight.Build.Tasks;
 
-/// <summary>Logs the findings <see cref="PreflightCheck"/> stored, as errors or warnings with rule id, file, position and help link.</summary>
+/// <summary>Logs the findings <see cref="PreflightCheck"/> stored, as errors or warnings with rule id, file, position
+/// and help link.</summary>
 public sealed class PreflightReport : Task
 {
     [Required]
     public string FindingsFile { get; set; } = string.Empty;
 
-    /// <summary>The project's <c>$(NoWarn)</c>: rule ids listed there are not reported, errors included, as for the analyzers
+    /// <summary>The project's <c>$(NoWarn)</c>: rule ids listed there are not reported, errors included, as for the
+    /// analyzers
     /// (families switched off are added to it by the targets).</summary>
     public string? NoWarn { get; set; }
 
@@ -28,11 +30,13 @@ public sealed class PreflightReport : Task
     /// <summary><c>$(WarningsNotAsErrors)</c>: these rules stay warnings under TreatWarningsAsErrors.</summary>
     public string? WarningsNotAsErrors { get; set; }
 
-    /// <summary><c>@(EditorConfigFiles)</c>: the project's global analyzer configs are read from it; the .editorconfig files
+    /// <summary><c>@(EditorConfigFiles)</c>: the project's global analyzer configs are read from it; the .editorconfig
+    /// files
     /// that apply to a finding are found above its file, as the compiler finds them for source files.</summary>
     public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>The findings as reported (after severities), for the SARIF log; nothing is written when empty.</summary>
+    /// <summary>The findings as reported (after severities), for the SARIF log; nothing is written when
+    /// empty.</summary>
     public string? ReportedFindingsFile { get; set; }
 
     public override bool Execute()
@@ -57,7 +61,8 @@ public sealed class PreflightReport : Task
         {
             var level = severity!.Of(finding);
             var helpLink = RuleCatalog.HelpLink(finding.RuleId);
-            // The console shows no HelpLink of a build event: the link is written after the message, as the compiler writes
+            // The console shows no HelpLink of a build event: the link is written after the message, as the compiler
+            // writes
             // the analyzers' ("message (https://...)"), so both kinds of finding read the same in the build output.
             var text = finding.Message + " (" + helpLink + ")";
             switch (level)

@@ -9,16 +9,19 @@ using Preflight.Artifacts.Reporting;
 namespace Preflight.Build.Tasks;
 
 /// <summary>
-/// Writes the project's Preflight SARIF log (<c>$(PreflightSarifLog)</c>): the analyzers' findings, read from the compiler's
+/// Writes the project's Preflight SARIF log (<c>$(PreflightSarifLog)</c>): the analyzers' findings, read from the
+/// compiler's
 /// SARIF log, and the file checks' findings as <see cref="PreflightReport"/> reported them, in one run. Runs after the
 /// compiler, also when the compile failed. Never fails the build.
 /// </summary>
 public sealed class PreflightSarif : Task
 {
-    /// <summary>The compiler's SARIF log (<c>$(ErrorLog)</c> without its <c>,version=</c> suffix); may be missing.</summary>
+    /// <summary>The compiler's SARIF log (<c>$(ErrorLog)</c> without its <c>,version=</c> suffix); may be
+    /// missing.</summary>
     public string? CompilerLog { get; set; }
 
-    /// <summary>The file checks' findings as reported (<see cref="PreflightReport.ReportedFindingsFile"/>); may be missing.</summary>
+    /// <summary>The file checks' findings as reported (<see cref="PreflightReport.ReportedFindingsFile"/>); may be
+    /// missing.</summary>
     public string? ReportedFindingsFile { get; set; }
 
     [Required]
@@ -57,7 +60,8 @@ public sealed class PreflightSarif : Task
         return true;
     }
 
-    /// <summary>The compiler's log can be larger than the artifacts the checks read (every warning of the project): up to 256 MB.</summary>
+    /// <summary>The compiler's log can be larger than the artifacts the checks read (every warning of the project): up
+    /// to 256 MB.</summary>
     private static string? ReadCompilerLog(string path)
     {
         var info = new FileInfo(path);

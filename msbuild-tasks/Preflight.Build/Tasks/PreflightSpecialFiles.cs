@@ -23,7 +23,8 @@ public sealed class PreflightSpecialFiles : Task
     /// <summary>The repository root: artifacts that lead out of it through a symbolic link are picked.</summary>
     public string? RepositoryRoot { get; set; }
 
-    /// <summary>Whether a file can be opened for reading; <see cref="AnalyzerFileFilter.CanRead"/> unless a test replaces it (root reads every file).</summary>
+    /// <summary>Whether a file can be opened for reading; <see cref="AnalyzerFileFilter.CanRead"/> unless a test
+    /// replaces it (root reads every file).</summary>
     internal Func<string, bool>? CanRead { get; set; }
 
     [Output]

@@ -17,7 +17,8 @@ internal sealed class AppHostSource
         Methods = methods;
     }
 
-    /// <summary>True when the file calls <c>DistributedApplication.CreateBuilder</c> in its top-level statements or <c>Main</c> (an application's entry point, not a test fixture).</summary>
+    /// <summary>True when the file calls <c>DistributedApplication.CreateBuilder</c> in its top-level statements or
+    /// <c>Main</c> (an application's entry point, not a test fixture).</summary>
     public bool CreatesBuilder { get; }
     public IReadOnlyList<AppHostProject> Projects { get; }
 
@@ -25,7 +26,8 @@ internal sealed class AppHostSource
     public IReadOnlyDictionary<string, MethodShape> Methods { get; }
 
     /// <summary>
-    /// Variables set by environment callbacks that are no project's (<c>context.EnvironmentVariables["X"] = …</c> in an
+    /// Variables set by environment callbacks that are no project's (<c>context.EnvironmentVariables["X"] = …</c> in
+    /// an
     /// eventing subscriber that annotates every project): any project may get them.
     /// </summary>
     public IReadOnlyList<string> SharedVariables { get; }
@@ -33,16 +35,19 @@ internal sealed class AppHostSource
     public static readonly AppHostSource Empty = new AppHostSource(false, new AppHostProject[0], new Dictionary<string, MethodShape>(), new string[0]);
 }
 
-/// <summary>How a method of the AppHost's own uses its parameters: which of them it calls methods on (it may change them).</summary>
+/// <summary>How a method of the AppHost's own uses its parameters: which of them it calls methods on (it may change
+/// them).</summary>
 internal sealed class MethodShape
 {
-    /// <summary>Parameter positions (0 is the extension receiver) that the method calls methods on, other than <c>GetEndpoint</c>.</summary>
+    /// <summary>Parameter positions (0 is the extension receiver) that the method calls methods on, other than
+    /// <c>GetEndpoint</c>.</summary>
     public HashSet<int> ChangedParameters { get; } = new HashSet<int>();
 
     public bool IsExtension { get; set; }
 }
 
-/// <summary>A project an AppHost runs (<c>AddProject&lt;Projects.X&gt;("name")</c>, <c>AddProject("name", "../X/X.csproj")</c>) and what it is given.</summary>
+/// <summary>A project an AppHost runs (<c>AddProject&lt;Projects.X&gt;("name")</c>, <c>AddProject("name",
+/// "../X/X.csproj")</c>) and what it is given.</summary>
 internal sealed class AppHostProject
 {
     public AppHostProject(string? typeName, string? path, string? resourceName, int line)
@@ -63,15 +68,19 @@ internal sealed class AppHostProject
     /// <summary>The 1-based line of the <c>AddProject</c> call.</summary>
     public int Line { get; }
 
-    /// <summary>Environment variables it sets (<c>WithEnvironment("A__B", …)</c>, <c>WithHttpEndpoint(env: "PORT")</c>, <c>ConnectionStrings__db</c>).</summary>
+    /// <summary>Environment variables it sets (<c>WithEnvironment("A__B", …)</c>, <c>WithHttpEndpoint(env:
+    /// "PORT")</c>, <c>ConnectionStrings__db</c>).</summary>
     public List<string> Variables { get; } = new List<string>();
 
-    /// <summary>Prefixes of variables it sets (<c>services__api__</c> for a service reference, whose endpoint names are not known).</summary>
+    /// <summary>Prefixes of variables it sets (<c>services__api__</c> for a service reference, whose endpoint names are
+    /// not known).</summary>
     public List<string> VariablePrefixes { get; } = new List<string>();
 
-    /// <summary>Calls that pass the project to a method (name, parameter position; 0 is the receiver of an extension call).</summary>
+    /// <summary>Calls that pass the project to a method (name, parameter position; 0 is the receiver of an extension
+    /// call).</summary>
     public List<KeyValuePair<string, int>> PassedTo { get; } = new List<KeyValuePair<string, int>>();
 
-    /// <summary>True when the AppHost does something with the project that is not followed: its configuration is unknown.</summary>
+    /// <summary>True when the AppHost does something with the project that is not followed: its configuration is
+    /// unknown.</summary>
     public bool IsOpen { get; set; }
 }

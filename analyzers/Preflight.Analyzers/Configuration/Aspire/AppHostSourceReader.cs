@@ -97,7 +97,8 @@ internal static class AppHostSourceReader
                         break;
                 }
             }
-            // AddProject calls no chain reached (inside lambdas, property initialisers, ...): the project is run, its configuration unknown.
+            // AddProject calls no chain reached (inside lambdas, property initialisers, ...): the project is run, its
+            // configuration unknown.
             foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 if (!_seen.Contains(invocation) && IsAddProject(invocation, out var name))
@@ -109,7 +110,8 @@ internal static class AppHostSourceReader
             return new AppHostSource(createsBuilder, _projects, methods, SharedVariables());
         }
 
-        /// <summary><c>x.EnvironmentVariables["X"] = …</c>, <c>x.EnvironmentVariables.Add("X", …)</c> / <c>TryAdd</c> anywhere in the file.</summary>
+        /// <summary><c>x.EnvironmentVariables["X"] = …</c>, <c>x.EnvironmentVariables.Add("X", …)</c> /
+        /// <c>TryAdd</c> anywhere in the file.</summary>
         private List<string> SharedVariables()
         {
             var variables = new List<string>();
@@ -212,7 +214,8 @@ internal static class AppHostSourceReader
             }
             if (receiver.Attached is { } attached)
             {
-                // A resource given other resources (an Orleans cluster's clustering and storage): who references it gets theirs too.
+                // A resource given other resources (an Orleans cluster's clustering and storage): who references it
+                // gets theirs too.
                 foreach (var argument in arguments)
                 {
                     if (argument.Expression is IdentifierNameSyntax or InvocationExpressionSyntax && Evaluate(argument.Expression) is { Name: { } other, Kind: not ValueKind.Project })
@@ -307,14 +310,16 @@ internal static class AppHostSourceReader
             }
         }
 
-        /// <summary>What a reference to a resource with endpoints gives: <c>services__name__endpoint__0</c> and (Aspire 13) <c>NAME_…</c> properties.</summary>
+        /// <summary>What a reference to a resource with endpoints gives: <c>services__name__endpoint__0</c> and (Aspire
+        /// 13) <c>NAME_…</c> properties.</summary>
         private static void AddService(AppHostProject project, string resourceName)
         {
             project.VariablePrefixes.Add("services__" + resourceName + "__");
             project.VariablePrefixes.Add(resourceName.Replace('-', '_').ToUpperInvariant() + "_");
         }
 
-        /// <summary>A project stored in a local and passed to a method: noted, judged against the AppHost's own methods later.</summary>
+        /// <summary>A project stored in a local and passed to a method: noted, judged against the AppHost's own methods
+        /// later.</summary>
         private void NotePassed(InvocationExpressionSyntax invocation, string name)
         {
             if (NeutralTargets.Contains(name))
@@ -354,7 +359,8 @@ internal static class AppHostSourceReader
             }
             var line = invocation.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
             var project = new AppHostProject(typeName, path, resourceName, line);
-            // A name that is no constant, a project added in a loop or in a method that returns it (which the caller may
+            // A name that is no constant, a project added in a loop or in a method that returns it (which the caller
+            // may
             // configure further): its configuration is not known.
             project.IsOpen = resourceName == null || (typeName == null && path == null) || !_inMain || InLoop(invocation);
             _projects.Add(project);
@@ -425,7 +431,8 @@ internal static class AppHostSourceReader
         }
 
         /// <summary>
-        /// String constants of the file: <c>const</c> fields and locals, and locals initialised with a literal that nothing
+        /// String constants of the file: <c>const</c> fields and locals, and locals initialised with a literal that
+        /// nothing
         /// assigns again (<c>var dbName = "todos";</c>).
         /// </summary>
         private void CollectConstants()
@@ -498,7 +505,8 @@ internal static class AppHostSourceReader
         Project,
     }
 
-    /// <summary>What an expression of the AppHost stands for: a named resource, an endpoint of one, a project, or unknown.</summary>
+    /// <summary>What an expression of the AppHost stands for: a named resource, an endpoint of one, a project, or
+    /// unknown.</summary>
     private readonly struct Value
     {
         private Value(ValueKind kind, string? name, AppHostProject? project, List<string>? attached)

@@ -40,7 +40,8 @@ internal sealed class AppHosts
             var host = hosts.Where(h => PathText.IsUnder(path, h.Directory)).OrderByDescending(h => h.Directory.Length).FirstOrDefault();
             if (host == null)
             {
-                // A file-based AppHost, or one whose project file was not passed in: only a file that creates the builder is one.
+                // A file-based AppHost, or one whose project file was not passed in: only a file that creates the
+                // builder is one.
                 if (text.Length > 0 && text.ToString().IndexOf("DistributedApplication", StringComparison.Ordinal) < 0)
                 {
                     continue;
@@ -67,7 +68,8 @@ internal sealed class AppHosts
         return new AppHosts(hosts);
     }
 
-    /// <summary>The <c>AddProject</c> calls of every AppHost that run the project at <paramref name="projectFile"/>.</summary>
+    /// <summary>The <c>AddProject</c> calls of every AppHost that run the project at
+    /// <paramref name="projectFile"/>.</summary>
     public IEnumerable<AppHostRun> RunsOf(string projectFile)
     {
         projectFile = PathText.Normalize(projectFile);
@@ -87,7 +89,8 @@ internal sealed class AppHosts
                     }
                 }
             }
-            // An AddProject whose project is not known (a type parameter, a computed path) may run any project the AppHost references.
+            // An AddProject whose project is not known (a type parameter, a computed path) may run any project the
+            // AppHost references.
             if (!matched && hasUnknown && host.ProjectFile != null && host.ProjectFile.References.Any(r => PathText.Equal(r.Path, projectFile)))
             {
                 var first = host.Files.SelectMany(f => f.Value.Projects.Select(p => new { File = f.Key, Project = p })).First(p => p.Project.TypeName == null && p.Project.Path == null);
@@ -113,7 +116,8 @@ internal sealed class AppHosts
             : string.Equals(AppHostProjectFile.TypeNameOf(projectFile), entry.TypeName, StringComparison.Ordinal);
     }
 
-    /// <summary>True when the project is passed to a method of the AppHost's own that calls methods on that parameter.</summary>
+    /// <summary>True when the project is passed to a method of the AppHost's own that calls methods on that
+    /// parameter.</summary>
     private static bool ChangedByOwnMethod(AppHost host, AppHostProject entry)
     {
         foreach (var passed in entry.PassedTo)
@@ -147,7 +151,8 @@ internal sealed class AppHosts
     }
 }
 
-/// <summary>An AppHost's <c>AddProject</c> that runs the project: where it is, what it gives, and whether that is known.</summary>
+/// <summary>An AppHost's <c>AddProject</c> that runs the project: where it is, what it gives, and whether that is
+/// known.</summary>
 internal sealed class AppHostRun
 {
     public AppHostRun(string file, AppHostProject project, bool isOpen, IReadOnlyList<string> sharedVariables)
@@ -162,6 +167,7 @@ internal sealed class AppHostRun
     public AppHostProject Project { get; }
     public bool IsOpen { get; }
 
-    /// <summary>Variables the AppHost's environment callbacks set in projects it does not name (any project may get them).</summary>
+    /// <summary>Variables the AppHost's environment callbacks set in projects it does not name (any project may get
+    /// them).</summary>
     public IReadOnlyList<string> SharedVariables { get; }
 }

@@ -12,11 +12,16 @@ using Preflight.Analyzers.Infrastructure;
 namespace Preflight.Analyzers.Configuration.Aspire;
 
 /// <summary>
-/// PF1001 for Aspire client integrations: <c>builder.AddRedisClient("cache")</c>, <c>AddNpgsqlDbContext&lt;T&gt;("db")</c>,
-/// <c>AddKeyedAzureBlobClient("blobs")</c> read the connection string <c>ConnectionStrings:&lt;name&gt;</c> at start. Reported
-/// when no declaration source (an AppHost's <c>WithReference</c>, appsettings, compose, ...) provides it. The method is an
-/// Aspire integration's when it is declared by an <c>Aspire*</c> extension class or an <c>Aspire.*</c> assembly; where the
-/// package is not resolved (the CLI does not restore), by its name, and only in a project an AppHost of the repository runs.
+/// PF1001 for Aspire client integrations: <c>builder.AddRedisClient("cache")</c>,
+/// <c>AddNpgsqlDbContext&lt;T&gt;("db")</c>,
+/// <c>AddKeyedAzureBlobClient("blobs")</c> read the connection string <c>ConnectionStrings:&lt;name&gt;</c> at start.
+/// Reported
+/// when no declaration source (an AppHost's <c>WithReference</c>, appsettings, compose, ...) provides it. The method is
+/// an
+/// Aspire integration's when it is declared by an <c>Aspire*</c> extension class or an <c>Aspire.*</c> assembly; where
+/// the
+/// package is not resolved (the CLI does not restore), by its name, and only in a project an AppHost of the repository
+/// runs.
 /// </summary>
 internal static class AspireClientIntegrations
 {
@@ -25,12 +30,14 @@ internal static class AspireClientIntegrations
         "^Add(Keyed)?[A-Z][A-Za-z0-9]*(Client|DbContext|DataSource|DistributedCache|OutputCache|Producer|Consumer)$",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>Methods of that shape that are no Aspire integration (their string is a client's name, not a connection's).</summary>
+    /// <summary>Methods of that shape that are no Aspire integration (their string is a client's name, not a
+    /// connection's).</summary>
     private static readonly ImmutableHashSet<string> NotIntegrations = ImmutableHashSet.Create(StringComparer.Ordinal,
         "AddHttpClient", "AddGrpcClient", "AddKeyedHttpClient", "AddSignalRClient", "AddTypedClient", "AddRefitClient", "AddCodeFirstGrpcClient");
 
     /// <summary>
-    /// Checks the client integrations of a deployable project (part of <see cref="ConfigurationKeyAnalyzer"/>, PF1001's one
+    /// Checks the client integrations of a deployable project (part of <see cref="ConfigurationKeyAnalyzer"/>, PF1001's
+    /// one
     /// analyzer; it runs also where the configuration types are not resolved, as the CLI compiles without restore).
     /// </summary>
     public static void Register(CompilationStartAnalysisContext start, ProjectContext project, ArtifactReader reader)
@@ -74,7 +81,8 @@ internal static class AspireClientIntegrations
         }
         var declared = declarations.Value.ConfigurationKeys;
         var key = "ConnectionStrings:" + connectionName;
-        // The integration's own settings section (Aspire:StackExchange:Redis:ConnectionString, ...) may give the connection string.
+        // The integration's own settings section (Aspire:StackExchange:Redis:ConnectionString, ...) may give the
+        // connection string.
         if (declared.IsEmpty || declared.Declares(key) || declared.Declares("Aspire"))
         {
             return;
@@ -82,7 +90,8 @@ internal static class AspireClientIntegrations
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, nameArgument.GetLocation(), key, declared.DescribeSources()));
     }
 
-    /// <summary>An Aspire client integration: declared by an <c>Aspire*</c> extension class or in an <c>Aspire.*</c> assembly.</summary>
+    /// <summary>An Aspire client integration: declared by an <c>Aspire*</c> extension class or in an <c>Aspire.*</c>
+    /// assembly.</summary>
     private static bool IsAspireIntegration(IMethodSymbol method)
     {
         var type = method.ContainingType;
@@ -92,7 +101,8 @@ internal static class AspireClientIntegrations
              method.ContainingAssembly?.Name.StartsWith("CommunityToolkit.Aspire.", StringComparison.Ordinal) == true);
     }
 
-    /// <summary>The argument given for the method's <c>connectionName</c> (or, of an <c>AddKeyed…</c> method, <c>name</c>) string parameter.</summary>
+    /// <summary>The argument given for the method's <c>connectionName</c> (or, of an <c>AddKeyed…</c> method,
+    /// <c>name</c>) string parameter.</summary>
     private static ExpressionSyntax? ConnectionNameArgument(InvocationExpressionSyntax syntax, IMethodSymbol method)
     {
         var parameters = method.ReducedFrom != null ? method.Parameters : method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).ToImmutableArray();
@@ -121,7 +131,8 @@ internal static class AspireClientIntegrations
         return index < arguments.Count && arguments[index].NameColon == null ? arguments[index].Expression : null;
     }
 
-    /// <summary>A settings callback that sets the connection string itself (<c>s => s.ConnectionString = …</c>).</summary>
+    /// <summary>A settings callback that sets the connection string itself (<c>s => s.ConnectionString =
+    /// …</c>).</summary>
     private static bool SetsConnectionString(InvocationExpressionSyntax syntax) =>
         syntax.ArgumentList.Arguments.Any(argument => argument.Expression is AnonymousFunctionExpressionSyntax lambda &&
             lambda.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(assignment =>

@@ -4,8 +4,10 @@ using Preflight.Analyzers.Infrastructure;
 namespace Preflight.Analyzers.Configuration.Declarations;
 
 /// <summary>
-/// An Aspire AppHost of the repository that runs the project (<c>AddProject&lt;Projects.X&gt;("x")</c>) is an environment
-/// source: what its chain gives the project (<c>WithEnvironment</c>, <c>WithReference</c>, <c>env:</c> of an endpoint) and
+/// An Aspire AppHost of the repository that runs the project (<c>AddProject&lt;Projects.X&gt;("x")</c>) is an
+/// environment
+/// source: what its chain gives the project (<c>WithEnvironment</c>, <c>WithReference</c>, <c>env:</c> of an endpoint)
+/// and
 /// what Aspire sets for every project it runs. When the AppHost does something with the project that is not followed,
 /// any name may be set.
 /// </summary>

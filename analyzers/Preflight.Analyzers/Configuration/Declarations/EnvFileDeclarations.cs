@@ -8,7 +8,8 @@ using Preflight.Artifacts.Repository;
 namespace Preflight.Analyzers.Configuration.Declarations;
 
 /// <summary>
-/// <c>.env.example</c>, <c>.env.template</c>, <c>.env.sample</c> and <c>.env</c> in the project's folder, the folder of a
+/// <c>.env.example</c>, <c>.env.template</c>, <c>.env.sample</c> and <c>.env</c> in the project's folder, the folder of
+/// a
 /// compose file that builds it, or the repository root: the keys they list are what the deployment is told to set.
 /// </summary>
 internal static class EnvFileDeclarations

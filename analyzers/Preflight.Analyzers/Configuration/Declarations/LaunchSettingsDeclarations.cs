@@ -8,7 +8,8 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 
 /// <summary>
 /// The project's own <c>Properties/launchSettings.json</c>: the <c>environmentVariables</c> of its profiles, which
-/// <c>dotnet run</c>, Visual Studio and an Aspire AppHost set when they start the project locally. A local run gets them,
+/// <c>dotnet run</c>, Visual Studio and an Aspire AppHost set when they start the project locally. A local run gets
+/// them,
 /// a deployment does not; the file only adds names to a project that already has a declaration source (a project whose
 /// only source is the launchSettings every template writes is not checked, as before).
 /// </summary>

@@ -4,7 +4,8 @@ using Preflight.Artifacts.Repository;
 
 namespace Preflight.Analyzers.Configuration.Declarations;
 
-/// <summary>preflight.yaml at the repository root: its <c>secrets:</c> and <c>variables:</c> are set by the platform.</summary>
+/// <summary>preflight.yaml at the repository root: its <c>secrets:</c> and <c>variables:</c> are set by the
+/// platform.</summary>
 internal static class PreflightConfigDeclarations
 {
     public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader)

@@ -7,7 +7,8 @@ using Preflight.Artifacts.Tye;
 namespace Preflight.Analyzers.Configuration.Declarations;
 
 /// <summary>
-/// A tye.yaml that runs the project (a service whose <c>project:</c> is the project file): the service's <c>env</c>, and
+/// A tye.yaml that runs the project (a service whose <c>project:</c> is the project file): the service's <c>env</c>,
+/// and
 /// what tye gives every project of the file: <c>CONNECTIONSTRINGS__{service}</c> for each binding with a connection
 /// string (<c>__{binding}</c> for named ones) and <c>SERVICE__{service}__HOST</c>/<c>PORT</c>/<c>PROTOCOL</c>.
 /// </summary>
