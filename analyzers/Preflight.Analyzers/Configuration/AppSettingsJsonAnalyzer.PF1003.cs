@@ -11,7 +11,8 @@ namespace Preflight.Analyzers.Configuration;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsJsonAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1003);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF1003);
 
     public override void Initialize(AnalysisContext context)
     {

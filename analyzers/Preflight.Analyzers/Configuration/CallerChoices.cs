@@ -41,16 +41,21 @@ internal static class CallerChoices
             var treeModel = tree == model.SyntaxTree ? model : compilation.GetSemanticModel(tree);
             foreach (var node in tree.GetRoot().DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || Infrastructure.SyntaxNames.InvokedName(invocation) != method.Name ||
+                if (node is not InvocationExpressionSyntax invocation
+                    || Infrastructure.SyntaxNames.InvokedName(invocation) != method.Name ||
                     treeModel.GetOperation(invocation) is not IInvocationOperation call ||
-                    !SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, method.OriginalDefinition))
+                    !SymbolEqualityComparer.Default.Equals(
+                        (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition,
+                        method.OriginalDefinition))
                 {
                     continue;
                 }
                 var values = new Dictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
                 foreach (var argument in call.Arguments)
                 {
-                    if (argument.Parameter != null && ConfigurationReadFinder.Unwrap(argument.Value) is { ConstantValue: { HasValue: true, Value: bool value } })
+                    if (argument.Parameter != null
+                        && ConfigurationReadFinder.Unwrap(
+                        argument.Value) is { ConstantValue: { HasValue: true, Value: bool value } })
                     {
                         values[argument.Parameter.OriginalDefinition] = value;
                     }
@@ -112,9 +117,14 @@ internal static class CallerChoices
             }
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
             {
-                var left = ConfigurationReadFinder.Unwrap(comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool l } } ? l : Evaluate(comparison.LeftOperand, values);
-                var right = ConfigurationReadFinder.Unwrap(comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool r } } ? r : Evaluate(comparison.RightOperand, values);
-                return left is { } a && right is { } b ? (comparison.OperatorKind == BinaryOperatorKind.Equals) == (a == b) : null;
+                var left = ConfigurationReadFinder.Unwrap(
+                    comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool l } } ? l
+                    : Evaluate(comparison.LeftOperand, values);
+                var right = ConfigurationReadFinder.Unwrap(
+                    comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool r } } ? r
+                    : Evaluate(comparison.RightOperand, values);
+                return left is { } a
+                    && right is { } b ? (comparison.OperatorKind == BinaryOperatorKind.Equals) == (a == b) : null;
             }
         }
         return null;

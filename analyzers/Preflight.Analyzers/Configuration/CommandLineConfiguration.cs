@@ -25,7 +25,8 @@ namespace Preflight.Analyzers.Configuration;
 /// </summary>
 internal sealed class CommandLineConfiguration
 {
-    private static readonly string[] Mentions = { "CreateDefaultBuilder", "CreateApplicationBuilder", "AddCommandLine", "CreateBuilder", "CreateSlimBuilder", "ConfigureWebHost", "UseStartup" };
+    private static readonly string[] Mentions = { "CreateDefaultBuilder", "CreateApplicationBuilder", "AddCommandLine",
+        "CreateBuilder", "CreateSlimBuilder", "ConfigureWebHost", "UseStartup" };
 
     private readonly HashSet<string> _mapped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     private bool _addsArguments;
@@ -57,7 +58,8 @@ internal sealed class CommandLineConfiguration
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || Infrastructure.SyntaxNames.InvokedName(invocation) is not { } name)
+                if (node is not InvocationExpressionSyntax invocation
+                    || Infrastructure.SyntaxNames.InvokedName(invocation) is not { } name)
                 {
                     continue;
                 }
@@ -76,13 +78,15 @@ internal sealed class CommandLineConfiguration
                             break;
                         }
                         model ??= compilation.GetSemanticModel(tree);
-                        if (IsArgumentsParameter(model, invocation.ArgumentList.Arguments[0].Expression, cancellationToken))
+                        if (IsArgumentsParameter(
+                            model, invocation.ArgumentList.Arguments[0].Expression, cancellationToken))
                         {
                             found._addsArguments = true;
                         }
                         if (name == "AddCommandLine" && invocation.ArgumentList.Arguments.Count > 1)
                         {
-                            found.AddMappings(model, invocation.ArgumentList.Arguments[1].Expression, cancellationToken);
+                            found.AddMappings(
+                                model, invocation.ArgumentList.Arguments[1].Expression, cancellationToken);
                         }
                         break;
                 }
@@ -93,7 +97,8 @@ internal sealed class CommandLineConfiguration
 
     /// <summary><c>args</c>: a <c>string[]</c> parameter (the program's arguments, passed on), not an array made
     /// here.</summary>
-    private static bool IsArgumentsParameter(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
+    private static bool IsArgumentsParameter(
+        SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
         expression is IdentifierNameSyntax &&
         model.GetSymbolInfo(expression, cancellationToken).Symbol is IParameterSymbol { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
 
@@ -104,7 +109,8 @@ internal sealed class CommandLineConfiguration
         var creation = expression as BaseObjectCreationExpressionSyntax;
         if (creation == null && expression is IdentifierNameSyntax &&
             model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol or IFieldSymbol &&
-            model.GetSymbolInfo(expression, cancellationToken).Symbol!.DeclaringSyntaxReferences is { Length: 1 } references &&
+            model.GetSymbolInfo(expression, cancellationToken)
+                .Symbol!.DeclaringSyntaxReferences is { Length: 1 } references &&
             references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initialized })
         {
             creation = initialized;
@@ -117,11 +123,14 @@ internal sealed class CommandLineConfiguration
         {
             var value = entry switch
             {
-                InitializerExpressionSyntax { Expressions.Count: 2 } pair => pair.Expressions[1],             // { "-k", "Key" }
-                AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax } assignment => assignment.Right, // ["-k"] = "Key"
+                InitializerExpressionSyntax { Expressions.Count: 2 } pair =>
+                    pair.Expressions[1],             // { "-k", "Key" }
+                AssignmentExpressionSyntax { Left: ImplicitElementAccessSyntax } assignment =>
+                    assignment.Right, // ["-k"] = "Key"
                 _ => null,
             };
-            if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length > 0)
+            if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                && literal.Token.ValueText.Length > 0)
             {
                 _mapped.Add(literal.Token.ValueText);
             }

@@ -30,18 +30,24 @@ internal static class ConfigurationGuards
         }
         var child = read;
         var depth = 0;
-        for (var parent = read.Parent; parent != null && depth < MaxDepth; child = parent, parent = parent.Parent, depth++)
+        for (var parent = read.Parent; parent != null && depth < MaxDepth; child = parent, parent = parent.Parent,
+            depth++)
         {
             switch (parent)
             {
-                case IConditionalOperation conditional when child != conditional.Condition && IsCallerChoice(conditional.Condition) &&
-                    CallerChoices.IsOptional(conditional.Condition, reachedWhen: child == conditional.WhenTrue, callersElsewhere):
+                case IConditionalOperation conditional when child != conditional.Condition
+                    && IsCallerChoice(conditional.Condition) &&
+                    CallerChoices.IsOptional(
+                        conditional.Condition, reachedWhen: child == conditional.WhenTrue, callersElsewhere):
                     return true; // The branch runs only when the caller says so.
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
                     IsCallerChoice(logical.LeftOperand) &&
-                    CallerChoices.IsOptional(logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd, callersElsewhere):
+                    CallerChoices.IsOptional(
+                        logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd,
+                        callersElsewhere):
                     return true;
-                case IConditionalOperation conditional when child != conditional.Condition && ReadsConfiguration(conditional.Condition):
+                case IConditionalOperation conditional when child != conditional.Condition
+                    && ReadsConfiguration(conditional.Condition):
                     // Only the branch a missing configuration does not take is optional (the other is the default
                     // path).
                     var missing = WhenMissing(conditional.Condition, 0);
@@ -56,9 +62,11 @@ internal static class ConfigurationGuards
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when child == disjunction.RightOperand &&
                     ReadsConfiguration(disjunction.LeftOperand) && WhenMissing(disjunction.LeftOperand, 0) != false:
                     return true;
-                case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch && ReadsConfiguration(@switch.Value) && !IsDefault(section):
+                case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch
+                    && ReadsConfiguration(@switch.Value) && !IsDefault(section):
                     return true;
-                case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression && ReadsConfiguration(switchExpression.Value) &&
+                case ISwitchExpressionArmOperation arm when arm.Parent is ISwitchExpressionOperation switchExpression
+                    && ReadsConfiguration(switchExpression.Value) &&
                                                             arm.Pattern is not IDiscardPatternOperation:
                     return true;
                 case IBlockOperation block when FollowsReturningGuard(block, child, callersElsewhere):
@@ -111,9 +119,12 @@ internal static class ConfigurationGuards
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
             {
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
-                var (value, other) = IsMissingValue(comparison.LeftOperand, hops) ? (comparison.LeftOperand, comparison.RightOperand)
-                    : IsMissingValue(comparison.RightOperand, hops) ? (comparison.RightOperand, comparison.LeftOperand) : (null, null);
-                if (value == null || ConfigurationReadFinder.Unwrap(other) is not { ConstantValue.HasValue: true } constant)
+                var (value, other) = IsMissingValue(comparison.LeftOperand, hops)
+                    ? (comparison.LeftOperand, comparison.RightOperand)
+                    : IsMissingValue(comparison.RightOperand, hops) ? (comparison.RightOperand, comparison.LeftOperand)
+                        : (null, null);
+                if (value == null
+                    || ConfigurationReadFinder.Unwrap(other) is not { ConstantValue.HasValue: true } constant)
                 {
                     return null;
                 }
@@ -124,11 +135,14 @@ internal static class ConfigurationGuards
                 return FallbackDetector.MatchesNull(pattern.Pattern);
             case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } check when check.Arguments.Length == 1 && IsMissingValue(check.Arguments[0].Value, hops):
                 return true;
-            case IInvocationOperation { TargetMethod.Name: "Exists" } exists when IsConfigurationMember(exists.TargetMethod):
+            case IInvocationOperation { TargetMethod.Name: "Exists" } exists when IsConfigurationMember(
+                exists.TargetMethod):
                 return false;
-            case IInvocationOperation { TargetMethod.Name: "GetValue" } flag when IsConfigurationMember(flag.TargetMethod) && IsBooleanFlag(flag):
+            case IInvocationOperation { TargetMethod.Name: "GetValue" } flag when IsConfigurationMember(
+                flag.TargetMethod) && IsBooleanFlag(flag):
                 return false;
-            case IInvocationOperation { TargetMethod.Name: "GetValue" } flagWithDefault when IsConfigurationMember(flagWithDefault.TargetMethod) &&
+            case IInvocationOperation { TargetMethod.Name: "GetValue" } flagWithDefault when IsConfigurationMember(
+                flagWithDefault.TargetMethod) &&
                                                                                           flagWithDefault.Arguments.Length == 3 &&
                                                                                           flagWithDefault.Arguments[2].Value.ConstantValue.Value is bool fallback:
                 return fallback;
@@ -145,10 +159,12 @@ internal static class ConfigurationGuards
         operation = ConfigurationReadFinder.Unwrap(operation);
         switch (operation)
         {
-            case IPropertyReferenceOperation property when IsConfigurationMember(property.Property) && property.Type?.SpecialType == SpecialType.System_String:
+            case IPropertyReferenceOperation property when IsConfigurationMember(property.Property)
+                && property.Type?.SpecialType == SpecialType.System_String:
                 return true;
             case IInvocationOperation invocation when IsEnvironmentRead(invocation.TargetMethod) ||
-                                                      IsConfigurationMember(invocation.TargetMethod) && invocation.Type?.SpecialType == SpecialType.System_String:
+                                                      IsConfigurationMember(invocation.TargetMethod)
+                                                          && invocation.Type?.SpecialType == SpecialType.System_String:
                 return true;
             case ILocalReferenceOperation local when hops < 2 && Initializer(local) is { } initializer:
                 return IsMissingValue(initializer, hops + 1);
@@ -161,7 +177,8 @@ internal static class ConfigurationGuards
     private static bool IsBooleanFlag(IOperation read) =>
         read is IInvocationOperation { TargetMethod.Name: "GetValue" } invocation &&
         (invocation.Type?.SpecialType == SpecialType.System_Boolean ||
-         invocation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable &&
+         invocation.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T,
+             TypeArguments.Length: 1 } nullable &&
          nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
 
     /// <summary>An earlier statement of the block is <c>if (condition on configuration) return/break/continue;</c> (not
@@ -175,14 +192,16 @@ internal static class ConfigurationGuards
                 return false;
             }
             // A guard on a caller-chosen flag (if (skipLogging) return;) makes the rest optional: the caller decides.
-            if (statement is IConditionalOperation { WhenFalse: null } flagGuard && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition) &&
+            if (statement is IConditionalOperation { WhenFalse: null } flagGuard
+                && LeavesWithoutThrowing(flagGuard.WhenTrue) && IsCallerChoice(flagGuard.Condition) &&
                 CallerChoices.IsOptional(flagGuard.Condition, reachedWhen: false, callersElsewhere))
             {
                 return true;
             }
             // Only a guard a missing configuration takes (if (string.IsNullOrEmpty(config["X"])) return;) makes the
             // rest optional.
-            if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue) && ReadsConfiguration(guard.Condition) &&
+            if (statement is IConditionalOperation { WhenFalse: null } guard && LeavesWithoutThrowing(guard.WhenTrue)
+                && ReadsConfiguration(guard.Condition) &&
                 WhenMissing(guard.Condition, 0) == true)
             {
                 return true;
@@ -197,7 +216,8 @@ internal static class ConfigurationGuards
         {
             operation = block.Operations[block.Operations.Length - 1];
         }
-        return operation is IReturnOperation { Kind: OperationKind.Return } || operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue };
+        return operation is IReturnOperation { Kind: OperationKind.Return }
+            || operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue };
     }
 
     /// <summary>
@@ -212,15 +232,20 @@ internal static class ConfigurationGuards
         condition = ConfigurationReadFinder.Unwrap(condition);
         switch (condition)
         {
-            case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, ContainingSymbol: IMethodSymbol method } }:
+            case IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean,
+                ContainingSymbol: IMethodSymbol method } }:
                 return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return IsCallerChoice(not.Operand);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
                 return IsCallerChoice(logical.LeftOperand) && IsCallerChoice(logical.RightOperand);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                return IsCallerChoice(comparison.LeftOperand) && ConfigurationReadFinder.Unwrap(comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool } } ||
-                       IsCallerChoice(comparison.RightOperand) && ConfigurationReadFinder.Unwrap(comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool } };
+                return IsCallerChoice(comparison.LeftOperand)
+                    && ConfigurationReadFinder.Unwrap(
+                    comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool } } ||
+                       IsCallerChoice(comparison.RightOperand)
+                           && ConfigurationReadFinder.Unwrap(
+                           comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool } };
         }
         return false;
     }
@@ -239,11 +264,13 @@ internal static class ConfigurationGuards
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when IsConfigurationMember(invocation.TargetMethod) || IsEnvironmentRead(invocation.TargetMethod):
+                case IInvocationOperation invocation when IsConfigurationMember(invocation.TargetMethod)
+                    || IsEnvironmentRead(invocation.TargetMethod):
                     return true;
                 case IPropertyReferenceOperation property when IsConfigurationMember(property.Property):
                     return true;
-                case ILocalReferenceOperation local when hops < 2 && Initializer(local) is { } initializer && ReadsConfiguration(initializer, hops + 1):
+                case ILocalReferenceOperation local when hops < 2 && Initializer(local) is { } initializer
+                    && ReadsConfiguration(initializer, hops + 1):
                     return true;
             }
         }

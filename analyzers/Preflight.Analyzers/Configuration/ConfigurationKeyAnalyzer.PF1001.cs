@@ -20,7 +20,8 @@ namespace Preflight.Analyzers.Configuration;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1001);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF1001);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -38,7 +39,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            var declarations = project.IsDeployable ? OwnDeployment(project, reader, start.Compilation) : Hosts(project, reader);
+            var declarations = project.IsDeployable ? OwnDeployment(project, reader, start.Compilation)
+                : Hosts(project, reader);
             var reads = new ConfigurationReadFinder(symbols);
             var bindings = new OptionsBindingFinder(start.Compilation, symbols, reads);
 
@@ -46,10 +48,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(nodeContext =>
             {
                 var access = (ElementAccessExpressionSyntax)nodeContext.Node;
-                if (access.ArgumentList.Arguments.Count == 1 && ConfigurationSyntax.IsCandidateReceiver(access.Expression) &&
-                    nodeContext.SemanticModel.GetSymbolInfo(access, nodeContext.CancellationToken).Symbol is IPropertySymbol { IsIndexer: true } indexer &&
+                if (access.ArgumentList.Arguments.Count == 1
+                    && ConfigurationSyntax.IsCandidateReceiver(access.Expression) &&
+                    nodeContext.SemanticModel.GetSymbolInfo(access, nodeContext.CancellationToken)
+                        .Symbol is IPropertySymbol { IsIndexer: true } indexer &&
                     symbols.IsConfiguration(indexer.ContainingType) &&
-                    nodeContext.SemanticModel.GetOperation(access, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
+                    nodeContext.SemanticModel.GetOperation(
+                        access, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
                     Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
@@ -57,11 +62,14 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(nodeContext =>
             {
                 var member = (MemberAccessExpressionSyntax)nodeContext.Node;
-                if (member.Name.Identifier.ValueText == "Value" && member.Expression is InvocationExpressionSyntax sectionCall &&
+                if (member.Name.Identifier.ValueText == "Value"
+                    && member.Expression is InvocationExpressionSyntax sectionCall &&
                     ConfigurationSyntax.IsCandidateReceiver(sectionCall) &&
-                    nodeContext.SemanticModel.GetSymbolInfo(member, nodeContext.CancellationToken).Symbol is IPropertySymbol value &&
+                    nodeContext.SemanticModel.GetSymbolInfo(member, nodeContext.CancellationToken)
+                        .Symbol is IPropertySymbol value &&
                     symbols.IsSection(value.ContainingType) &&
-                    nodeContext.SemanticModel.GetOperation(member, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
+                    nodeContext.SemanticModel.GetOperation(
+                        member, nodeContext.CancellationToken) is IPropertyReferenceOperation reference)
                 {
                     Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
@@ -69,10 +77,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(nodeContext =>
             {
                 var syntax = (InvocationExpressionSyntax)nodeContext.Node;
-                if (SyntaxNames.InvokedName(syntax) is not { } name || !InvokedNames.Contains(name) || !IsCandidateCall(syntax, name) ||
-                    nodeContext.SemanticModel.GetSymbolInfo(syntax, nodeContext.CancellationToken).Symbol is not IMethodSymbol method ||
+                if (SyntaxNames.InvokedName(syntax) is not { } name || !InvokedNames.Contains(name)
+                    || !IsCandidateCall(syntax, name) ||
+                    nodeContext.SemanticModel.GetSymbolInfo(syntax, nodeContext.CancellationToken)
+                        .Symbol is not IMethodSymbol method ||
                     !symbols.DeclaresReadMethod(method.ContainingType) ||
-                    nodeContext.SemanticModel.GetOperation(syntax, nodeContext.CancellationToken) is not IInvocationOperation invocation)
+                    nodeContext.SemanticModel.GetOperation(
+                        syntax, nodeContext.CancellationToken) is not IInvocationOperation invocation)
                 {
                     return;
                 }
@@ -104,11 +115,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
         switch (name)
         {
             case "Configure":
-                return syntax.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax } || syntax.Expression is GenericNameSyntax;
+                return syntax.Expression is MemberAccessExpressionSyntax { Name: GenericNameSyntax }
+                    || syntax.Expression is GenericNameSyntax;
             case "BindConfiguration":
                 return true;
             case "Bind":
-                return receiver is InvocationExpressionSyntax || (receiver != null && ConfigurationSyntax.IsCandidateReceiver(receiver));
+                return receiver is InvocationExpressionSyntax
+                    || (receiver != null && ConfigurationSyntax.IsCandidateReceiver(receiver));
             default:
                 return receiver != null && ConfigurationSyntax.IsCandidateReceiver(receiver);
         }
@@ -122,10 +135,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader, Compilation compilation)
     {
         var declarations = new Lazy<DeclarationSet>(
-            () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys, LazyThreadSafetyMode.ExecutionAndPublication);
+            () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys,
+                LazyThreadSafetyMode.ExecutionAndPublication);
         var commandLine = new Lazy<CommandLineConfiguration>(
-            () => CommandLineConfiguration.Find(compilation, reader.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
-        return key => declarations.Value is var declared && (declared.IsEmpty || declared.Declares(key) || commandLine.Value.Gives(key))
+            () => CommandLineConfiguration.Find(compilation, reader.CancellationToken),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+        return key => declarations.Value is var declared
+            && (declared.IsEmpty || declared.Declares(key) || commandLine.Value.Gives(key))
             ? null : declared.DescribeSources();
     }
 
@@ -133,11 +149,13 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     /// reported).</summary>
     private static Undeclared Hosts(ProjectContext project, ArtifactReader reader)
     {
-        var hosts = new Lazy<LibraryHosts?>(() => LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        var hosts = new Lazy<LibraryHosts?>(
+            () => LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
         return key => hosts.Value?.MissingKey(key);
     }
 
-    private static void Check(SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations, bool isLibrary)
+    private static void Check(
+        SyntaxNodeAnalysisContext context, ConfigurationRead? found, Undeclared declarations, bool isLibrary)
     {
         if (found is { } read && !FallbackDetector.HasFallback(read.Operation, callersElsewhere: isLibrary))
         {
@@ -149,7 +167,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     {
         if (declarations(read.Key) is { } places)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, read.KeySyntax.GetLocation(), read.Key, places));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Descriptors.PF1001, read.KeySyntax.GetLocation(), read.Key, places));
         }
     }
 }

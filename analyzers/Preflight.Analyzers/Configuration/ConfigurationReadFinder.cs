@@ -25,7 +25,8 @@ internal sealed class ConfigurationReadFinder
         var property = reference.Property;
         if (property.IsIndexer)
         {
-            if (reference.Arguments.Length != 1 || !_symbols.IsConfiguration(property.ContainingType) || IsWriteTarget(reference))
+            if (reference.Arguments.Length != 1 || !_symbols.IsConfiguration(property.ContainingType)
+                || IsWriteTarget(reference))
             {
                 return null;
             }
@@ -37,7 +38,8 @@ internal sealed class ConfigurationReadFinder
             return new ConfigurationRead(Join(section, key), reference, argument.Syntax);
         }
         if (property.Name == "Value" && _symbols.IsSection(property.ContainingType) && !IsWriteTarget(reference) &&
-            Unwrap(reference.Instance) is IInvocationOperation sectionCall && SectionKeyArgument(sectionCall) is { } keyArgument &&
+            Unwrap(reference.Instance) is IInvocationOperation sectionCall
+                && SectionKeyArgument(sectionCall) is { } keyArgument &&
             SectionPath(sectionCall, 0) is { } path)
         {
             return new ConfigurationRead(path, reference, keyArgument.Syntax);
@@ -49,12 +51,16 @@ internal sealed class ConfigurationReadFinder
     {
         var method = invocation.TargetMethod;
         var containing = method.ContainingType;
-        if (method.Name == "GetConnectionString" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions) && invocation.Arguments.Length == 2)
+        if (method.Name == "GetConnectionString"
+            && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions)
+            && invocation.Arguments.Length == 2)
         {
             var nameArgument = invocation.Arguments[1].Value;
-            if (ConstantString(nameArgument) is { } name && SectionPath(invocation.Arguments[0].Value, 0) is { } section)
+            if (ConstantString(nameArgument) is { } name
+                && SectionPath(invocation.Arguments[0].Value, 0) is { } section)
             {
-                return new ConfigurationRead(Join(section, "ConnectionStrings:" + name), invocation, nameArgument.Syntax);
+                return new ConfigurationRead(
+                    Join(section, "ConnectionStrings:" + name), invocation, nameArgument.Syntax);
             }
             return null;
         }
@@ -62,7 +68,8 @@ internal sealed class ConfigurationReadFinder
         {
             // GetValue<T>(config, key) and GetValue(config, type, key) have no default; the overloads with one more
             // parameter do.
-            var withoutDefault = method.IsGenericMethod ? invocation.Arguments.Length == 2 : invocation.Arguments.Length == 3;
+            var withoutDefault = method.IsGenericMethod ? invocation.Arguments.Length == 2
+                : invocation.Arguments.Length == 3;
             if (!withoutDefault)
             {
                 return null;
@@ -74,7 +81,8 @@ internal sealed class ConfigurationReadFinder
             }
             return null;
         }
-        if (method.Name == "GetRequiredSection" && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions) &&
+        if (method.Name == "GetRequiredSection"
+            && ConfigurationSymbols.Is(containing, _symbols.ConfigurationExtensions) &&
             invocation.Arguments.Length == 2 && !IsReceiverOfAnotherRead(invocation) &&
             SectionPath(invocation, 0) is { } required)
         {
@@ -101,7 +109,8 @@ internal sealed class ConfigurationReadFinder
                 return null;
             case IInvocationOperation call when SectionKeyArgument(call) is { } keyArgument:
                 var parent = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-                return ConstantString(keyArgument) is { } key && SectionPath(parent, hops) is { } parentPath ? Join(parentPath, key) : null;
+                return ConstantString(keyArgument) is { } key
+                    && SectionPath(parent, hops) is { } parentPath ? Join(parentPath, key) : null;
             case ILocalReferenceOperation local when hops < MaxLocalHops:
                 return LocalInitializer(local) is { } initializer ? SectionPath(initializer, hops + 1) : null;
         }
@@ -116,7 +125,8 @@ internal sealed class ConfigurationReadFinder
     private IOperation? SectionKeyArgument(IInvocationOperation call)
     {
         var method = call.TargetMethod;
-        if (method.Name == "GetSection" && call.Instance != null && call.Arguments.Length == 1 && _symbols.IsConfiguration(method.ContainingType))
+        if (method.Name == "GetSection" && call.Instance != null && call.Arguments.Length == 1
+            && _symbols.IsConfiguration(method.ContainingType))
         {
             return call.Arguments[0].Value;
         }
@@ -138,7 +148,8 @@ internal sealed class ConfigurationReadFinder
         {
             return null;
         }
-        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax ||
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(
+            n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax ||
             n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax || n is CompilationUnitSyntax);
         if (body == null)
         {
@@ -173,7 +184,8 @@ internal sealed class ConfigurationReadFinder
     }
 
     internal static string? ConstantString(IOperation operation) =>
-        operation.ConstantValue.HasValue && operation.ConstantValue.Value is string value && value.Length > 0 ? value : null;
+        operation.ConstantValue.HasValue && operation.ConstantValue.Value is string value
+            && value.Length > 0 ? value : null;
 
     internal static string Join(string section, string key) =>
         section.Length == 0 ? key : section + ":" + key;

@@ -6,17 +6,23 @@ namespace Preflight.Analyzers.Configuration;
 /// <summary>The Microsoft.Extensions.Configuration types the read shapes are matched against.</summary>
 internal sealed class ConfigurationSymbols
 {
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isConfiguration = new ConcurrentDictionary<ITypeSymbol,
+        bool>(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _isSection = new ConcurrentDictionary<ITypeSymbol,
+        bool>(SymbolEqualityComparer.Default);
 
     private ConfigurationSymbols(Compilation compilation, INamedTypeSymbol configuration)
     {
         Configuration = configuration;
         Section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-        ConfigurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
-        ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
-        OptionsConfigurationServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions");
-        OptionsBuilderConfigurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
+        ConfigurationExtensions = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.Configuration.ConfigurationExtensions");
+        ConfigurationBinder = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.Configuration.ConfigurationBinder");
+        OptionsConfigurationServiceCollectionExtensions = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions");
+        OptionsBuilderConfigurationExtensions = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
     }
 
     public INamedTypeSymbol Configuration { get; }
@@ -41,11 +47,13 @@ internal sealed class ConfigurationSymbols
         Is(type, ConfigurationExtensions) || Is(type, ConfigurationBinder) ||
         Is(type, OptionsConfigurationServiceCollectionExtensions) || Is(type, OptionsBuilderConfigurationExtensions);
 
-    public static bool Is(ISymbol? symbol, INamedTypeSymbol? type) => type != null && SymbolEqualityComparer.Default.Equals(symbol, type);
+    public static bool Is(ISymbol? symbol, INamedTypeSymbol? type) => type != null
+        && SymbolEqualityComparer.Default.Equals(symbol, type);
 
     /// <summary>IConfiguration itself, or a type that implements it (IConfigurationRoot, ConfigurationManager,
     /// ...).</summary>
-    public bool IsConfiguration(ITypeSymbol? type) => type != null && _isConfiguration.GetOrAdd(type, ComputeIsConfiguration);
+    public bool IsConfiguration(ITypeSymbol? type) => type != null
+        && _isConfiguration.GetOrAdd(type, ComputeIsConfiguration);
 
     private bool ComputeIsConfiguration(ITypeSymbol type)
     {
@@ -65,7 +73,8 @@ internal sealed class ConfigurationSymbols
 
     /// <summary>IConfigurationSection or a type that implements it: a key read on it is relative to an unknown
     /// section.</summary>
-    public bool IsSection(ITypeSymbol? type) => type != null && Section != null && _isSection.GetOrAdd(type, ComputeIsSection);
+    public bool IsSection(ITypeSymbol? type) => type != null && Section != null
+        && _isSection.GetOrAdd(type, ComputeIsSection);
 
     private bool ComputeIsSection(ITypeSymbol type)
     {

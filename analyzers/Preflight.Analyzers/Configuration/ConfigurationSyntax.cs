@@ -59,7 +59,8 @@ internal static class ConfigurationSyntax
                 case BlockSyntax block:
                     foreach (var statement in block.Statements)
                     {
-                        if (statement is LocalDeclarationStatementSyntax local && DeclaresLocal(local.Declaration, identifier))
+                        if (statement is LocalDeclarationStatementSyntax local
+                            && DeclaresLocal(local.Declaration, identifier))
                         {
                             return true;
                         }
@@ -68,7 +69,8 @@ internal static class ConfigurationSyntax
                 case CompilationUnitSyntax unit:
                     foreach (var member in unit.Members)
                     {
-                        if (member is GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local } && DeclaresLocal(local.Declaration, identifier))
+                        if (member is GlobalStatementSyntax { Statement: LocalDeclarationStatementSyntax local }
+                            && DeclaresLocal(local.Declaration, identifier))
                         {
                             return true;
                         }
@@ -83,7 +85,8 @@ internal static class ConfigurationSyntax
                     {
                         return true;
                     }
-                    if (member is PropertyDeclarationSyntax property && property.Identifier.ValueText == identifier && TypeSays(property.Type))
+                    if (member is PropertyDeclarationSyntax property && property.Identifier.ValueText == identifier
+                        && TypeSays(property.Type))
                     {
                         return true;
                     }
@@ -118,7 +121,8 @@ internal static class ConfigurationSyntax
                 continue;
             }
             return TypeSays(declaration.Type) ||
-                (variable.Initializer != null && variable.Initializer.Value.ToString().IndexOf("Configuration", StringComparison.Ordinal) >= 0) ||
+                (variable.Initializer != null
+                    && variable.Initializer.Value.ToString().IndexOf("Configuration", StringComparison.Ordinal) >= 0) ||
                 (variable.Initializer?.Value is InvocationExpressionSyntax call && IsCandidateReceiver(call));
         }
         return false;

@@ -23,10 +23,12 @@ internal sealed class DeclarationSet
     /// Configuration keys: case-insensitive, and a key counts as declared when it or a key under it is declared
     /// (declaring <c>A:B:C</c> declares the sections <c>A</c> and <c>A:B</c>).
     /// </summary>
-    public static DeclarationSet ForConfigurationKeys() => new DeclarationSet(StringComparer.OrdinalIgnoreCase, sectionsProvideKeys: true);
+    public static DeclarationSet ForConfigurationKeys() =>
+        new DeclarationSet(StringComparer.OrdinalIgnoreCase, sectionsProvideKeys: true);
 
     /// <summary>Environment variables: exact names (they are case-sensitive on Linux, where containers run).</summary>
-    public static DeclarationSet ForEnvironmentVariables() => new DeclarationSet(StringComparer.Ordinal, sectionsProvideKeys: false);
+    public static DeclarationSet ForEnvironmentVariables() =>
+        new DeclarationSet(StringComparer.Ordinal, sectionsProvideKeys: false);
 
     /// <summary>The places searched, in order, as shown in messages.</summary>
     public List<string> Sources { get; } = new List<string>();

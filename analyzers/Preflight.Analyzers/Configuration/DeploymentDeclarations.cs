@@ -36,7 +36,8 @@ internal sealed class DeploymentDeclarations
     /// </summary>
     private sealed class CompilationFacts
     {
-        private CompilationFacts(System.Collections.Generic.IReadOnlyList<string> environmentPrefixes, bool hasExternalSource)
+        private CompilationFacts(
+            System.Collections.Generic.IReadOnlyList<string> environmentPrefixes, bool hasExternalSource)
         {
             EnvironmentPrefixes = environmentPrefixes;
             HasExternalSource = hasExternalSource;
@@ -57,7 +58,8 @@ internal sealed class DeploymentDeclarations
         Cache.Get(project, reader, () => CollectUncached(project, reader));
 
     /// <summary>Collected for another project of the repository (a library's host); not cached.</summary>
-    public static DeploymentDeclarations CollectFor(ProjectContext project, ArtifactReader reader) => CollectUncached(project, reader);
+    public static DeploymentDeclarations CollectFor(ProjectContext project, ArtifactReader reader) =>
+        CollectUncached(project, reader);
 
     private static DeploymentDeclarations CollectUncached(ProjectContext project, ArtifactReader reader)
     {
@@ -99,7 +101,8 @@ internal sealed class DeploymentDeclarations
         ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(name));
         if (EnvironmentPrefixes.Strip(_environmentPrefixes, name) is { } unprefixed)
         {
-            ConfigurationKeys.AddName(Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed)); // Prefix_A__B is A:B.
+            ConfigurationKeys.AddName(
+                Artifacts.Configuration.ConfigurationKeys.FromEnvironmentVariable(unprefixed)); // Prefix_A__B is A:B.
         }
     }
 

@@ -30,7 +30,8 @@ internal static class EnvironmentPrefixes
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || Infrastructure.SyntaxNames.InvokedName(invocation) != MethodName ||
+                if (node is not InvocationExpressionSyntax invocation
+                    || Infrastructure.SyntaxNames.InvokedName(invocation) != MethodName ||
                     invocation.ArgumentList.Arguments.Count == 0)
                 {
                     continue;
@@ -55,12 +56,14 @@ internal static class EnvironmentPrefixes
     /// <summary>A constant prefix, or the constant a configure lambda assigns to <c>Prefix</c>.</summary>
     private static string? Prefix(IOperation value)
     {
-        if (ConfigurationReadFinder.Unwrap(value) is { } unwrapped && ConfigurationReadFinder.ConstantString(unwrapped) is { } constant &&
+        if (ConfigurationReadFinder.Unwrap(value) is { } unwrapped
+            && ConfigurationReadFinder.ConstantString(unwrapped) is { } constant &&
             unwrapped.Type?.SpecialType == SpecialType.System_String)
         {
             return constant;
         }
-        if (ConfigurationReadFinder.Unwrap(value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+        if (ConfigurationReadFinder.Unwrap(
+            value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
         {
             foreach (var operation in lambda.Body.Descendants())
             {

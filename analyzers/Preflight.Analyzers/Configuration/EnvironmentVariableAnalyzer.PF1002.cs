@@ -31,7 +31,8 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
         "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
     };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF1002);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF1002);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -47,16 +48,21 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
             }
             var reader = new ArtifactReader(start);
             var declarations = new Lazy<DeclarationSet>(
-                () => DeploymentDeclarations.Collect(project, reader).EnvironmentVariables, LazyThreadSafetyMode.ExecutionAndPublication);
+                () => DeploymentDeclarations.Collect(project, reader).EnvironmentVariables,
+                    LazyThreadSafetyMode.ExecutionAndPublication);
             // A class library: the deployments of the projects that reference it (none: nothing is reported).
-            var hosts = new Lazy<LibraryHosts?>(() => project.IsDeployable ? null : LibraryHosts.Create(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
+            var hosts = new Lazy<LibraryHosts?>(
+                () => project.IsDeployable ? null : LibraryHosts.Create(project, reader),
+                LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSyntaxNodeAction(operationContext =>
             {
                 var syntax = (InvocationExpressionSyntax)operationContext.Node;
                 if (SyntaxNames.InvokedName(syntax) != "GetEnvironmentVariable" ||
-                    operationContext.SemanticModel.GetSymbolInfo(syntax, operationContext.CancellationToken).Symbol is not IMethodSymbol method ||
+                    operationContext.SemanticModel.GetSymbolInfo(syntax, operationContext.CancellationToken)
+                        .Symbol is not IMethodSymbol method ||
                     !SymbolEqualityComparer.Default.Equals(method.ContainingType, environment) ||
-                    operationContext.SemanticModel.GetOperation(syntax, operationContext.CancellationToken) is not IInvocationOperation invocation ||
+                    operationContext.SemanticModel.GetOperation(
+                        syntax, operationContext.CancellationToken) is not IInvocationOperation invocation ||
                     !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, environment) ||
                     invocation.Arguments.Length == 0)
                 {
@@ -80,7 +86,8 @@ public sealed class EnvironmentVariableAnalyzer : DiagnosticAnalyzer
                 }
                 if (places != null)
                 {
-                    operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1002, nameArgument.Syntax.GetLocation(), name, places));
+                    operationContext.ReportDiagnostic(
+                        Diagnostic.Create(Descriptors.PF1002, nameArgument.Syntax.GetLocation(), name, places));
                 }
             }, SyntaxKind.InvocationExpression);
         });

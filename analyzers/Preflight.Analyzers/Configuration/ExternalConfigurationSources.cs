@@ -62,7 +62,8 @@ internal static class ExternalConfigurationSources
                     continue;
                 }
                 model ??= compilation.GetSemanticModel(tree);
-                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method && ExtendsBuilder(method, builder) &&
+                if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                    && ExtendsBuilder(method, builder) &&
                     method.ReturnType is INamedTypeSymbol returned && Implements(returned, builder))
                 {
                     return name;
@@ -75,7 +76,8 @@ internal static class ExternalConfigurationSources
     private static bool ExtendsBuilder(IMethodSymbol method, INamedTypeSymbol builder)
     {
         var original = method.ReducedFrom ?? method;
-        return original.IsExtensionMethod && original.Parameters.Length > 0 && original.Parameters[0].Type is INamedTypeSymbol receiver && Implements(receiver, builder);
+        return original.IsExtensionMethod && original.Parameters.Length > 0
+            && original.Parameters[0].Type is INamedTypeSymbol receiver && Implements(receiver, builder);
     }
 
     private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)

@@ -41,7 +41,8 @@ internal static class FallbackDetector
         }
         foreach (var descendant in body.Descendants())
         {
-            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (descendant is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
                 switch (NullUse(reference))
                 {
@@ -77,8 +78,10 @@ internal static class FallbackDetector
         switch (parent)
         {
             case ICoalesceOperation coalesce when coalesce.Value == current:
-                return ConfigurationReadFinder.Unwrap(coalesce.WhenNull) is IThrowOperation ? Use.Throwing : Use.Tolerant;
-            case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
+                return ConfigurationReadFinder.Unwrap(coalesce.WhenNull) is IThrowOperation ? Use.Throwing
+                    : Use.Tolerant;
+            case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals
+                || binary.OperatorKind == BinaryOperatorKind.NotEquals:
                 if (!IsNullConstant(binary.LeftOperand) && !IsNullConstant(binary.RightOperand))
                 {
                     // Compared with a value (== "1", == bool.TrueString): a missing value is just not that value.
@@ -95,7 +98,8 @@ internal static class FallbackDetector
                 {
                     return MissingBranch(invocation, trueWhenMissing: true);
                 }
-                if (name.StartsWith("TryParse", System.StringComparison.Ordinal) || name == "Equals" || name == "Compare")
+                if (name.StartsWith("TryParse", System.StringComparison.Ordinal) || name == "Equals"
+                    || name == "Compare")
                 {
                     return Use.Tolerant; // string.Equals(bool.TrueString, value): a missing value is just not equal.
                 }
@@ -145,7 +149,8 @@ internal static class FallbackDetector
                 {
                     foreach (var clause in section.Clauses)
                     {
-                        if (clause.CaseKind == CaseKind.Default && section.Body.Length > 0 && Throws(section.Body[section.Body.Length - 1]))
+                        if (clause.CaseKind == CaseKind.Default && section.Body.Length > 0
+                            && Throws(section.Body[section.Body.Length - 1]))
                         {
                             return true;
                         }
@@ -258,7 +263,8 @@ internal static class FallbackDetector
         while (current.Parent != null)
         {
             current = current.Parent;
-            if (current is IMethodBodyOperation || current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+            if (current is IMethodBodyOperation || current is IAnonymousFunctionOperation
+                || current is ILocalFunctionOperation)
             {
                 return current;
             }

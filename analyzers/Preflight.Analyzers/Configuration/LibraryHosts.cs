@@ -62,14 +62,16 @@ internal sealed class LibraryHosts
         {
             return null;
         }
-        var shown = lacking.Take(MaxHostsShown).Select(h => $"host {h.Display} ({(useVariables ? h.Variables : h.Keys).DescribeSources()})");
+        var shown = lacking.Take(MaxHostsShown).Select(
+            h => $"host {h.Display} ({(useVariables ? h.Variables : h.Keys).DescribeSources()})");
         var text = string.Join("; ", shown);
         return lacking.Count > MaxHostsShown ? text + $" and {lacking.Count - MaxHostsShown} more hosts" : text;
     }
 
     /// <summary>Sections every host configures for its own reasons: declaring one says nothing about the
     /// library.</summary>
-    private static readonly HashSet<string> SharedSections = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> SharedSections = new HashSet<string>(
+        System.StringComparer.OrdinalIgnoreCase)
     {
         "ConnectionStrings", "Logging", "Kestrel", "Serilog", "services",
     };

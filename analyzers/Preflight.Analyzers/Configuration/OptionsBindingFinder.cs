@@ -26,8 +26,10 @@ internal sealed class OptionsBindingFinder
         _reads = reads;
         _symbols = symbols;
         _required = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.RequiredAttribute");
-        _validateObjectMembers = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.ValidateObjectMembersAttribute");
-        _keyName = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute");
+        _validateObjectMembers = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.Options.ValidateObjectMembersAttribute");
+        _keyName = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute");
     }
 
     public IEnumerable<ConfigurationRead> FromInvocation(IInvocationOperation invocation)
@@ -42,7 +44,8 @@ internal sealed class OptionsBindingFinder
         }
     }
 
-    private bool TryGetBinding(IInvocationOperation invocation, out ITypeSymbol options, out string section, out SyntaxNode location)
+    private bool TryGetBinding(
+        IInvocationOperation invocation, out ITypeSymbol options, out string section, out SyntaxNode location)
     {
         options = null!;
         section = null!;
@@ -52,15 +55,19 @@ internal sealed class OptionsBindingFinder
         IOperation? configuration = null;
         switch (method.Name)
         {
-            case "Configure" when ConfigurationSymbols.Is(containing, _symbols.OptionsConfigurationServiceCollectionExtensions) && method.TypeArguments.Length == 1:
+            case "Configure" when ConfigurationSymbols.Is(
+                containing, _symbols.OptionsConfigurationServiceCollectionExtensions)
+                && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = Argument(invocation, "config");
                 break;
-            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.OptionsBuilderConfigurationExtensions) && method.TypeArguments.Length == 1:
+            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.OptionsBuilderConfigurationExtensions)
+                && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = Argument(invocation, "config");
                 break;
-            case "BindConfiguration" when ConfigurationSymbols.Is(containing, _symbols.OptionsBuilderConfigurationExtensions) && method.TypeArguments.Length == 1:
+            case "BindConfiguration" when ConfigurationSymbols.Is(
+                containing, _symbols.OptionsBuilderConfigurationExtensions) && method.TypeArguments.Length == 1:
                 options = method.TypeArguments[0];
                 var pathArgument = Argument(invocation, "configSectionPath");
                 if (pathArgument == null || ConfigurationReadFinder.ConstantString(pathArgument) is not { } path)
@@ -70,7 +77,8 @@ internal sealed class OptionsBindingFinder
                 section = path;
                 location = pathArgument.Syntax;
                 return true;
-            case "Get" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder) && method.TypeArguments.Length == 1 && invocation.Arguments.Length == 1:
+            case "Get" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder)
+                && method.TypeArguments.Length == 1 && invocation.Arguments.Length == 1:
                 options = method.TypeArguments[0];
                 configuration = invocation.Arguments[0].Value;
                 if (FallbackDetector.HasFallback(invocation))
@@ -78,12 +86,14 @@ internal sealed class OptionsBindingFinder
                     return false;
                 }
                 break;
-            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder) && Argument(invocation, "instance") is { } instance:
+            case "Bind" when ConfigurationSymbols.Is(containing, _symbols.ConfigurationBinder)
+                && Argument(invocation, "instance") is { } instance:
                 options = ConfigurationReadFinder.Unwrap(instance)?.Type!;
                 configuration = invocation.Arguments[0].Value;
                 if (Argument(invocation, "key") is { } keyArgument)
                 {
-                    if (ConfigurationReadFinder.ConstantString(keyArgument) is not { } key || _reads.SectionPathOf(configuration) is not { } parent)
+                    if (ConfigurationReadFinder.ConstantString(keyArgument) is not { } key
+                        || _reads.SectionPathOf(configuration) is not { } parent)
                     {
                         return false;
                     }
@@ -110,11 +120,13 @@ internal sealed class OptionsBindingFinder
         {
             yield break;
         }
-        for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        for (var current = type; current != null
+            && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property || property.SetMethod == null)
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false } property
+                    || property.SetMethod == null)
                 {
                     continue;
                 }
@@ -150,7 +162,8 @@ internal sealed class OptionsBindingFinder
     }
 
     private static bool IsOptionsObject(ITypeSymbol type) =>
-        type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && type.Locations.Length > 0 && type.Locations[0].IsInSource;
+        type.TypeKind == TypeKind.Class && type.SpecialType == SpecialType.None && type.Locations.Length > 0
+            && type.Locations[0].IsInSource;
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType)
     {

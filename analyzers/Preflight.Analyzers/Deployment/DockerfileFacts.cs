@@ -55,7 +55,8 @@ internal sealed class DockerfileFacts
                     current = stages.TryGetValue(image, out var parent)
                         ? parent.Copy()
                         : new Stage(image.IndexOf('$') >= 0 ? null : image);
-                    if (instruction.Arguments.Count >= 3 && string.Equals(instruction.Arguments[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
+                    if (instruction.Arguments.Count >= 3
+                        && string.Equals(instruction.Arguments[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
                     {
                         stages[instruction.Arguments[2].Value] = current;
                     }
@@ -73,11 +74,13 @@ internal sealed class DockerfileFacts
                     current.CommandSetsUrls = ListenArguments.SetsUrls(instruction.ArgumentText);
                     break;
                 case "HEALTHCHECK" when current != null:
-                    current.Healthcheck = instruction.ArgumentText.TrimStart().StartsWith("CMD", StringComparison.OrdinalIgnoreCase) ? instruction : null;
+                    current.Healthcheck = instruction.ArgumentText.TrimStart().StartsWith(
+                        "CMD", StringComparison.OrdinalIgnoreCase) ? instruction : null;
                     break;
             }
         }
-        return current == null ? null : new DockerfileFacts(file, text, current.BaseImage, current.Env, current.Exposes, current.Healthcheck)
+        return current == null ? null
+            : new DockerfileFacts(file, text, current.BaseImage, current.Env, current.Exposes, current.Healthcheck)
         {
             CommandSetsUrls = current.CommandSetsUrls,
         };
@@ -109,7 +112,8 @@ internal sealed class DockerfileFacts
             var equals = argument.Value.IndexOf('=');
             if (equals > 0)
             {
-                env[argument.Value.Substring(0, equals)] = new DockerValue(argument.Value.Substring(equals + 1), argument.Span);
+                env[argument.Value.Substring(0, equals)] = new DockerValue(
+                    argument.Value.Substring(equals + 1), argument.Span);
             }
         }
     }
@@ -119,7 +123,8 @@ internal sealed class DockerfileFacts
         public Stage(string? baseImage) => BaseImage = baseImage;
 
         public string? BaseImage { get; }
-        public Dictionary<string, DockerValue> Env { get; private set; } = new Dictionary<string, DockerValue>(StringComparer.Ordinal);
+        public Dictionary<string, DockerValue> Env { get; private set; } = new Dictionary<string,
+            DockerValue>(StringComparer.Ordinal);
         public List<DockerValue> Exposes { get; private set; } = new List<DockerValue>();
         public DockerInstruction? Healthcheck { get; set; }
         public bool CommandSetsUrls { get; set; }
@@ -151,6 +156,7 @@ internal sealed class DockerValue
 internal static class ListenArguments
 {
     public static bool SetsUrls(string text) =>
-        text.IndexOf("--urls", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("--http_ports", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("--urls", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("--http_ports", StringComparison.OrdinalIgnoreCase) >= 0 ||
         text.IndexOf("--https_ports", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -17,7 +17,9 @@ internal static class KubernetesEnvFrom
 {
     /// <summary>Adds the variables (before the container's own <c>env</c>, which wins); false when they cannot be
     /// known.</summary>
-    public static bool TryAdd(Dictionary<string, string?> environment, KubernetesContainer container, ProjectContext project, ArtifactReader reader)
+    public static bool TryAdd(
+        Dictionary<string, string?> environment, KubernetesContainer container, ProjectContext project,
+        ArtifactReader reader)
     {
         if (container.EnvFrom.Count == 0)
         {
@@ -51,7 +53,8 @@ internal static class KubernetesEnvFrom
             {
                 foreach (var key in definition.Keys)
                 {
-                    var value = source.Kind == KubernetesReferenceKind.ConfigMap && key.Field == "data" ? ScalarValue(reader.Text(file), key) : null;
+                    var value = source.Kind == KubernetesReferenceKind.ConfigMap
+                        && key.Field == "data" ? ScalarValue(reader.Text(file), key) : null;
                     values[key.Key] = values.TryGetValue(key.Key, out var earlier) && earlier != value ? null : value;
                 }
             }
@@ -72,11 +75,13 @@ internal static class KubernetesEnvFrom
             return null;
         }
         var raw = text.Substring(span.Start, span.Length).Trim();
-        if (raw.Length == 0 || raw.IndexOf('\n') >= 0 || raw[0] == '|' || raw[0] == '>' || raw[0] == '&' || raw[0] == '*' || raw[0] == '!')
+        if (raw.Length == 0 || raw.IndexOf('\n') >= 0 || raw[0] == '|' || raw[0] == '>' || raw[0] == '&'
+            || raw[0] == '*' || raw[0] == '!')
         {
             return null;
         }
-        if (raw.Length >= 2 && (raw[0] == '"' && raw[raw.Length - 1] == '"' || raw[0] == '\'' && raw[raw.Length - 1] == '\''))
+        if (raw.Length >= 2
+            && (raw[0] == '"' && raw[raw.Length - 1] == '"' || raw[0] == '\'' && raw[raw.Length - 1] == '\''))
         {
             var inner = raw.Substring(1, raw.Length - 2);
             return inner.IndexOf('\\') >= 0 || inner.IndexOf('\'') >= 0 ? null : inner;

@@ -18,7 +18,8 @@ namespace Preflight.Analyzers.Deployment;
 /// </summary>
 internal sealed class ProjectDeployment
 {
-    private ProjectDeployment(List<ComposeDeployment> compose, List<DockerfileFacts> dockerfiles, List<KubernetesDeployment> containers)
+    private ProjectDeployment(
+        List<ComposeDeployment> compose, List<DockerfileFacts> dockerfiles, List<KubernetesDeployment> containers)
     {
         Compose = compose;
         Dockerfiles = dockerfiles;
@@ -72,7 +73,8 @@ internal sealed class ProjectDeployment
             compose.Add(new ComposeDeployment(service, written, dockerfile));
         }
         var projectName = PathText.GetFileName(project.ProjectFile).Replace(".csproj", "");
-        var names = project.HasNamesake ? new string[0] : assemblyName == null ? new[] { projectName } : new[] { projectName, assemblyName };
+        var names = project.HasNamesake ? new string[0] : assemblyName == null ? new[] { projectName }
+            : new[] { projectName, assemblyName };
         foreach (var file in project.OfKind(ArtifactKind.KubernetesManifest))
         {
             if (reader.Kubernetes(file) is not { IsTemplate: false } manifest)
@@ -85,7 +87,8 @@ internal sealed class ProjectDeployment
                 {
                     if (container.Image is { } image && ServiceProjectMatcher.ImageRuns(image, names, images))
                     {
-                        containers.Add(new KubernetesDeployment(file, project.DisplayPath(file.Path), workload, container));
+                        containers.Add(
+                            new KubernetesDeployment(file, project.DisplayPath(file.Path), workload, container));
                     }
                 }
             }
@@ -109,7 +112,8 @@ internal sealed class ProjectDeployment
     }
 
     private static DockerfileFacts? Facts(ArtifactFile file, ArtifactReader reader) =>
-        reader.Dockerfile(file) is { } model && reader.Text(file) is { } text ? DockerfileFacts.Read(file, model, text) : null;
+        reader.Dockerfile(file) is { } model
+            && reader.Text(file) is { } text ? DockerfileFacts.Read(file, model, text) : null;
 
     /// <summary>The image without tag and digest ("ghcr.io/acme/orders-api"); null when it holds variables.</summary>
     public static string? Repository(string image)
@@ -179,18 +183,23 @@ internal sealed class ComposeDeployment
             if (int.TryParse(slash < 0 ? value : value.Substring(0, slash), out var port))
             {
                 var colon = expose.Node.Written.LastIndexOf(':');
-                yield return (port, true, expose.Node.FindWritten(port.ToString(System.Globalization.CultureInfo.InvariantCulture), colon < 0 ? 0 : colon) ?? expose.Span);
+                yield return (port, true,
+                    expose.Node.FindWritten(
+                    port.ToString(System.Globalization.CultureInfo.InvariantCulture), colon < 0 ? 0 : colon)
+                    ?? expose.Span);
             }
         }
     }
 
-    private static bool SetsUrls(IReadOnlyList<string>? arguments) => arguments != null && arguments.Any(ListenArguments.SetsUrls);
+    private static bool SetsUrls(IReadOnlyList<string>? arguments) => arguments != null
+        && arguments.Any(ListenArguments.SetsUrls);
 }
 
 /// <summary>A Kubernetes container that runs the project's image.</summary>
 internal sealed class KubernetesDeployment
 {
-    public KubernetesDeployment(ArtifactFile file, string displayPath, KubernetesObject workload, KubernetesContainer container)
+    public KubernetesDeployment(
+        ArtifactFile file, string displayPath, KubernetesObject workload, KubernetesContainer container)
     {
         File = file;
         DisplayPath = displayPath;
@@ -202,5 +211,6 @@ internal sealed class KubernetesDeployment
     public string DisplayPath { get; }
     public KubernetesObject Workload { get; }
     public KubernetesContainer Container { get; }
-    public string Description => $"container '{Container.Name ?? "?"}' of {Workload.Kind} '{Workload.Name ?? "?"}' ({DisplayPath})";
+    public string Description =>
+        $"container '{Container.Name ?? "?"}' of {Workload.Kind} '{Workload.Name ?? "?"}' ({DisplayPath})";
 }

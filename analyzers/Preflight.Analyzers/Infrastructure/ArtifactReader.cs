@@ -35,11 +35,13 @@ internal sealed class ArtifactReader
 
     /// <summary>Parses a text (an AdditionalFile that is no artifact, e.g. an AppHost's C# file) through the per-text
     /// cache.</summary>
-    public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, SourceTextValueProvider<T> provider) where T : class =>
+    public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, SourceTextValueProvider<T> provider) where T
+        : class =>
         _context.TryGetValue(text, provider, out var value) ? value : null;
 
     /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an
     /// artifact).</summary>
     public T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
-        file.File.GetText(CancellationToken) is { } text && _context.TryGetValue(text, provider, out var value) ? value : null;
+        file.File.GetText(CancellationToken) is { } text
+            && _context.TryGetValue(text, provider, out var value) ? value : null;
 }

@@ -22,12 +22,14 @@ internal static class LoadedComposeSets
     private const int MaxAnchors = 64;
 
     /// <summary>Keyed by the content of the project's first compose file.</summary>
-    private static readonly Dictionary<string, List<Entry>> Cache = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+    private static readonly Dictionary<string, List<Entry>> Cache = new Dictionary<string,
+        List<Entry>>(StringComparer.Ordinal);
 
     /// <param name="composePaths">The project's compose files, normalized.</param>
     /// <returns>Each set, and its loaded file when its first file is one of <paramref name="composePaths"/> (else null,
     /// not loaded).</returns>
-    public static IReadOnlyList<(ComposeSet Set, ComposeFile? File)> Get(ProjectContext project, IReadOnlyCollection<string> composePaths, CancellationToken cancellationToken)
+    public static IReadOnlyList<(ComposeSet Set, ComposeFile? File)> Get(
+        ProjectContext project, IReadOnlyCollection<string> composePaths, CancellationToken cancellationToken)
     {
         string? TextOf(string path) => project.Find(path)?.File.GetText(cancellationToken)?.ToString();
         string? anchor = null;
@@ -97,7 +99,9 @@ internal static class LoadedComposeSets
         private readonly List<string> _composePaths;
         private readonly List<(string Path, string? Text)> _reads;
 
-        public Entry(List<string> composePaths, List<(string Path, string? Text)> reads, IReadOnlyList<(ComposeSet, ComposeFile?)> sets)
+        public Entry(
+            List<string> composePaths, List<(string Path, string? Text)> reads,
+            IReadOnlyList<(ComposeSet, ComposeFile?)> sets)
         {
             _composePaths = composePaths;
             _reads = reads;

@@ -23,7 +23,10 @@ internal sealed class PerCompilation<T> where T : class
     /// computed with.</param>
     public T Get(Compilation compilation, string? projectFile, int artifactCount, Func<T> compute)
     {
-        var entry = _entries.GetValue(compilation, _ => new Entry(projectFile, artifactCount, new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication)));
+        var entry = _entries.GetValue(
+            compilation,
+            _ => new Entry(
+            projectFile, artifactCount, new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication)));
         if (!entry.IsFor(projectFile, artifactCount))
         {
             return compute();

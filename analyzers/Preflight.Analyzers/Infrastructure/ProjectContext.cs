@@ -15,8 +15,10 @@ namespace Preflight.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class ProjectContext
 {
-    private ProjectContext(string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts,
-        ImmutableArray<AdditionalText> projectSources, ImmutableArray<ArtifactFile> projectFiles, string? assemblyName = null)
+    private ProjectContext(
+        string? projectFile, string? repositoryRoot, string? outputType, ImmutableArray<ArtifactFile> artifacts,
+        ImmutableArray<AdditionalText> projectSources, ImmutableArray<ArtifactFile> projectFiles,
+            string? assemblyName = null)
     {
         ProjectSources = projectSources;
         AssemblyName = assemblyName;
@@ -72,7 +74,8 @@ internal sealed class ProjectContext
             {
                 artifacts.Add(new ArtifactFile(file, PathText.Normalize(file.Path), kind));
             }
-            else if (file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            else if (file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                || file.Path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
             {
                 projectSources.Add(file);
             }
@@ -86,7 +89,8 @@ internal sealed class ProjectContext
             projectFiles.ToImmutable(),
             Read(global, "build_property.AssemblyName"))
         {
-            IsTestProject = string.Equals(Read(global, "build_property.IsTestProject"), "true", StringComparison.OrdinalIgnoreCase),
+            IsTestProject = string.Equals(
+                Read(global, "build_property.IsTestProject"), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 
@@ -109,7 +113,8 @@ internal sealed class ProjectContext
             var name = PathText.GetFileName(ProjectFile);
             foreach (var file in ProjectFiles)
             {
-                if (!PathText.Equal(file.Path, ProjectFile) && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (!PathText.Equal(file.Path, ProjectFile)
+                    && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }
@@ -120,7 +125,8 @@ internal sealed class ProjectContext
 
     /// <summary>The same repository seen from another (deployable) project: a host of this library.</summary>
     public ProjectContext ForHost(string hostProjectFile) =>
-        new ProjectContext(PathText.Normalize(hostProjectFile), RepositoryRoot, "Exe", Artifacts, ProjectSources, ProjectFiles);
+        new ProjectContext(
+            PathText.Normalize(hostProjectFile), RepositoryRoot, "Exe", Artifacts, ProjectSources, ProjectFiles);
 
     public IEnumerable<ArtifactFile> OfKind(ArtifactKind kind)
     {
@@ -148,7 +154,8 @@ internal sealed class ProjectContext
         }
         return model == null
             ? PathText.Equal(file.Directory, ProjectDirectory)
-            : ServiceProjectMatcher.DockerfileBuilds(file.Path, model, ProjectDirectory, PathText.GetFileName(ProjectFile), AssemblyName);
+            : ServiceProjectMatcher.DockerfileBuilds(
+                file.Path, model, ProjectDirectory, PathText.GetFileName(ProjectFile), AssemblyName);
     }
 
     /// <summary>True when the file sits directly in the project's folder (or no project folder is known).</summary>
@@ -193,7 +200,9 @@ internal sealed class ProjectContext
 
     /// <summary>A path for messages: relative to the repository root when under it, else the file name.</summary>
     public string DisplayPath(string path) =>
-        RepositoryRoot != null && PathText.IsUnder(path, RepositoryRoot) ? PathText.Relative(RepositoryRoot, path) : PathText.GetFileName(path);
+        RepositoryRoot != null
+            && PathText.IsUnder(path, RepositoryRoot) ? PathText.Relative(RepositoryRoot, path)
+            : PathText.GetFileName(path);
 
     private static string? Read(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

@@ -37,14 +37,17 @@ internal sealed class ProjectFileModel
         XElement root;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(
+                new StringReader(text),
+                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             root = XElement.Load(reader);
         }
         catch (XmlException)
         {
             return null;
         }
-        var sdk = root.Attribute("Sdk")?.Value ?? root.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "";
+        var sdk = root.Attribute("Sdk")?.Value
+            ?? root.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "";
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var packages = new List<string>();
         var references = new List<string>();
@@ -54,7 +57,8 @@ internal sealed class ProjectFileModel
         {
             foreach (var element in group.Elements().Where(e => e.Attribute("Condition") == null))
             {
-                if (group.Name.LocalName == "ItemGroup" && element.Attribute("Include")?.Value is { } include && include.IndexOf('$') < 0)
+                if (group.Name.LocalName == "ItemGroup" && element.Attribute("Include")?.Value is { } include
+                    && include.IndexOf('$') < 0)
                 {
                     if (element.Name.LocalName == "ProjectReference")
                     {
@@ -70,8 +74,10 @@ internal sealed class ProjectFileModel
         var executableSdk = sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) ||
             sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
         var outputType = properties.TryGetValue("OutputType", out var type) ? type : executableSdk ? "Exe" : "Library";
-        var isExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
-        var isTest = ProjectRoles.IsTestProject(sdk, properties.TryGetValue("IsTestProject", out var isTestProject) ? isTestProject : null, packages);
+        var isExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase)
+            || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase);
+        var isTest = ProjectRoles.IsTestProject(
+            sdk, properties.TryGetValue("IsTestProject", out var isTestProject) ? isTestProject : null, packages);
         var isAppHost = AppHostProjectFile.IsAppHost(root);
         return new ProjectFileModel(PathText.Normalize(path), isExecutable && !isTest && !isAppHost, references);
     }

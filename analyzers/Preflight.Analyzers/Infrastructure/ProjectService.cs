@@ -48,7 +48,8 @@ internal sealed class ProjectService
             composeFiles[PathText.Normalize(file.Path)] = file;
         }
         // Parsed once per text (the reader's cache), not once per compose service that names the Dockerfile.
-        Preflight.Artifacts.Docker.Dockerfile? DockerfileAt(string path) => project.Find(path) is { } file ? reader.Dockerfile(file) : null;
+        Preflight.Artifacts.Docker.Dockerfile? DockerfileAt(string path) => project.Find(path) is { } file
+            ? reader.Dockerfile(file) : null;
         var seen = new HashSet<(string, string, string?)>();
         // Found and loaded once for every compilation given the same texts (LoadedComposeSets).
         foreach (var (set, loaded) in LoadedComposeSets.Get(project, composeFiles.Keys, reader.CancellationToken))
@@ -61,12 +62,17 @@ internal sealed class ProjectService
             foreach (var service in compose.Services)
             {
                 var baseDirectory = service.Build?.BaseDirectory ?? directory;
-                if (ServiceProjectMatcher.Builds(service, baseDirectory, project.ProjectDirectory, projectFileName, DockerfileAt, project.AssemblyName))
+                if (ServiceProjectMatcher.Builds(
+                    service, baseDirectory, project.ProjectDirectory, projectFileName, DockerfileAt,
+                    project.AssemblyName))
                 {
                     // The file that defines the service (an override or included file may), else the main file.
-                    var defining = service.NameSourceFile != null && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own) ? own : main;
+                    var defining = service.NameSourceFile != null
+                        && composeFiles.TryGetValue(PathText.Normalize(service.NameSourceFile), out var own)
+                        ? own : main;
                     // A base's service is seen again with each overlay of the base: once per overlay that changes it.
-                    if (seen.Add((defining.Path, service.Name, set.IsOverlay && ChangedBy(service, set.Path) ? set.Path : null)))
+                    if (seen.Add(
+                        (defining.Path, service.Name, set.IsOverlay && ChangedBy(service, set.Path) ? set.Path : null)))
                     {
                         services.Add(new ProjectService(defining, service, project.DisplayPath(defining.Path)));
                     }
@@ -81,7 +87,8 @@ internal sealed class ProjectService
     private static bool ChangedBy(ComposeService service, string overlay)
     {
         bool In(string? file) => file != null && PathText.Equal(file, overlay);
-        if (In(service.NameSourceFile) || In(service.Build?.SourceFile) || (service.Image != null && In(service.SourceFile)))
+        if (In(service.NameSourceFile) || In(service.Build?.SourceFile)
+            || (service.Image != null && In(service.SourceFile)))
         {
             return true;
         }

@@ -24,7 +24,8 @@ internal static class ReferencingHosts
         var models = new Dictionary<string, ProjectFileModel>(StringComparer.Ordinal);
         foreach (var file in project.ProjectFiles)
         {
-            if (file.File.GetText(cancellationToken)?.ToString() is { } text && ProjectFileModel.Parse(file.Path, text) is { } model)
+            if (file.File.GetText(cancellationToken)?.ToString() is { } text
+                && ProjectFileModel.Parse(file.Path, text) is { } model)
             {
                 models[model.Path] = model;
             }
@@ -41,7 +42,9 @@ internal static class ReferencingHosts
         return hosts;
     }
 
-    private static bool References(ProjectFileModel model, string target, Dictionary<string, ProjectFileModel> models, HashSet<string> seen, int depth)
+    private static bool References(
+        ProjectFileModel model, string target, Dictionary<string, ProjectFileModel> models, HashSet<string> seen,
+        int depth)
     {
         if (depth > MaxDepth || !seen.Add(model.Path))
         {
@@ -50,7 +53,8 @@ internal static class ReferencingHosts
         foreach (var reference in model.ProjectReferences)
         {
             if (PathText.Equal(reference, target) ||
-                models.TryGetValue(reference, out var referenced) && References(referenced, target, models, seen, depth + 1))
+                models.TryGetValue(reference, out var referenced)
+                    && References(referenced, target, models, seen, depth + 1))
             {
                 return true;
             }

@@ -19,9 +19,13 @@ internal sealed class ListenCodeCollector
     private int _isWebApp;
 
     public void Register(CompilationStartAnalysisContext start) =>
-        start.RegisterOperationAction(context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
+        start.RegisterOperationAction(
+            context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
 
-    public ListenCode Build() => new ListenCode(_isWebApp != 0, _unknown != 0, new System.Collections.Generic.List<string>(_urls), new System.Collections.Generic.List<int>(_listenPorts));
+    public ListenCode Build() =>
+        new ListenCode(
+        _isWebApp != 0, _unknown != 0, new System.Collections.Generic.List<string>(_urls),
+        new System.Collections.Generic.List<int>(_listenPorts));
 
     private void OnInvocation(IInvocationOperation invocation)
     {
@@ -45,7 +49,8 @@ internal sealed class ListenCodeCollector
                 break;
             case "Add" when invocation.Instance is IPropertyReferenceOperation { Property.Name: "Urls" } property &&
                             property.Property.ContainingType?.Name == "WebApplication":
-            case "Run" or "RunAsync" when method.ContainingType?.Name == "WebApplication" && invocation.Arguments.Length == 1 &&
+            case "Run" or "RunAsync" when method.ContainingType?.Name == "WebApplication"
+                && invocation.Arguments.Length == 1 &&
                                            invocation.Arguments[0].ArgumentKind == ArgumentKind.Explicit:
                 AddStrings(invocation.Arguments[0].Value);
                 break;
@@ -55,7 +60,8 @@ internal sealed class ListenCodeCollector
                 {
                     _listenPorts.Enqueue(number);
                 }
-                else if (port is IObjectCreationOperation { Arguments.Length: 2 } endpoint && endpoint.Arguments[1].Value.ConstantValue.Value is int endpointPort)
+                else if (port is IObjectCreationOperation { Arguments.Length: 2 } endpoint
+                    && endpoint.Arguments[1].Value.ConstantValue.Value is int endpointPort)
                 {
                     _listenPorts.Enqueue(endpointPort); // new IPEndPoint(IPAddress.Any, 5000)
                 }
@@ -69,11 +75,14 @@ internal sealed class ListenCodeCollector
                 _unknown = 1;
                 break;
             case "SetEnvironmentVariable" when invocation.Arguments.Length > 0 &&
-                                               (invocation.Arguments[0].Value.ConstantValue.Value is not string variable || ListenPortResolver.IsPortVariable(variable)):
+                                               (invocation.Arguments[0].Value.ConstantValue.Value is not string variable
+                                                   || ListenPortResolver.IsPortVariable(variable)):
                 _unknown = 1;
                 break;
-            case "UseSetting" when invocation.Arguments.Length > 1 && invocation.Arguments[invocation.Arguments.Length - 2].Value.ConstantValue.Value is string key &&
-                                   (key.Equals("urls", StringComparison.OrdinalIgnoreCase) || key.IndexOf("ports", StringComparison.OrdinalIgnoreCase) >= 0):
+            case "UseSetting" when invocation.Arguments.Length > 1
+                && invocation.Arguments[invocation.Arguments.Length - 2].Value.ConstantValue.Value is string key &&
+                                   (key.Equals("urls", StringComparison.OrdinalIgnoreCase)
+                                       || key.IndexOf("ports", StringComparison.OrdinalIgnoreCase) >= 0):
                 _unknown = 1;
                 break;
         }
@@ -105,7 +114,9 @@ internal sealed class ListenCodeCollector
 /// <summary>The listen addresses the code sets.</summary>
 internal sealed class ListenCode
 {
-    public ListenCode(bool isWebApp, bool isUnknown, System.Collections.Generic.IReadOnlyList<string> urls, System.Collections.Generic.IReadOnlyList<int> listenPorts)
+    public ListenCode(
+        bool isWebApp, bool isUnknown, System.Collections.Generic.IReadOnlyList<string> urls,
+        System.Collections.Generic.IReadOnlyList<int> listenPorts)
     {
         IsWebApp = isWebApp;
         IsUnknown = isUnknown;

@@ -20,7 +20,8 @@ namespace Preflight.Analyzers.Ports;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF5005);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF5005);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -38,7 +39,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
             collector.Register(start);
             var reader = new ArtifactReader(start);
             var assemblyName = start.Compilation.AssemblyName;
-            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetFramework", out var targetFramework);
+            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(
+                "build_property.TargetFramework", out var targetFramework);
             start.RegisterCompilationEndAction(end =>
             {
                 var code = collector.Build();
@@ -46,7 +48,9 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                var check = new Check(end, project, reader, code, ReadSettings(project, reader), string.IsNullOrWhiteSpace(targetFramework) ? null : targetFramework);
+                var check = new Check(
+                    end, project, reader, code, ReadSettings(project, reader),
+                    string.IsNullOrWhiteSpace(targetFramework) ? null : targetFramework);
                 check.Run(ProjectDeployment.Find(project, reader, assemblyName));
             });
         });
@@ -63,7 +67,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
         {
             foreach (var file in project.OfKind(ArtifactKind.AppSettings))
             {
-                if (!project.IsInProjectFolder(file) || !string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (!project.IsInProjectFolder(file)
+                    || !string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -77,12 +82,14 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     var parts = key.Key.Split(':');
                     if (parts.Length == 4 && parts[0].Equals("Kestrel", StringComparison.OrdinalIgnoreCase) &&
-                        parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase) && parts[3].Equals("Url", StringComparison.OrdinalIgnoreCase))
+                        parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase)
+                            && parts[3].Equals("Url", StringComparison.OrdinalIgnoreCase))
                     {
                         endpoints[parts[2]] = key.Value;
                     }
                     else if (parts.Length == 3 && parts[0].Equals("Kestrel", StringComparison.OrdinalIgnoreCase) &&
-                             parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase) && !endpoints.ContainsKey(parts[2]))
+                             parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase)
+                                 && !endpoints.ContainsKey(parts[2]))
                     {
                         endpoints[parts[2]] = null; // An endpoint whose Url is not (yet) seen: unknown unless a Url key follows.
                     }
@@ -101,7 +108,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-        return new AppSettingsPorts(files.Count == 0 ? "appsettings.json" : string.Join(", ", files), endpoints, urls, http, https, unknown);
+        return new AppSettingsPorts(
+            files.Count == 0 ? "appsettings.json" : string.Join(", ", files), endpoints, urls, http, https, unknown);
     }
 
     private sealed class Check
@@ -114,7 +122,9 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
         private readonly string? _targetFramework;
         private readonly HashSet<(string, int)> _reported = new HashSet<(string, int)>();
 
-        public Check(CompilationAnalysisContext context, ProjectContext project, ArtifactReader reader, ListenCode code, AppSettingsPorts settings, string? targetFramework)
+        public Check(
+            CompilationAnalysisContext context, ProjectContext project, ArtifactReader reader, ListenCode code,
+            AppSettingsPorts settings, string? targetFramework)
         {
             _context = context;
             _project = project;
@@ -147,7 +157,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 }
                 foreach (var port in compose.ContainerPorts())
                 {
-                    Compare(compose.Service.File, port.Port, port.Span, compose.Service.Description + (port.IsExpose ? " expose" : " ports"), listening);
+                    Compare(compose.Service.File, port.Port, port.Span,
+                        compose.Service.Description + (port.IsExpose ? " expose" : " ports"), listening);
                 }
                 foreach (var probe in probes)
                 {
@@ -166,7 +177,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     environment[variable.Name] = variable.IsValueFrom ? null : variable.Value ?? "";
                 }
-                var layer = new EnvLayer(container.Description, environment, !envFromKnown || CommandSetsUrls(container));
+                var layer = new EnvLayer(
+                    container.Description, environment, !envFromKnown || CommandSetsUrls(container));
                 if (layer.SetsPorts)
                 {
                     foreach (var dockerfile in deployment.Dockerfiles)
@@ -182,7 +194,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     if (port.ContainerPort is { } number)
                     {
-                        Compare(container.File, number, port.ContainerPortSpan, container.Description + " containerPort", listening);
+                        Compare(container.File, number, port.ContainerPortSpan,
+                            container.Description + " containerPort", listening);
                     }
                 }
                 foreach (var probe in probes)
@@ -205,7 +218,9 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     var value = expose.Value;
                     var slash = value.IndexOf('/');
-                    if (int.TryParse(slash < 0 ? value : value.Substring(0, slash), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                    if (int.TryParse(
+                        slash < 0 ? value : value.Substring(0, slash), NumberStyles.None, CultureInfo.InvariantCulture,
+                        out var port))
                     {
                         exposed.Add((port, expose.Span));
                     }
@@ -238,7 +253,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
         {
             var text = _reader.Text(container.File);
             var span = container.Container.Span;
-            return text == null || span.Start < 0 || span.End > text.Length || ListenArguments.SetsUrls(text.Substring(span.Start, span.Length));
+            return text == null || span.Start < 0 || span.End > text.Length
+                || ListenArguments.SetsUrls(text.Substring(span.Start, span.Length));
         }
 
         private ListenPorts? Listening(DockerfileFacts? dockerfile, EnvLayer? deployment)
@@ -278,7 +294,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 return;
             }
             _context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.PF5005, Locations.InFile(file.File.Path, span), where, port.ToString(CultureInfo.InvariantCulture), listening.Text, listening.Source));
+                Descriptors.PF5005, Locations.InFile(file.File.Path, span), where,
+                    port.ToString(CultureInfo.InvariantCulture), listening.Text, listening.Source));
         }
     }
 }

@@ -40,7 +40,8 @@ internal sealed class ListenPorts
 
     public IReadOnlyCollection<int> Ports { get; }
     public string Source { get; }
-    public string Text => string.Join(", ", Ports.OrderBy(p => p).Select(p => p.ToString(CultureInfo.InvariantCulture)));
+    public string Text =>
+        string.Join(", ", Ports.OrderBy(p => p).Select(p => p.ToString(CultureInfo.InvariantCulture)));
 }
 
 /// <summary>
@@ -51,7 +52,8 @@ internal sealed class ListenPorts
 /// </summary>
 internal static class ListenPortResolver
 {
-    private static readonly Regex UrlPattern = new Regex(@"^(?<scheme>https?)://(?<host>\[[^\]]*\]|[^/:\[\]]+)(?::(?<port>\d{1,5}))?/?$",
+    private static readonly Regex UrlPattern = new Regex(
+        @"^(?<scheme>https?)://(?<host>\[[^\]]*\]|[^/:\[\]]+)(?::(?<port>\d{1,5}))?/?$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     public static bool IsPortVariable(string name)
@@ -62,7 +64,8 @@ internal static class ListenPortResolver
             if (key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 var rest = key.Substring(prefix.Length);
-                if (rest.Equals("URLS", StringComparison.OrdinalIgnoreCase) || rest.Equals("HTTP_PORTS", StringComparison.OrdinalIgnoreCase) ||
+                if (rest.Equals("URLS", StringComparison.OrdinalIgnoreCase)
+                    || rest.Equals("HTTP_PORTS", StringComparison.OrdinalIgnoreCase) ||
                     rest.Equals("HTTPS_PORTS", StringComparison.OrdinalIgnoreCase) ||
                     rest.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase))
                 {
@@ -139,15 +142,19 @@ internal static class ListenPortResolver
             foreach (var variable in layer.Variables)
             {
                 var key = variable.Key.Replace("__", ":");
-                if (key.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase) && key.EndsWith(":Url", StringComparison.OrdinalIgnoreCase))
+                if (key.StartsWith("Kestrel:Endpoints:", StringComparison.OrdinalIgnoreCase)
+                    && key.EndsWith(":Url", StringComparison.OrdinalIgnoreCase))
                 {
-                    endpoints[key.Substring(18, key.Length - 22)] = (variable.Value, variable.Key + " in " + layer.Description);
+                    endpoints[key.Substring(18, key.Length - 22)] = (variable.Value,
+                        variable.Key + " in " + layer.Description);
                 }
             }
         }
         if (endpoints.Count > 0)
         {
-            return FromUrls(endpoints.Values.Select(e => e.Url), string.Join(", ", endpoints.Values.Select(e => e.Source).Distinct()));
+            return FromUrls(
+                endpoints.Values.Select(e => e.Url),
+                string.Join(", ", endpoints.Values.Select(e => e.Source).Distinct()));
         }
         if (code.Urls.Count > 0)
         {
@@ -184,7 +191,8 @@ internal static class ListenPortResolver
 
     /// <summary>The "urls"/"http_ports" setting: unprefixed variable, appsettings, ASPNETCORE_, DOTNET_ (first found
     /// wins).</summary>
-    private static (string? Value, string Source)? Setting(IReadOnlyList<EnvLayer> layers, string? fromSettings, string name)
+    private static (string? Value, string Source)? Setting(
+        IReadOnlyList<EnvLayer> layers, string? fromSettings, string name)
     {
         if (Variable(layers, name) is { } plain)
         {
@@ -204,7 +212,9 @@ internal static class ListenPortResolver
         {
             if (layers[i].Variables.TryGetValue(name, out var value))
             {
-                var source = name + "=" + value + (layers[i].Description.StartsWith("the default", StringComparison.Ordinal) ? ", " : " in ") + layers[i].Description;
+                var source = name + "=" + value
+                    + (layers[i].Description.StartsWith("the default", StringComparison.Ordinal) ? ", " : " in ")
+                    + layers[i].Description;
                 return (value != null && value.IndexOf('$') >= 0 ? null : value, source);
             }
         }
@@ -288,7 +298,8 @@ internal static class ListenPortResolver
         {
             return LeadingNumber(tfm.Substring(10));
         }
-        return tfm.StartsWith("net", StringComparison.Ordinal) && tfm.IndexOf('.') > 3 ? LeadingNumber(tfm.Substring(3)) : null;
+        return tfm.StartsWith("net", StringComparison.Ordinal)
+            && tfm.IndexOf('.') > 3 ? LeadingNumber(tfm.Substring(3)) : null;
     }
 
     private static int? LeadingNumber(string? text)
@@ -309,9 +320,12 @@ internal static class ListenPortResolver
 /// <summary>What the project's appsettings.json (and appsettings.Production.json) set about listening.</summary>
 internal sealed class AppSettingsPorts
 {
-    public static readonly AppSettingsPorts None = new AppSettingsPorts("appsettings.json", new Dictionary<string, string?>(), null, null, null, false);
+    public static readonly AppSettingsPorts None = new AppSettingsPorts(
+        "appsettings.json", new Dictionary<string, string?>(), null, null, null, false);
 
-    public AppSettingsPorts(string description, IReadOnlyDictionary<string, string?> kestrelEndpoints, string? urls, string? httpPorts, string? httpsPorts, bool isUnknown)
+    public AppSettingsPorts(
+        string description, IReadOnlyDictionary<string, string?> kestrelEndpoints, string? urls, string? httpPorts,
+        string? httpsPorts, bool isUnknown)
     {
         Description = description;
         KestrelEndpoints = kestrelEndpoints;

@@ -14,7 +14,8 @@ internal sealed class ControllerRoutes
 {
     private static readonly Dictionary<string, string> Verbs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["HttpGetAttribute"] = "GET", ["HttpPostAttribute"] = "POST", ["HttpPutAttribute"] = "PUT", ["HttpDeleteAttribute"] = "DELETE",
+        ["HttpGetAttribute"] = "GET", ["HttpPostAttribute"] = "POST", ["HttpPutAttribute"] = "PUT",
+            ["HttpDeleteAttribute"] = "DELETE",
         ["HttpPatchAttribute"] = "PATCH", ["HttpHeadAttribute"] = "HEAD", ["HttpOptionsAttribute"] = "OPTIONS",
     };
 
@@ -41,11 +42,13 @@ internal sealed class ControllerRoutes
         var controllerName = Strip(type.Name, "Controller");
         var area = StringArgument(FindAttribute(type, "AreaAttribute"));
         var classTemplates = ClassTemplates(type);
-        for (var current = type; current != null && current.Locations.Length > 0 && current.Locations[0].IsInSource; current = current.BaseType)
+        for (var current = type; current != null && current.Locations.Length > 0
+            && current.Locations[0].IsInSource; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action &&
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false,
+                    DeclaredAccessibility: Accessibility.Public } action &&
                     !HasAttribute(action, "NonActionAttribute") && !action.IsOverride)
                 {
                     AddAction(action, classTemplates, controllerName, area);
@@ -109,14 +112,17 @@ internal sealed class ControllerRoutes
         }
         foreach (var template in templates)
         {
-            if (template != null && (template.StartsWith("/", StringComparison.Ordinal) || template.StartsWith("~/", StringComparison.Ordinal)))
+            if (template != null
+                && (template.StartsWith("/", StringComparison.Ordinal)
+                || template.StartsWith("~/", StringComparison.Ordinal)))
             {
                 Add(template, controllerName, actionName, area, methods);
                 continue;
             }
             foreach (var classTemplate in classTemplates)
             {
-                Add(template == null ? classTemplate : RouteTemplate.Combine(classTemplate, template), controllerName, actionName, area, methods);
+                Add(template == null ? classTemplate : RouteTemplate.Combine(classTemplate, template), controllerName,
+                    actionName, area, methods);
             }
             if (classTemplates.Count == 0 && template != null)
             {
@@ -125,7 +131,8 @@ internal sealed class ControllerRoutes
         }
     }
 
-    private void Add(string template, string controller, string action, string? area, IReadOnlyCollection<string>? methods)
+    private void Add(
+        string template, string controller, string action, string? area, IReadOnlyCollection<string>? methods)
     {
         var replaced = Replace(template, "[controller]", controller);
         replaced = Replace(replaced, "[action]", action);
@@ -159,7 +166,8 @@ internal sealed class ControllerRoutes
 
     private bool IsController(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public ||
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType
+            || type.DeclaredAccessibility != Accessibility.Public ||
             HasAttribute(type, "NonControllerAttribute"))
         {
             return false;
@@ -170,7 +178,8 @@ internal sealed class ControllerRoutes
         }
         for (var current = type; current != null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, _controllerBase) || HasAttribute(current, "ControllerAttribute"))
+            if (SymbolEqualityComparer.Default.Equals(current, _controllerBase)
+                || HasAttribute(current, "ControllerAttribute"))
             {
                 return true;
             }
@@ -179,11 +188,13 @@ internal sealed class ControllerRoutes
     }
 
     private static string Replace(string text, string token, string value) =>
-        System.Text.RegularExpressions.Regex.Replace(text, System.Text.RegularExpressions.Regex.Escape(token), value.Replace("$", "$$"),
+        System.Text.RegularExpressions.Regex.Replace(
+            text, System.Text.RegularExpressions.Regex.Escape(token), value.Replace("$", "$$"),
             System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static string Strip(string name, string suffix) =>
-        name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length ? name.Substring(0, name.Length - suffix.Length) : name;
+        name.EndsWith(suffix, StringComparison.Ordinal)
+            && name.Length > suffix.Length ? name.Substring(0, name.Length - suffix.Length) : name;
 
     private static AttributeData? FindAttribute(ISymbol symbol, string name)
     {

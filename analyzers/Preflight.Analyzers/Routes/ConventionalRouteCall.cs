@@ -16,7 +16,8 @@ internal static class ConventionalRouteCall
 {
     private static readonly IReadOnlyDictionary<string, string> NoDefaults = new Dictionary<string, string>();
 
-    public static (string Pattern, IReadOnlyDictionary<string, string> Defaults)? Read(IInvocationOperation invocation, IMethodSymbol method, string name)
+    public static (string Pattern, IReadOnlyDictionary<string, string> Defaults)? Read(
+        IInvocationOperation invocation, IMethodSymbol method, string name)
     {
         if (name == "MapDefaultControllerRoute")
         {
@@ -71,7 +72,8 @@ internal static class ConventionalRouteCall
             }
             if (constant.ConstantValue is { HasValue: true, Value: { } known })
             {
-                defaults[property.Property.Name.ToLowerInvariant()] = Convert.ToString(known, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+                defaults[property.Property.Name.ToLowerInvariant()] = Convert.ToString(
+                    known, System.Globalization.CultureInfo.InvariantCulture) ?? "";
             }
             else if (constant.ConstantValue is { HasValue: true, Value: null } || IsOptionalMarker(constant))
             {
@@ -88,5 +90,6 @@ internal static class ConventionalRouteCall
     /// <summary><c>id = RouteParameter.Optional</c>/<c>UrlParameter.Optional</c>: the parameter may be left
     /// out.</summary>
     private static bool IsOptionalMarker(IOperation value) =>
-        value is IFieldReferenceOperation { Field.Name: "Optional" } || value is IPropertyReferenceOperation { Property.Name: "Optional" };
+        value is IFieldReferenceOperation { Field.Name: "Optional" }
+            || value is IPropertyReferenceOperation { Property.Name: "Optional" };
 }

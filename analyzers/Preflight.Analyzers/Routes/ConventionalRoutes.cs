@@ -35,7 +35,8 @@ internal static class ConventionalRoutes
 
     /// <summary>Null when the pattern cannot be expanded (areas, controller or action inside a complex segment, no
     /// controller known).</summary>
-    public static List<RouteEntry>? Expand(string pattern, IReadOnlyDictionary<string, string> defaults, IEnumerable<ConventionalAction> actions)
+    public static List<RouteEntry>? Expand(
+        string pattern, IReadOnlyDictionary<string, string> defaults, IEnumerable<ConventionalAction> actions)
     {
         var parts = RouteTemplate.SplitPath(pattern);
         var segments = new List<Segment>();
@@ -73,7 +74,8 @@ internal static class ConventionalRoutes
                     case "controller":
                     case "action":
                         var value = segment.Name == "controller" ? action.Controller : action.Action;
-                        var @default = segment.Default ?? (defaults.TryGetValue(segment.Name, out var given) ? given : null);
+                        var @default = segment.Default
+                            ?? (defaults.TryGetValue(segment.Name, out var given) ? given : null);
                         texts.Add(value);
                         optional.Add(@default != null && Same(@default, value));
                         break;
@@ -129,13 +131,15 @@ internal static class ConventionalRoutes
             if (open != 0 || close != text.Length - 1 || text.IndexOf('{', 1) > 0)
             {
                 var lower = text.ToLowerInvariant();
-                return lower.Contains("{controller") || lower.Contains("{action") || lower.Contains("{area") ? null : new Segment(text, null, null, false);
+                return lower.Contains("{controller") || lower.Contains("{action")
+                    || lower.Contains("{area") ? null : new Segment(text, null, null, false);
             }
             var inner = text.Substring(1, text.Length - 2).TrimStart('*');
             var equals = inner.IndexOf('=');
             var @default = equals >= 0 ? inner.Substring(equals + 1) : null;
             var head = equals >= 0 ? inner.Substring(0, equals) : inner;
-            var optional = head.EndsWith("?", StringComparison.Ordinal) || @default != null || text.StartsWith("{*", StringComparison.Ordinal);
+            var optional = head.EndsWith("?", StringComparison.Ordinal) || @default != null
+                || text.StartsWith("{*", StringComparison.Ordinal);
             var colon = head.IndexOf(':');
             var name = (colon >= 0 ? head.Substring(0, colon) : head).TrimEnd('?').Trim().ToLowerInvariant();
             if (name == "area")

@@ -11,7 +11,9 @@ namespace Preflight.Analyzers.Routes;
 /// written.</summary>
 internal sealed class HttpProbe
 {
-    public HttpProbe(object owner, ArtifactFile file, string path, SourceSpan span, int? port, SourceSpan portSpan, string description)
+    public HttpProbe(
+        object owner, ArtifactFile file, string path, SourceSpan span, int? port, SourceSpan portSpan,
+        string description)
     {
         Owner = owner;
         File = file;
@@ -43,8 +45,12 @@ internal sealed class HttpProbe
             {
                 if (probe.HttpGet is { Host: null } httpGet)
                 {
-                    var kind = char.ToLowerInvariant(probe.Kind.ToString()[0]) + probe.Kind.ToString().Substring(1) + "Probe";
-                    probes.Add(new HttpProbe(container, container.File, httpGet.Path ?? "/", httpGet.PathSpan, httpGet.PortNumber, httpGet.PortSpan,
+                    var kind = char.ToLowerInvariant(probe.Kind.ToString()[0]) + probe.Kind.ToString().Substring(1)
+                        + "Probe";
+                    probes.Add(
+                        new HttpProbe(
+                        container, container.File, httpGet.Path ?? "/", httpGet.PathSpan, httpGet.PortNumber,
+                        httpGet.PortSpan,
                         $"{kind} of {container.Description}"));
                 }
             }
@@ -70,7 +76,8 @@ internal sealed class HttpProbe
             {
                 foreach (var url in ProbeCommand.Urls(part.Value))
                 {
-                    if (part.Node.FindWritten(url.Url) is { } urlSpan && Shift(urlSpan, url) is var (pathSpan, portSpan))
+                    if (part.Node.FindWritten(url.Url) is { } urlSpan
+                        && Shift(urlSpan, url) is var (pathSpan, portSpan))
                     {
                         probes.Add(new HttpProbe(compose, compose.Service.File, url.Path, pathSpan, url.Port, portSpan,
                             $"healthcheck of {compose.Service.Description}"));
@@ -101,7 +108,9 @@ internal sealed class HttpProbe
                 var pathSpan = pathPart == null
                     ? dockerfile.Map.Span(start, start + url.Url.Length)
                     : dockerfile.Map.Span(start + url.Url.Length - pathPart.Length, start + url.Url.Length);
-                probes.Add(new HttpProbe(dockerfile, dockerfile.File, url.Path, pathSpan, url.Port, PortSpanIn(dockerfile.Map, start, url),
+                probes.Add(
+                    new HttpProbe(
+                    dockerfile, dockerfile.File, url.Path, pathSpan, url.Port, PortSpanIn(dockerfile.Map, start, url),
                     $"HEALTHCHECK of {dockerfile.File.Name}"));
             }
         }
@@ -120,9 +129,12 @@ internal sealed class HttpProbe
     private static (SourceSpan Path, SourceSpan Port) Shift(SourceSpan urlSpan, ProbeUrl url)
     {
         var pathPart = UrlPath(url);
-        var path = pathPart == null ? urlSpan : SubSpan(urlSpan, url.Url.Length - pathPart.Length, pathPart.Length, urlSpan);
-        var port = url.Port is { } number && url.Url.IndexOf(":" + number, 8, StringComparison.Ordinal) is var at && at > 0
-            ? SubSpan(urlSpan, at + 1, number.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, urlSpan)
+        var path = pathPart == null ? urlSpan
+            : SubSpan(urlSpan, url.Url.Length - pathPart.Length, pathPart.Length, urlSpan);
+        var port = url.Port is { } number && url.Url.IndexOf(":" + number, 8, StringComparison.Ordinal) is var at
+            && at > 0
+            ? SubSpan(
+                urlSpan, at + 1, number.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, urlSpan)
             : urlSpan;
         return (path, port);
     }
@@ -139,7 +151,9 @@ internal sealed class HttpProbe
     private static SourceSpan SubSpan(SourceSpan within, int offset, int length, SourceSpan fallback) =>
         within.Line != within.EndLine
             ? fallback
-            : new SourceSpan(within.Start + offset, length, within.Line, within.Column + offset, within.Line, within.Column + offset + length);
+            : new SourceSpan(
+                within.Start + offset, length, within.Line, within.Column + offset, within.Line,
+                within.Column + offset + length);
 
     private static SourceSpan PortSpanIn(LineMap map, int urlStart, ProbeUrl url)
     {
@@ -149,6 +163,7 @@ internal sealed class HttpProbe
         }
         var digits = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var at = url.Url.IndexOf(":" + digits, 8, StringComparison.Ordinal);
-        return at < 0 ? map.Span(urlStart, urlStart + url.Url.Length) : map.Span(urlStart + at + 1, urlStart + at + 1 + digits.Length);
+        return at < 0 ? map.Span(urlStart, urlStart + url.Url.Length)
+            : map.Span(urlStart + at + 1, urlStart + at + 1 + digits.Length);
     }
 }

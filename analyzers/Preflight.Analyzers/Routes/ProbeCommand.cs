@@ -30,7 +30,8 @@ internal static class ProbeCommand
         @"https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(?<port>\d{1,5}))?(?<path>/[^\s'""|;&)`\\]*)?(?=$|[\s'""|;&)`\\])",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly Regex Client = new Regex(@"(^|[\s/""'\[,])(curl|wget)($|[\s""',\]])", RegexOptions.CultureInvariant);
+    private static readonly Regex Client = new Regex(
+        @"(^|[\s/""'\[,])(curl|wget)($|[\s""',\]])", RegexOptions.CultureInvariant);
 
     /// <summary>True when the command runs curl or wget with a GET (or HEAD) request.</summary>
     public static bool IsHttpGet(string command)
@@ -46,7 +47,8 @@ internal static class ProbeCommand
         {
             return false;
         }
-        return command.IndexOf("--data", StringComparison.Ordinal) < 0 && command.IndexOf("--post-", StringComparison.Ordinal) < 0 &&
+        return command.IndexOf("--data", StringComparison.Ordinal) < 0
+            && command.IndexOf("--post-", StringComparison.Ordinal) < 0 &&
             !Regex.IsMatch(command, @"(^|\s)-d(\s|$)");
     }
 
@@ -60,7 +62,8 @@ internal static class ProbeCommand
             {
                 continue;
             }
-            int? port = match.Groups["port"].Success && int.TryParse(match.Groups["port"].Value, out var value) ? value : null;
+            int? port = match.Groups["port"].Success
+                && int.TryParse(match.Groups["port"].Value, out var value) ? value : null;
             yield return new ProbeUrl(match.Value, path, port, match.Index);
         }
     }

@@ -16,7 +16,8 @@ namespace Preflight.Analyzers.Routes;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProbeRouteAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF5002);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF5002);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -26,7 +27,8 @@ public sealed class ProbeRouteAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var project = ProjectContext.Create(start.Options);
-            if (!project.IsDeployable || project.Artifacts.IsEmpty || RouteCollector.Create(start.Compilation) is not { } collector)
+            if (!project.IsDeployable || project.Artifacts.IsEmpty
+                || RouteCollector.Create(start.Compilation) is not { } collector)
             {
                 return;
             }
@@ -46,7 +48,8 @@ public sealed class ProbeRouteAnalyzer : DiagnosticAnalyzer
                     if (routes.IsUnmapped(probe.Path, "GET") && reported.Add((probe.File.Path, probe.Span.Start)))
                     {
                         end.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.PF5002, Locations.InFile(probe.File.File.Path, probe.Span), probe.Path, probe.Description, routes.Describe()));
+                            Descriptors.PF5002, Locations.InFile(probe.File.File.Path, probe.Span), probe.Path,
+                                probe.Description, routes.Describe()));
                     }
                 }
             });

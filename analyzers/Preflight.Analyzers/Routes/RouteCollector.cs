@@ -45,9 +45,11 @@ internal sealed class RouteCollector
     };
 
     /// <summary>Library middleware that answers paths of its own (with no argument: its default path).</summary>
-    private static readonly Dictionary<string, string> AnsweringMiddleware = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> AnsweringMiddleware = new Dictionary<string,
+        string>(StringComparer.Ordinal)
     {
-        ["UseSwagger"] = "/swagger/{**path}", ["UseSwaggerUI"] = "/swagger/{**path}", ["UseReDoc"] = "/api-docs/{**path}",
+        ["UseSwagger"] = "/swagger/{**path}", ["UseSwaggerUI"] = "/swagger/{**path}",
+            ["UseReDoc"] = "/api-docs/{**path}",
         ["UseMetricServer"] = "/metrics", ["UseOpenTelemetryPrometheusScrapingEndpoint"] = "/metrics",
         ["UseHealthChecksUI"] = "/healthchecks-ui/{**path}", ["UseHealthChecksPrometheusExporter"] = "/metrics",
     };
@@ -62,12 +64,14 @@ internal sealed class RouteCollector
     /// defaults.</summary>
     private readonly ConcurrentQueue<(string Pattern, IReadOnlyDictionary<string, string> Defaults)> _conventional =
         new ConcurrentQueue<(string, IReadOnlyDictionary<string, string>)>();
-    private readonly ConcurrentDictionary<string, bool> _literals = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _literals = new ConcurrentDictionary<string,
+        bool>(StringComparer.Ordinal);
     private int _isWebApp;
     private int _mapsControllers;
     private int _staticFiles;
 
-    private RouteCollector(INamedTypeSymbol endpointRouteBuilder, INamedTypeSymbol? applicationBuilder, ControllerRoutes controllers)
+    private RouteCollector(
+        INamedTypeSymbol endpointRouteBuilder, INamedTypeSymbol? applicationBuilder, ControllerRoutes controllers)
     {
         _endpointRouteBuilder = endpointRouteBuilder;
         _applicationBuilder = applicationBuilder;
@@ -80,12 +84,15 @@ internal sealed class RouteCollector
         var builder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         return builder == null
             ? null
-            : new RouteCollector(builder, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder"), new ControllerRoutes(compilation));
+            : new RouteCollector(
+                builder, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder"),
+                new ControllerRoutes(compilation));
     }
 
     public void Register(CompilationStartAnalysisContext start)
     {
-        start.RegisterOperationAction(context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
+        start.RegisterOperationAction(
+            context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
         start.RegisterSymbolAction(context => _controllers.Add((INamedTypeSymbol)context.Symbol), SymbolKind.NamedType);
         start.RegisterSyntaxNodeAction(context =>
         {
@@ -141,8 +148,10 @@ internal sealed class RouteCollector
                 unknown = "a conventional route that cannot be expanded (" + pattern + ")";
             }
         }
-        return new RouteTable(_isWebApp != 0 && (routes.Count > 0 || unknown != null || _mapsControllers != 0), unknown, routes,
-            new List<string>(_pathBases), _staticFiles != 0, new HashSet<string>(_literals.Keys, StringComparer.Ordinal));
+        return new RouteTable(
+            _isWebApp != 0 && (routes.Count > 0 || unknown != null || _mapsControllers != 0), unknown, routes,
+            new List<string>(_pathBases), _staticFiles != 0,
+                new HashSet<string>(_literals.Keys, StringComparer.Ordinal));
     }
 
     private void OnInvocation(IInvocationOperation invocation)
@@ -177,8 +186,10 @@ internal sealed class RouteCollector
     internal static bool IsWebHostMarker(IMethodSymbol method)
     {
         var type = method.ContainingType?.ToDisplayString();
-        return type == "Microsoft.AspNetCore.Builder.WebApplication" && method.IsStatic && method.Name.StartsWith("Create", StringComparison.Ordinal) ||
-            method.Name == "ConfigureWebHostDefaults" || method.Name == "ConfigureWebHost" || method.Name == "UseStartup";
+        return type == "Microsoft.AspNetCore.Builder.WebApplication" && method.IsStatic
+            && method.Name.StartsWith("Create", StringComparison.Ordinal) ||
+            method.Name == "ConfigureWebHostDefaults" || method.Name == "ConfigureWebHost"
+                || method.Name == "UseStartup";
     }
 
     private void OnEndpointMap(IInvocationOperation invocation, IMethodSymbol method, string name)
@@ -192,7 +203,8 @@ internal sealed class RouteCollector
         {
             // Either also maps the attribute-routed controllers.
             _mapsControllers = 1;
-            if (ConventionalRouteCall.Read(invocation, method, name) is { } conventional && PrefixOf(Receiver(invocation), 0) is { Known: true, Value: "" })
+            if (ConventionalRouteCall.Read(invocation, method, name) is { } conventional
+                && PrefixOf(Receiver(invocation), 0) is { Known: true, Value: "" })
             {
                 _conventional.Enqueue(conventional);
             }
@@ -261,7 +273,8 @@ internal sealed class RouteCollector
                 }
                 break;
             case "UseHealthChecks":
-                if (invocation.Arguments.Length > 1 && PathString(invocation.Arguments[1].Value) is { } path && RouteTemplate.Parse(path) is { } template)
+                if (invocation.Arguments.Length > 1 && PathString(invocation.Arguments[1].Value) is { } path
+                    && RouteTemplate.Parse(path) is { } template)
                 {
                     _routes.Enqueue(new RouteEntry(template, null, false));
                 }
@@ -331,7 +344,8 @@ internal sealed class RouteCollector
         return null;
     }
 
-    private static IReadOnlyCollection<string>? Methods(IInvocationOperation invocation, IMethodSymbol method, string name)
+    private static IReadOnlyCollection<string>? Methods(
+        IInvocationOperation invocation, IMethodSymbol method, string name)
     {
         if (VerbMaps.TryGetValue(name, out var verb))
         {
@@ -343,7 +357,8 @@ internal sealed class RouteCollector
         }
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.Name == "httpMethods" && Argument(invocation, parameter.Ordinal) is { } argument && ConstantStrings(argument) is { } methods)
+            if (parameter.Name == "httpMethods" && Argument(invocation, parameter.Ordinal) is { } argument
+                && ConstantStrings(argument) is { } methods)
             {
                 return methods;
             }
@@ -387,7 +402,8 @@ internal sealed class RouteCollector
         {
             if (argument.Parameter?.Ordinal == ordinal)
             {
-                return argument.ArgumentKind == ArgumentKind.Explicit || argument.ArgumentKind == ArgumentKind.ParamArray ? argument.Value : null;
+                return argument.ArgumentKind == ArgumentKind.Explicit
+                    || argument.ArgumentKind == ArgumentKind.ParamArray ? argument.Value : null;
             }
         }
         return null;
@@ -417,14 +433,16 @@ internal sealed class RouteCollector
                 return groupPrefix.Known && patternArgument?.ConstantValue.Value is string pattern
                     ? (true, RouteTemplate.Combine(groupPrefix.Value, pattern))
                     : (false, "");
-            case IInvocationOperation call when (call.TargetMethod.ReducedFrom ?? call.TargetMethod).IsExtensionMethod &&
+            case IInvocationOperation call when (call.TargetMethod.ReducedFrom ?? call.TargetMethod)
+                .IsExtensionMethod &&
                                                SymbolEqualityComparer.Default.Equals(call.Type, Receiver(call)?.Type):
                 // Conventions (WithTags, RequireAuthorization, ...) return the builder they were given.
                 return PrefixOf(Receiver(call), depth + 1);
             case ILocalReferenceOperation local:
                 return PrefixOf(Initializer(local), depth + 1);
             case IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } &&
-                                                          SymbolEqualityComparer.Default.Equals(parameter.Type, _endpointRouteBuilder):
+                                                          SymbolEqualityComparer.Default.Equals(
+                                                              parameter.Type, _endpointRouteBuilder):
                 return (true, ""); // app.UseEndpoints(endpoints => ...)
             default:
                 return (false, "");
@@ -438,7 +456,8 @@ internal sealed class RouteCollector
             return null;
         }
         var syntax = local.Local.DeclaringSyntaxReferences[0].GetSyntax();
-        if (syntax is not VariableDeclaratorSyntax { Initializer.Value: { } value } || value.SyntaxTree != local.SemanticModel.SyntaxTree)
+        if (syntax is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+            || value.SyntaxTree != local.SemanticModel.SyntaxTree)
         {
             return null;
         }

@@ -32,7 +32,8 @@ internal sealed class RouteEntry
 /// </summary>
 internal sealed class RouteTable
 {
-    public RouteTable(bool isWebApp, string? unknownReason, IReadOnlyList<RouteEntry> routes, IReadOnlyList<string> pathBases,
+    public RouteTable(
+        bool isWebApp, string? unknownReason, IReadOnlyList<RouteEntry> routes, IReadOnlyList<string> pathBases,
         bool servesStaticFiles, IReadOnlyCollection<string> pathLiterals)
     {
         IsWebApp = isWebApp;
@@ -75,7 +76,9 @@ internal sealed class RouteTable
         {
             foreach (var route in Routes)
             {
-                if (route.Accepts(method) && (route.Template.Matches(candidate) || route.PrefixUnknown && route.Template.MatchesSuffix(candidate)))
+                if (route.Accepts(method)
+                    && (route.Template.Matches(candidate) || route.PrefixUnknown
+                    && route.Template.MatchesSuffix(candidate)))
                 {
                     return false;
                 }
@@ -87,7 +90,8 @@ internal sealed class RouteTable
     /// <summary>A few of the mapped routes, for the message.</summary>
     public string Describe(int max = 5)
     {
-        var templates = Routes.Select(r => (r.PrefixUnknown ? "…" : "") + r.Template.Text).Distinct(StringComparer.OrdinalIgnoreCase)
+        var templates = Routes.Select(r => (r.PrefixUnknown ? "…" : "") + r.Template.Text).Distinct(
+            StringComparer.OrdinalIgnoreCase)
             .OrderBy(t => t, StringComparer.OrdinalIgnoreCase).ToList();
         if (templates.Count == 0)
         {

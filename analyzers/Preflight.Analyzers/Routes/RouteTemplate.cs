@@ -192,7 +192,8 @@ internal sealed class RouteSegment
                     }
                     break;
                 case "bool":
-                    if (!string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
+                    if (!string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)
+                        && !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase))
                     {
                         return false;
                     }

@@ -14,7 +14,8 @@ namespace Preflight.Analyzers.Wiring;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptySourceFileAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF6004);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF6004);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -25,7 +26,8 @@ public sealed class EmptySourceFileAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SyntaxTreeAnalysisContext context)
     {
-        if (context.Tree.GetRoot(context.CancellationToken) is not CompilationUnitSyntax root || DeclaresSomething(root))
+        if (context.Tree.GetRoot(context.CancellationToken) is not CompilationUnitSyntax root
+            || DeclaresSomething(root))
         {
             return;
         }
@@ -48,12 +50,14 @@ public sealed class EmptySourceFileAnalyzer : DiagnosticAnalyzer
 
     private static bool DeclaresSomething(CompilationUnitSyntax root)
     {
-        if (root.AttributeLists.Count > 0 || root.Externs.Count > 0 || root.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)))
+        if (root.AttributeLists.Count > 0 || root.Externs.Count > 0
+            || root.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)))
         {
             return true;
         }
         // Trivia are walked only for files that declare no member (rare), never for ordinary files.
-        return root.Members.Any(MemberDeclaresSomething) || root.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.DisabledTextTrivia));
+        return root.Members.Any(MemberDeclaresSomething)
+            || root.DescendantTrivia().Any(t => t.IsKind(SyntaxKind.DisabledTextTrivia));
     }
 
     private static bool MemberDeclaresSomething(MemberDeclarationSyntax member) => member switch

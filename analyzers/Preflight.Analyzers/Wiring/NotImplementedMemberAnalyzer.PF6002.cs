@@ -15,7 +15,8 @@ namespace Preflight.Analyzers.Wiring;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF6002);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF6002);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -24,7 +25,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (WiringSymbols.Create(start.Compilation) is not { } symbols || symbols.NotImplementedException is not { } notImplemented)
+            if (WiringSymbols.Create(start.Compilation) is not { } symbols
+                || symbols.NotImplementedException is not { } notImplemented)
             {
                 return;
             }
@@ -33,7 +35,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
             var stubs = new ConcurrentQueue<Stub>();
             start.RegisterOperationBlockAction(block =>
             {
-                if (block.OwningSymbol is IMethodSymbol method && IsStub(block.OperationBlocks, notImplemented) && Describe(method) is { } stub)
+                if (block.OwningSymbol is IMethodSymbol method && IsStub(block.OperationBlocks, notImplemented)
+                    && Describe(method) is { } stub)
                 {
                     stubs.Enqueue(stub);
                 }
@@ -62,7 +65,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
                     end.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.PF6002, stub.Location, stub.Kind, stub.Name, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), role));
+                        Descriptors.PF6002, stub.Location, stub.Kind, stub.Name,
+                            type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), role));
                 }
             });
         });
@@ -126,26 +130,32 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         {
             exception = thrownConversion.Operand;
         }
-        return exception is IObjectCreationOperation { Type: { } type } && SymbolEqualityComparer.Default.Equals(type, notImplemented);
+        return exception is IObjectCreationOperation { Type: { } type }
+            && SymbolEqualityComparer.Default.Equals(type, notImplemented);
     }
 
     /// <summary>What to call the member and where to report it (its identifier, or the accessor keyword); null for
     /// members this rule skips.</summary>
     private static Stub? Describe(IMethodSymbol method)
     {
-        if (method.IsAbstract || method.ContainingType is not { TypeKind: TypeKind.Class } || method.DeclaringSyntaxReferences.Length == 0)
+        if (method.IsAbstract || method.ContainingType is not { TypeKind: TypeKind.Class }
+            || method.DeclaringSyntaxReferences.Length == 0)
         {
             return null;
         }
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
         return syntax switch
         {
-            MethodDeclarationSyntax declaration => new Stub(method, "Method", declaration.Identifier.ValueText, declaration.Identifier.GetLocation()),
+            MethodDeclarationSyntax declaration =>
+                new Stub(method, "Method", declaration.Identifier.ValueText, declaration.Identifier.GetLocation()),
             ConstructorDeclarationSyntax constructor when !method.IsStatic =>
                 new Stub(method, "Constructor", constructor.Identifier.ValueText, constructor.Identifier.GetLocation()),
-            OperatorDeclarationSyntax op => new Stub(method, "Operator", "operator " + op.OperatorToken.ValueText, op.OperatorToken.GetLocation()),
+            OperatorDeclarationSyntax op =>
+                new Stub(method, "Operator", "operator " + op.OperatorToken.ValueText, op.OperatorToken.GetLocation()),
             ConversionOperatorDeclarationSyntax conversion =>
-                new Stub(method, "Operator", conversion.ImplicitOrExplicitKeyword.ValueText + " operator " + conversion.Type, conversion.Type.GetLocation()),
+                new Stub(method, "Operator",
+                    conversion.ImplicitOrExplicitKeyword.ValueText + " operator " + conversion.Type,
+                    conversion.Type.GetLocation()),
             AccessorDeclarationSyntax accessor when method.AssociatedSymbol is { } owner =>
                 new Stub(method, AccessorKind(method, owner), OwnerName(owner), accessor.Keyword.GetLocation()),
             ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } =>
@@ -158,7 +168,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
 
     private static string AccessorKind(IMethodSymbol accessor, ISymbol owner)
     {
-        var what = owner is IPropertySymbol { IsIndexer: true } ? "Indexer" : owner is IEventSymbol ? "Event" : "Property";
+        var what = owner is IPropertySymbol { IsIndexer: true } ? "Indexer" : owner is IEventSymbol ? "Event"
+            : "Property";
         return accessor.MethodKind switch
         {
             MethodKind.PropertyGet => what + " getter",
@@ -169,7 +180,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static string OwnerName(ISymbol owner) => owner is IPropertySymbol { IsIndexer: true } ? "this[]" : owner.Name;
+    private static string OwnerName(ISymbol owner) => owner is IPropertySymbol { IsIndexer: true } ? "this[]"
+        : owner.Name;
 
     private sealed class Stub
     {

@@ -40,10 +40,14 @@ internal sealed class Consumer
 /// </summary>
 internal sealed class ServiceGraph
 {
-    private readonly HashSet<ITypeSymbol>[] _closed = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
-    private readonly HashSet<ITypeSymbol>[] _open = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
-    private readonly HashSet<ITypeSymbol>[] _any = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default), new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
-    private readonly HashSet<ITypeSymbol> _possiblyRegistered = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol>[] _closed = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default),
+        new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
+    private readonly HashSet<ITypeSymbol>[] _open = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default),
+        new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
+    private readonly HashSet<ITypeSymbol>[] _any = { new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default),
+        new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) };
+    private readonly HashSet<ITypeSymbol> _possiblyRegistered = new HashSet<ITypeSymbol>(
+        SymbolEqualityComparer.Default);
 
     /// <summary>The compilation calls into IServiceCollection (registers something, AddControllers, ...).</summary>
     public bool UsesDependencyInjection { get; set; }
@@ -54,13 +58,16 @@ internal sealed class ServiceGraph
     /// </summary>
     public bool HasUnknownRegistrations { get; set; }
 
-    public Dictionary<INamedTypeSymbol, Consumer> Consumers { get; } = new Dictionary<INamedTypeSymbol, Consumer>(SymbolEqualityComparer.Default);
+    public Dictionary<INamedTypeSymbol, Consumer> Consumers { get; } = new Dictionary<INamedTypeSymbol,
+        Consumer>(SymbolEqualityComparer.Default);
 
     /// <summary>Types the container builds or holds (implementations, instances, hosted services, typed clients), with
     /// the services they are registered as.</summary>
-    public Dictionary<INamedTypeSymbol, SortedSet<string>> Implementations { get; } = new Dictionary<INamedTypeSymbol, SortedSet<string>>(SymbolEqualityComparer.Default);
+    public Dictionary<INamedTypeSymbol, SortedSet<string>> Implementations { get; } = new Dictionary<INamedTypeSymbol,
+        SortedSet<string>>(SymbolEqualityComparer.Default);
 
-    public HashSet<INamedTypeSymbol> Controllers { get; } = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+    public HashSet<INamedTypeSymbol> Controllers { get; } = new HashSet<INamedTypeSymbol>(
+        SymbolEqualityComparer.Default);
 
     public void AddRegistered(ITypeSymbol service, bool keyed)
     {

@@ -49,8 +49,10 @@ internal sealed class ServiceGraphCollector
     private readonly ConcurrentQueue<ITypeSymbol> _possiblyRegistered = new ConcurrentQueue<ITypeSymbol>();
     private readonly ConcurrentQueue<(IMethodSymbol Method, ImmutableArray<ITypeSymbol> TypeArguments)> _genericCalls =
         new ConcurrentQueue<(IMethodSymbol, ImmutableArray<ITypeSymbol>)>();
-    private readonly ConcurrentQueue<(ITypeSymbol Type, bool HasArguments)> _middleware = new ConcurrentQueue<(ITypeSymbol, bool)>();
-    private readonly ConcurrentQueue<(INamedTypeSymbol Type, ConsumerKind Kind)> _declaredConsumers = new ConcurrentQueue<(INamedTypeSymbol, ConsumerKind)>();
+    private readonly ConcurrentQueue<(ITypeSymbol Type,
+        bool HasArguments)> _middleware = new ConcurrentQueue<(ITypeSymbol, bool)>();
+    private readonly ConcurrentQueue<(INamedTypeSymbol Type,
+        ConsumerKind Kind)> _declaredConsumers = new ConcurrentQueue<(INamedTypeSymbol, ConsumerKind)>();
     private int _unknownRegistrations;
     private int _usesDependencyInjection;
 
@@ -61,9 +63,13 @@ internal sealed class ServiceGraphCollector
 
     public void Register(CompilationStartAnalysisContext start)
     {
-        start.RegisterOperationAction(context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
-        start.RegisterOperationAction(context => OnObjectCreation((IObjectCreationOperation)context.Operation), OperationKind.ObjectCreation);
-        start.RegisterOperationAction(context => OnPropertyReference((IPropertyReferenceOperation)context.Operation), OperationKind.PropertyReference);
+        start.RegisterOperationAction(
+            context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
+        start.RegisterOperationAction(
+            context => OnObjectCreation((IObjectCreationOperation)context.Operation), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(
+            context => OnPropertyReference((IPropertyReferenceOperation)context.Operation),
+            OperationKind.PropertyReference);
         start.RegisterSyntaxNodeAction(OnUnresolvedInvocation, SyntaxKind.InvocationExpression);
         start.RegisterSymbolAction(context => OnNamedType((INamedTypeSymbol)context.Symbol), SymbolKind.NamedType);
     }
@@ -87,7 +93,8 @@ internal sealed class ServiceGraphCollector
         foreach (var argument in invocation.Arguments)
         {
             if (_symbols.IsAssemblyLike(Unwrap(argument.Value).Type) &&
-                (_symbols.IsServiceCollection(receiver) || (!fromSource && !IsFrameworkAssembly(method.ContainingAssembly))))
+                (_symbols.IsServiceCollection(receiver)
+                    || (!fromSource && !IsFrameworkAssembly(method.ContainingAssembly))))
             {
                 MarkUnknown();
                 return;
@@ -106,16 +113,19 @@ internal sealed class ServiceGraphCollector
             OnUseMiddleware(invocation, method);
             return;
         }
-        if (method.Name.StartsWith("AddDbContext", StringComparison.Ordinal) || method.Name.StartsWith("AddPooledDbContextFactory", StringComparison.Ordinal))
+        if (method.Name.StartsWith("AddDbContext", StringComparison.Ordinal)
+            || method.Name.StartsWith("AddPooledDbContextFactory", StringComparison.Ordinal))
         {
             // EF Core: the context (and, for the two-argument forms, its service type) is registered.
             foreach (var typeArgument in method.TypeArguments)
             {
-                _registrations.Enqueue(new Registration(typeArgument, null, null, keyed: false, RegistrationKind.DbContext));
+                _registrations.Enqueue(
+                    new Registration(typeArgument, null, null, keyed: false, RegistrationKind.DbContext));
             }
             return;
         }
-        if (IsDependencyInjectionNamespace(method.ContainingType?.ContainingNamespace) && OnRegistration(method, invocation.Arguments))
+        if (IsDependencyInjectionNamespace(method.ContainingType?.ContainingNamespace)
+            && OnRegistration(method, invocation.Arguments))
         {
             return;
         }
@@ -193,7 +203,8 @@ internal sealed class ServiceGraphCollector
         {
             foreach (var typeArgument in generic.TypeArgumentList.Arguments)
             {
-                if (model.GetTypeInfo(typeArgument, context.CancellationToken).Type is { TypeKind: not TypeKind.Error } type)
+                if (model.GetTypeInfo(typeArgument, context.CancellationToken)
+                    .Type is { TypeKind: not TypeKind.Error } type)
                 {
                     _possiblyRegistered.Enqueue(type);
                 }
@@ -225,7 +236,8 @@ internal sealed class ServiceGraphCollector
     /// named *Controller or [Controller] (ControllerBase, [ApiController]).</summary>
     private bool IsController(INamedTypeSymbol type)
     {
-        if (_symbols.ControllerAttribute == null || type.DeclaredAccessibility != Accessibility.Public || type.ContainingType != null || type.IsGenericType)
+        if (_symbols.ControllerAttribute == null || type.DeclaredAccessibility != Accessibility.Public
+            || type.ContainingType != null || type.IsGenericType)
         {
             return false;
         }
@@ -250,7 +262,8 @@ internal sealed class ServiceGraphCollector
 
     private void OnUseMiddleware(IInvocationOperation invocation, IMethodSymbol method)
     {
-        ITypeSymbol? middleware = method.IsGenericMethod && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
+        ITypeSymbol? middleware = method.IsGenericMethod
+            && method.TypeArguments.Length == 1 ? method.TypeArguments[0] : null;
         var hasArguments = false;
         foreach (var argument in invocation.Arguments)
         {
@@ -363,7 +376,10 @@ internal sealed class ServiceGraphCollector
         if (kind == RegistrationKind.HostedService)
         {
             // IHostedService is the service; the hosted type itself is not resolvable.
-            _registrations.Enqueue(new Registration(null, constructed ? implementation : null, constructed ? implementation : held, keyed: false, kind.Value));
+            _registrations.Enqueue(
+                new Registration(
+                null, constructed ? implementation : null, constructed ? implementation : held, keyed: false,
+                kind.Value));
             return true;
         }
         if (service == null)
@@ -374,7 +390,9 @@ internal sealed class ServiceGraphCollector
         {
             implementation = service;
         }
-        _registrations.Enqueue(new Registration(service, constructed ? implementation : null, constructed ? implementation : held, keyed, kind.Value));
+        _registrations.Enqueue(
+            new Registration(
+            service, constructed ? implementation : null, constructed ? implementation : held, keyed, kind.Value));
         return true;
     }
 
@@ -387,7 +405,8 @@ internal sealed class ServiceGraphCollector
         }
         if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _symbols.ServiceDescriptor))
         {
-            return name == "Describe" || name == "DescribeKeyed" || IsLifetime(name.StartsWith("Keyed", StringComparison.Ordinal) ? name.Substring(5) : name)
+            return name == "Describe" || name == "DescribeKeyed"
+                || IsLifetime(name.StartsWith("Keyed", StringComparison.Ordinal) ? name.Substring(5) : name)
                 ? RegistrationKind.Service
                 : null;
         }
@@ -423,7 +442,8 @@ internal sealed class ServiceGraphCollector
         {
             UsesDependencyInjection = Volatile.Read(ref _usesDependencyInjection) != 0 || !_registrations.IsEmpty,
         };
-        var callSites = new Dictionary<IMethodSymbol, List<ImmutableArray<ITypeSymbol>>>(SymbolEqualityComparer.Default);
+        var callSites = new Dictionary<IMethodSymbol,
+            List<ImmutableArray<ITypeSymbol>>>(SymbolEqualityComparer.Default);
         foreach (var (method, typeArguments) in _genericCalls)
         {
             if (!callSites.TryGetValue(method, out var list))
@@ -500,7 +520,9 @@ internal sealed class ServiceGraphCollector
     /// recursively.
     /// False when the type cannot be known (a type parameter of a generic class).
     /// </summary>
-    private static bool Substitute(ITypeSymbol type, Dictionary<IMethodSymbol, List<ImmutableArray<ITypeSymbol>>> callSites, List<ITypeSymbol> result, int depth)
+    private static bool Substitute(
+        ITypeSymbol type, Dictionary<IMethodSymbol, List<ImmutableArray<ITypeSymbol>>> callSites,
+        List<ITypeSymbol> result, int depth)
     {
         if (type is not ITypeParameterSymbol parameter)
         {
@@ -554,9 +576,11 @@ internal sealed class ServiceGraphCollector
     private static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.IsExtensionMethod || (invocation.Instance == null && method.Parameters.Length > 0 && method.Parameters[0].IsThis))
+        if (method.IsExtensionMethod
+            || (invocation.Instance == null && method.Parameters.Length > 0 && method.Parameters[0].IsThis))
         {
-            return invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value).Type ?? method.Parameters[0].Type : null;
+            return invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value).Type
+                ?? method.Parameters[0].Type : null;
         }
         return invocation.Instance?.Type;
     }
@@ -572,19 +596,22 @@ internal sealed class ServiceGraphCollector
             return true;
         }
         var name = type.Name;
-        return name.EndsWith("Builder", StringComparison.Ordinal) || name.EndsWith("Configurator", StringComparison.Ordinal);
+        return name.EndsWith("Builder", StringComparison.Ordinal)
+            || name.EndsWith("Configurator", StringComparison.Ordinal);
     }
 
     private static bool IsDependencyInjectionNamespace(INamespaceSymbol? ns)
     {
         var name = ns?.ToDisplayString();
-        return name == "Microsoft.Extensions.DependencyInjection" || name == "Microsoft.Extensions.DependencyInjection.Extensions";
+        return name == "Microsoft.Extensions.DependencyInjection"
+            || name == "Microsoft.Extensions.DependencyInjection.Extensions";
     }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)
     {
         var name = assembly?.Name ?? "";
-        return name.StartsWith("System", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal) ||
+        return name.StartsWith("System", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.", StringComparison.Ordinal) ||
             name == "mscorlib" || name == "netstandard";
     }
 
@@ -601,7 +628,8 @@ internal sealed class ServiceGraphCollector
     /// expression.</summary>
     private static ITypeSymbol? TypeOf(IOperation value) =>
         Unwrap(value) is ITypeOfOperation typeOf
-            ? typeOf.TypeOperand is INamedTypeSymbol { IsUnboundGenericType: true } unbound ? unbound.OriginalDefinition : typeOf.TypeOperand
+            ? typeOf.TypeOperand is INamedTypeSymbol { IsUnboundGenericType: true } unbound ? unbound.OriginalDefinition
+                : typeOf.TypeOperand
             : null;
 
     /// <summary>The class an instance or a factory lambda creates (<c>new Foo()</c>, <c>sp =&gt; new Foo(...)</c>), or
@@ -610,7 +638,8 @@ internal sealed class ServiceGraphCollector
     {
         var operation = Unwrap(value);
         if (operation is IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } &&
-            function.Body.Operations.Length == 1 && function.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
+            function.Body.Operations.Length == 1
+                && function.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned })
         {
             operation = Unwrap(returned);
         }
@@ -627,7 +656,8 @@ internal sealed class ServiceGraphCollector
 
     private sealed class Registration
     {
-        public Registration(ITypeSymbol? service, ITypeSymbol? implementation, ITypeSymbol? held, bool keyed, RegistrationKind kind)
+        public Registration(
+            ITypeSymbol? service, ITypeSymbol? implementation, ITypeSymbol? held, bool keyed, RegistrationKind kind)
         {
             Service = service;
             Implementation = implementation;

@@ -16,7 +16,8 @@ namespace Preflight.Analyzers.Wiring;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF6003);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF6003);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -34,12 +35,15 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
             }
             var resolver = new TypeNameResolver(compilation);
             start.RegisterOperationAction(
-                operationContext => Analyze(operationContext, (IInvocationOperation)operationContext.Operation, type, activator, assembly, resolver),
+                operationContext =>
+                    Analyze(operationContext, (IInvocationOperation)operationContext.Operation, type, activator,
+                    assembly, resolver),
                 OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol type,
+    private static void Analyze(
+        OperationAnalysisContext context, IInvocationOperation invocation, INamedTypeSymbol type,
         INamedTypeSymbol activator, INamedTypeSymbol assembly, TypeNameResolver resolver)
     {
         var method = invocation.TargetMethod;
@@ -47,17 +51,20 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
-        if (method.Name == "GetType" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
+        if (method.Name == "GetType" && method.IsStatic
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
         {
             // GetType(name), GetType(name, throwOnError), GetType(name, throwOnError, ignoreCase); the resolver
             // overloads resolve by custom code.
-            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name) || ExpectsAbsence(invocation))
+            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name)
+                || ExpectsAbsence(invocation))
             {
                 return;
             }
             Check(context, resolver, name, TypeNameScope.Everywhere, allowAssemblyName: true, "Type.GetType");
         }
-        else if (method.Name == "CreateInstance" && method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, activator))
+        else if (method.Name == "CreateInstance" && method.IsStatic
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, activator))
         {
             // CreateInstance(assemblyName, typeName, ...): the type is looked up in that assembly.
             if (method.Parameters.Length < 2 || method.Parameters[1].Type.SpecialType != SpecialType.System_String ||
@@ -65,7 +72,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
             {
                 return;
             }
-            if (invocation.Arguments.Length > 2 && method.Parameters.Length > 2 && method.Parameters[2].Type.SpecialType == SpecialType.System_Boolean &&
+            if (invocation.Arguments.Length > 2 && method.Parameters.Length > 2
+                && method.Parameters[2].Type.SpecialType == SpecialType.System_Boolean &&
                 !IsConstant(invocation, 2, false))
             {
                 return; // CreateInstance(assemblyName, typeName, ignoreCase, ...)
@@ -80,7 +88,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         }
         else if (method.Name == "GetType" && !method.IsStatic && IsOrDerives(method.ContainingType, assembly))
         {
-            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name) || ExpectsAbsence(invocation))
+            if (!OnlyStringAndBooleans(method) || IgnoresCase(invocation, 2) || !(Argument(invocation, 0) is { } name)
+                || ExpectsAbsence(invocation))
             {
                 return;
             }
@@ -96,7 +105,9 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(OperationAnalysisContext context, TypeNameResolver resolver, IOperation argument, TypeNameScope scope, bool allowAssemblyName, string api)
+    private static void Check(
+        OperationAnalysisContext context, TypeNameResolver resolver, IOperation argument, TypeNameScope scope,
+        bool allowAssemblyName, string api)
     {
         if (argument.ConstantValue.Value is not string text || TypeNameText.Parse(text) is not { } name)
         {
@@ -128,7 +139,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         {
             receiver = conversion.Operand;
         }
-        if (receiver is IPropertyReferenceOperation { Property.Name: "Assembly" } property && property.Instance is ITypeOfOperation typeOf &&
+        if (receiver is IPropertyReferenceOperation { Property.Name: "Assembly" } property
+            && property.Instance is ITypeOfOperation typeOf &&
             typeOf.TypeOperand.ContainingAssembly is { } containing)
         {
             return SymbolEqualityComparer.Default.Equals(containing, resolver.Compilation.Assembly)
@@ -184,7 +196,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         {
             receiver = conversion.Operand;
         }
-        return receiver is IInvocationOperation call && call.TargetMethod.Name.StartsWith("Load", StringComparison.Ordinal);
+        return receiver is IInvocationOperation call
+            && call.TargetMethod.Name.StartsWith("Load", StringComparison.Ordinal);
     }
 
     private static IOperation? Argument(IInvocationOperation invocation, int ordinal)
@@ -217,7 +230,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         invocation.TargetMethod.Parameters.Length > ordinal && !IsConstant(invocation, ordinal, false);
 
     private static bool IsConstant(IInvocationOperation invocation, int ordinal, bool value) =>
-        Argument(invocation, ordinal) is { ConstantValue: { HasValue: true, Value: bool constant } } && constant == value;
+        Argument(invocation, ordinal) is { ConstantValue: { HasValue: true, Value: bool constant } }
+            && constant == value;
 
     private static bool IsOrDerives(INamedTypeSymbol? candidate, INamedTypeSymbol baseType)
     {

@@ -17,9 +17,11 @@ internal sealed class TypeNameScope
     /// assembly).</summary>
     public static readonly TypeNameScope Everywhere = new TypeNameScope(null, false, "this project or its references");
 
-    public static TypeNameScope ThisAssembly(IAssemblySymbol assembly) => new TypeNameScope(assembly, true, $"this project ('{assembly.Identity.Name}')");
+    public static TypeNameScope ThisAssembly(IAssemblySymbol assembly) =>
+        new TypeNameScope(assembly, true, $"this project ('{assembly.Identity.Name}')");
 
-    public static TypeNameScope Referenced(IAssemblySymbol assembly) => new TypeNameScope(assembly, false, $"assembly '{assembly.Identity.Name}'");
+    public static TypeNameScope Referenced(IAssemblySymbol assembly) =>
+        new TypeNameScope(assembly, false, $"assembly '{assembly.Identity.Name}'");
 
     /// <summary>The one assembly searched; null for <see cref="Everywhere"/>.</summary>
     public IAssemblySymbol? Assembly { get; }

@@ -22,7 +22,8 @@ namespace Preflight.Analyzers.Wiring;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PF6001);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.PF6001);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,7 +32,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (WiringSymbols.Create(start.Compilation) is not { } symbols || !ProjectContext.Create(start.Options).IsDeployable)
+            if (WiringSymbols.Create(start.Compilation) is not { } symbols
+                || !ProjectContext.Create(start.Options).IsDeployable)
             {
                 return;
             }
@@ -53,7 +55,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Check(CompilationAnalysisContext context, WiringSymbols symbols, ServiceGraph graph, Consumer consumer)
+    private static void Check(
+        CompilationAnalysisContext context, WiringSymbols symbols, ServiceGraph graph, Consumer consumer)
     {
         var type = consumer.Type;
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || !symbols.IsDeclaredInSource(type))
@@ -106,7 +109,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         IMethodSymbol? found = null;
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public, MethodKind: MethodKind.Ordinary } method &&
+            if (member is IMethodSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public,
+                MethodKind: MethodKind.Ordinary } method &&
                 (method.Name == "Invoke" || method.Name == "InvokeAsync"))
             {
                 if (found != null)
@@ -122,10 +126,13 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
             : null;
     }
 
-    private static void CheckParameter(CompilationAnalysisContext context, WiringSymbols symbols, ServiceGraph graph, IParameterSymbol parameter, string consumer)
+    private static void CheckParameter(
+        CompilationAnalysisContext context, WiringSymbols symbols, ServiceGraph graph, IParameterSymbol parameter,
+        string consumer)
     {
         if (parameter.HasExplicitDefaultValue || parameter.IsOptional || parameter.IsParams ||
-            parameter.Type is not INamedTypeSymbol { TypeKind: not TypeKind.Error } type || !symbols.IsDeclaredInSource(type))
+            parameter.Type is not INamedTypeSymbol { TypeKind: not TypeKind.Error } type
+                || !symbols.IsDeclaredInSource(type))
         {
             return;
         }
@@ -144,7 +151,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.FromKeyedServices))
             {
                 keyed = true;
-                key = attribute.ConstructorArguments.Length == 1 ? DescribeKey(attribute.ConstructorArguments[0]) : " as a keyed service";
+                key = attribute.ConstructorArguments.Length == 1 ? DescribeKey(attribute.ConstructorArguments[0])
+                    : " as a keyed service";
             }
         }
         if (graph.IsRegistered(type, keyed) || Location(parameter) is not { } location)
@@ -152,12 +160,14 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
             return;
         }
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.PF6001, location, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), consumer, key));
+            Descriptors.PF6001, location, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                consumer, key));
     }
 
     private static string DescribeKey(TypedConstant key) =>
         key.Kind == TypedConstantKind.Primitive && key.Value is string text ? " for the key \"" + text + "\""
-        : key.Kind == TypedConstantKind.Primitive && key.Value != null ? " for the key " + System.Convert.ToString(key.Value, CultureInfo.InvariantCulture)
+        : key.Kind == TypedConstantKind.Primitive
+            && key.Value != null ? " for the key " + System.Convert.ToString(key.Value, CultureInfo.InvariantCulture)
         : " as a keyed service";
 
     /// <summary>The parameter's type and name (without its attributes), in a constructor or a primary
@@ -168,7 +178,8 @@ public sealed class UnregisteredDependencyAnalyzer : DiagnosticAnalyzer
         {
             if (reference.GetSyntax() is ParameterSyntax { Type: { } type } syntax)
             {
-                return Microsoft.CodeAnalysis.Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(type.SpanStart, syntax.Identifier.Span.End));
+                return Microsoft.CodeAnalysis.Location.Create(
+                    syntax.SyntaxTree, TextSpan.FromBounds(type.SpanStart, syntax.Identifier.Span.End));
             }
         }
         return null;

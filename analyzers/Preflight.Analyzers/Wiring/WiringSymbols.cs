@@ -13,8 +13,10 @@ internal sealed class WiringSymbols
     {
         Compilation = compilation;
         ServiceCollection = serviceCollection;
-        ServiceDescriptor = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
-        FromKeyedServices = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
+        ServiceDescriptor = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.DependencyInjection.ServiceDescriptor");
+        FromKeyedServices = compilation.GetTypeByMetadataName(
+            "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute");
         ServiceKey = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ServiceKeyAttribute");
         ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
         NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");

@@ -59,7 +59,9 @@ public sealed class AppHostProjectFile
                 var referenced = PathText.Combine(directory, one.Replace('\\', '/'));
                 var typeName = item.Attribute("AspireProjectMetadataTypeName")?.Value ??
                     item.Elements().FirstOrDefault(e => e.Name.LocalName == "AspireProjectMetadataTypeName")?.Value;
-                references.Add(new AppHostProjectReference(referenced, string.IsNullOrWhiteSpace(typeName) ? TypeNameOf(referenced) : typeName!.Trim()));
+                references.Add(
+                    new AppHostProjectReference(
+                    referenced, string.IsNullOrWhiteSpace(typeName) ? TypeNameOf(referenced) : typeName!.Trim()));
             }
         }
         return new AppHostProjectFile(normalized, references);
@@ -103,7 +105,8 @@ public sealed class AppHostProjectFile
             {
                 return true;
             }
-            if (element.Name.LocalName == "IsAspireHost" && string.Equals(element.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            if (element.Name.LocalName == "IsAspireHost"
+                && string.Equals(element.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -115,8 +118,11 @@ public sealed class AppHostProjectFile
     private static bool IsTestProject(XElement project) =>
         ProjectRoles.IsTestProject(
             project.Attribute("Sdk")?.Value,
-            project.Descendants().FirstOrDefault(e => e.Name.LocalName == "IsTestProject" && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))?.Value,
-            project.Descendants().Where(e => e.Name.LocalName == "PackageReference").Select(e => e.Attribute("Include")?.Value).OfType<string>());
+            project.Descendants().FirstOrDefault(
+                e => e.Name.LocalName == "IsTestProject"
+                && string.Equals(e.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))?.Value,
+            project.Descendants().Where(e => e.Name.LocalName == "PackageReference").Select(
+                e => e.Attribute("Include")?.Value).OfType<string>());
 
     private static bool IsAppHostSdk(string? sdk) => ProjectRoles.IsAppHostSdk(sdk);
 
@@ -124,7 +130,9 @@ public sealed class AppHostProjectFile
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(
+                new StringReader(text),
+                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             return XElement.Load(reader);
         }
         catch (XmlException)

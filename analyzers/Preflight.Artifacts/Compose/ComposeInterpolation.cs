@@ -7,7 +7,8 @@ namespace Preflight.Artifacts.Compose;
 /// <summary>One <c>$VAR</c> or <c>${VAR...}</c> in a text, by offset (nested references included).</summary>
 public sealed class ComposeTemplateReference
 {
-    internal ComposeTemplateReference(string name, ComposeVariableOperator op, string? argument, bool braced, int start, int length)
+    internal ComposeTemplateReference(
+        string name, ComposeVariableOperator op, string? argument, bool braced, int start, int length)
     {
         Name = name;
         Operator = op;
@@ -88,7 +89,8 @@ public sealed class ComposeInterpolationResult
 public static class ComposeInterpolation
 {
     private static readonly ComposeInterpolationResult EmptyResult = new ComposeInterpolationResult(string.Empty,
-        Array.Empty<ComposeTemplateReference>(), Array.Empty<ComposeTemplateReference>(), Array.Empty<ComposeInterpolationError>());
+        Array.Empty<ComposeTemplateReference>(), Array.Empty<ComposeTemplateReference>(),
+            Array.Empty<ComposeInterpolationError>());
 
     /// <summary>Interpolates <paramref name="text"/>; <paramref name="lookup"/> returns a variable's value, or null
     /// when it is unset.</summary>
@@ -96,7 +98,8 @@ public static class ComposeInterpolation
     {
         if (string.IsNullOrEmpty(text))
         {
-            return text == null ? EmptyResult : new ComposeInterpolationResult(text, EmptyResult.References, EmptyResult.Unset, EmptyResult.Errors);
+            return text == null ? EmptyResult
+                : new ComposeInterpolationResult(text, EmptyResult.References, EmptyResult.Unset, EmptyResult.Errors);
         }
         if (text.IndexOf('$') < 0)
         {
@@ -239,11 +242,15 @@ public static class ComposeInterpolation
                 var nameEnd = ScanName(text, i + 1, end);
                 Flush(parts, literal);
                 var name = text.Substring(i + 1, nameEnd - i - 1);
-                parts.Add(new Reference(new ComposeTemplateReference(name, ComposeVariableOperator.None, null, false, i, nameEnd - i), null));
+                parts.Add(
+                    new Reference(
+                    new ComposeTemplateReference(
+                    name, ComposeVariableOperator.None, null, false, i, nameEnd - i), null));
                 i = nameEnd;
                 continue;
             }
-            if (i + 1 < end && text[i + 1] == '{' && depth < MaxNesting && TryParseBraced(scan, i, end, depth, out var reference, out var next))
+            if (i + 1 < end && text[i + 1] == '{' && depth < MaxNesting
+                && TryParseBraced(scan, i, end, depth, out var reference, out var next))
             {
                 Flush(parts, literal);
                 parts.Add(reference!);
@@ -262,7 +269,8 @@ public static class ComposeInterpolation
         return parts;
     }
 
-    private static bool TryParseBraced(Scan scan, int dollar, int end, int depth, out Reference? reference, out int next)
+    private static bool TryParseBraced(
+        Scan scan, int dollar, int end, int depth, out Reference? reference, out int next)
     {
         var text = scan.Text;
         reference = null;
@@ -280,7 +288,9 @@ public static class ComposeInterpolation
         }
         if (text[nameEnd] == '}')
         {
-            reference = new Reference(new ComposeTemplateReference(name, ComposeVariableOperator.None, null, true, dollar, nameEnd + 1 - dollar), null);
+            reference = new Reference(
+                new ComposeTemplateReference(
+                name, ComposeVariableOperator.None, null, true, dollar, nameEnd + 1 - dollar), null);
             next = nameEnd + 1;
             return true;
         }
@@ -306,7 +316,8 @@ public static class ComposeInterpolation
             return false;
         }
         var argument = Parse(scan, argumentStart, close, depth + 1);
-        var info = new ComposeTemplateReference(name, op, text.Substring(argumentStart, close - argumentStart), true, dollar, close + 1 - dollar);
+        var info = new ComposeTemplateReference(
+            name, op, text.Substring(argumentStart, close - argumentStart), true, dollar, close + 1 - dollar);
         reference = new Reference(info, argument);
         next = close + 1;
         return true;
@@ -350,10 +361,14 @@ public static class ComposeInterpolation
                     break;
                 case ComposeVariableOperator.ErrorIfUnsetOrEmpty:
                 case ComposeVariableOperator.ErrorIfUnset:
-                    var missing = info.Operator == ComposeVariableOperator.ErrorIfUnset ? value == null : string.IsNullOrEmpty(value);
+                    var missing = info.Operator == ComposeVariableOperator.ErrorIfUnset ? value == null
+                        : string.IsNullOrEmpty(value);
                     if (missing)
                     {
-                        errors.Add(new ComposeInterpolationError($"required variable {info.Name} is missing a value: {argument}", info.Start, info.Length, info.Name));
+                        errors.Add(
+                            new ComposeInterpolationError(
+                            $"required variable {info.Name} is missing a value: {argument}", info.Start, info.Length,
+                            info.Name));
                     }
                     else
                     {

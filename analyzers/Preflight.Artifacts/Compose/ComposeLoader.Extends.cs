@@ -17,12 +17,15 @@ internal sealed partial class ComposeLoader
         var entries = new List<ComposeMappingEntry>(services.Entries.Count);
         foreach (var entry in services.Entries)
         {
-            entries.Add(new ComposeMappingEntry(entry.Key, ResolveService(entry.Name, services, path, new List<string>(), memo)));
+            entries.Add(
+                new ComposeMappingEntry(
+                entry.Key, ResolveService(entry.Name, services, path, new List<string>(), memo)));
         }
         return services.WithEntries(entries, services.Tag);
     }
 
-    private ComposeNode ResolveService(string name, ComposeMapping services, string? path, List<string> chain, Dictionary<string, ComposeNode>? memo)
+    private ComposeNode ResolveService(
+        string name, ComposeMapping services, string? path, List<string> chain, Dictionary<string, ComposeNode>? memo)
     {
         var node = services[name]!;
         if (memo != null && memo.TryGetValue(name, out var done))
@@ -42,7 +45,10 @@ internal sealed partial class ComposeLoader
                 names.Add(link.Substring(link.LastIndexOf('#') + 1));
             }
             names.Add(name);
-            _errors.Add(new ComposeError($"extends cycle: {string.Join(" -> ", names)}", extends.Span, ComposeErrorKind.Cycle, extends.SourceFile));
+            _errors.Add(
+                new ComposeError(
+                $"extends cycle: {string.Join(" -> ", names)}", extends.Span, ComposeErrorKind.Cycle,
+                extends.SourceFile));
             return node;
         }
         if (chain.Count >= MaxExtendsDepth || !_budget.Take())
@@ -76,7 +82,10 @@ internal sealed partial class ComposeLoader
                 var file = fileScalar!.Value;
                 if (ComposeReferences.IsRemote(file))
                 {
-                    _errors.Add(new ComposeError($"extends file {file} is remote and is not fetched", fileScalar.Span, ComposeErrorKind.Remote, fileScalar.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"extends file {file} is remote and is not fetched", fileScalar.Span, ComposeErrorKind.Remote,
+                        fileScalar.SourceFile));
                     return node;
                 }
                 if (body.Source.Path == null || _readText == null)
@@ -87,12 +96,18 @@ internal sealed partial class ComposeLoader
                 var other = LoadExtendedFile(filePath);
                 if (other == null)
                 {
-                    _errors.Add(new ComposeError($"extends: the file {file} does not exist", fileScalar.Span, ComposeErrorKind.MissingFile, fileScalar.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"extends: the file {file} does not exist", fileScalar.Span, ComposeErrorKind.MissingFile,
+                        fileScalar.SourceFile));
                     return node;
                 }
                 if (other["services"] is not ComposeMapping otherServices || otherServices[baseName] == null)
                 {
-                    _errors.Add(new ComposeError($"extends: service \"{baseName}\" is not defined in {file}", baseNameNode.Span, ComposeErrorKind.Reference, baseNameNode.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"extends: service \"{baseName}\" is not defined in {file}", baseNameNode.Span,
+                        ComposeErrorKind.Reference, baseNameNode.SourceFile));
                     return node;
                 }
                 baseNode = ResolveService(baseName, otherServices, filePath, chain, null);
@@ -101,7 +116,10 @@ internal sealed partial class ComposeLoader
             {
                 if (services[baseName] == null)
                 {
-                    _errors.Add(new ComposeError($"extends: service \"{baseName}\" is not defined", baseNameNode.Span, ComposeErrorKind.Reference, baseNameNode.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"extends: service \"{baseName}\" is not defined", baseNameNode.Span,
+                        ComposeErrorKind.Reference, baseNameNode.SourceFile));
                     return node;
                 }
                 baseNode = ResolveService(baseName, services, path, chain, memo);
@@ -115,7 +133,8 @@ internal sealed partial class ComposeLoader
         {
             return node;
         }
-        var result = _merger.MergeMappings(Without(baseBody, otherFile ? NotInheritedFromOtherFiles : NotInherited), body);
+        var result = _merger.MergeMappings(
+            Without(baseBody, otherFile ? NotInheritedFromOtherFiles : NotInherited), body);
         if (memo != null)
         {
             memo[name] = result;
@@ -147,7 +166,9 @@ internal sealed partial class ComposeLoader
         var root = text == null ? null : LoadDocument(path, PathText.GetDirectory(path), text);
         if (text != null && root == null)
         {
-            root = new ComposeMapping(new ComposeSource(path, PathText.GetDirectory(path), text), default, null, Array.Empty<ComposeMappingEntry>());
+            root = new ComposeMapping(
+                new ComposeSource(path, PathText.GetDirectory(path), text), default, null,
+                Array.Empty<ComposeMappingEntry>());
         }
         _extendedFiles[path] = root;
         return root;
@@ -172,7 +193,10 @@ internal sealed partial class ComposeLoader
             {
                 if (ComposeReferences.IsRemote(value.Value))
                 {
-                    _errors.Add(new ComposeError($"include {value.Value} is remote and is not fetched", value.Span, ComposeErrorKind.Remote, value.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"include {value.Value} is remote and is not fetched", value.Span, ComposeErrorKind.Remote,
+                        value.SourceFile));
                     skip = true;
                     break;
                 }
@@ -186,7 +210,10 @@ internal sealed partial class ComposeLoader
                 }
                 if (_readText?.Invoke(resolved) == null)
                 {
-                    _errors.Add(new ComposeError($"include: the file {value.Value} does not exist", value.Span, ComposeErrorKind.MissingFile, value.SourceFile));
+                    _errors.Add(
+                        new ComposeError(
+                        $"include: the file {value.Value} does not exist", value.Span, ComposeErrorKind.MissingFile,
+                        value.SourceFile));
                     skip = true;
                     break;
                 }

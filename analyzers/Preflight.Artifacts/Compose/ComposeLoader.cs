@@ -19,7 +19,8 @@ internal sealed partial class ComposeLoader
     private readonly ComposeBudget _budget;
     private readonly List<ComposeError> _errors;
     private readonly ComposeMerger _merger;
-    private readonly Dictionary<string, ComposeMapping?> _extendedFiles = new Dictionary<string, ComposeMapping?>(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComposeMapping?> _extendedFiles = new Dictionary<string,
+        ComposeMapping?>(StringComparer.Ordinal);
     private readonly HashSet<ComposeScalar> _unresolved = new HashSet<ComposeScalar>();
     private readonly List<ComposeVariableReference> _references = new List<ComposeVariableReference>();
     private readonly List<ComposeVariableReference> _unset = new List<ComposeVariableReference>();
@@ -47,11 +48,13 @@ internal sealed partial class ComposeLoader
     }
 
     /// <summary>A project: its files merged in order, with the project's .env for interpolation.</summary>
-    public ComposeFile LoadProject(IReadOnlyList<string> files, string projectDirectory, IReadOnlyList<string>? envFiles,
+    public ComposeFile LoadProject(
+        IReadOnlyList<string> files, string projectDirectory, IReadOnlyList<string>? envFiles,
         Func<string, string?>? environment, List<string> includeStack)
     {
         var (env, envPath) = ReadEnvFiles(projectDirectory, envFiles, environment);
-        _lookup = name => SafeLookup(environment, name) ?? (env != null && env.TryGetValue(name, out var value) ? value : null);
+        _lookup = name => SafeLookup(environment, name)
+            ?? (env != null && env.TryGetValue(name, out var value) ? value : null);
         ComposeMapping? merged = null;
         foreach (var file in files)
         {
@@ -59,7 +62,10 @@ internal sealed partial class ComposeLoader
             var text = _readText?.Invoke(path);
             if (text == null)
             {
-                _errors.Add(new ComposeError($"the compose file {PathText.GetFileName(path)} could not be read", default, ComposeErrorKind.MissingFile, path));
+                _errors.Add(
+                    new ComposeError(
+                    $"the compose file {PathText.GetFileName(path)} could not be read", default,
+                    ComposeErrorKind.MissingFile, path));
                 continue;
             }
             _files.Add(path);
@@ -69,13 +75,15 @@ internal sealed partial class ComposeLoader
                 merged = merged == null ? root : _merger.MergeMappings(merged, root);
             }
         }
-        var result = Finish(files.Count > 0 ? PathText.Normalize(files[0]) : null, merged, projectDirectory, includeStack);
+        var result = Finish(
+            files.Count > 0 ? PathText.Normalize(files[0]) : null, merged, projectDirectory, includeStack);
         result.EnvFilePath = envPath;
         result.DotEnv = env;
         return result;
     }
 
-    private (IReadOnlyDictionary<string, string>? Values, string? Path) ReadEnvFiles(string projectDirectory, IReadOnlyList<string>? envFiles, Func<string, string?>? environment)
+    private (IReadOnlyDictionary<string, string>? Values, string? Path) ReadEnvFiles(
+        string projectDirectory, IReadOnlyList<string>? envFiles, Func<string, string?>? environment)
     {
         var paths = envFiles ?? new[] { PathText.Combine(projectDirectory, ".env") };
         Dictionary<string, string>? values = null;
@@ -90,7 +98,8 @@ internal sealed partial class ComposeLoader
             first ??= PathText.Normalize(path);
             values ??= new Dictionary<string, string>(StringComparer.Ordinal);
             var current = values;
-            var parsed = EnvFileParser.Parse(text, name => SafeLookup(environment, name) ?? (current.TryGetValue(name, out var v) ? v : null));
+            var parsed = EnvFileParser.Parse(
+                text, name => SafeLookup(environment, name) ?? (current.TryGetValue(name, out var v) ? v : null));
             foreach (var pair in parsed.ToDictionary())
             {
                 values[pair.Key] = pair.Value;
@@ -110,7 +119,9 @@ internal sealed partial class ComposeLoader
         }
         if (documents.Count > 1)
         {
-            _errors.Add(new ComposeError("a compose file must hold a single YAML document", documents[1].Span, ComposeErrorKind.Schema, path));
+            _errors.Add(
+                new ComposeError(
+                "a compose file must hold a single YAML document", documents[1].Span, ComposeErrorKind.Schema, path));
         }
         var document = documents[0];
         ComposeSchemaValidator.Validate(document, _errors);

@@ -17,9 +17,11 @@ internal sealed class ComposeMerger
         "environment", "labels", "annotations", "args", "sysctls", "extra_hosts", "driver_opts", "storage_opt",
     };
 
-    private static readonly HashSet<string> NamedLists = new HashSet<string>(StringComparer.Ordinal) { "depends_on", "networks" };
+    private static readonly HashSet<string> NamedLists = new HashSet<string>(
+        StringComparer.Ordinal) { "depends_on", "networks" };
 
-    private static readonly HashSet<string> Replaced = new HashSet<string>(StringComparer.Ordinal) { "command", "entrypoint", "test" };
+    private static readonly HashSet<string> Replaced = new HashSet<string>(
+        StringComparer.Ordinal) { "command", "entrypoint", "test" };
 
     private readonly ComposeBudget _budget;
 
@@ -108,7 +110,8 @@ internal sealed class ComposeMerger
             }
             entries = kept;
         }
-        return new ComposeMapping(over.Source, over.Span, over.Tag == "!override" || over.Tag == "!reset" ? null : over.Tag, entries);
+        return new ComposeMapping(
+            over.Source, over.Span, over.Tag == "!override" || over.Tag == "!reset" ? null : over.Tag, entries);
     }
 
     private ComposeNode MergeByKey(ComposeNode @base, ComposeNode over, Func<ComposeNode, string?> keyOf)
@@ -158,7 +161,9 @@ internal sealed class ComposeMerger
         foreach (var entry in mapping.Entries)
         {
             var value = entry.Value is ComposeScalar scalar ? scalar.Text : string.Empty;
-            items.Add(new ComposeScalar(entry.Key.Source, entry.Key.Span, null, value == null ? entry.Name : entry.Name + "=" + value,
+            items.Add(
+                new ComposeScalar(
+                entry.Key.Source, entry.Key.Span, null, value == null ? entry.Name : entry.Name + "=" + value,
                 entry.Key.RawValue, false, true));
         }
         return items;
@@ -166,7 +171,8 @@ internal sealed class ComposeMerger
 
     /// <summary><c>depends_on</c> / <c>networks</c> in list and mapping forms: merged by name into the mapping
     /// form.</summary>
-    private ComposeNode MergeNamed(ComposeNode @base, ComposeNode over) => MergeMappings(AsNamedMapping(@base), AsNamedMapping(over));
+    private ComposeNode MergeNamed(ComposeNode @base, ComposeNode over) =>
+        MergeMappings(AsNamedMapping(@base), AsNamedMapping(over));
 
     private static ComposeMapping AsNamedMapping(ComposeNode node)
     {
@@ -181,7 +187,10 @@ internal sealed class ComposeMerger
             {
                 if (item is ComposeScalar scalar && !scalar.IsNull)
                 {
-                    entries.Add(new ComposeMappingEntry(scalar, new ComposeScalar(scalar.Source, scalar.Span, null, string.Empty, string.Empty, true, false)));
+                    entries.Add(
+                        new ComposeMappingEntry(
+                        scalar, new ComposeScalar(
+                        scalar.Source, scalar.Span, null, string.Empty, string.Empty, true, false)));
                 }
             }
         }
@@ -247,7 +256,8 @@ internal sealed class ComposeMerger
     private static string? KeyOfResource(ComposeNode item) => item switch
     {
         ComposeScalar scalar => scalar.Text,
-        ComposeMapping mapping => ComposeModelReader.Text(mapping["target"]) ?? ComposeModelReader.Text(mapping["source"]),
+        ComposeMapping mapping => ComposeModelReader.Text(mapping["target"])
+            ?? ComposeModelReader.Text(mapping["source"]),
         _ => null,
     };
 

@@ -37,7 +37,8 @@ public sealed class ComposeHealthcheck : ComposeElement
 
     /// <summary>The command without its CMD / CMD-SHELL marker (the shell line, or the arguments joined by spaces);
     /// null when there is none.</summary>
-    public string? CommandLine => TestKind == ComposeHealthcheckTestKind.Command || TestKind == ComposeHealthcheckTestKind.Shell
+    public string? CommandLine => TestKind == ComposeHealthcheckTestKind.Command
+        || TestKind == ComposeHealthcheckTestKind.Shell
         ? string.Join(" ", Skip(Test, 1))
         : null;
 

@@ -16,7 +16,8 @@ public readonly struct ComposePortRange
     public int Count => End - Start + 1;
     public bool IsSingle => Start == End;
 
-    public override string ToString() => IsSingle ? Start.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Start}-{End}";
+    public override string ToString() => IsSingle ? Start.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : $"{Start}-{End}";
 }
 
 /// <summary>
@@ -61,5 +62,6 @@ public sealed class ComposePort : ComposeElement
     public bool IsLongSyntax { get; internal set; }
 
     public override string ToString() =>
-        (HostIp != null ? HostIp + ":" : string.Empty) + (Published != null ? Published + ":" : string.Empty) + Target + "/" + Protocol;
+        (HostIp != null ? HostIp + ":" : string.Empty) + (Published != null ? Published + ":" : string.Empty) + Target
+            + "/" + Protocol;
 }

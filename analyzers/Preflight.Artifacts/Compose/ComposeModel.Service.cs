@@ -71,7 +71,9 @@ public sealed class ComposeService : ComposeElement
 /// <summary>The <c>build</c> of a service: short (a context path) or long form.</summary>
 public sealed class ComposeBuild : ComposeElement
 {
-    internal ComposeBuild(ComposeNode node, string context, SourceSpan contextSpan, string? dockerfile, SourceSpan dockerfileSpan, bool unresolved)
+    internal ComposeBuild(
+        ComposeNode node, string context, SourceSpan contextSpan, string? dockerfile, SourceSpan dockerfileSpan,
+        bool unresolved)
         : base(node, node.Span)
     {
         Context = context;

@@ -24,7 +24,8 @@ public enum ComposeVariableOperator
 /// <summary>One <c>$VAR</c> or <c>${VAR...}</c> written in a value, with its position in the original text.</summary>
 public sealed class ComposeVariableReference
 {
-    internal ComposeVariableReference(string name, ComposeVariableOperator op, string? argument, bool braced, SourceSpan span, string? sourceFile)
+    internal ComposeVariableReference(
+        string name, ComposeVariableOperator op, string? argument, bool braced, SourceSpan span, string? sourceFile)
     {
         Name = name;
         Operator = op;
@@ -51,7 +52,8 @@ public sealed class ComposeVariableReference
     public bool HasDefault => Operator != ComposeVariableOperator.None && !IsRequired;
 
     /// <summary>True for <c>?</c> and <c>:?</c>: an unset variable fails the load.</summary>
-    public bool IsRequired => Operator == ComposeVariableOperator.ErrorIfUnset || Operator == ComposeVariableOperator.ErrorIfUnsetOrEmpty;
+    public bool IsRequired => Operator == ComposeVariableOperator.ErrorIfUnset
+        || Operator == ComposeVariableOperator.ErrorIfUnsetOrEmpty;
 
     public override string ToString() => IsBraced ? "${" + Name + "}" : "$" + Name;
 }

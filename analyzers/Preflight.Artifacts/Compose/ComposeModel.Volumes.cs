@@ -62,7 +62,9 @@ public sealed class ComposeVolumeMount : ComposeElement
     public bool IsNamedVolume => Type == ComposeVolumeType.Volume && !string.IsNullOrEmpty(Source);
 
     /// <summary>True when the bind source starts with <c>~</c> (the user's home).</summary>
-    public bool IsHomeRelative => IsBind && Source != null && (Source == "~" || Source.StartsWith("~/", StringComparison.Ordinal) || Source.StartsWith("~\\", StringComparison.Ordinal));
+    public bool IsHomeRelative => IsBind && Source != null
+        && (Source == "~" || Source.StartsWith("~/", StringComparison.Ordinal)
+        || Source.StartsWith("~\\", StringComparison.Ordinal));
 
     /// <summary>
     /// The bind source resolved from <paramref name="composeDirectory"/> (and <paramref name="homeDirectory"/> for
@@ -77,7 +79,8 @@ public sealed class ComposeVolumeMount : ComposeElement
         }
         if (IsHomeRelative)
         {
-            return homeDirectory == null ? null : PathText.Combine(homeDirectory, Source.Length <= 2 ? "." : Source.Substring(2));
+            return homeDirectory == null ? null
+                : PathText.Combine(homeDirectory, Source.Length <= 2 ? "." : Source.Substring(2));
         }
         return PathText.Combine(composeDirectory, Source);
     }
@@ -85,5 +88,6 @@ public sealed class ComposeVolumeMount : ComposeElement
     /// <summary>The bind source resolved from <see cref="ComposeElement.BaseDirectory"/>; null for non-bind mounts and
     /// <c>~</c> sources.</summary>
     public string? ResolveSource() =>
-        BaseDirectory != null ? ResolveSource(BaseDirectory) : (IsBind && !IsHomeRelative && Source != null ? PathText.Normalize(Source) : null);
+        BaseDirectory != null ? ResolveSource(BaseDirectory)
+            : (IsBind && !IsHomeRelative && Source != null ? PathText.Normalize(Source) : null);
 }

@@ -16,7 +16,9 @@ public sealed class ComposeFile
     {
     }
 
-    internal ComposeFile(string? path, string? name, ComposeMapping? root, IReadOnlyList<ComposeService> services, IReadOnlyList<ComposeError> errors)
+    internal ComposeFile(
+        string? path, string? name, ComposeMapping? root, IReadOnlyList<ComposeService> services,
+        IReadOnlyList<ComposeError> errors)
     {
         Path = path;
         Name = name;

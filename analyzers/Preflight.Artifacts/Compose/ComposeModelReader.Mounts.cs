@@ -51,7 +51,8 @@ internal sealed partial class ComposeModelReader
         if (text.StartsWith("[", StringComparison.Ordinal) && text.IndexOf(']') is var close && close > 0)
         {
             hostIp = text.Substring(1, close - 1);
-            text = close + 1 < text.Length && text[close + 1] == ':' ? text.Substring(close + 2) : text.Substring(close + 1);
+            text = close + 1 < text.Length
+                && text[close + 1] == ':' ? text.Substring(close + 2) : text.Substring(close + 1);
         }
         var parts = text.Split(':');
         string target;
@@ -127,7 +128,8 @@ internal sealed partial class ComposeModelReader
         var mount = new ComposeVolumeMount(mapping, type)
         {
             TypeName = typeName,
-            ReadOnly = Text(mapping["read_only"]) is { } readOnly && string.Equals(readOnly, "true", StringComparison.OrdinalIgnoreCase),
+            ReadOnly = Text(mapping["read_only"]) is { } readOnly
+                && string.Equals(readOnly, "true", StringComparison.OrdinalIgnoreCase),
             IsLongSyntax = true,
         };
         if (mapping["source"] is ComposeScalar source && !source.IsNull)
@@ -162,7 +164,8 @@ internal sealed partial class ComposeModelReader
             return new ComposeVolumeMount(scalar, ComposeVolumeType.Volume)
             {
                 Target = parts[0],
-                TargetSpan = ComposeTreeInterpolator.MapSpan(scalar, 0, Math.Min(parts[0].Length, scalar.RawValue.Length)),
+                TargetSpan = ComposeTreeInterpolator.MapSpan(
+                    scalar, 0, Math.Min(parts[0].Length, scalar.RawValue.Length)),
             };
         }
         var source = parts[0];
@@ -192,7 +195,8 @@ internal sealed partial class ComposeModelReader
     /// <summary>The span of a part of a scalar's value when the value is as written (not interpolated), else the
     /// scalar.</summary>
     private static Text.SourceSpan SubSpan(ComposeScalar scalar, int start, string part) =>
-        string.Equals(scalar.Value, scalar.RawValue, StringComparison.Ordinal) && start + part.Length <= scalar.RawValue.Length
+        string.Equals(scalar.Value, scalar.RawValue, StringComparison.Ordinal)
+            && start + part.Length <= scalar.RawValue.Length
             ? ComposeTreeInterpolator.MapSpan(scalar, start, part.Length)
             : scalar.Span;
 
@@ -207,7 +211,8 @@ internal sealed partial class ComposeModelReader
                 continue;
             }
             // A Windows drive letter (C:\ or C:/) at the start of a part is not a separator.
-            if (i - start == 1 && char.IsLetter(text[start]) && i + 1 < text.Length && (text[i + 1] == '\\' || text[i + 1] == '/'))
+            if (i - start == 1 && char.IsLetter(text[start]) && i + 1 < text.Length
+                && (text[i + 1] == '\\' || text[i + 1] == '/'))
             {
                 continue;
             }

@@ -33,16 +33,24 @@ internal sealed partial class ComposeModelReader
                 }
                 else if (entry.Value is ComposeScalar { IsNull: true })
                 {
-                    services.Add(new ComposeService(entry.Value, entry.Name, entry.Key.Span) { NameSourceFile = entry.Key.SourceFile });
+                    services.Add(
+                        new ComposeService(
+                        entry.Value, entry.Name, entry.Key.Span) { NameSourceFile = entry.Key.SourceFile });
                 }
             }
         }
         var file = new ComposeFile(path, Text(root["name"]), root, services, errors)
         {
-            Volumes = ReadDefinitions(root["volumes"], (n, k) => new ComposeVolumeDefinition(n, k.Value, k.Span), (d, m) => d.Driver = Text(m["driver"])),
-            Networks = ReadDefinitions(root["networks"], (n, k) => new ComposeNetworkDefinition(n, k.Value, k.Span), (d, m) => d.Driver = Text(m["driver"])),
-            Secrets = ReadDefinitions(root["secrets"], (n, k) => new ComposeSecretDefinition(n, k.Value, k.Span), ReadData),
-            Configs = ReadDefinitions(root["configs"], (n, k) => new ComposeConfigDefinition(n, k.Value, k.Span), (d, m) =>
+            Volumes = ReadDefinitions(
+                root["volumes"], (n, k) => new ComposeVolumeDefinition(n, k.Value, k.Span),
+                (d, m) => d.Driver = Text(m["driver"])),
+            Networks = ReadDefinitions(
+                root["networks"], (n, k) => new ComposeNetworkDefinition(n, k.Value, k.Span),
+                (d, m) => d.Driver = Text(m["driver"])),
+            Secrets = ReadDefinitions(
+                root["secrets"], (n, k) => new ComposeSecretDefinition(n, k.Value, k.Span), ReadData),
+            Configs = ReadDefinitions(
+                root["configs"], (n, k) => new ComposeConfigDefinition(n, k.Value, k.Span), (d, m) =>
             {
                 ReadData(d, m);
                 d.Content = Text(m["content"]);
@@ -90,7 +98,8 @@ internal sealed partial class ComposeModelReader
     private static IReadOnlyList<string>? CommandLine(ComposeNode? node) => node switch
     {
         ComposeSequence list => Strings(list),
-        ComposeScalar { IsNull: false } scalar => scalar.Value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries),
+        ComposeScalar { IsNull: false } scalar =>
+            scalar.Value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries),
         _ => null,
     };
 
@@ -98,7 +107,8 @@ internal sealed partial class ComposeModelReader
     {
         if (node is ComposeScalar scalar && !scalar.IsNull)
         {
-            return new ComposeBuild(scalar, scalar.Value, scalar.Span, null, default, _isUnresolved(scalar)) { IsShortSyntax = true };
+            return new ComposeBuild(
+                scalar, scalar.Value, scalar.Span, null, default, _isUnresolved(scalar)) { IsShortSyntax = true };
         }
         if (node is not ComposeMapping mapping)
         {
@@ -107,8 +117,11 @@ internal sealed partial class ComposeModelReader
         var context = mapping["context"] as ComposeScalar;
         var dockerfile = mapping["dockerfile"] as ComposeScalar;
         var contextText = context?.Text ?? ".";
-        var unresolved = (context != null && _isUnresolved(context)) || (dockerfile != null && _isUnresolved(dockerfile));
-        var build = new ComposeBuild(mapping, contextText, context?.Span ?? mapping.Span, dockerfile?.Text, dockerfile?.Span ?? default, unresolved)
+        var unresolved = (context != null && _isUnresolved(context))
+            || (dockerfile != null && _isUnresolved(dockerfile));
+        var build = new ComposeBuild(
+            mapping, contextText, context?.Span ?? mapping.Span, dockerfile?.Text, dockerfile?.Span ?? default,
+            unresolved)
         {
             DockerfileInline = Text(mapping["dockerfile_inline"]),
             Args = ReadKeyValues(mapping["args"]),
@@ -135,7 +148,9 @@ internal sealed partial class ComposeModelReader
                     ComposeScalar scalar => scalar.Value,
                     _ => string.Empty,
                 };
-                entries.Add(new ComposeEnvironmentEntry(entry.Value, entry.Name, value, entry.Key.Span) { ValueSpan = entry.Value.Span });
+                entries.Add(
+                    new ComposeEnvironmentEntry(
+                    entry.Value, entry.Name, value, entry.Key.Span) { ValueSpan = entry.Value.Span });
             }
         }
         else if (node is ComposeSequence list)
@@ -154,7 +169,9 @@ internal sealed partial class ComposeModelReader
                     continue;
                 }
                 var value = equals < 0 ? null : text.Substring(equals + 1);
-                entries.Add(new ComposeEnvironmentEntry(scalar, name, value, scalar.Span) { ValueSpan = scalar.Span, IsListSyntax = true });
+                entries.Add(
+                    new ComposeEnvironmentEntry(
+                    scalar, name, value, scalar.Span) { ValueSpan = scalar.Span, IsListSyntax = true });
             }
         }
         return entries;
@@ -217,7 +234,8 @@ internal sealed partial class ComposeModelReader
                 {
                     dependency.Condition = Text(options["condition"]) ?? dependency.Condition;
                     dependency.Required = !IsFalse(options["required"]);
-                    dependency.Restart = Text(options["restart"]) is { } restart ? string.Equals(restart, "true", StringComparison.OrdinalIgnoreCase) : null;
+                    dependency.Restart = Text(options["restart"]) is { } restart
+                        ? string.Equals(restart, "true", StringComparison.OrdinalIgnoreCase) : null;
                 }
                 dependencies.Add(dependency);
             }
@@ -328,7 +346,8 @@ internal sealed partial class ComposeModelReader
                 _ => ComposeHealthcheckTestKind.Invalid,
             };
         }
-        healthcheck.Disabled = Text(mapping["disable"]) is { } disable && string.Equals(disable, "true", StringComparison.OrdinalIgnoreCase)
+        healthcheck.Disabled = Text(mapping["disable"]) is { } disable
+            && string.Equals(disable, "true", StringComparison.OrdinalIgnoreCase)
             || healthcheck.TestKind == ComposeHealthcheckTestKind.None;
         if (healthcheck.Disabled)
         {
@@ -339,7 +358,8 @@ internal sealed partial class ComposeModelReader
 
     private delegate T DefinitionFactory<out T>(ComposeNode node, ComposeScalar key);
 
-    private static IReadOnlyList<T> ReadDefinitions<T>(ComposeNode? node, DefinitionFactory<T> create, Action<T, ComposeMapping> fill)
+    private static IReadOnlyList<T> ReadDefinitions<T>(
+        ComposeNode? node, DefinitionFactory<T> create, Action<T, ComposeMapping> fill)
         where T : ComposeResourceDefinition
     {
         var definitions = new List<T>();
@@ -391,7 +411,9 @@ internal sealed partial class ComposeModelReader
         {
             if (item is ComposeScalar scalar && !scalar.IsNull)
             {
-                includes.Add(new ComposeInclude(scalar, new[] { new ComposeValue(scalar, scalar.Value) }) { IsShortSyntax = true });
+                includes.Add(
+                    new ComposeInclude(
+                    scalar, new[] { new ComposeValue(scalar, scalar.Value) }) { IsShortSyntax = true });
             }
             else if (item is ComposeMapping mapping)
             {
@@ -448,7 +470,8 @@ internal sealed partial class ComposeModelReader
 
     internal static string? Text(ComposeNode? node) => node is ComposeScalar scalar ? scalar.Text : null;
 
-    internal static bool IsFalse(ComposeNode? node) => Text(node) is { } text && string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsFalse(ComposeNode? node) => Text(node) is { } text
+        && string.Equals(text, "false", StringComparison.OrdinalIgnoreCase);
 
     internal static ComposePortRange? ParseRange(string? text)
     {

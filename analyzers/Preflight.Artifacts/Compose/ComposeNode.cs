@@ -69,7 +69,8 @@ public abstract class ComposeNode
     /// <summary>The node's text as written in its file (quotes, escapes and folding included); empty when
     /// unknown.</summary>
     public string Written =>
-        Span.Start >= 0 && Span.Length > 0 && Span.End <= Source.Text.Length ? Source.Text.Substring(Span.Start, Span.Length) : string.Empty;
+        Span.Start >= 0 && Span.Length > 0
+            && Span.End <= Source.Text.Length ? Source.Text.Substring(Span.Start, Span.Length) : string.Empty;
 
     /// <summary>
     /// Where <paramref name="part"/> is written inside the node (its first occurrence from
@@ -80,7 +81,8 @@ public abstract class ComposeNode
     public SourceSpan? FindWritten(string part, int startIndex = 0)
     {
         var written = Written;
-        var at = startIndex >= 0 && startIndex <= written.Length && part.Length > 0 ? written.IndexOf(part, startIndex, StringComparison.Ordinal) : -1;
+        var at = startIndex >= 0 && startIndex <= written.Length
+            && part.Length > 0 ? written.IndexOf(part, startIndex, StringComparison.Ordinal) : -1;
         return at < 0 ? null : Source.Span(Span.Start + at, Span.Start + at + part.Length);
     }
 
@@ -104,7 +106,8 @@ public abstract class ComposeNode
 /// <summary>A scalar: a string, number, boolean or null as written.</summary>
 public sealed class ComposeScalar : ComposeNode
 {
-    internal ComposeScalar(ComposeSource source, SourceSpan span, string? tag, string value, string rawValue, bool isNull, bool isQuoted)
+    internal ComposeScalar(
+        ComposeSource source, SourceSpan span, string? tag, string value, string rawValue, bool isNull, bool isQuoted)
         : base(source, span, tag)
     {
         Value = value;
@@ -131,7 +134,8 @@ public sealed class ComposeScalar : ComposeNode
     /// <summary>The value, or null for a null scalar.</summary>
     public string? Text => IsNull ? null : Value;
 
-    internal ComposeScalar WithValue(string value) => new ComposeScalar(Source, Span, Tag, value, RawValue, IsNull, IsQuoted);
+    internal ComposeScalar WithValue(string value) =>
+        new ComposeScalar(Source, Span, Tag, value, RawValue, IsNull, IsQuoted);
 
     /// <summary>A synthetic scalar placed at this scalar's position (used when a mapping entry becomes a KEY=VALUE list
     /// item).</summary>
@@ -167,7 +171,8 @@ public sealed class ComposeMapping : ComposeNode
 {
     private Dictionary<string, int>? _index;
 
-    internal ComposeMapping(ComposeSource source, SourceSpan span, string? tag, IReadOnlyList<ComposeMappingEntry> entries)
+    internal ComposeMapping(
+        ComposeSource source, SourceSpan span, string? tag, IReadOnlyList<ComposeMappingEntry> entries)
         : base(source, span, tag)
     {
         Entries = entries;
@@ -206,7 +211,8 @@ public sealed class ComposeMapping : ComposeNode
         return _index.TryGetValue(key, out var at) ? Entries[at] : null;
     }
 
-    internal ComposeMapping WithEntries(IReadOnlyList<ComposeMappingEntry> entries, string? tag = null) => new ComposeMapping(Source, Span, tag, entries);
+    internal ComposeMapping WithEntries(IReadOnlyList<ComposeMappingEntry> entries, string? tag = null) =>
+        new ComposeMapping(Source, Span, tag, entries);
 }
 
 /// <summary>A list.</summary>
@@ -222,5 +228,6 @@ public sealed class ComposeSequence : ComposeNode
 
     public IReadOnlyList<ComposeNode> Items { get; }
 
-    internal ComposeSequence WithItems(IReadOnlyList<ComposeNode> items, string? tag = null) => new ComposeSequence(Source, Span, tag, items);
+    internal ComposeSequence WithItems(IReadOnlyList<ComposeNode> items, string? tag = null) =>
+        new ComposeSequence(Source, Span, tag, items);
 }

@@ -22,11 +22,15 @@ public static class ComposeParser
         var errors = new List<ComposeError>();
         try
         {
-            return new ComposeLoader(null, new ComposeBudget(), errors).LoadText(text ?? string.Empty, path == null ? null : PathText.Normalize(path), variables);
+            return new ComposeLoader(null, new ComposeBudget(), errors).LoadText(
+                text ?? string.Empty, path == null ? null : PathText.Normalize(path), variables);
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {
-            errors.Add(new ComposeError("the compose file could not be read (" + ex.GetType().Name + ")", default, ComposeErrorKind.Syntax, path));
+            errors.Add(
+                new ComposeError(
+                "the compose file could not be read (" + ex.GetType().Name + ")", default,
+                ComposeErrorKind.Syntax, path));
             return new ComposeFile(path, null, null, Array.Empty<ComposeService>(), errors);
         }
     }

@@ -32,7 +32,8 @@ public sealed class ComposeProjectOptions
 public static class ComposeProject
 {
     /// <summary>The main file names, in the order compose looks for them.</summary>
-    public static readonly IReadOnlyList<string> MainFileNames = new[] { "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml" };
+    public static readonly IReadOnlyList<string> MainFileNames = new[] { "compose.yaml", "compose.yml",
+        "docker-compose.yaml", "docker-compose.yml" };
 
     /// <summary>True for a main compose file name (not an override).</summary>
     public static bool IsMainFileName(string fileName)
@@ -85,24 +86,30 @@ public static class ComposeProject
     }
 
     /// <summary>Loads <paramref name="files"/> (main first, then overrides) as one project.</summary>
-    public static ComposeFile Load(IReadOnlyList<string> files, Func<string, string?> readText, ComposeProjectOptions? options = null)
+    public static ComposeFile Load(
+        IReadOnlyList<string> files, Func<string, string?> readText, ComposeProjectOptions? options = null)
     {
         var errors = new List<ComposeError>();
         var first = files.Count > 0 ? PathText.Normalize(files[0]) : null;
         try
         {
-            var directory = options?.ProjectDirectory != null ? PathText.Normalize(options.ProjectDirectory) : first == null ? "." : PathText.GetDirectory(first);
+            var directory = options?.ProjectDirectory != null ? PathText.Normalize(options.ProjectDirectory)
+                : first == null ? "." : PathText.GetDirectory(first);
             var stack = new List<string>();
             foreach (var file in files)
             {
                 stack.Add(PathText.Normalize(file));
             }
-            var loader = new ComposeLoader(readText, new ComposeBudget(), errors) { ValidateReferences = options?.ValidateReferences ?? true };
+            var loader = new ComposeLoader(
+                readText, new ComposeBudget(), errors) { ValidateReferences = options?.ValidateReferences ?? true };
             return loader.LoadProject(files, directory, options?.EnvFiles, options?.Environment, stack);
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {
-            errors.Add(new ComposeError("the compose project could not be read (" + ex.GetType().Name + ")", default, ComposeErrorKind.Syntax, first));
+            errors.Add(
+                new ComposeError(
+                "the compose project could not be read (" + ex.GetType().Name + ")", default, ComposeErrorKind.Syntax,
+                first));
             return new ComposeFile(first, null, null, Array.Empty<ComposeService>(), errors);
         }
     }

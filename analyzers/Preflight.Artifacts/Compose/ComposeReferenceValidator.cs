@@ -30,7 +30,8 @@ internal static class ComposeReferenceValidator
             {
                 if (dependency.Required && !services.ContainsKey(dependency.Service))
                 {
-                    Add(errors, dependency.Node, dependency.ServiceSpan, $"{owner} depends on undefined service \"{dependency.Service}\"");
+                    Add(errors, dependency.Node, dependency.ServiceSpan,
+                        $"{owner} depends on undefined service \"{dependency.Service}\"");
                 }
             }
             foreach (var link in service.Links)
@@ -48,15 +49,18 @@ internal static class ComposeReferenceValidator
                     Add(errors, from.Node, from.Span, $"{owner} takes volumes_from undefined service \"{name}\"");
                 }
             }
-            if (service.NetworkMode is { } mode && mode.StartsWith("service:", StringComparison.Ordinal) && !services.ContainsKey(mode.Substring(8)))
+            if (service.NetworkMode is { } mode && mode.StartsWith("service:", StringComparison.Ordinal)
+                && !services.ContainsKey(mode.Substring(8)))
             {
-                Add(errors, service.Node, service.Span, $"{owner} uses network_mode of undefined service \"{mode.Substring(8)}\"");
+                Add(errors, service.Node, service.Span,
+                    $"{owner} uses network_mode of undefined service \"{mode.Substring(8)}\"");
             }
             foreach (var mount in service.Volumes)
             {
                 if (mount.IsNamedVolume && !volumes.Contains(mount.Source!) && mount.Source!.IndexOf('$') < 0)
                 {
-                    Add(errors, mount.Node, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, $"{owner} mounts undefined volume \"{mount.Source}\" (define it under the top-level volumes:)");
+                    Add(errors, mount.Node, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan,
+                        $"{owner} mounts undefined volume \"{mount.Source}\" (define it under the top-level volumes:)");
                 }
             }
             foreach (var network in service.Networks)
@@ -70,14 +74,16 @@ internal static class ComposeReferenceValidator
             {
                 if (!secrets.Contains(secret.Source))
                 {
-                    Add(errors, secret.Node, secret.Span, $"{owner} uses undefined secret \"{secret.Source}\" (define it under the top-level secrets:)");
+                    Add(errors, secret.Node, secret.Span,
+                        $"{owner} uses undefined secret \"{secret.Source}\" (define it under the top-level secrets:)");
                 }
             }
             foreach (var config in service.Configs)
             {
                 if (!configs.Contains(config.Source))
                 {
-                    Add(errors, config.Node, config.Span, $"{owner} uses undefined config \"{config.Source}\" (define it under the top-level configs:)");
+                    Add(errors, config.Node, config.Span,
+                        $"{owner} uses undefined config \"{config.Source}\" (define it under the top-level configs:)");
                 }
             }
         }
@@ -85,7 +91,8 @@ internal static class ComposeReferenceValidator
     }
 
     /// <summary>Reports each depends_on cycle once, at the dependency that closes it.</summary>
-    private static void FindDependencyCycles(ComposeFile file, Dictionary<string, ComposeService> services, List<ComposeError> errors)
+    private static void FindDependencyCycles(
+        ComposeFile file, Dictionary<string, ComposeService> services, List<ComposeError> errors)
     {
         var state = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var service in file.Services)
@@ -122,7 +129,8 @@ internal static class ComposeReferenceValidator
                         path.Add(stack[i].Service.Name);
                     }
                     path.Add(target.Name);
-                    Add(errors, dependency.Node, dependency.ServiceSpan, $"depends_on cycle: {string.Join(" -> ", path)}", ComposeErrorKind.Cycle);
+                    Add(errors, dependency.Node, dependency.ServiceSpan,
+                        $"depends_on cycle: {string.Join(" -> ", path)}", ComposeErrorKind.Cycle);
                 }
                 else if (seen == 0)
                 {
@@ -143,6 +151,8 @@ internal static class ComposeReferenceValidator
         return names;
     }
 
-    private static void Add(List<ComposeError> errors, ComposeNode node, Text.SourceSpan span, string message, ComposeErrorKind kind = ComposeErrorKind.Reference) =>
+    private static void Add(
+        List<ComposeError> errors, ComposeNode node, Text.SourceSpan span, string message,
+        ComposeErrorKind kind = ComposeErrorKind.Reference) =>
         errors.Add(new ComposeError(message, span, kind, node.SourceFile));
 }

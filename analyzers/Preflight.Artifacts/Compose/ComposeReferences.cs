@@ -11,7 +11,8 @@ public static class ComposeReferences
     /// </summary>
     public static bool IsRemote(string reference)
     {
-        if (reference.IndexOf("://", StringComparison.Ordinal) >= 0 || reference.StartsWith("git@", StringComparison.Ordinal))
+        if (reference.IndexOf("://", StringComparison.Ordinal) >= 0
+            || reference.StartsWith("git@", StringComparison.Ordinal))
         {
             return true;
         }

@@ -69,7 +69,8 @@ internal static class ComposeSchemaValidator
             var serviceAlias = alias ?? service.ValueAlias;
             if (service.Value is not ComposeMapping body)
             {
-                Add(errors, service.Value, $"service \"{service.Name}\" must be a mapping, not {service.Value.Description}", serviceAlias);
+                Add(errors, service.Value,
+                    $"service \"{service.Name}\" must be a mapping, not {service.Value.Description}", serviceAlias);
                 continue;
             }
             foreach (var entry in body.Entries)
@@ -85,20 +86,29 @@ internal static class ComposeSchemaValidator
                         CheckKeys(build, ComposeSchema.Build, $"the build of service \"{service.Name}\"", errors, at);
                         break;
                     case "healthcheck" when entry.Value is ComposeMapping healthcheck:
-                        CheckKeys(healthcheck, ComposeSchema.Healthcheck, $"the healthcheck of service \"{service.Name}\"", errors, at);
+                        CheckKeys(
+                            healthcheck, ComposeSchema.Healthcheck, $"the healthcheck of service \"{service.Name}\"",
+                            errors, at);
                         break;
                     case "ports":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.Port, $"a port of service \"{service.Name}\"", at);
+                        ValidateItems(
+                            entry, "SM", errors, ComposeSchema.Port, $"a port of service \"{service.Name}\"", at);
                         break;
                     case "volumes":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.VolumeMount, $"a volume of service \"{service.Name}\"", at);
+                        ValidateItems(
+                            entry, "SM", errors, ComposeSchema.VolumeMount,
+                            $"a volume of service \"{service.Name}\"", at);
                         break;
                     case "env_file":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.EnvFile, $"an env_file of service \"{service.Name}\"", at);
+                        ValidateItems(
+                            entry, "SM", errors, ComposeSchema.EnvFile,
+                            $"an env_file of service \"{service.Name}\"", at);
                         break;
                     case "secrets":
                     case "configs":
-                        ValidateItems(entry, "SM", errors, ComposeSchema.ResourceReference, $"a {entry.Name.TrimEnd('s')} of service \"{service.Name}\"", at);
+                        ValidateItems(
+                            entry, "SM", errors, ComposeSchema.ResourceReference,
+                            $"a {entry.Name.TrimEnd('s')} of service \"{service.Name}\"", at);
                         break;
                     case "environment" when entry.Value is ComposeSequence:
                         ValidateItems(entry, "S", errors, null, null, at);
@@ -125,7 +135,10 @@ internal static class ComposeSchemaValidator
                             }
                             else if (dependency.Value is ComposeMapping options)
                             {
-                                CheckKeys(options, ComposeSchema.Dependency, $"depends_on \"{dependency.Name}\" of service \"{service.Name}\"", errors, at ?? dependency.ValueAlias);
+                                CheckKeys(
+                                    options, ComposeSchema.Dependency,
+                                    $"depends_on \"{dependency.Name}\" of service \"{service.Name}\"", errors, at
+                                    ?? dependency.ValueAlias);
                             }
                         }
                         break;
@@ -143,7 +156,8 @@ internal static class ComposeSchemaValidator
         }
     }
 
-    private static void ValidateDefinitions(ComposeMappingEntry entry, Dictionary<string, string> keys, string what, List<ComposeError> errors)
+    private static void ValidateDefinitions(
+        ComposeMappingEntry entry, Dictionary<string, string> keys, string what, List<ComposeError> errors)
     {
         if (entry.Value is not ComposeMapping definitions)
         {
@@ -158,7 +172,8 @@ internal static class ComposeSchemaValidator
             var at = entry.ValueAlias ?? definition.ValueAlias;
             if (definition.Value is not ComposeMapping body)
             {
-                Add(errors, definition.Value, $"{what} \"{definition.Name}\" must be a mapping, not {definition.Value.Description}", at);
+                Add(errors, definition.Value,
+                    $"{what} \"{definition.Name}\" must be a mapping, not {definition.Value.Description}", at);
                 continue;
             }
             CheckKeys(body, keys, $"{what} \"{definition.Name}\"", errors, at);
@@ -186,7 +201,9 @@ internal static class ComposeSchemaValidator
         }
     }
 
-    private static void CheckKeys(ComposeMapping mapping, Dictionary<string, string> keys, string owner, List<ComposeError> errors, SourceSpan? alias)
+    private static void CheckKeys(
+        ComposeMapping mapping, Dictionary<string, string> keys, string owner, List<ComposeError> errors,
+        SourceSpan? alias)
     {
         foreach (var entry in mapping.Entries)
         {
@@ -198,7 +215,9 @@ internal static class ComposeSchemaValidator
     /// well-typed.</summary>
     /// <remarks><paramref name="alias"/>: where the mapping holding the entry was used through an alias (its problems
     /// are reported there).</remarks>
-    private static bool CheckKey(ComposeMappingEntry entry, Dictionary<string, string> keys, string owner, List<ComposeError> errors, SourceSpan? alias = null)
+    private static bool CheckKey(
+        ComposeMappingEntry entry, Dictionary<string, string> keys, string owner, List<ComposeError> errors,
+        SourceSpan? alias = null)
     {
         if (ComposeSchema.IsExtension(entry.Name))
         {
@@ -207,13 +226,18 @@ internal static class ComposeSchemaValidator
         if (!keys.TryGetValue(entry.Name, out var allowed))
         {
             var suggestion = Suggest(entry.Name, keys.Keys);
-            errors.Add(new ComposeError($"{owner}: unknown key \"{entry.Name}\"" + (suggestion != null ? $" (did you mean \"{suggestion}\"?)" : string.Empty),
+            errors.Add(
+                new ComposeError(
+                $"{owner}: unknown key \"{entry.Name}\""
+                + (suggestion != null ? $" (did you mean \"{suggestion}\"?)" : string.Empty),
                 alias ?? entry.Key.Span, ComposeErrorKind.Schema, entry.Key.SourceFile));
             return false;
         }
         if (!ComposeSchema.Accepts(allowed, entry.Value))
         {
-            Add(errors, entry.Value, $"{owner}: \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {entry.Value.Description}", alias ?? entry.ValueAlias);
+            Add(errors, entry.Value,
+                $"{owner}: \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {entry.Value.Description}",
+                alias ?? entry.ValueAlias);
             return false;
         }
         return true;

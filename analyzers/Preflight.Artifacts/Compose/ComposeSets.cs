@@ -11,7 +11,9 @@ namespace Preflight.Artifacts.Compose;
 /// </summary>
 public sealed class ComposeSet
 {
-    internal ComposeSet(string path, IReadOnlyList<string> files, bool isOverlay, string? overlay, IReadOnlyCollection<string> definedElsewhere,
+    internal ComposeSet(
+        string path, IReadOnlyList<string> files, bool isOverlay, string? overlay,
+        IReadOnlyCollection<string> definedElsewhere,
         bool baseUnknown = false)
     {
         BaseUnknown = baseUnknown;
@@ -65,7 +67,8 @@ public sealed class ComposeSet
 public static class ComposeSets
 {
     /// <summary>Top-level keys of YAML files that have a <c>services:</c> key but are not compose files.</summary>
-    private static readonly string[] ForeignTopLevelKeys = { "apiVersion", "kind", "jobs", "on", "steps", "stages", "trigger", "pool", "pipeline", "workflows" };
+    private static readonly string[] ForeignTopLevelKeys = { "apiVersion", "kind", "jobs", "on", "steps", "stages",
+        "trigger", "pool", "pipeline", "workflows" };
 
     /// <summary>Every compose set of <paramref name="composeFiles"/>, folder by folder (bases before their
     /// overlays).</summary>
@@ -94,13 +97,15 @@ public static class ComposeSets
     /// error
     /// for each service the overlay configures that no file of its folder defines and that has neither image nor build.
     /// </summary>
-    public static ComposeFile Load(ComposeSet set, Func<string, string?> readText, ComposeProjectOptions? options = null)
+    public static ComposeFile Load(
+        ComposeSet set, Func<string, string?> readText, ComposeProjectOptions? options = null)
     {
         if (set.BaseUnknown)
         {
             options = new ComposeProjectOptions
             {
-                ProjectDirectory = options?.ProjectDirectory, EnvFiles = options?.EnvFiles, Environment = options?.Environment, ValidateReferences = false,
+                ProjectDirectory = options?.ProjectDirectory, EnvFiles = options?.EnvFiles,
+                    Environment = options?.Environment, ValidateReferences = false,
             };
         }
         var file = ComposeProject.Load(set.Files, readText, options);
@@ -116,7 +121,8 @@ public static class ComposeSets
     /// checked as part of the project that loads it. In an include cycle (each loads the other) the first set in path
     /// order is kept, so the cycle and the files' findings are reported once. The path of each is the set's own file.
     /// </summary>
-    public static List<(string Path, ComposeFile File)> WithoutIncluded(IReadOnlyList<(ComposeSet Set, ComposeFile File)> projects)
+    public static List<(string Path, ComposeFile File)> WithoutIncluded(
+        IReadOnlyList<(ComposeSet Set, ComposeFile File)> projects)
     {
         // Which projects load each file by include (a file of the project that is not one of its set's files).
         var loaders = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
@@ -145,7 +151,8 @@ public static class ComposeSets
                 foreach (var j in loadedBy)
                 {
                     // j loads i; when i loads j too (a cycle) the earlier of the two stays.
-                    var mutual = loaders.TryGetValue(PathText.Normalize(projects[j].Set.Path), out var back) && back.Contains(i);
+                    var mutual = loaders.TryGetValue(PathText.Normalize(projects[j].Set.Path), out var back)
+                        && back.Contains(i);
                     if (j != i && !(mutual && i < j))
                     {
                         removed = true;
@@ -226,7 +233,8 @@ public static class ComposeSets
         public bool BaseUnknown { get; set; }
     }
 
-    private static IEnumerable<ComposeSet> FindInFolder(string directory, List<string> files, Func<string, string?> readText)
+    private static IEnumerable<ComposeSet> FindInFolder(
+        string directory, List<string> files, Func<string, string?> readText)
     {
         var present = new HashSet<string>(files, StringComparer.Ordinal);
         var main = ComposeProject.FindFiles(directory, present.Contains);
@@ -236,7 +244,9 @@ public static class ComposeSets
             var text = SafeRead(readText, path);
             if (main.Contains(path))
             {
-                candidates.Add(new Candidate(path, text == null ? ComposeParser.Parse(string.Empty) : ComposeParser.Parse(text, path, null)));
+                candidates.Add(
+                    new Candidate(
+                    path, text == null ? ComposeParser.Parse(string.Empty) : ComposeParser.Parse(text, path, null)));
                 continue;
             }
             if (text == null)
@@ -265,21 +275,25 @@ public static class ComposeSets
                 DefinedOutside(candidates, overrideFile == null ? Array.Empty<Candidate>() : new[] { overrideFile }));
         }
         // Shorter names first: a file's base by name ("docker-compose.prod" → "docker-compose") is placed before it.
-        foreach (var candidate in candidates.Where(c => !main.Contains(c.Path)).OrderBy(c => c.Stem.Length).ThenBy(c => c.Path, StringComparer.Ordinal))
+        foreach (var candidate in candidates.Where(c => !main.Contains(c.Path)).OrderBy(c => c.Stem.Length).ThenBy(
+            c => c.Path, StringComparer.Ordinal))
         {
-            var parent = ParentByName(candidate, candidates) ?? mainCandidates.Find(c => PathText.Equal(c.Path, main[0]));
+            var parent = ParentByName(candidate, candidates)
+                ?? mainCandidates.Find(c => PathText.Equal(c.Path, main[0]));
             var parentFiles = parent?.Files;
             // Any other file of a folder with a base is loaded on it: an overlay changes the base's services, and a
             // file
             // that only adds services (-f docker-compose.yml -f docker-compose.elk.yml) may use its networks and
             // volumes.
             var isOverlay = parentFiles != null;
-            candidate.Files = isOverlay ? new List<string>(parentFiles!) { candidate.Path } : new List<string> { candidate.Path };
+            candidate.Files = isOverlay ? new List<string>(parentFiles!) { candidate.Path }
+                : new List<string> { candidate.Path };
             // A file with no base in its folder (and its own overlays) may be chained with one elsewhere (a
             // devcontainer's
             // dockerComposeFile, -f ../docker-compose.yml): what it references or changes may be defined there.
             candidate.BaseUnknown = !isOverlay || parent!.BaseUnknown;
-            yield return new ComposeSet(candidate.Path, candidate.Files, isOverlay, isOverlay && !candidate.BaseUnknown ? candidate.Path : null,
+            yield return new ComposeSet(
+                candidate.Path, candidate.Files, isOverlay, isOverlay && !candidate.BaseUnknown ? candidate.Path : null,
                 DefinedOutside(candidates, new[] { candidate }), candidate.BaseUnknown);
         }
     }
@@ -292,7 +306,8 @@ public static class ComposeSets
         foreach (var other in candidates)
         {
             if (other == candidate || other.Files == null || other.Stem.Length >= candidate.Stem.Length ||
-                !candidate.Stem.StartsWith(other.Stem, StringComparison.OrdinalIgnoreCase) || "._-".IndexOf(candidate.Stem[other.Stem.Length]) < 0)
+                !candidate.Stem.StartsWith(other.Stem, StringComparison.OrdinalIgnoreCase)
+                    || "._-".IndexOf(candidate.Stem[other.Stem.Length]) < 0)
             {
                 continue;
             }
@@ -317,7 +332,8 @@ public static class ComposeSets
         return names;
     }
 
-    private static bool StandsAlone(ComposeService service) => service.Image != null || service.Build != null || service.Extends != null;
+    private static bool StandsAlone(ComposeService service) => service.Image != null || service.Build != null
+        || service.Extends != null;
 
     private static void AddUndefinedOverlayServices(ComposeSet set, ComposeFile file)
     {
@@ -328,8 +344,10 @@ public static class ComposeSets
         {
             // Services under profiles are left alone (compose may never load them); a name another file defines is
             // fine.
-            if (service.NameSourceFile == null || !PathText.Equal(service.NameSourceFile, overlay) || service.Image != null || service.Build != null ||
-                service.HasProfiles || set.DefinedElsewhere.Contains(service.Name) || file.Services.Any(s => s != service && s.Name == service.Name))
+            if (service.NameSourceFile == null || !PathText.Equal(service.NameSourceFile, overlay)
+                || service.Image != null || service.Build != null ||
+                service.HasProfiles || set.DefinedElsewhere.Contains(service.Name)
+                    || file.Services.Any(s => s != service && s.Name == service.Name))
             {
                 continue;
             }

@@ -75,7 +75,10 @@ internal sealed class ComposeTreeInterpolator
         }
         foreach (var error in result.Errors)
         {
-            _errors.Add(new ComposeError(error.Message, MapSpan(scalar, error.Start, error.Length), ComposeErrorKind.Interpolation, scalar.SourceFile) { Variable = error.Variable });
+            _errors.Add(
+                new ComposeError(
+                error.Message, MapSpan(scalar, error.Start, error.Length), ComposeErrorKind.Interpolation,
+                scalar.SourceFile) { Variable = error.Variable });
         }
         var interpolated = result.Value == scalar.Value ? scalar : scalar.WithValue(result.Value);
         if (result.Unset.Count > 0 || result.Errors.Count > 0)
@@ -154,7 +157,8 @@ internal sealed class ComposeTreeInterpolator
         }
         var token = value.Substring(start, length);
         var occurrence = 0;
-        for (var at = value.IndexOf(token, StringComparison.Ordinal); at >= 0 && at < start; at = value.IndexOf(token, at + 1, StringComparison.Ordinal))
+        for (var at = value.IndexOf(token, StringComparison.Ordinal); at >= 0
+            && at < start; at = value.IndexOf(token, at + 1, StringComparison.Ordinal))
         {
             occurrence++;
         }

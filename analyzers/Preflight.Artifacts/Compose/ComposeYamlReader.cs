@@ -28,7 +28,10 @@ internal static class ComposeYamlReader
         var text = source.Text;
         if (text.Length > MaxLength)
         {
-            errors.Add(new ComposeError($"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", new SourceSpan(0, 0, 1, 1, 1, 1), ComposeErrorKind.Limit, source.Path));
+            errors.Add(
+                new ComposeError(
+                $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read",
+                new SourceSpan(0, 0, 1, 1, 1, 1), ComposeErrorKind.Limit, source.Path));
             return Array.Empty<ComposeNode>();
         }
         if (LooksLikeUtf16(text))
@@ -40,7 +43,10 @@ internal static class ComposeYamlReader
         var tooDeep = FindExcessiveNesting(text);
         if (tooDeep >= 0)
         {
-            errors.Add(new ComposeError($"the YAML is nested more than {MaxDepth} levels deep and was not read", source.Span(tooDeep, tooDeep + 1), ComposeErrorKind.Limit, source.Path));
+            errors.Add(
+                new ComposeError(
+                $"the YAML is nested more than {MaxDepth} levels deep and was not read",
+                source.Span(tooDeep, tooDeep + 1), ComposeErrorKind.Limit, source.Path));
             return Array.Empty<ComposeNode>();
         }
         return new Reader(source, budget, errors).Run();
@@ -127,7 +133,8 @@ internal static class ComposeYamlReader
         private readonly ComposeSource _source;
         private readonly ComposeBudget _budget;
         private readonly List<ComposeError> _errors;
-        private readonly Dictionary<string, ComposeNode> _anchors = new Dictionary<string, ComposeNode>(StringComparer.Ordinal);
+        private readonly Dictionary<string, ComposeNode> _anchors = new Dictionary<string,
+            ComposeNode>(StringComparer.Ordinal);
         private readonly Stack<Frame> _stack = new Stack<Frame>();
         private readonly List<ComposeNode> _roots = new List<ComposeNode>();
 
@@ -159,11 +166,15 @@ internal static class ComposeYamlReader
             catch (YamlException ex)
             {
                 var at = (int)Math.Max(0, Math.Min(ex.Start.Index, _source.Text.Length));
-                _errors.Add(new ComposeError(CleanMessage(ex), _source.Span(at, at), ComposeErrorKind.Syntax, _source.Path));
+                _errors.Add(
+                    new ComposeError(CleanMessage(ex), _source.Span(at, at), ComposeErrorKind.Syntax, _source.Path));
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                _errors.Add(new ComposeError("the YAML could not be read (" + ex.GetType().Name + ")", _source.Span(0, 0), ComposeErrorKind.Syntax, _source.Path));
+                _errors.Add(
+                    new ComposeError(
+                    "the YAML could not be read (" + ex.GetType().Name + ")", _source.Span(0, 0),
+                    ComposeErrorKind.Syntax, _source.Path));
             }
             return _roots;
         }
@@ -187,17 +198,25 @@ internal static class ComposeYamlReader
                     else
                     {
                         _errors.Add(new ComposeError($"unknown anchor '{alias.Value.Value}' referenced (an alias must follow its complete anchor)", _source.Span(alias.Start.Index, alias.End.Index), ComposeErrorKind.Syntax, _source.Path));
-                        Complete(new ComposeScalar(_source, _source.Span(alias.Start.Index, alias.End.Index), null, string.Empty, string.Empty, true, false), null, alias.End.Index);
+                        Complete(new ComposeScalar(
+                            _source, _source.Span(alias.Start.Index, alias.End.Index), null, string.Empty, string.Empty,
+                            true, false), null, alias.End.Index);
                     }
                     break;
                 case MappingStart mapping:
-                    if (!Push(new Frame(mapping, true, TagOf(mapping.Tag), AnchorOf(mapping.Anchor), mapping.Style == MappingStyle.Flow)))
+                    if (!Push(
+                        new Frame(
+                        mapping, true, TagOf(mapping.Tag), AnchorOf(mapping.Anchor),
+                        mapping.Style == MappingStyle.Flow)))
                     {
                         return false;
                     }
                     break;
                 case SequenceStart sequence:
-                    if (!Push(new Frame(sequence, false, TagOf(sequence.Tag), AnchorOf(sequence.Anchor), sequence.Style == SequenceStyle.Flow)))
+                    if (!Push(
+                        new Frame(
+                        sequence, false, TagOf(sequence.Tag), AnchorOf(sequence.Anchor),
+                        sequence.Style == SequenceStyle.Flow)))
                     {
                         return false;
                     }
@@ -223,7 +242,11 @@ internal static class ComposeYamlReader
         {
             if (_stack.Count >= MaxDepth)
             {
-                _errors.Add(new ComposeError($"the YAML is nested more than {MaxDepth} levels deep and was not read", _source.Span(frame.Start.Start.Index, frame.Start.End.Index), ComposeErrorKind.Limit, _source.Path));
+                _errors.Add(
+                    new ComposeError(
+                    $"the YAML is nested more than {MaxDepth} levels deep and was not read",
+                    _source.Span(frame.Start.Start.Index, frame.Start.End.Index), ComposeErrorKind.Limit,
+                    _source.Path));
                 _roots.Clear();
                 return false;
             }
@@ -256,9 +279,11 @@ internal static class ComposeYamlReader
             var tag = TagOf(scalar.Tag);
             var plain = scalar.Style == ScalarStyle.Plain || scalar.Style == ScalarStyle.Any;
             var value = scalar.Value ?? string.Empty;
-            var isNull = plain && (tag == null || tag == "tag:yaml.org,2002:null" || tag == "!reset" || tag == "!override") &&
+            var isNull = plain
+                && (tag == null || tag == "tag:yaml.org,2002:null" || tag == "!reset" || tag == "!override") &&
                 (value.Length == 0 || value == "~" || value == "null" || value == "Null" || value == "NULL");
-            return new ComposeScalar(_source, _source.Span(scalar.Start.Index, scalar.End.Index), tag, value, value, isNull, !plain);
+            return new ComposeScalar(
+                _source, _source.Span(scalar.Start.Index, scalar.End.Index), tag, value, value, isNull, !plain);
         }
 
         private ComposeMapping BuildMapping(Frame frame, SourceSpan span)
@@ -278,7 +303,10 @@ internal static class ComposeYamlReader
             {
                 if (items[i] is not ComposeScalar key)
                 {
-                    _errors.Add(new ComposeError($"a mapping key must be a string, not {items[i].Description}", items[i].Span, ComposeErrorKind.Schema, _source.Path));
+                    _errors.Add(
+                        new ComposeError(
+                        $"a mapping key must be a string, not {items[i].Description}", items[i].Span,
+                        ComposeErrorKind.Schema, _source.Path));
                     continue;
                 }
                 var value = items[i + 1];
@@ -305,14 +333,18 @@ internal static class ComposeYamlReader
                 if (positions.TryGetValue(key.Value, out var at))
                 {
                     var first = entries[at].Key.Span;
-                    _errors.Add(new ComposeError($"mapping key \"{key.Value}\" already defined at line {first.Line}", key.Span, ComposeErrorKind.Syntax, _source.Path));
+                    _errors.Add(
+                        new ComposeError(
+                        $"mapping key \"{key.Value}\" already defined at line {first.Line}", key.Span,
+                        ComposeErrorKind.Syntax, _source.Path));
                     entries[at] = new ComposeMappingEntry(key, value);
                     continue;
                 }
                 positions[key.Value] = entries.Count;
                 entries.Add(new ComposeMappingEntry(key, value)
                 {
-                    ValueAlias = frame.Aliases != null && frame.Aliases.TryGetValue(i + 1, out var alias) ? alias : null,
+                    ValueAlias = frame.Aliases != null
+                        && frame.Aliases.TryGetValue(i + 1, out var alias) ? alias : null,
                 });
             }
             return new ComposeMapping(_source, span, frame.Tag, entries);
@@ -335,12 +367,18 @@ internal static class ComposeYamlReader
                     }
                     else
                     {
-                        _errors.Add(new ComposeError($"a << merge list may hold only mappings, not {item.Description}", item.Span, ComposeErrorKind.Schema, _source.Path));
+                        _errors.Add(
+                            new ComposeError(
+                            $"a << merge list may hold only mappings, not {item.Description}", item.Span,
+                            ComposeErrorKind.Schema, _source.Path));
                     }
                 }
                 yield break;
             }
-            _errors.Add(new ComposeError($"the value of << must be a mapping or a list of mappings, not {value.Description}", value.Span, ComposeErrorKind.Schema, _source.Path));
+            _errors.Add(
+                new ComposeError(
+                $"the value of << must be a mapping or a list of mappings, not {value.Description}", value.Span,
+                ComposeErrorKind.Schema, _source.Path));
         }
 
         private void ReportBudget(ParsingEvent? at)
@@ -351,7 +389,10 @@ internal static class ComposeYamlReader
             }
             _budget.Reported = true;
             var offset = at == null ? 0 : (int)at.Start.Index;
-            _errors.Add(new ComposeError("the YAML is too large or too repetitive to read (aliases and merges expand beyond the limit)", _source.Span(offset, offset), ComposeErrorKind.Limit, _source.Path));
+            _errors.Add(
+                new ComposeError(
+                "the YAML is too large or too repetitive to read (aliases and merges expand beyond the limit)",
+                _source.Span(offset, offset), ComposeErrorKind.Limit, _source.Path));
         }
 
         private static bool IsMergeKey(ComposeScalar key) =>
@@ -363,7 +404,8 @@ internal static class ComposeYamlReader
 
         private static string CleanMessage(YamlException ex)
         {
-            var message = ex.InnerException != null && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? ex.InnerException.Message : ex.Message;
+            var message = ex.InnerException != null
+                && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? ex.InnerException.Message : ex.Message;
             if (message.StartsWith("(Line", StringComparison.Ordinal))
             {
                 var cut = message.IndexOf("): ", StringComparison.Ordinal);

@@ -160,7 +160,8 @@ public sealed class ImageCatalogue
                 Persist = Strings(body.Child("persist")),
                 Unless = Strings(body.Child("unless")),
                 When = Strings(body.Child("when")),
-                FileAliases = string.Equals(body.Child("file_aliases").ScalarValue(), "true", StringComparison.OrdinalIgnoreCase),
+                FileAliases = string.Equals(
+                    body.Child("file_aliases").ScalarValue(), "true", StringComparison.OrdinalIgnoreCase),
                 MinLength = Lengths(body.Child("min_length")),
                 Since = body.Child("since").ScalarValue(),
                 Command = Strings(body.Child("command")),
@@ -173,7 +174,8 @@ public sealed class ImageCatalogue
     {
         try
         {
-            using var stream = typeof(ImageCatalogue).Assembly.GetManifestResourceStream("Preflight.Artifacts.Compose.Catalogue.images.yaml");
+            using var stream = typeof(ImageCatalogue).Assembly.GetManifestResourceStream(
+                "Preflight.Artifacts.Compose.Catalogue.images.yaml");
             if (stream == null)
             {
                 return new ImageCatalogue(new List<ImageRequirements>());
@@ -214,7 +216,10 @@ public sealed class ImageCatalogue
         {
             foreach (var pair in mapping.Children)
             {
-                if (pair.Key.ScalarValue() is { } name && int.TryParse(pair.Value.ScalarValue(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+                if (pair.Key.ScalarValue() is { } name
+                    && int.TryParse(
+                    pair.Value.ScalarValue(), System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out var length))
                 {
                     lengths[name] = length;
                 }

@@ -24,7 +24,8 @@ public sealed class ImageRequirementViolation
 /// </summary>
 public static class ImageRequirementEvaluator
 {
-    public static IReadOnlyList<ImageRequirementViolation> Evaluate(ImageRequirements image, IReadOnlyDictionary<string, string?> environment) =>
+    public static IReadOnlyList<ImageRequirementViolation> Evaluate(
+        ImageRequirements image, IReadOnlyDictionary<string, string?> environment) =>
         Evaluate(image, environment, null, null);
 
     /// <summary>
@@ -33,7 +34,8 @@ public static class ImageRequirementEvaluator
     /// <see cref="ImageRequirements.Since"/>) and the service's command (for <see cref="ImageRequirements.Command"/>);
     /// when either is needed and unknown, the requirements that depend on it are not applied.
     /// </summary>
-    public static IReadOnlyList<ImageRequirementViolation> Evaluate(ImageRequirements image, IReadOnlyDictionary<string, string?> environment,
+    public static IReadOnlyList<ImageRequirementViolation> Evaluate(
+        ImageRequirements image, IReadOnlyDictionary<string, string?> environment,
         string? imageReference, IReadOnlyList<string>? command)
     {
         var violations = new List<ImageRequirementViolation>();
@@ -64,9 +66,12 @@ public static class ImageRequirementEvaluator
             var (name, value) = Split(requirement);
             if (!IsSet(name, image, environment, out var actual))
             {
-                violations.Add(new ImageRequirementViolation("lacks " + Describe(name, image) + (value != null ? $" (set to {value})" : string.Empty), name));
+                violations.Add(
+                    new ImageRequirementViolation(
+                    "lacks " + Describe(name, image) + (value != null ? $" (set to {value})" : string.Empty), name));
             }
-            else if (value != null && actual != null && !string.Equals(actual, value, StringComparison.OrdinalIgnoreCase))
+            else if (value != null && actual != null
+                && !string.Equals(actual, value, StringComparison.OrdinalIgnoreCase))
             {
                 violations.Add(new ImageRequirementViolation($"needs {name} set to {value}", name));
             }
@@ -81,11 +86,16 @@ public static class ImageRequirementEvaluator
             foreach (var entry in group)
             {
                 var (name, expected) = Split(entry);
-                any |= IsSet(name, image, environment, out var actual) && (expected == null || actual == null || string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase));
+                any |= IsSet(name, image, environment, out var actual)
+                    && (expected == null || actual == null
+                    || string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase));
             }
             if (!any)
             {
-                violations.Add(new ImageRequirementViolation("lacks one of " + string.Join(", ", group) + (image.FileAliases ? " (or their _FILE variants)" : string.Empty), group[0]));
+                violations.Add(
+                    new ImageRequirementViolation(
+                    "lacks one of " + string.Join(", ", group)
+                    + (image.FileAliases ? " (or their _FILE variants)" : string.Empty), group[0]));
             }
         }
         foreach (var group in image.BothOrNeither)
@@ -103,9 +113,12 @@ public static class ImageRequirementEvaluator
         }
         foreach (var pair in image.MinLength)
         {
-            if (environment.TryGetValue(pair.Key, out var value) && value != null && value.Length > 0 && value.Length < pair.Value)
+            if (environment.TryGetValue(pair.Key, out var value) && value != null && value.Length > 0
+                && value.Length < pair.Value)
             {
-                violations.Add(new ImageRequirementViolation($"sets {pair.Key} shorter than the {pair.Value} characters the image requires", pair.Key));
+                violations.Add(
+                    new ImageRequirementViolation(
+                    $"sets {pair.Key} shorter than the {pair.Value} characters the image requires", pair.Key));
             }
         }
         foreach (var pattern in image.Forbid)
@@ -203,15 +216,18 @@ public static class ImageRequirementEvaluator
         return parts.Count == 0 ? null : parts.ToArray();
     }
 
-    private static string Describe(string name, ImageRequirements image) => image.FileAliases ? $"{name} (or {name}_FILE)" : name;
+    private static string Describe(string name, ImageRequirements image) => image.FileAliases
+        ? $"{name} (or {name}_FILE)" : name;
 
-    private static bool IsSet(string name, ImageRequirements image, IReadOnlyDictionary<string, string?> environment, out string? value)
+    private static bool IsSet(
+        string name, ImageRequirements image, IReadOnlyDictionary<string, string?> environment, out string? value)
     {
         if (environment.TryGetValue(name, out value) && (value == null || value.Length > 0))
         {
             return true;
         }
-        if (image.FileAliases && environment.TryGetValue(name + "_FILE", out var file) && (file == null || file.Length > 0))
+        if (image.FileAliases && environment.TryGetValue(name + "_FILE", out var file)
+            && (file == null || file.Length > 0))
         {
             value = null;
             return true;
@@ -228,13 +244,15 @@ public static class ImageRequirementEvaluator
             return false;
         }
         // An unknown value (provided at deploy time) might hold: assume it does, so nothing is reported on a guess.
-        return expected == null || actual == null || string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
+        return expected == null || actual == null
+            || string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase);
     }
 
     private static (string Name, string? Value) Split(string requirement)
     {
         var equals = requirement.IndexOf('=');
-        return equals < 0 ? (requirement.Trim(), null) : (requirement.Substring(0, equals).Trim(), requirement.Substring(equals + 1).Trim());
+        return equals < 0 ? (requirement.Trim(), null)
+            : (requirement.Substring(0, equals).Trim(), requirement.Substring(equals + 1).Trim());
     }
 
     private static bool Matches(string pattern, string name) =>

@@ -8,7 +8,8 @@ public static class ConfigurationKeys
     /// <summary>Configuration keys compare case-insensitively.</summary>
     public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
 
-    private static readonly string[] ConnectionStringPrefixes = { "SQLCONNSTR_", "MYSQLCONNSTR_", "SQLAZURECONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_" };
+    private static readonly string[] ConnectionStringPrefixes = { "SQLCONNSTR_", "MYSQLCONNSTR_", "SQLAZURECONNSTR_",
+        "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_" };
 
     /// <summary>
     /// The configuration key an environment variable sets: <c>A__B</c> is <c>A:B</c>, and the Azure App Service
@@ -30,5 +31,6 @@ public static class ConfigurationKeys
     /// under it.</summary>
     public static bool Provides(string declared, string read) =>
         string.Equals(declared, read, StringComparison.OrdinalIgnoreCase) ||
-        (declared.Length > read.Length && declared[read.Length] == ':' && declared.StartsWith(read, StringComparison.OrdinalIgnoreCase));
+        (declared.Length > read.Length && declared[read.Length] == ':'
+            && declared.StartsWith(read, StringComparison.OrdinalIgnoreCase));
 }

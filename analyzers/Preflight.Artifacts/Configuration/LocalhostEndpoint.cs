@@ -25,14 +25,17 @@ public sealed class LocalhostEndpoint
 
     private static readonly Dictionary<string, string> Schemes = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["postgres"] = "postgres", ["postgresql"] = "postgres", ["mysql"] = "mysql", ["mariadb"] = "mysql", ["sqlserver"] = "sqlserver",
-        ["mongodb"] = "mongodb", ["redis"] = "redis", ["rediss"] = "redis", ["amqp"] = "rabbitmq", ["amqps"] = "rabbitmq",
+        ["postgres"] = "postgres", ["postgresql"] = "postgres", ["mysql"] = "mysql", ["mariadb"] = "mysql",
+            ["sqlserver"] = "sqlserver",
+        ["mongodb"] = "mongodb", ["redis"] = "redis", ["rediss"] = "redis", ["amqp"] = "rabbitmq",
+            ["amqps"] = "rabbitmq",
         ["nats"] = null!, ["kafka"] = null!,
     };
 
     private static readonly Dictionary<int, string> Ports = new()
     {
-        [5432] = "postgres", [1433] = "sqlserver", [3306] = "mysql", [6379] = "redis", [27017] = "mongodb", [5672] = "rabbitmq",
+        [5432] = "postgres", [1433] = "sqlserver", [3306] = "mysql", [6379] = "redis", [27017] = "mongodb",
+            [5672] = "rabbitmq",
     };
 
     /// <summary>
@@ -65,7 +68,8 @@ public sealed class LocalhostEndpoint
             {
                 return null;
             }
-            return IsLocal(uri.Host) ? new LocalhostEndpoint(uri.Host, kind ?? (uri.IsDefaultPort ? null : KindOfPort(uri.Port))) : null;
+            return IsLocal(uri.Host)
+                ? new LocalhostEndpoint(uri.Host, kind ?? (uri.IsDefaultPort ? null : KindOfPort(uri.Port))) : null;
         }
         if (!isConnectionString)
         {
@@ -81,7 +85,8 @@ public sealed class LocalhostEndpoint
             // StackExchange.Redis: "localhost:6379,password=...,abortConnect=false".
             var endpoint = parts[0].Split(',')[0].Trim();
             var (host, port) = SplitPort(endpoint, ':');
-            return IsLocal(host) ? new LocalhostEndpoint(host, port != null ? KindOfPort(port.Value) ?? "redis" : "redis") : null;
+            return IsLocal(host)
+                ? new LocalhostEndpoint(host, port != null ? KindOfPort(port.Value) ?? "redis" : "redis") : null;
         }
         foreach (var part in parts)
         {
@@ -105,19 +110,24 @@ public sealed class LocalhostEndpoint
             {
                 return null;
             }
-            return new LocalhostEndpoint(host, (port != null ? KindOfPort(port.Value) : null) ?? KindOfKeywords(name, parts));
+            return new LocalhostEndpoint(
+                host, (port != null ? KindOfPort(port.Value) : null) ?? KindOfKeywords(name, parts));
         }
         return null;
     }
 
     private static string? KindOfKeywords(string hostKeyword, List<string> parts)
     {
-        bool Has(string keyword) => parts.Any(p => p.StartsWith(keyword + "=", StringComparison.OrdinalIgnoreCase) || p.StartsWith(keyword + " =", StringComparison.OrdinalIgnoreCase));
+        bool Has(string keyword) =>
+            parts.Any(
+            p => p.StartsWith(keyword + "=", StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith(keyword + " =", StringComparison.OrdinalIgnoreCase));
         if (string.Equals(hostKeyword, "host", StringComparison.OrdinalIgnoreCase))
         {
             return "postgres";   // Npgsql's keyword
         }
-        if (Has("Initial Catalog") || Has("Trusted_Connection") || Has("TrustServerCertificate") || Has("MultipleActiveResultSets") || Has("Integrated Security"))
+        if (Has("Initial Catalog") || Has("Trusted_Connection") || Has("TrustServerCertificate")
+            || Has("MultipleActiveResultSets") || Has("Integrated Security"))
         {
             return "sqlserver";
         }
@@ -140,7 +150,8 @@ public sealed class LocalhostEndpoint
             }
         }
         var at = endpoint.LastIndexOf(separator);
-        if (at > 0 && int.TryParse(endpoint.Substring(at + 1).Trim(), out var port) && endpoint.IndexOf(':') == endpoint.LastIndexOf(':'))
+        if (at > 0 && int.TryParse(endpoint.Substring(at + 1).Trim(), out var port)
+            && endpoint.IndexOf(':') == endpoint.LastIndexOf(':'))
         {
             return (endpoint.Substring(0, at).Trim(), port);
         }

@@ -41,17 +41,20 @@ public static class BuildContextInference
     /// allowed).</param>
     /// <param name="exists">True when a source (a path, or a wildcard pattern that matches something) exists under a
     /// folder.</param>
-    public static InferredContext? Infer(string dockerfile, string root, IEnumerable<string> sources, Func<string, string, bool> exists)
+    public static InferredContext? Infer(
+        string dockerfile, string root, IEnumerable<string> sources, Func<string, string, bool> exists)
     {
         var evidence = Evidence(sources);
         if (evidence.Count == 0)
         {
             // Only sources that exist anywhere ('COPY . .'): a Dockerfile at the root can only be built from the root.
-            return PathText.Equal(PathText.GetDirectory(dockerfile), root) ? new InferredContext(PathText.Normalize(root), 0, 0) : null;
+            return PathText.Equal(PathText.GetDirectory(dockerfile), root)
+                ? new InferredContext(PathText.Normalize(root), 0, 0) : null;
         }
         var candidates = Candidates(dockerfile, root).ToList();
         // A wildcard that matches nothing under any folder says nothing (the caller may not know every file).
-        evidence.RemoveAll(source => source.IndexOfAny(Wildcards) >= 0 && !candidates.Any(folder => exists(folder, source)));
+        evidence.RemoveAll(
+            source => source.IndexOfAny(Wildcards) >= 0 && !candidates.Any(folder => exists(folder, source)));
         if (evidence.Count == 0)
         {
             return null;
@@ -67,13 +70,15 @@ public static class BuildContextInference
                 {
                     found++;
                 }
-                else if (source.TrimEnd('/').IndexOf('/') > 0 && exists(folder, PathText.GetDirectory(source.TrimEnd('/'))))
+                else if (source.TrimEnd('/').IndexOf('/') > 0
+                    && exists(folder, PathText.GetDirectory(source.TrimEnd('/'))))
                 {
                     framed++;
                 }
             }
             var candidate = new InferredContext(folder, found, evidence.Count, framed);
-            if (best == null || candidate.Score > best.Score || (candidate.Score == best.Score && candidate.Found > best.Found))
+            if (best == null || candidate.Score > best.Score
+                || (candidate.Score == best.Score && candidate.Found > best.Found))
             {
                 best = candidate;
             }

@@ -38,8 +38,10 @@ public static class ContextEvidence
                     DockerfilePublishes.AddLiteralValues(instruction, args);
                     break;
                 case "WORKDIR":
-                    var value = instruction.Arguments.Count == 1 ? DockerfilePublishes.Expand(instruction.Arguments[0].Value, args) : null;
-                    workdir = value == null || value.IndexOf('$') >= 0 || workdir == null ? null : PathText.Combine(workdir, value);
+                    var value = instruction.Arguments.Count == 1
+                        ? DockerfilePublishes.Expand(instruction.Arguments[0].Value, args) : null;
+                    workdir = value == null || value.IndexOf('$') >= 0
+                        || workdir == null ? null : PathText.Combine(workdir, value);
                     break;
                 case "COPY":
                 case "ADD":
@@ -53,7 +55,8 @@ public static class ContextEvidence
                         var relative = PathText.Normalize("/" + source.TrimStart('/')).TrimStart('/');
                         if (relative.Length == 0 || relative == ".")
                         {
-                            var destination = DockerfilePublishes.Expand(instruction.Arguments[instruction.Arguments.Count - 1].Value, args);
+                            var destination = DockerfilePublishes.Expand(
+                                instruction.Arguments[instruction.Arguments.Count - 1].Value, args);
                             if (workdir != null && destination.IndexOf('$') < 0)
                             {
                                 wholeContext.Add(PathText.Combine(workdir, destination));
@@ -73,13 +76,16 @@ public static class ContextEvidence
                     }
                     foreach (var command in DockerfilePublishes.Commands(instruction))
                     {
-                        var project = DockerfilePublishes.ProjectArgument(command.Select(w => DockerfilePublishes.Expand(w, args)).ToList(), "restore", "build", "publish");
+                        var project = DockerfilePublishes.ProjectArgument(
+                            command.Select(w => DockerfilePublishes.Expand(w, args)).ToList(), "restore", "build",
+                            "publish");
                         if (project == null || project.IndexOfAny(new[] { '*', '?', '[' }) >= 0)
                         {
                             continue;
                         }
                         var inImage = PathText.Combine(workdir, project);
-                        var root = wholeContext.LastOrDefault(d => PathText.IsUnder(inImage, d) && !PathText.Equal(inImage, d));
+                        var root = wholeContext.LastOrDefault(
+                            d => PathText.IsUnder(inImage, d) && !PathText.Equal(inImage, d));
                         if (root != null)
                         {
                             found.Add(PathText.Relative(root, inImage));
@@ -99,7 +105,9 @@ public static class ContextEvidence
         {
             return false;
         }
-        if (keyword == "ADD" && (source.IndexOf("://", StringComparison.Ordinal) >= 0 || source.StartsWith("git@", StringComparison.Ordinal)))
+        if (keyword == "ADD"
+            && (source.IndexOf("://", StringComparison.Ordinal) >= 0
+            || source.StartsWith("git@", StringComparison.Ordinal)))
         {
             return false;
         }
@@ -108,5 +116,6 @@ public static class ContextEvidence
 
     /// <summary>True for a path under bin/, obj/, publish/, out/, dist/ or artifacts/.</summary>
     public static bool IsBuildOutput(string source) =>
-        PathText.Normalize("/" + source.TrimStart('/')).Split('/').Any(part => Array.IndexOf(BuildOutputFolders, part.ToLowerInvariant()) >= 0);
+        PathText.Normalize("/" + source.TrimStart('/')).Split('/').Any(
+            part => Array.IndexOf(BuildOutputFolders, part.ToLowerInvariant()) >= 0);
 }

@@ -11,16 +11,20 @@ public static class DeploymentFiles
     {
         var normalized = "/" + path.Replace('\\', '/').TrimStart('/');
         var name = PathText.GetFileName(normalized);
-        var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+        var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
         if (isYaml && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return DockerBuildSource.GitHubWorkflow;
         }
-        if (isYaml && (name.StartsWith("azure-pipelines", StringComparison.OrdinalIgnoreCase) || InPipelineFolder(normalized)))
+        if (isYaml
+            && (name.StartsWith("azure-pipelines", StringComparison.OrdinalIgnoreCase) || InPipelineFolder(normalized)))
         {
             return DockerBuildSource.AzurePipeline;
         }
-        if (isYaml && (name.Equals(".gitlab-ci.yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".gitlab-ci.yml", StringComparison.OrdinalIgnoreCase)))
+        if (isYaml
+            && (name.Equals(".gitlab-ci.yml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".gitlab-ci.yml", StringComparison.OrdinalIgnoreCase)))
         {
             return DockerBuildSource.GitLabCi;
         }
@@ -28,12 +32,14 @@ public static class DeploymentFiles
         {
             return DockerBuildSource.Azds;
         }
-        if (name.Equals("skaffold.yaml", StringComparison.OrdinalIgnoreCase) || name.Equals("skaffold.yml", StringComparison.OrdinalIgnoreCase))
+        if (name.Equals("skaffold.yaml", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("skaffold.yml", StringComparison.OrdinalIgnoreCase))
         {
             return DockerBuildSource.Skaffold;
         }
         if (name.Equals(".devcontainer.json", StringComparison.OrdinalIgnoreCase) ||
-            (name.Equals("devcontainer.json", StringComparison.OrdinalIgnoreCase) && normalized.IndexOf("/.devcontainer/", StringComparison.OrdinalIgnoreCase) >= 0))
+            (name.Equals("devcontainer.json", StringComparison.OrdinalIgnoreCase)
+                && normalized.IndexOf("/.devcontainer/", StringComparison.OrdinalIgnoreCase) >= 0))
         {
             return DockerBuildSource.DevContainer;
         }
@@ -46,7 +52,8 @@ public static class DeploymentFiles
 
     /// <summary>Shell and PowerShell scripts and Makefiles.</summary>
     public static bool IsScript(string fileName) =>
-        fileName.EndsWith(".sh", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".bash", StringComparison.OrdinalIgnoreCase) ||
+        fileName.EndsWith(".sh", StringComparison.OrdinalIgnoreCase)
+            || fileName.EndsWith(".bash", StringComparison.OrdinalIgnoreCase) ||
         fileName.EndsWith(".ps1", StringComparison.OrdinalIgnoreCase) || IsMakefile(fileName);
 
     public static bool IsMakefile(string fileName) =>
@@ -59,8 +66,10 @@ public static class DeploymentFiles
         for (var i = 0; i < parts.Length - 1; i++)
         {
             var part = parts[i];
-            if (part.StartsWith(".azure", StringComparison.OrdinalIgnoreCase) || part.Equals("pipelines", StringComparison.OrdinalIgnoreCase) ||
-                part.Equals(".pipelines", StringComparison.OrdinalIgnoreCase) || part.Equals("azure-pipelines", StringComparison.OrdinalIgnoreCase))
+            if (part.StartsWith(".azure", StringComparison.OrdinalIgnoreCase)
+                || part.Equals("pipelines", StringComparison.OrdinalIgnoreCase) ||
+                part.Equals(".pipelines", StringComparison.OrdinalIgnoreCase)
+                    || part.Equals("azure-pipelines", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

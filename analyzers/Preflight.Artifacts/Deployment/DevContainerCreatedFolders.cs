@@ -25,7 +25,8 @@ public static class DevContainerCreatedFolders
         }
         try
         {
-            var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+            var options = new JsonDocumentOptions { AllowTrailingCommas = true,
+                CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
             using var document = JsonDocument.Parse(text, options);
             if (document.RootElement.ValueKind == JsonValueKind.Object &&
                 document.RootElement.TryGetProperty("initializeCommand", out var command))
@@ -121,7 +122,8 @@ public static class DevContainerCreatedFolders
                 }
                 continue;
             }
-            if (word.Length == 0 || word.IndexOf('$') >= 0 || word.IndexOf('`') >= 0 || word.StartsWith("~", StringComparison.Ordinal) || PathText.IsRooted(word))
+            if (word.Length == 0 || word.IndexOf('$') >= 0 || word.IndexOf('`') >= 0
+                || word.StartsWith("~", StringComparison.Ordinal) || PathText.IsRooted(word))
             {
                 continue;
             }

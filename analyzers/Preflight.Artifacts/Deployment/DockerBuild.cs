@@ -19,7 +19,9 @@ public enum DockerBuildSource
 /// normalised paths).</summary>
 public sealed class DockerBuild
 {
-    public DockerBuild(string dockerfile, string context, DockerBuildSource source, string definedIn, string description, IReadOnlyDictionary<string, string>? namedContexts = null)
+    public DockerBuild(
+        string dockerfile, string context, DockerBuildSource source, string definedIn, string description,
+        IReadOnlyDictionary<string, string>? namedContexts = null)
     {
         Dockerfile = PathText.Normalize(dockerfile);
         Context = PathText.Normalize(context);

@@ -10,7 +10,8 @@ namespace Preflight.Artifacts.Deployment;
 public sealed partial class DockerBuildFinder
 {
     private const int MaxPipelineNodes = 20000;
-    private static readonly string[] ScriptKeys = { "script", "bash", "pwsh", "powershell", "before_script", "after_script" };
+    private static readonly string[] ScriptKeys = { "script", "bash", "pwsh", "powershell", "before_script",
+        "after_script" };
 
     /// <summary>
     /// Azure Pipelines and GitLab CI: script steps (<c>script</c>, <c>bash</c>, <c>pwsh</c>, <c>powershell</c>,
@@ -53,13 +54,15 @@ public sealed partial class DockerBuildFinder
             foreach (var key in ScriptKeys)
             {
                 var node = map.Child(key);
-                var lines = node is YamlSequenceNode sequence ? sequence.Children.Select(c => c.ScalarValue()).Where(s => s != null).Select(s => s!).ToList()
+                var lines = node is YamlSequenceNode sequence
+                    ? sequence.Children.Select(c => c.ScalarValue()).Where(s => s != null).Select(s => s!).ToList()
                     : node.ScalarValue() is { } single ? new List<string> { single } : new List<string>();
                 if (lines.Count == 0)
                 {
                     continue;
                 }
-                var directory = map.Child("workingDirectory").ScalarValue() is { } wd ? Expand(wd, values, null, _root) : ".";
+                var directory = map.Child("workingDirectory").ScalarValue() is { } wd
+                    ? Expand(wd, values, null, _root) : ".";
                 if (HasVariable(directory))
                 {
                     continue;
@@ -67,24 +70,31 @@ public sealed partial class DockerBuildFinder
                 var workingDirectory = PathText.Combine(_root, directory);
                 foreach (var block in lines)
                 {
-                    foreach (var line in ShellWords.LogicalLines(block, powerShell: key == "pwsh" || key == "powershell"))
+                    foreach (var line in ShellWords.LogicalLines(
+                        block, powerShell: key == "pwsh" || key == "powershell"))
                     {
-                        AddShell(Expand(line, values, null, workingDirectory), new[] { workingDirectory }, source, file, $"a script step of {Display(file)} ({kind})");
+                        AddShell(Expand(line, values, null, workingDirectory), new[] { workingDirectory }, source, file,
+                            $"a script step of {Display(file)} ({kind})");
                     }
                 }
             }
         }
     }
 
-    private void AddDockerTask(string file, string task, YamlMappingNode? inputs, IReadOnlyDictionary<string, string> values)
+    private void AddDockerTask(
+        string file, string task, YamlMappingNode? inputs, IReadOnlyDictionary<string, string> values)
     {
         var command = (inputs == null ? null : Child(inputs, "command").ScalarValue()) ?? "buildAndPush";
-        if (!string.Equals(command, "build", StringComparison.OrdinalIgnoreCase) && !string.Equals(command, "buildAndPush", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(command, "build", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(command, "buildAndPush", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
-        var dockerfile = Expand((inputs == null ? null : Child(inputs, "Dockerfile").ScalarValue()) ?? "**/Dockerfile", values, null, _root);
-        var context = (inputs == null ? null : Child(inputs, "buildContext").ScalarValue()) is { } written ? Expand(written, values, null, _root) : "**";
+        var dockerfile = Expand(
+            (inputs == null ? null : Child(inputs, "Dockerfile").ScalarValue()) ?? "**/Dockerfile", values,
+            null, _root);
+        var context = (inputs == null ? null : Child(inputs, "buildContext").ScalarValue()) is { } written
+            ? Expand(written, values, null, _root) : "**";
         if (HasVariable(dockerfile) || HasVariable(context))
         {
             return;
@@ -93,7 +103,8 @@ public sealed partial class DockerBuildFinder
         {
             // The task builds the first match; only a glob that matches one Dockerfile says which.
             var glob = PathGlob.Parse(dockerfile);
-            var matches = _dockerfiles.Where(d => PathText.IsUnder(d, _root) && glob.IsMatch(PathText.Relative(_root, d))).Take(2).ToList();
+            var matches = _dockerfiles.Where(
+                d => PathText.IsUnder(d, _root) && glob.IsMatch(PathText.Relative(_root, d))).Take(2).ToList();
             if (matches.Count != 1)
             {
                 return;
@@ -105,7 +116,8 @@ public sealed partial class DockerBuildFinder
         {
             context = PathText.GetDirectory(resolved);
         }
-        Add(resolved, context, new[] { _root }, fileRelativeToContext: false, DockerBuildSource.AzurePipeline, file, $"the {task} task in {Display(file)}");
+        Add(resolved, context, new[] { _root }, fileRelativeToContext: false, DockerBuildSource.AzurePipeline, file,
+            $"the {task} task in {Display(file)}");
     }
 
     /// <summary>Every mapping of the documents, depth first (each node once: aliases are shared).</summary>
@@ -141,7 +153,8 @@ public sealed partial class DockerBuildFinder
             foreach (var entry in map.Children)
             {
                 var key = entry.Key.ScalarValue();
-                var value = entry.Value.ScalarValue() ?? (entry.Value is YamlMappingNode inner ? inner.Child("value").ScalarValue() : null);
+                var value = entry.Value.ScalarValue()
+                    ?? (entry.Value is YamlMappingNode inner ? inner.Child("value").ScalarValue() : null);
                 if (key != null && value != null)
                 {
                     yield return new KeyValuePair<string, string>(key, value);
@@ -165,7 +178,8 @@ public sealed partial class DockerBuildFinder
     {
         foreach (var entry in map.Children)
         {
-            if (entry.Key is YamlScalarNode scalar && string.Equals(scalar.Value, key, StringComparison.OrdinalIgnoreCase))
+            if (entry.Key is YamlScalarNode scalar
+                && string.Equals(scalar.Value, key, StringComparison.OrdinalIgnoreCase))
             {
                 return entry.Value;
             }

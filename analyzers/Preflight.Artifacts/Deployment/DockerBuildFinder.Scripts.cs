@@ -7,12 +7,20 @@ namespace Preflight.Artifacts.Deployment;
 
 public sealed partial class DockerBuildFinder
 {
-    private static readonly Regex ShellAssignment = new Regex(@"^\s*(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=(""[^""]*""|'[^']*'|[^\s;&|]*)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex PowerShellAssignment = new Regex(@"^\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(""[^""]*""|'[^']*')\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex MakeAssignment = new Regex(@"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|::|\+)?=\s*(.*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex ShellAssignment = new Regex(
+        @"^\s*(?:export\s+|local\s+|readonly\s+)?([A-Za-z_][A-Za-z0-9_]*)=(""[^""]*""|'[^']*'|[^\s;&|]*)\s*$",
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex PowerShellAssignment = new Regex(
+        @"^\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(""[^""]*""|'[^']*')\s*$", RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
+    private static readonly Regex MakeAssignment = new Regex(
+        @"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\?|:|::|\+)?=\s*(.*)$", RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
-    private static readonly HashSet<string> ChangeDirectory = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "cd", "pushd", "Set-Location", "Push-Location", "sl", "chdir" };
-    private static readonly HashSet<string> PopDirectory = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "popd", "Pop-Location" };
+    private static readonly HashSet<string> ChangeDirectory = new HashSet<string>(
+        StringComparer.OrdinalIgnoreCase) { "cd", "pushd", "Set-Location", "Push-Location", "sl", "chdir" };
+    private static readonly HashSet<string> PopDirectory = new HashSet<string>(
+        StringComparer.OrdinalIgnoreCase) { "popd", "Pop-Location" };
 
     /// <summary>
     /// Shell and PowerShell scripts run from their own folder or from the repository root (unknown which, so a
@@ -22,7 +30,8 @@ public sealed partial class DockerBuildFinder
     /// </summary>
     private void ReadScript(string file, string text)
     {
-        if (text.IndexOf("docker", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("podman", StringComparison.Ordinal) < 0 &&
+        if (text.IndexOf("docker", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("podman", StringComparison.Ordinal) < 0 &&
             text.IndexOf("kaniko", StringComparison.Ordinal) < 0)
         {
             return;
@@ -50,12 +59,15 @@ public sealed partial class DockerBuildFinder
             var assignment = (powerShell ? PowerShellAssignment : ShellAssignment).Match(line);
             if (assignment.Success)
             {
-                var value = Expand(assignment.Groups[2].Value.Trim('"', '\''), values, folder, cwd.Count == 1 ? cwd[0] : null);
+                var value = Expand(
+                    assignment.Groups[2].Value.Trim('"', '\''), values, folder, cwd.Count == 1 ? cwd[0] : null);
                 values[assignment.Groups[1].Value] = value;
                 continue;
             }
-            if (line.IndexOf("docker", StringComparison.OrdinalIgnoreCase) < 0 && line.IndexOf("podman", StringComparison.Ordinal) < 0 &&
-                line.IndexOf("executor", StringComparison.Ordinal) < 0 && !ChangeDirectory.Any(c => line.IndexOf(c, StringComparison.OrdinalIgnoreCase) >= 0) &&
+            if (line.IndexOf("docker", StringComparison.OrdinalIgnoreCase) < 0
+                && line.IndexOf("podman", StringComparison.Ordinal) < 0 &&
+                line.IndexOf("executor", StringComparison.Ordinal) < 0
+                    && !ChangeDirectory.Any(c => line.IndexOf(c, StringComparison.OrdinalIgnoreCase) >= 0) &&
                 !PopDirectory.Any(c => line.IndexOf(c, StringComparison.OrdinalIgnoreCase) >= 0))
             {
                 continue;
@@ -94,7 +106,8 @@ public sealed partial class DockerBuildFinder
                 var assignment = MakeAssignment.Match(raw.Trim());
                 if (assignment.Success)
                 {
-                    values[assignment.Groups[1].Value] = Expand(assignment.Groups[2].Value.Trim(), values, null, folder);
+                    values[assignment.Groups[1].Value] = Expand(
+                        assignment.Groups[2].Value.Trim(), values, null, folder);
                 }
                 continue;
             }
@@ -105,7 +118,9 @@ public sealed partial class DockerBuildFinder
                 if (ChangeDirectory.Contains(command[0]))
                 {
                     var target = command.Skip(1).FirstOrDefault(w => !w.StartsWith("-", StringComparison.Ordinal));
-                    cwd = target == null || HasVariable(target) ? new List<string>() : cwd.Select(c => PathText.Combine(c, target)).ToList();
+                    cwd = target == null
+                        || HasVariable(target) ? new List<string>()
+                        : cwd.Select(c => PathText.Combine(c, target)).ToList();
                     continue;
                 }
                 if (cwd.Count > 0)

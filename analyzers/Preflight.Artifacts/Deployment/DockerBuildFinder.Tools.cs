@@ -23,14 +23,17 @@ public sealed partial class DockerBuildFinder
         var folder = PathText.GetDirectory(file);
         var top = root.Child("build") as YamlMappingNode;
         var topContext = top?.Child("context").ScalarValue() ?? ".";
-        var builds = new List<(string? Context, string? Dockerfile)> { (topContext, top?.Child("dockerfile").ScalarValue() ?? "Dockerfile") };
+        var builds = new List<(string? Context,
+            string? Dockerfile)> { (topContext, top?.Child("dockerfile").ScalarValue() ?? "Dockerfile") };
         if (root.Child("configurations") is YamlMappingNode configurations)
         {
             foreach (var configuration in configurations.Children)
             {
                 if ((configuration.Value as YamlMappingNode)?.Child("build") is YamlMappingNode build)
                 {
-                    builds.Add((build.Child("context").ScalarValue() ?? topContext, build.Child("dockerfile").ScalarValue() ?? "Dockerfile"));
+                    builds.Add(
+                        (build.Child("context").ScalarValue() ?? topContext, build.Child("dockerfile").ScalarValue()
+                        ?? "Dockerfile"));
                 }
             }
         }
@@ -41,9 +44,11 @@ public sealed partial class DockerBuildFinder
                 continue;
             }
             var description = $"{Display(file)}";
-            if (!Add(PathText.Combine(folder, dockerfile), context, new[] { folder }, fileRelativeToContext: false, DockerBuildSource.Azds, file, description))
+            if (!Add(PathText.Combine(folder, dockerfile), context, new[] { folder }, fileRelativeToContext: false,
+                DockerBuildSource.Azds, file, description))
             {
-                Add(dockerfile, context, new[] { folder }, fileRelativeToContext: true, DockerBuildSource.Azds, file, description);
+                Add(dockerfile, context, new[] { folder }, fileRelativeToContext: true, DockerBuildSource.Azds, file,
+                    description);
             }
         }
     }
@@ -91,14 +96,17 @@ public sealed partial class DockerBuildFinder
                         continue;
                     }
                     var docker = map.Child("docker") as YamlMappingNode;
-                    if (docker == null && (map.Child("jib") != null || map.Child("bazel") != null || map.Child("buildpacks") != null || map.Child("ko") != null || map.Child("custom") != null))
+                    if (docker == null
+                        && (map.Child("jib") != null || map.Child("bazel") != null || map.Child("buildpacks") != null
+                        || map.Child("ko") != null || map.Child("custom") != null))
                     {
                         continue;
                     }
                     var context = map.Child("context").ScalarValue() ?? ".";
                     var dockerfile = docker?.Child("dockerfile").ScalarValue() ?? "Dockerfile";
                     var image = map.Child("image").ScalarValue();
-                    Add(dockerfile, context, new[] { folder }, fileRelativeToContext: true, DockerBuildSource.Skaffold, file,
+                    Add(dockerfile, context, new[] { folder }, fileRelativeToContext: true,
+                        DockerBuildSource.Skaffold, file,
                         image == null ? Display(file) : $"artifact '{image}' of {Display(file)}");
                 }
             }
@@ -109,7 +117,8 @@ public sealed partial class DockerBuildFinder
     /// top-level <c>dockerFile</c>/<c>context</c>, relative to its folder.</summary>
     private void ReadDevContainer(string file, string text)
     {
-        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = 64 };
         using var document = JsonDocument.Parse(text, options);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
@@ -129,9 +138,11 @@ public sealed partial class DockerBuildFinder
             return;
         }
         var folder = PathText.GetDirectory(file);
-        Add(dockerfile, context ?? ".", new[] { folder }, fileRelativeToContext: false, DockerBuildSource.DevContainer, file, Display(file));
+        Add(dockerfile, context ?? ".", new[] { folder }, fileRelativeToContext: false, DockerBuildSource.DevContainer,
+            file, Display(file));
     }
 
     private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -27,7 +27,8 @@ public sealed partial class DockerBuildFinder
             return;
         }
         var workflowEnv = Scalars(root.Child("env"));
-        var workflowDirectory = (root.Child("defaults") as YamlMappingNode)?.Child("run") is YamlMappingNode run ? run.Child("working-directory").ScalarValue() : null;
+        var workflowDirectory = (root.Child("defaults") as YamlMappingNode)?.Child("run") is YamlMappingNode run
+            ? run.Child("working-directory").ScalarValue() : null;
         if (root.Child("jobs") is not YamlMappingNode jobs)
         {
             return;
@@ -61,19 +62,23 @@ public sealed partial class DockerBuildFinder
                     {
                         var with = step.Child("with") as YamlMappingNode;
                         var context = Expand(with?.Child("context").ScalarValue() ?? ".", values, null, _root);
-                        var dockerfile = with?.Child("file").ScalarValue() is { } f ? Expand(f, values, null, _root) : null;
+                        var dockerfile = with?.Child("file").ScalarValue() is { } f
+                            ? Expand(f, values, null, _root) : null;
                         var named = new Dictionary<string, string>(StringComparer.Ordinal);
-                        foreach (var line in (with?.Child("build-contexts").ScalarValue() ?? string.Empty).Split('\n', ','))
+                        foreach (var line in (with?.Child("build-contexts").ScalarValue() ?? string.Empty).Split(
+                            '\n', ','))
                         {
                             var pair = Expand(line.Trim(), values, null, _root);
                             var equals = pair.IndexOf('=');
-                            if (equals > 0 && pair.IndexOf("://", StringComparison.Ordinal) < 0 && pair.IndexOf(':', equals) < 0)
+                            if (equals > 0 && pair.IndexOf("://", StringComparison.Ordinal) < 0
+                                && pair.IndexOf(':', equals) < 0)
                             {
                                 named[pair.Substring(0, equals).Trim()] = pair.Substring(equals + 1).Trim();
                             }
                         }
                         // The action's 'file' is read from the workspace (the root), like its context.
-                        Add(dockerfile, context, new[] { _root }, fileRelativeToContext: false, DockerBuildSource.GitHubWorkflow, file,
+                        Add(dockerfile, context, new[] { _root }, fileRelativeToContext: false,
+                            DockerBuildSource.GitHubWorkflow, file,
                             $"the build-push-action step in {Display(file)} (job {jobId})", named);
                         continue;
                     }
@@ -87,9 +92,12 @@ public sealed partial class DockerBuildFinder
                         continue;
                     }
                     workingDirectory = PathText.Combine(_root, workingDirectory);
-                    foreach (var line in ShellWords.LogicalLines(runText, powerShell: string.Equals(step.Child("shell").ScalarValue(), "pwsh", StringComparison.OrdinalIgnoreCase)))
+                    foreach (var line in ShellWords.LogicalLines(
+                        runText, powerShell: string.Equals(
+                        step.Child("shell").ScalarValue(), "pwsh", StringComparison.OrdinalIgnoreCase)))
                     {
-                        AddShell(Expand(line, values, null, workingDirectory), new[] { workingDirectory }, DockerBuildSource.GitHubWorkflow, file,
+                        AddShell(Expand(line, values, null, workingDirectory), new[] { workingDirectory },
+                            DockerBuildSource.GitHubWorkflow, file,
                             $"the run step in {Display(file)} (job {jobId})");
                     }
                 }
@@ -114,7 +122,8 @@ public sealed partial class DockerBuildFinder
         return values;
     }
 
-    private static Dictionary<string, string> Merge(IReadOnlyDictionary<string, string> outer, IReadOnlyDictionary<string, string> inner)
+    private static Dictionary<string,
+        string> Merge(IReadOnlyDictionary<string, string> outer, IReadOnlyDictionary<string, string> inner)
     {
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in outer)
@@ -129,7 +138,8 @@ public sealed partial class DockerBuildFinder
     }
 
     /// <summary>env values by name and as <c>env.NAME</c>; the matrix row as <c>matrix.NAME</c>.</summary>
-    private static Dictionary<string, string> Values(IReadOnlyDictionary<string, string> env, IReadOnlyDictionary<string, string> row)
+    private static Dictionary<string,
+        string> Values(IReadOnlyDictionary<string, string> env, IReadOnlyDictionary<string, string> row)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in env)
@@ -165,7 +175,10 @@ public sealed partial class DockerBuildFinder
             {
                 continue;
             }
-            rows = rows.SelectMany(row => scalars.Select(value => new Dictionary<string, string>(row, StringComparer.Ordinal) { [key] = value! })).Take(MaxMatrixRows).ToList();
+            rows = rows.SelectMany(
+                row => scalars.Select(
+                value => new Dictionary<string, string>(row, StringComparer.Ordinal) { [key] = value! })).Take(
+                MaxMatrixRows).ToList();
         }
         if (matrix.Child("include") is YamlSequenceNode include)
         {
@@ -179,7 +192,9 @@ public sealed partial class DockerBuildFinder
                     continue;
                 }
                 // An include adds keys to the rows it matches, else it is a row of its own; both are read as rows here.
-                var matched = hasProduct ? rows.Where(r => values.All(v => !r.TryGetValue(v.Key, out var existing) || existing == v.Value)).ToList() : new List<Dictionary<string, string>>();
+                var matched = hasProduct
+                    ? rows.Where(r => values.All(v => !r.TryGetValue(v.Key, out var existing) || existing == v.Value))
+                    .ToList() : new List<Dictionary<string, string>>();
                 if (matched.Count == 0)
                 {
                     included.Add(values);

@@ -38,10 +38,12 @@ public sealed partial class DockerBuildFinder
     /// ignored.</param>
     /// <param name="dockerfiles">The repository's Dockerfiles (absolute).</param>
     /// <param name="readText">The text of a file, or null.</param>
-    public static DockerBuildFinder Find(string root, IEnumerable<string> files, IEnumerable<string> dockerfiles, Func<string, string?> readText)
+    public static DockerBuildFinder Find(
+        string root, IEnumerable<string> files, IEnumerable<string> dockerfiles, Func<string, string?> readText)
     {
         var finder = new DockerBuildFinder(root, dockerfiles);
-        foreach (var file in files.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in files.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(
+            f => f, StringComparer.Ordinal))
         {
             if (!PathText.IsUnder(file, finder._root))
             {
@@ -61,8 +63,10 @@ public sealed partial class DockerBuildFinder
             {
                 finder.Read(source.Value, file, text);
             }
-            catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException || ex is IndexOutOfRangeException ||
-                ex is System.Text.Json.JsonException || ex is YamlDotNet.Core.YamlException || ex is RegexMatchTimeoutException)
+            catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException
+                || ex is FormatException || ex is IndexOutOfRangeException ||
+                ex is System.Text.Json.JsonException || ex is YamlDotNet.Core.YamlException
+                    || ex is RegexMatchTimeoutException)
             {
                 // An artifact this model cannot read names no context: unknown, never a crash.
             }
@@ -71,7 +75,8 @@ public sealed partial class DockerBuildFinder
     }
 
     /// <summary>The builds of one Dockerfile, in the order found.</summary>
-    public IEnumerable<DockerBuild> Of(string dockerfile) => _builds.Where(b => PathText.Equal(b.Dockerfile, dockerfile));
+    public IEnumerable<DockerBuild> Of(string dockerfile) =>
+        _builds.Where(b => PathText.Equal(b.Dockerfile, dockerfile));
 
     private void Read(DockerBuildSource source, string file, string text)
     {
@@ -105,7 +110,9 @@ public sealed partial class DockerBuildFinder
     /// Adds a build when its Dockerfile is one of the repository's and its context is inside the repository. Paths are
     /// resolved from the first working directory under which the Dockerfile exists.
     /// </summary>
-    internal bool Add(string? dockerfile, string context, IReadOnlyList<string> workingDirectories, bool fileRelativeToContext, DockerBuildSource source,
+    internal bool Add(
+        string? dockerfile, string context, IReadOnlyList<string> workingDirectories, bool fileRelativeToContext,
+        DockerBuildSource source,
         string definedIn, string description, IReadOnlyDictionary<string, string>? namedContexts = null)
     {
         if (HasVariable(context) || (dockerfile != null && HasVariable(dockerfile)))
@@ -132,7 +139,8 @@ public sealed partial class DockerBuildFinder
                     }
                 }
             }
-            if (!_builds.Any(b => b.Dockerfile == resolvedFile && b.Context == resolvedContext && b.DefinedIn == definedIn))
+            if (!_builds.Any(
+                b => b.Dockerfile == resolvedFile && b.Context == resolvedContext && b.DefinedIn == definedIn))
             {
                 _builds.Add(new DockerBuild(resolvedFile, resolvedContext, source, definedIn, description, named));
             }
@@ -142,7 +150,9 @@ public sealed partial class DockerBuildFinder
     }
 
     /// <summary>The docker commands of shell text run in a working directory (a CI step or one recipe line).</summary>
-    internal void AddShell(string text, IReadOnlyList<string> workingDirectories, DockerBuildSource source, string definedIn, string description)
+    internal void AddShell(
+        string text, IReadOnlyList<string> workingDirectories, DockerBuildSource source, string definedIn,
+        string description)
     {
         foreach (var command in ShellWords.Split(text))
         {
@@ -150,7 +160,9 @@ public sealed partial class DockerBuildFinder
         }
     }
 
-    internal void AddCommand(IReadOnlyList<string> command, IReadOnlyList<string> workingDirectories, DockerBuildSource source, string definedIn, string description)
+    internal void AddCommand(
+        IReadOnlyList<string> command, IReadOnlyList<string> workingDirectories, DockerBuildSource source,
+        string definedIn, string description)
     {
         var docker = DockerCommand.Read(command);
         if (docker == null)
@@ -159,7 +171,8 @@ public sealed partial class DockerBuildFinder
         }
         if (docker.IsBuild)
         {
-            Add(docker.File, docker.Context!, workingDirectories, docker.FileRelativeToContext, source, definedIn, description, docker.NamedContexts);
+            Add(docker.File, docker.Context!, workingDirectories, docker.FileRelativeToContext, source, definedIn,
+                description, docker.NamedContexts);
             return;
         }
         if (docker.ComposeFiles.Any(HasVariable))
@@ -173,15 +186,21 @@ public sealed partial class DockerBuildFinder
         }
     }
 
-    private static bool HasVariable(string path) => path.IndexOf('$') >= 0 || path.IndexOf("{{", StringComparison.Ordinal) >= 0 || path.IndexOf('%') >= 0;
+    private static bool HasVariable(string path) => path.IndexOf('$') >= 0
+        || path.IndexOf("{{", StringComparison.Ordinal) >= 0 || path.IndexOf('%') >= 0;
 
-    private static readonly Regex Expression = new Regex(@"\$\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Parenthesised = new Regex(@"\$\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Braced = new Regex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex Plain = new Regex(@"\$([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Expression = new Regex(
+        @"\$\{\{\s*([A-Za-z0-9_.\-]+)\s*\}\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Parenthesised = new Regex(
+        @"\$\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Braced = new Regex(
+        @"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex Plain = new Regex(
+        @"\$([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     private static readonly Regex ScriptFolder = new Regex(@"\$\(\s*dirname\s+(""?\$\{?(0|BASH_SOURCE(\[0\])?)\}?""?)\s*\)|\$\(\s*cd\s+""?\$\(\s*dirname\s+""?\$\{?(0|BASH_SOURCE(\[0\])?)\}?""?\s*\)""?\s*(&&|;)\s*pwd\s*\)|\$PSScriptRoot|\$\{PSScriptRoot\}",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private static readonly Regex CurrentFolder = new Regex(@"\$\(\s*pwd\s*\)|`pwd`|\$\{?PWD\}?(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex CurrentFolder = new Regex(
+        @"\$\(\s*pwd\s*\)|`pwd`|\$\{?PWD\}?(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>Names every CI system sets to the checkout's root.</summary>
     private static readonly string[] RootVariables =
@@ -194,7 +213,8 @@ public sealed partial class DockerBuildFinder
     /// Replaces the variables this model can know: the checkout root's names, the script's folder, the working
     /// directory, and the given values (workflow env and matrix, pipeline variables, script assignments). Others stay.
     /// </summary>
-    internal string Expand(string text, IReadOnlyDictionary<string, string>? values, string? scriptFolder, string? workingDirectory)
+    internal string Expand(
+        string text, IReadOnlyDictionary<string, string>? values, string? scriptFolder, string? workingDirectory)
     {
         if (text.IndexOf('$') < 0)
         {

@@ -11,7 +11,9 @@ namespace Preflight.Artifacts.Deployment;
 /// </summary>
 public sealed class DockerCommand
 {
-    private DockerCommand(string? file, string? context, IReadOnlyDictionary<string, string> namedContexts, IReadOnlyList<string> composeFiles, bool fileRelativeToContext)
+    private DockerCommand(
+        string? file, string? context, IReadOnlyDictionary<string, string> namedContexts,
+        IReadOnlyList<string> composeFiles, bool fileRelativeToContext)
     {
         File = file;
         Context = context;
@@ -43,7 +45,9 @@ public sealed class DockerCommand
     public static DockerCommand? Read(IReadOnlyList<string> command)
     {
         var start = 0;
-        while (start < command.Count && (command[start] == "sudo" || command[start] == "exec" || command[start] == "&" || IsAssignment(command[start])))
+        while (start < command.Count
+            && (command[start] == "sudo" || command[start] == "exec" || command[start] == "&"
+            || IsAssignment(command[start])))
         {
             start++;
         }
@@ -79,7 +83,8 @@ public sealed class DockerCommand
         {
             return Compose(command, i + 1);
         }
-        if ((verb == "buildx" || verb == "image" || verb == "builder") && i + 1 < command.Count && (command[i + 1] == "build" || command[i + 1] == "b"))
+        if ((verb == "buildx" || verb == "image" || verb == "builder") && i + 1 < command.Count
+            && (command[i + 1] == "build" || command[i + 1] == "b"))
         {
             i++;
             verb = "build";
@@ -130,14 +135,17 @@ public sealed class DockerCommand
             else if (name == "--build-context")
             {
                 var separator = value.IndexOf('=');
-                if (separator > 0 && value.IndexOf("://", StringComparison.Ordinal) < 0 && !value.Substring(separator + 1).StartsWith("docker-image:", StringComparison.Ordinal) &&
-                    !value.Substring(separator + 1).StartsWith("target:", StringComparison.Ordinal) && !value.Substring(separator + 1).StartsWith("oci-layout:", StringComparison.Ordinal))
+                if (separator > 0 && value.IndexOf("://", StringComparison.Ordinal) < 0
+                    && !value.Substring(separator + 1).StartsWith("docker-image:", StringComparison.Ordinal) &&
+                    !value.Substring(separator + 1).StartsWith("target:", StringComparison.Ordinal)
+                        && !value.Substring(separator + 1).StartsWith("oci-layout:", StringComparison.Ordinal))
                 {
                     named[value.Substring(0, separator)] = value.Substring(separator + 1);
                 }
             }
         }
-        if (context == null || context == "-" || context.IndexOf("://", StringComparison.Ordinal) >= 0 || context.StartsWith("git@", StringComparison.Ordinal))
+        if (context == null || context == "-" || context.IndexOf("://", StringComparison.Ordinal) >= 0
+            || context.StartsWith("git@", StringComparison.Ordinal))
         {
             return null;
         }
@@ -178,7 +186,8 @@ public sealed class DockerCommand
         {
             return null;
         }
-        return new DockerCommand(file, context, new Dictionary<string, string>(), Array.Empty<string>(), fileRelativeToContext: true);
+        return new DockerCommand(
+            file, context, new Dictionary<string, string>(), Array.Empty<string>(), fileRelativeToContext: true);
     }
 
     private static DockerCommand? Compose(IReadOnlyList<string> command, int start)
@@ -207,7 +216,8 @@ public sealed class DockerCommand
                 break; // the compose subcommand: options after it are its own
             }
         }
-        return files.Count == 0 ? null : new DockerCommand(null, null, new Dictionary<string, string>(), files, fileRelativeToContext: false);
+        return files.Count == 0 ? null
+            : new DockerCommand(null, null, new Dictionary<string, string>(), files, fileRelativeToContext: false);
     }
 
     private static readonly HashSet<string> ComposeValueOptions = new HashSet<string>(StringComparer.Ordinal)
@@ -218,6 +228,7 @@ public sealed class DockerCommand
     private static bool IsAssignment(string word)
     {
         var equals = word.IndexOf('=');
-        return equals > 0 && !word.StartsWith("-", StringComparison.Ordinal) && word.Substring(0, equals).IndexOf('/') < 0;
+        return equals > 0 && !word.StartsWith("-", StringComparison.Ordinal)
+            && word.Substring(0, equals).IndexOf('/') < 0;
     }
 }

@@ -73,7 +73,9 @@ public sealed class DockerfilePublishes
             foreach (var command in Commands(instruction))
             {
                 var dotnet = command.FindIndex(w => PathText.GetFileName(w) == "dotnet");
-                var dll = dotnet < 0 ? null : command.Skip(dotnet + 1).Select(w => Expand(w, args)).FirstOrDefault(w => !w.StartsWith("-", StringComparison.Ordinal) && w != "exec");
+                var dll = dotnet < 0 ? null
+                    : command.Skip(dotnet + 1).Select(w => Expand(w, args)).FirstOrDefault(
+                    w => !w.StartsWith("-", StringComparison.Ordinal) && w != "exec");
                 if (dll != null && dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && dll.IndexOf('$') < 0)
                 {
                     var name = PathText.GetFileName(dll);
@@ -85,7 +87,8 @@ public sealed class DockerfilePublishes
     }
 
     internal static IEnumerable<List<string>> Commands(DockerInstruction instruction) =>
-        instruction.IsExecForm ? new[] { instruction.Arguments.Select(a => a.Value).ToList() } : ShellWords.Split(instruction.ArgumentText);
+        instruction.IsExecForm ? new[] { instruction.Arguments.Select(a => a.Value).ToList() }
+            : ShellWords.Split(instruction.ArgumentText);
 
     /// <summary>The project argument of <c>dotnet publish|build X</c>; null for none, a solution, '.' or a
     /// variable.</summary>
@@ -94,7 +97,8 @@ public sealed class DockerfilePublishes
     /// <summary>The project argument of <c>dotnet &lt;verb&gt; X</c> for one of the verbs; null for none, a solution,
     /// '.' or a variable.</summary>
     internal static string? ProjectArgument(List<string> words, params string[] verbs) =>
-        ShellCommands.Dotnet(words, words.FindIndex(w => w == "dotnet")) is { } command && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
+        ShellCommands.Dotnet(words, words.FindIndex(w => w == "dotnet")) is { } command
+            && Array.IndexOf(verbs, command.Verb) >= 0 ? command.ProjectPath : null;
 
     /// <summary>Remembers the ARG/ENV values of an instruction that are literal (no <c>$</c>), for
     /// <see cref="Expand"/>.</summary>
@@ -134,7 +138,8 @@ public static class DockerfileOwnership
 {
     /// <param name="projectFile">The project's file (absolute, normalised).</param>
     /// <param name="assemblyName">The project's AssemblyName; null for the file name.</param>
-    public static bool Owns(string dockerfilePath, DockerfilePublishes publishes, string projectFile, string? assemblyName)
+    public static bool Owns(
+        string dockerfilePath, DockerfilePublishes publishes, string projectFile, string? assemblyName)
     {
         if (publishes.NamesAny)
         {
@@ -154,7 +159,8 @@ public static class DockerfileOwnership
             var normalized = argument.Replace('\\', '/');
             if (IsProjectFile(normalized))
             {
-                if (string.Equals(PathText.GetFileName(normalized), fileName, StringComparison.OrdinalIgnoreCase) && EndsWithPath(projectFile, normalized))
+                if (string.Equals(PathText.GetFileName(normalized), fileName, StringComparison.OrdinalIgnoreCase)
+                    && EndsWithPath(projectFile, normalized))
                 {
                     return true;
                 }
@@ -168,7 +174,8 @@ public static class DockerfileOwnership
         {
             // The AssemblyName, or the file name (the default, and what a host that cannot read the AssemblyName
             // knows).
-            if (string.Equals(entry, baseName, StringComparison.OrdinalIgnoreCase) || (assemblyName != null && string.Equals(entry, assemblyName, StringComparison.OrdinalIgnoreCase)))
+            if (string.Equals(entry, baseName, StringComparison.OrdinalIgnoreCase)
+                || (assemblyName != null && string.Equals(entry, assemblyName, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
@@ -177,7 +184,8 @@ public static class DockerfileOwnership
     }
 
     private static bool IsProjectFile(string path) =>
-        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
         path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
 
     private static string WithoutExtension(string fileName)
@@ -198,7 +206,8 @@ public static class DockerfileOwnership
         var b = PathText.Normalize(written).Split('/').Where(s => s.Length > 0 && s != "..").ToArray();
         var count = Math.Min(a.Length, b.Length);
         var common = 0;
-        while (common < count && string.Equals(a[a.Length - 1 - common], b[b.Length - 1 - common], StringComparison.OrdinalIgnoreCase))
+        while (common < count
+            && string.Equals(a[a.Length - 1 - common], b[b.Length - 1 - common], StringComparison.OrdinalIgnoreCase))
         {
             common++;
         }

@@ -13,7 +13,8 @@ public static class LocalHosts
 {
     /// <summary>Connection-string keys that name the server (ADO.NET, Npgsql, MySQL, MongoDB, RabbitMQ
     /// styles).</summary>
-    private static readonly HashSet<string> ConnectionStringHostKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> ConnectionStringHostKeys = new HashSet<string>(
+        StringComparer.OrdinalIgnoreCase)
     {
         "server", "host", "hostname", "data source", "datasource", "address", "addr", "network address", "servername",
     };
@@ -30,7 +31,8 @@ public static class LocalHosts
 
     /// <summary>The developer's machine seen from a container or a local database engine: local, but not the
     /// loopback.</summary>
-    private static readonly HashSet<string> DeveloperMachineNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> DeveloperMachineNames = new HashSet<string>(
+        StringComparer.OrdinalIgnoreCase)
     {
         "0.0.0.0", "host.docker.internal", "gateway.docker.internal", "host.containers.internal", "kubernetes.docker.internal", "(localdb)",
     };
@@ -49,7 +51,9 @@ public static class LocalHosts
         {
             return false;
         }
-        return IsLoopback(host) || DeveloperMachineNames.Contains(host) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
-            host.StartsWith("127.", StringComparison.Ordinal) && host.Split('.').Length == 4 && host.Split('.').All(p => p.Length > 0 && p.All(char.IsDigit));
+        return IsLoopback(host) || DeveloperMachineNames.Contains(host)
+            || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase) ||
+            host.StartsWith("127.", StringComparison.Ordinal) && host.Split('.').Length == 4
+                && host.Split('.').All(p => p.Length > 0 && p.All(char.IsDigit));
     }
 }

@@ -10,7 +10,8 @@ namespace Preflight.Artifacts.Deployment;
 /// </summary>
 public sealed class DotnetCommand
 {
-    public DotnetCommand(string verb, string? project, string? output, string? framework, string? assemblyName, bool hasConfigFile)
+    public DotnetCommand(
+        string verb, string? project, string? output, string? framework, string? assemblyName, bool hasConfigFile)
     {
         Verb = verb;
         Project = project;
@@ -41,7 +42,8 @@ public sealed class DotnetCommand
         {
             var trimmed = Project?.TrimEnd('/');
             if (trimmed == null || trimmed.IndexOf('$') >= 0 || trimmed.Length == 0 || trimmed == "." ||
-                trimmed.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || trimmed.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) ||
+                trimmed.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+                    || trimmed.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) ||
                 trimmed.EndsWith(".slnf", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
@@ -79,7 +81,8 @@ public static class ShellCommands
     public static List<string> Simple(List<string> command)
     {
         var start = 0;
-        while (start < command.Count && (IsAssignment(command[start]) || command[start] == "sudo" || command[start] == "exec"))
+        while (start < command.Count
+            && (IsAssignment(command[start]) || command[start] == "sudo" || command[start] == "exec"))
         {
             start++;
         }
@@ -89,7 +92,8 @@ public static class ShellCommands
     private static bool IsAssignment(string word)
     {
         var equals = word.IndexOf('=');
-        return equals > 0 && !word.StartsWith("-", StringComparison.Ordinal) && word.Substring(0, equals).IndexOf('/') < 0;
+        return equals > 0 && !word.StartsWith("-", StringComparison.Ordinal)
+            && word.Substring(0, equals).IndexOf('/') < 0;
     }
 
     /// <summary>True when a RUN command cannot create application files (package installs, permissions,
@@ -106,7 +110,9 @@ public static class ShellCommands
         {
             return true;
         }
-        if (name == "pip" || name == "pip3" || (name.StartsWith("python", StringComparison.Ordinal) && words.Count > 2 && words[1] == "-m" && words[2] == "pip"))
+        if (name == "pip" || name == "pip3"
+            || (name.StartsWith("python", StringComparison.Ordinal) && words.Count > 2 && words[1] == "-m"
+            && words[2] == "pip"))
         {
             // Third-party packages only: a local path, an editable install or a wheel may install the application
             // itself.
@@ -118,15 +124,18 @@ public static class ShellCommands
                     i++;
                     continue;
                 }
-                if (word == "." || word.StartsWith("./", StringComparison.Ordinal) || word.StartsWith("/", StringComparison.Ordinal) ||
-                    word == "-e" || word == "--editable" || word.EndsWith(".whl", StringComparison.Ordinal) || word.EndsWith(".tar.gz", StringComparison.Ordinal))
+                if (word == "." || word.StartsWith("./", StringComparison.Ordinal)
+                    || word.StartsWith("/", StringComparison.Ordinal) ||
+                    word == "-e" || word == "--editable" || word.EndsWith(".whl", StringComparison.Ordinal)
+                        || word.EndsWith(".tar.gz", StringComparison.Ordinal))
                 {
                     return false;
                 }
             }
             return true;
         }
-        return name == "dotnet" && words.Count > 1 && (words[1] == "restore" || words[1] == "test" || words[1] == "--info");
+        return name == "dotnet" && words.Count > 1
+            && (words[1] == "restore" || words[1] == "test" || words[1] == "--info");
     }
 
     /// <summary>A <c>dotnet publish</c>, <c>build</c> or <c>restore</c> command, or null.</summary>
@@ -180,7 +189,8 @@ public static class ShellCommands
                 }
                 continue;
             }
-            if (word.StartsWith("-", StringComparison.Ordinal) || word.StartsWith("/", StringComparison.Ordinal) && word.IndexOf(':') > 0)
+            if (word.StartsWith("-", StringComparison.Ordinal) || word.StartsWith("/", StringComparison.Ordinal)
+                && word.IndexOf(':') > 0)
             {
                 continue;
             }
@@ -208,7 +218,8 @@ public static class ShellCommands
             {
                 var assignment = word.Substring(prefix.Length);
                 var equals = assignment.IndexOf('=');
-                if (equals > 0 && string.Equals(assignment.Substring(0, equals), property, StringComparison.OrdinalIgnoreCase))
+                if (equals > 0
+                    && string.Equals(assignment.Substring(0, equals), property, StringComparison.OrdinalIgnoreCase))
                 {
                     return assignment.Substring(equals + 1);
                 }

@@ -16,7 +16,8 @@ internal static class DockerDump
             for (var i = 0; i < instruction.Flags.Count; i++)
             {
                 var flag = instruction.Flags[i];
-                builder.Append(i == 0 ? string.Empty : " ").Append(Quote("--" + flag.Name + (flag.Value == null ? string.Empty : "=" + flag.Value)));
+                builder.Append(i == 0 ? string.Empty : " ").Append(
+                    Quote("--" + flag.Name + (flag.Value == null ? string.Empty : "=" + flag.Value)));
             }
             builder.Append(']');
         }
@@ -58,8 +59,10 @@ internal static class DockerDump
             {
                 builder.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
             }
-            else if (char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned
-                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || (char.IsWhiteSpace(c) && c != ' '))
+            else if (char.IsControl(c) || char.IsSurrogate(c)
+                || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.OtherNotAssigned
+                or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    || (char.IsWhiteSpace(c) && c != ' '))
             {
                 builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }

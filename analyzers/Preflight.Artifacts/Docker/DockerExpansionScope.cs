@@ -10,7 +10,8 @@ public sealed class DockerExpansionScope
 {
     private readonly DockerScopeView _view;
 
-    internal DockerExpansionScope(DockerScopeView view, char escape, bool isGlobal, bool mayHaveImageEnvironment, DockerStage? stage)
+    internal DockerExpansionScope(
+        DockerScopeView view, char escape, bool isGlobal, bool mayHaveImageEnvironment, DockerStage? stage)
     {
         _view = view;
         Variables = view;
@@ -52,7 +53,8 @@ public sealed class DockerExpansionScope
             return result;
         }
         var undefined = result.Undefined.Where(n => !IsDeclared(n) && !DockerBuiltInArgs.IsNonEnvArg(n)).ToList();
-        return new DockerWordResult(result.Result, result.Words, result.Matched, result.Unmatched, undefined, result.Error);
+        return new DockerWordResult(
+            result.Result, result.Words, result.Matched, result.Unmatched, undefined, result.Error);
     }
 
     /// <summary>Above this many names in scope, <see cref="Suggest"/> suggests nothing.</summary>
@@ -75,7 +77,8 @@ public sealed class DockerExpansionScope
             {
                 continue;
             }
-            var distance = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(candidate, name);
+            var distance = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) ? 0
+                : Distance(candidate, name);
             if (distance <= limit && distance < bestDistance)
             {
                 best = candidate;
@@ -118,10 +121,13 @@ public static class DockerBuiltInArgs
 {
     /// <summary>Platform ARGs: automatic in the global scope (usable in FROM); inside a stage only when declared with
     /// ARG.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Platform = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string> Platform = new Dictionary<string,
+        string>(StringComparer.Ordinal)
     {
-        ["TARGETPLATFORM"] = "linux/amd64", ["TARGETOS"] = "linux", ["TARGETARCH"] = "amd64", ["TARGETVARIANT"] = string.Empty,
-        ["BUILDPLATFORM"] = "linux/amd64", ["BUILDOS"] = "linux", ["BUILDARCH"] = "amd64", ["BUILDVARIANT"] = string.Empty,
+        ["TARGETPLATFORM"] = "linux/amd64", ["TARGETOS"] = "linux", ["TARGETARCH"] = "amd64",
+            ["TARGETVARIANT"] = string.Empty,
+        ["BUILDPLATFORM"] = "linux/amd64", ["BUILDOS"] = "linux", ["BUILDARCH"] = "amd64",
+            ["BUILDVARIANT"] = string.Empty,
     };
 
     /// <summary>Predefined ARGs whose value the builder supplies (proxy settings and friends); declared with a bare
@@ -148,8 +154,10 @@ public static class DockerBuiltInArgs
 internal sealed class DockerScopes
 {
     private readonly Dockerfile _dockerfile;
-    private readonly Dictionary<DockerInstruction, DockerExpansionScope> _scopes = new Dictionary<DockerInstruction, DockerExpansionScope>();
-    private readonly Dictionary<int, DockerVariableSnapshot> _stageEnvironments = new Dictionary<int, DockerVariableSnapshot>();
+    private readonly Dictionary<DockerInstruction, DockerExpansionScope> _scopes = new Dictionary<DockerInstruction,
+        DockerExpansionScope>();
+    private readonly Dictionary<int, DockerVariableSnapshot> _stageEnvironments = new Dictionary<int,
+        DockerVariableSnapshot>();
     private readonly Dictionary<int, bool> _imageEnvironments = new Dictionary<int, bool>();
     private readonly DockerVariableHistory _globals = new DockerVariableHistory();
     private readonly DockerScopeView _globalValues;
@@ -201,7 +209,8 @@ internal sealed class DockerScopes
         {
             return scope;
         }
-        if (instruction.Keyword == "FROM" || instruction.StageIndex < 0 || instruction.StageIndex >= _dockerfile.Stages.Count)
+        if (instruction.Keyword == "FROM" || instruction.StageIndex < 0
+            || instruction.StageIndex >= _dockerfile.Stages.Count)
         {
             return _globalScope;
         }
@@ -245,14 +254,16 @@ internal sealed class DockerScopes
         }
         var args = new DockerVariableHistory();
         // Built from a stage: as that stage (computed before this one); else from an image unless scratch.
-        var imageEnvironment = inherited != null && _imageEnvironments.TryGetValue(stage.BaseStage!.Index, out var fromBase)
+        var imageEnvironment = inherited != null
+            && _imageEnvironments.TryGetValue(stage.BaseStage!.Index, out var fromBase)
             ? fromBase
             : MayHaveImageEnvironment(stage);
         _imageEnvironments[stage.Index] = imageEnvironment;
         foreach (var instruction in stage.Instructions)
         {
             var values = new DockerScopeView(env.Now, args.Now);
-            _scopes[instruction] = new DockerExpansionScope(values, _dockerfile.EscapeToken, false, imageEnvironment, stage);
+            _scopes[instruction] = new DockerExpansionScope(
+                values, _dockerfile.EscapeToken, false, imageEnvironment, stage);
             if (instruction.Keyword == "ARG")
             {
                 foreach (var (name, rawValue) in ArgPairs(instruction))
@@ -261,7 +272,8 @@ internal sealed class DockerScopes
                     {
                         args.Set(name, DockerShellLexer.ProcessWord(rawValue, values, _dockerfile.EscapeToken).Result);
                     }
-                    else if (_globalValues.TryGetValue(name, out var global) && !DockerBuiltInArgs.Platform.ContainsKey(name))
+                    else if (_globalValues.TryGetValue(name, out var global)
+                        && !DockerBuiltInArgs.Platform.ContainsKey(name))
                     {
                         args.Set(name, global);
                     }
@@ -280,7 +292,8 @@ internal sealed class DockerScopes
                 var pairs = instruction.Values;
                 for (var i = 0; i + 1 < pairs.Count; i += 3)
                 {
-                    env.Set(pairs[i], DockerShellLexer.ProcessWord(pairs[i + 1], values, _dockerfile.EscapeToken).Result);
+                    env.Set(pairs[i],
+                        DockerShellLexer.ProcessWord(pairs[i + 1], values, _dockerfile.EscapeToken).Result);
                 }
             }
         }

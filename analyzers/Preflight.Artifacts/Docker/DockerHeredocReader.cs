@@ -15,9 +15,11 @@ internal static class DockerHeredocReader
 {
     private static readonly Regex Marker = new Regex(@"^(\d*)<<(-?)([^<]*)$", RegexOptions.CultureInvariant);
     private static readonly IReadOnlyDictionary<string, string> NoEnv = new Dictionary<string, string>();
-    private static readonly DockerLexOptions LineOptions = new DockerLexOptions { RawQuotes = true, RawEscapes = true, SkipUnsetEnv = true };
+    private static readonly DockerLexOptions LineOptions = new DockerLexOptions { RawQuotes = true, RawEscapes = true,
+        SkipUnsetEnv = true };
     private static readonly DockerLexOptions NameOptions = new DockerLexOptions { SkipUnsetEnv = true };
-    private static readonly DockerLexOptions RawNameOptions = new DockerLexOptions { RawQuotes = true, SkipUnsetEnv = true };
+    private static readonly DockerLexOptions RawNameOptions = new DockerLexOptions { RawQuotes = true,
+        SkipUnsetEnv = true };
 
     /// <summary>True for the instructions whose (shell-form) arguments may open heredocs.</summary>
     public static bool CanContainHeredoc(DockerInstruction instruction)
@@ -66,7 +68,9 @@ internal static class DockerHeredocReader
 
     /// <summary>Reads the bodies from the lines after the instruction. Returns the end offset of the last line
     /// read.</summary>
-    public static int ReadBodies(IReadOnlyList<DockerHeredoc> heredocs, DockerLineJoiner joiner, LineMap map, List<DockerfileError> errors, int end)
+    public static int ReadBodies(
+        IReadOnlyList<DockerHeredoc> heredocs, DockerLineJoiner joiner, LineMap map, List<DockerfileError> errors,
+        int end)
     {
         var lines = joiner.Lines;
         foreach (var heredoc in heredocs)
@@ -97,7 +101,9 @@ internal static class DockerHeredocReader
             if (!terminated)
             {
                 heredoc.TerminatorSpan = map.Span(end, end);
-                errors.Add(new DockerfileError($"unterminated heredoc '{heredoc.Name}': no line '{heredoc.Name}' closes it", heredoc.Span));
+                errors.Add(
+                    new DockerfileError(
+                    $"unterminated heredoc '{heredoc.Name}': no line '{heredoc.Name}' closes it", heredoc.Span));
             }
         }
         return end;

@@ -108,7 +108,8 @@ public sealed class DockerIgnorePattern
     private readonly MatchType _type;
     private readonly Regex? _regex;
 
-    private DockerIgnorePattern(string text, string pattern, bool isException, SourceSpan span, MatchType type, Regex? regex)
+    private DockerIgnorePattern(
+        string text, string pattern, bool isException, SourceSpan span, MatchType type, Regex? regex)
     {
         Text = text;
         Pattern = pattern;
@@ -156,7 +157,8 @@ public sealed class DockerIgnorePattern
         }
     }
 
-    internal static DockerIgnorePattern? Create(string text, string pattern, bool isException, SourceSpan span, out string? error)
+    internal static DockerIgnorePattern? Create(
+        string text, string pattern, bool isException, SourceSpan span, out string? error)
     {
         error = null;
         var regex = new StringBuilder("^");
@@ -243,7 +245,8 @@ public sealed class DockerIgnorePattern
             }
             try
             {
-                compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+                compiled = new Regex(
+                    regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
             }
             catch (ArgumentException)
             {
@@ -374,7 +377,10 @@ public static class DockerIgnoreParser
         var errors = new List<DockerfileError>();
         if (text.Length > MaxLength)
         {
-            errors.Add(new DockerfileError($"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", new SourceSpan(0, 0, 1, 1, 1, 1)));
+            errors.Add(
+                new DockerfileError(
+                $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read",
+                new SourceSpan(0, 0, 1, 1, 1, 1)));
             return new DockerIgnore(patterns, errors);
         }
         var map = new LineMap(text);

@@ -12,7 +12,8 @@ namespace Preflight.Artifacts.Docker;
 /// </summary>
 internal static class DockerInstructionParser
 {
-    public static DockerInstruction? Parse(DockerLogicalLine line, LineMap map, char escape, List<DockerfileError> errors)
+    public static DockerInstruction? Parse(
+        DockerLogicalLine line, LineMap map, char escape, List<DockerfileError> errors)
     {
         var text = line.Text;
         var start = 0;
@@ -59,7 +60,8 @@ internal static class DockerInstructionParser
             case "ADD":
             case "COPY":
             case "VOLUME":
-                isJson = TryJson(line, argsStart, argsEnd, map, values, arguments, errors, out var jsonError) && jsonError == null;
+                isJson = TryJson(line, argsStart, argsEnd, map, values, arguments, errors, out var jsonError)
+                    && jsonError == null;
                 if (!isJson && jsonError == null)
                 {
                     values.AddRange(SplitWhitespace(args));
@@ -71,7 +73,8 @@ internal static class DockerInstructionParser
             case "SHELL":
                 if (args.Length > 0)
                 {
-                    isJson = TryJson(line, argsStart, argsEnd, map, values, arguments, errors, out jsonError) && jsonError == null;
+                    isJson = TryJson(line, argsStart, argsEnd, map, values, arguments, errors, out jsonError)
+                        && jsonError == null;
                     if (!isJson && jsonError == null)
                     {
                         values.Add(args);
@@ -116,11 +119,14 @@ internal static class DockerInstructionParser
         {
             foreach (var (wordStart, wordStop, value) in SplitWords(text, argsStart, argsEnd, escape))
             {
-                arguments.Add(new DockerArgument(value, text.Substring(wordStart, wordStop - wordStart), line.Span(map, wordStart, wordStop)));
+                arguments.Add(
+                    new DockerArgument(
+                    value, text.Substring(wordStart, wordStop - wordStart), line.Span(map, wordStart, wordStop)));
             }
         }
         var span = map.Span(line.Offsets[start], line.Offsets[line.Offsets.Length - 1]);
-        return new DockerInstruction(upper, text, span, line.Span(map, start, keywordEnd), flags, arguments, isJson, args,
+        return new DockerInstruction(
+            upper, text, span, line.Span(map, start, keywordEnd), flags, arguments, isJson, args,
             line.Span(map, argsStart, argsEnd), values, inner);
     }
 
@@ -186,7 +192,9 @@ internal static class DockerInstructionParser
             }
             var body = value.Substring(2);
             var equals = body.IndexOf('=');
-            flags.Add(new DockerFlag(equals < 0 ? body : body.Substring(0, equals), equals < 0 ? null : body.Substring(equals + 1),
+            flags.Add(
+                new DockerFlag(
+                equals < 0 ? body : body.Substring(0, equals), equals < 0 ? null : body.Substring(equals + 1),
                 line.Span(map, wordStart, position)));
         }
     }
@@ -196,7 +204,8 @@ internal static class DockerInstructionParser
     /// is
     /// not valid JSON (shell form then); sets <paramref name="error"/> when it is JSON but not an array of strings.
     /// </summary>
-    private static bool TryJson(DockerLogicalLine line, int start, int end, LineMap map, List<string> values, List<DockerArgument> arguments,
+    private static bool TryJson(
+        DockerLogicalLine line, int start, int end, LineMap map, List<string> values, List<DockerArgument> arguments,
         List<DockerfileError> errors, out string? error)
     {
         error = null;
@@ -219,12 +228,16 @@ internal static class DockerInstructionParser
         foreach (var (value, elementStart, elementEnd) in elements)
         {
             values.Add(value);
-            arguments.Add(new DockerArgument(value, text.Substring(elementStart, elementEnd - elementStart), line.Span(map, elementStart, elementEnd)));
+            arguments.Add(
+                new DockerArgument(
+                value, text.Substring(elementStart, elementEnd - elementStart),
+                line.Span(map, elementStart, elementEnd)));
         }
         return true;
     }
 
-    private static void ParseHealthcheck(DockerLogicalLine line, int start, int end, LineMap map, List<string> values, List<DockerArgument> arguments,
+    private static void ParseHealthcheck(
+        DockerLogicalLine line, int start, int end, LineMap map, List<string> values, List<DockerArgument> arguments,
         List<DockerfileError> errors, out bool isJson)
     {
         isJson = false;
@@ -426,7 +439,8 @@ internal static class DockerInstructionParser
     }
 
     /// <summary>Words separated by whitespace; quotes group and are removed, the escape character escapes.</summary>
-    internal static IEnumerable<(int Start, int Stop, string Value)> SplitWords(string text, int position, int length, char escape)
+    internal static IEnumerable<(int Start, int Stop, string Value)> SplitWords(
+        string text, int position, int length, char escape)
     {
         while (true)
         {

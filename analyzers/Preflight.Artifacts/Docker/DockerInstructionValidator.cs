@@ -15,23 +15,29 @@ internal static class DockerInstructionValidator
         Strings,
     }
 
-    private static readonly Dictionary<string, Dictionary<string, FlagKind>> AllowedFlags = new Dictionary<string, Dictionary<string, FlagKind>>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Dictionary<string, FlagKind>> AllowedFlags = new Dictionary<string,
+        Dictionary<string, FlagKind>>(StringComparer.Ordinal)
     {
         ["FROM"] = new Dictionary<string, FlagKind> { ["platform"] = FlagKind.String },
         ["COPY"] = new Dictionary<string, FlagKind>
         {
-            ["from"] = FlagKind.String, ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String, ["link"] = FlagKind.Bool,
+            ["from"] = FlagKind.String, ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String,
+                ["link"] = FlagKind.Bool,
             ["parents"] = FlagKind.Bool, ["exclude"] = FlagKind.Strings,
         },
         ["ADD"] = new Dictionary<string, FlagKind>
         {
-            ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String, ["link"] = FlagKind.Bool, ["keep-git-dir"] = FlagKind.Bool,
+            ["chown"] = FlagKind.String, ["chmod"] = FlagKind.String, ["link"] = FlagKind.Bool,
+                ["keep-git-dir"] = FlagKind.Bool,
             ["checksum"] = FlagKind.String, ["exclude"] = FlagKind.Strings, ["unpack"] = FlagKind.Bool,
         },
-        ["RUN"] = new Dictionary<string, FlagKind> { ["mount"] = FlagKind.Strings, ["network"] = FlagKind.String, ["security"] = FlagKind.String, ["device"] = FlagKind.Strings },
+        ["RUN"] = new Dictionary<string,
+            FlagKind> { ["mount"] = FlagKind.Strings, ["network"] = FlagKind.String, ["security"] = FlagKind.String,
+            ["device"] = FlagKind.Strings },
         ["HEALTHCHECK"] = new Dictionary<string, FlagKind>
         {
-            ["interval"] = FlagKind.String, ["timeout"] = FlagKind.String, ["start-period"] = FlagKind.String, ["start-interval"] = FlagKind.String,
+            ["interval"] = FlagKind.String, ["timeout"] = FlagKind.String, ["start-period"] = FlagKind.String,
+                ["start-interval"] = FlagKind.String,
             ["retries"] = FlagKind.String,
         },
     };
@@ -46,7 +52,10 @@ internal static class DockerInstructionValidator
         {
             if (!DockerfileParser.IsKnownInstruction(instruction.Keyword))
             {
-                errors.Add(new DockerfileError("unknown instruction: " + instruction.Keyword, instruction.KeywordSpan, DockerfileErrorKind.UnknownInstruction));
+                errors.Add(
+                    new DockerfileError(
+                    "unknown instruction: " + instruction.Keyword, instruction.KeywordSpan,
+                    DockerfileErrorKind.UnknownInstruction));
                 continue;
             }
             if (instruction.Keyword == "FROM")
@@ -55,13 +64,18 @@ internal static class DockerInstructionValidator
             }
             else if (!seenFrom && instruction.Keyword != "ARG")
             {
-                errors.Add(new DockerfileError($"no build stage in current context: {instruction.Keyword} comes before the first FROM", instruction.KeywordSpan));
+                errors.Add(
+                    new DockerfileError(
+                    $"no build stage in current context: {instruction.Keyword} comes before the first FROM",
+                    instruction.KeywordSpan));
             }
             ValidateOne(instruction, errors);
         }
         if (instructions.Count > 0 && stageCount == 0 && !seenFrom && instructions.TrueForAll(i => i.Keyword == "ARG"))
         {
-            errors.Add(new DockerfileError("dockerfile contains no stages to build: there is no FROM", instructions[0].KeywordSpan));
+            errors.Add(
+                new DockerfileError(
+                "dockerfile contains no stages to build: there is no FROM", instructions[0].KeywordSpan));
         }
     }
 
@@ -82,7 +96,8 @@ internal static class DockerInstructionValidator
                 {
                     if (!string.Equals(values[1], "AS", StringComparison.OrdinalIgnoreCase))
                     {
-                        errors.Add(new DockerfileError($"FROM expects 'AS' as its second argument, not '{values[1]}'", where));
+                        errors.Add(
+                            new DockerfileError($"FROM expects 'AS' as its second argument, not '{values[1]}'", where));
                     }
                     else if (values[2].IndexOf('$') < 0 && !StageName.IsMatch(values[2].ToLowerInvariant()))
                     {
@@ -164,7 +179,9 @@ internal static class DockerInstructionValidator
     }
 
     private static bool HasError(List<DockerfileError> errors, DockerInstruction instruction) =>
-        errors.Exists(e => e.Span.Start >= instruction.Span.Start && e.Span.Start < Math.Max(instruction.Span.End, instruction.Span.Start + 1));
+        errors.Exists(
+            e => e.Span.Start >= instruction.Span.Start
+            && e.Span.Start < Math.Max(instruction.Span.End, instruction.Span.Start + 1));
 
     private static void ValidateHealthcheck(DockerInstruction instruction, List<DockerfileError> errors)
     {
@@ -191,7 +208,8 @@ internal static class DockerInstructionValidator
         }
         else
         {
-            errors.Add(new DockerfileError($"Unknown type \"{type}\" in HEALTHCHECK (try CMD)", instruction.KeywordSpan));
+            errors.Add(
+                new DockerfileError($"Unknown type \"{type}\" in HEALTHCHECK (try CMD)", instruction.KeywordSpan));
         }
     }
 
@@ -206,16 +224,20 @@ internal static class DockerInstructionValidator
         switch (inner.Keyword)
         {
             case "ONBUILD":
-                errors.Add(new DockerfileError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", inner.KeywordSpan));
+                errors.Add(
+                    new DockerfileError("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed", inner.KeywordSpan));
                 return;
             case "MAINTAINER":
             case "FROM":
-                errors.Add(new DockerfileError($"{inner.Keyword} isn't allowed as an ONBUILD trigger", inner.KeywordSpan));
+                errors.Add(
+                    new DockerfileError($"{inner.Keyword} isn't allowed as an ONBUILD trigger", inner.KeywordSpan));
                 return;
         }
         if (!DockerfileParser.IsKnownInstruction(inner.Keyword))
         {
-            errors.Add(new DockerfileError("unknown instruction: " + inner.Keyword, inner.KeywordSpan, DockerfileErrorKind.UnknownInstruction));
+            errors.Add(
+                new DockerfileError(
+                "unknown instruction: " + inner.Keyword, inner.KeywordSpan, DockerfileErrorKind.UnknownInstruction));
             return;
         }
         ValidateOne(inner, errors);
@@ -232,7 +254,10 @@ internal static class DockerInstructionValidator
         {
             if (!allowed.TryGetValue(flag.Name, out var kind))
             {
-                errors.Add(new DockerfileError($"unknown flag: {flag.Name} ({instruction.Keyword} does not take --{flag.Name})", flag.Span, DockerfileErrorKind.UnknownFlag));
+                errors.Add(
+                    new DockerfileError(
+                    $"unknown flag: {flag.Name} ({instruction.Keyword} does not take --{flag.Name})", flag.Span,
+                    DockerfileErrorKind.UnknownFlag));
                 continue;
             }
             if (!used.Add(flag.Name) && kind != FlagKind.Strings)
@@ -243,10 +268,13 @@ internal static class DockerInstructionValidator
             switch (kind)
             {
                 case FlagKind.Bool:
-                    if (flag.Value != null && flag.Value.Length > 0 && !string.Equals(flag.Value, "true", StringComparison.OrdinalIgnoreCase) &&
+                    if (flag.Value != null && flag.Value.Length > 0
+                        && !string.Equals(flag.Value, "true", StringComparison.OrdinalIgnoreCase) &&
                         !string.Equals(flag.Value, "false", StringComparison.OrdinalIgnoreCase))
                     {
-                        errors.Add(new DockerfileError($"expecting boolean value for flag {flag.Name}, not: {flag.Value}", flag.Span));
+                        errors.Add(
+                            new DockerfileError(
+                            $"expecting boolean value for flag {flag.Name}, not: {flag.Value}", flag.Span));
                     }
                     break;
                 default:

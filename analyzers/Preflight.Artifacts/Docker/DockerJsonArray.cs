@@ -76,7 +76,8 @@ internal static class DockerJsonArray
 
     private static void SkipSpace(string text, ref int position, int end)
     {
-        while (position < end && (text[position] == ' ' || text[position] == '\t' || text[position] == '\n' || text[position] == '\r'))
+        while (position < end
+            && (text[position] == ' ' || text[position] == '\t' || text[position] == '\n' || text[position] == '\r'))
         {
             position++;
         }
@@ -118,7 +119,10 @@ internal static class DockerJsonArray
                 case 'r': value.Append('\r'); break;
                 case 't': value.Append('\t'); break;
                 case 'u':
-                    if (position + 4 > end || !int.TryParse(text.Substring(position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                    if (position + 4 > end
+                        || !int.TryParse(
+                        text.Substring(position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture,
+                        out var code))
                     {
                         return null;
                     }
@@ -194,7 +198,8 @@ internal static class DockerJsonArray
         }
         foreach (var literal in new[] { "true", "false", "null" })
         {
-            if (position + literal.Length <= end && string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0)
+            if (position + literal.Length <= end
+                && string.CompareOrdinal(text, position, literal, 0, literal.Length) == 0)
             {
                 position += literal.Length;
                 return true;

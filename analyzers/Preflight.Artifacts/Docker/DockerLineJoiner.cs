@@ -45,7 +45,8 @@ internal sealed class DockerLogicalLine
     public int[] Offsets { get; }
 
     public SourceSpan Span(LineMap map, int from, int to) =>
-        to > from ? map.Span(Offsets[from], Offsets[to - 1] + 1) : map.Span(Offsets[Math.Min(from, Offsets.Length - 1)], Offsets[Math.Min(from, Offsets.Length - 1)]);
+        to > from ? map.Span(Offsets[from], Offsets[to - 1] + 1)
+            : map.Span(Offsets[Math.Min(from, Offsets.Length - 1)], Offsets[Math.Min(from, Offsets.Length - 1)]);
 
     public DockerLogicalLine Slice(int from, int to)
     {
@@ -63,8 +64,10 @@ internal sealed class DockerLogicalLine
 /// </summary>
 internal sealed class DockerLineJoiner
 {
-    private static readonly Regex DirectivePattern = new Regex(@"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$", RegexOptions.CultureInvariant);
-    private static readonly HashSet<string> ValidDirectives = new HashSet<string>(StringComparer.Ordinal) { "syntax", "escape", "check" };
+    private static readonly Regex DirectivePattern = new Regex(
+        @"^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$", RegexOptions.CultureInvariant);
+    private static readonly HashSet<string> ValidDirectives = new HashSet<string>(
+        StringComparer.Ordinal) { "syntax", "escape", "check" };
 
     private readonly LineMap _map;
     private readonly List<DockerfileError> _errors;
@@ -149,7 +152,9 @@ internal sealed class DockerLineJoiner
             if (continues)
             {
                 var first = Lines[firstLine];
-                _warnings.Add(new DockerfileError("line continuation at the end of the file", _map.Span(first.Start + lead, first.End)));
+                _warnings.Add(
+                    new DockerfileError(
+                    "line continuation at the end of the file", _map.Span(first.Start + lead, first.End)));
             }
             offsets.Add(end);
             return new DockerLogicalLine(builder.ToString(), offsets.ToArray(), start);

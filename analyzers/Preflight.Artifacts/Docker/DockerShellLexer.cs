@@ -23,7 +23,8 @@ public sealed class DockerLexOptions
 /// <summary>The outcome of expanding one word with <see cref="DockerShellLexer"/>.</summary>
 public sealed class DockerWordResult
 {
-    internal DockerWordResult(string result, IReadOnlyList<string> words, IReadOnlyList<string> matched, IReadOnlyList<string> unmatched,
+    internal DockerWordResult(
+        string result, IReadOnlyList<string> words, IReadOnlyList<string> matched, IReadOnlyList<string> unmatched,
         IReadOnlyList<string> undefined, string? error)
     {
         Result = result;
@@ -65,14 +66,17 @@ public static class DockerShellLexer
     private static readonly IReadOnlyDictionary<string, string> NoEnv = new Dictionary<string, string>();
 
     /// <summary>Expands a word; <see cref="DockerWordResult.Result"/> holds the text.</summary>
-    public static DockerWordResult ProcessWord(string word, IReadOnlyDictionary<string, string>? env, char escape = '\\', DockerLexOptions? options = null) =>
+    public static DockerWordResult ProcessWord(
+        string word, IReadOnlyDictionary<string, string>? env, char escape = '\\', DockerLexOptions? options = null) =>
         Process(word, env, escape, options);
 
     /// <summary>Expands a word and splits it into words; <see cref="DockerWordResult.Words"/> holds them.</summary>
-    public static DockerWordResult ProcessWords(string word, IReadOnlyDictionary<string, string>? env, char escape = '\\', DockerLexOptions? options = null) =>
+    public static DockerWordResult ProcessWords(
+        string word, IReadOnlyDictionary<string, string>? env, char escape = '\\', DockerLexOptions? options = null) =>
         Process(word, env, escape, options);
 
-    private static DockerWordResult Process(string word, IReadOnlyDictionary<string, string>? env, char escape, DockerLexOptions? options)
+    private static DockerWordResult Process(
+        string word, IReadOnlyDictionary<string, string>? env, char escape, DockerLexOptions? options)
     {
         var state = new LexState(word ?? string.Empty, env ?? NoEnv, escape, options ?? DockerLexOptions.Default);
         try
@@ -418,11 +422,13 @@ public static class DockerShellLexer
                         case '?':
                             if (!set)
                             {
-                                throw new LexException($"{name}: {(word.Length != 0 ? word : "is not allowed to be unset")}");
+                                throw new LexException(
+                                    $"{name}: {(word.Length != 0 ? word : "is not allowed to be unset")}");
                             }
                             if (nullIsUnset && value.Length == 0)
                             {
-                                throw new LexException($"{name}: {(word.Length != 0 ? word : "is not allowed to be empty")}");
+                                throw new LexException(
+                                    $"{name}: {(word.Length != 0 ? word : "is not allowed to be empty")}");
                             }
                             return value;
                         case '%':
@@ -476,7 +482,8 @@ public static class DockerShellLexer
                         return regex.Replace(value, replacement.Replace("$", "$$"));
                     }
                     var match = regex.Match(value);
-                    return match.Success ? value.Substring(0, match.Index) + replacement + value.Substring(match.Index + match.Length) : value;
+                    return match.Success ? value.Substring(0, match.Index) + replacement
+                        + value.Substring(match.Index + match.Length) : value;
                 }
                 default:
                     throw new LexException($"unsupported modifier ({modifier}) in substitution");
@@ -564,7 +571,8 @@ public static class DockerShellLexer
                     {
                         continue;
                     }
-                    if (i + 1 >= pattern.Length || (pattern[i + 1] != '*' && pattern[i + 1] != '?' && pattern[i + 1] != '\\'))
+                    if (i + 1 >= pattern.Length
+                        || (pattern[i + 1] != '*' && pattern[i + 1] != '?' && pattern[i + 1] != '\\'))
                     {
                         throw new LexException($"invalid pattern ({pattern}) in substitution: invalid escape");
                     }
@@ -573,7 +581,8 @@ public static class DockerShellLexer
             }
             output.Append(Regex.Escape(ch.ToString()));
         }
-        return new Regex(output.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        return new Regex(
+            output.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
     }
 
     private static string TrimPrefix(string pattern, string value, bool greedy)

@@ -12,7 +12,8 @@ namespace Preflight.Artifacts.Docker;
 /// </summary>
 public sealed class DockerVariableHistory
 {
-    private readonly Dictionary<string, List<Assignment>> _names = new Dictionary<string, List<Assignment>>(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Assignment>> _names = new Dictionary<string,
+        List<Assignment>>(StringComparer.Ordinal);
     private int _version;
 
     public DockerVariableHistory(DockerVariableSnapshot? start = null)

@@ -8,8 +8,11 @@ public sealed class Dockerfile
 {
     private DockerScopes? _scopes;
 
-    internal Dockerfile(char escapeToken, IReadOnlyList<DockerParserDirective> directives, IReadOnlyList<DockerInstruction> instructions,
-        IReadOnlyList<DockerStage> stages, IReadOnlyList<DockerfileError> errors, IReadOnlyList<DockerfileError> warnings)
+    internal Dockerfile(
+        char escapeToken, IReadOnlyList<DockerParserDirective> directives,
+        IReadOnlyList<DockerInstruction> instructions,
+        IReadOnlyList<DockerStage> stages, IReadOnlyList<DockerfileError> errors,
+            IReadOnlyList<DockerfileError> warnings)
     {
         EscapeToken = escapeToken;
         Directives = directives;
@@ -133,8 +136,10 @@ public enum DockerfileErrorKind
 /// <summary>One instruction, with its continuation lines joined.</summary>
 public sealed class DockerInstruction
 {
-    internal DockerInstruction(string keyword, string original, SourceSpan span, SourceSpan keywordSpan, IReadOnlyList<DockerFlag> flags,
-        IReadOnlyList<DockerArgument> arguments, bool isExecForm, string argumentText, SourceSpan argumentSpan, IReadOnlyList<string> values,
+    internal DockerInstruction(
+        string keyword, string original, SourceSpan span, SourceSpan keywordSpan, IReadOnlyList<DockerFlag> flags,
+        IReadOnlyList<DockerArgument> arguments, bool isExecForm, string argumentText, SourceSpan argumentSpan,
+            IReadOnlyList<string> values,
         DockerInstruction? inner)
     {
         Keyword = keyword;
@@ -276,7 +281,8 @@ public sealed class DockerHeredoc
     public bool IsTerminated { get; internal set; }
 
     /// <summary>The body with leading tabs removed when <see cref="Chomp"/>.</summary>
-    public string EffectiveContent => Chomp ? System.Text.RegularExpressions.Regex.Replace(Content, "(?m)^\\t+", string.Empty) : Content;
+    public string EffectiveContent => Chomp
+        ? System.Text.RegularExpressions.Regex.Replace(Content, "(?m)^\\t+", string.Empty) : Content;
 }
 
 public sealed class DockerFlag

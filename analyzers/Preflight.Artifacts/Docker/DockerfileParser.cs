@@ -34,8 +34,13 @@ public static class DockerfileParser
         {
             // Preflight's limit, not the user's error: the checks skip an error of this kind (a note says the file was
             // not checked).
-            errors.Add(new DockerfileError($"the file is larger than {MaxLength} characters and was not parsed", map.Span(0, 0), DockerfileErrorKind.TooLarge));
-            return new Dockerfile('\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(), Array.Empty<DockerStage>(), errors, warnings);
+            errors.Add(
+                new DockerfileError(
+                $"the file is larger than {MaxLength} characters and was not parsed", map.Span(0, 0),
+                DockerfileErrorKind.TooLarge));
+            return new Dockerfile(
+                '\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(),
+                Array.Empty<DockerStage>(), errors, warnings);
         }
         try
         {
@@ -45,11 +50,14 @@ public static class DockerfileParser
         {
             // Defensive: a parser bug must not break the build.
             errors.Add(new DockerfileError("the Dockerfile could not be parsed: " + e.Message, map.Span(0, 0)));
-            return new Dockerfile('\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(), Array.Empty<DockerStage>(), errors, warnings);
+            return new Dockerfile(
+                '\\', Array.Empty<DockerParserDirective>(), Array.Empty<DockerInstruction>(),
+                Array.Empty<DockerStage>(), errors, warnings);
         }
     }
 
-    private static Dockerfile ParseCore(string text, LineMap map, List<DockerfileError> errors, List<DockerfileError> warnings)
+    private static Dockerfile ParseCore(
+        string text, LineMap map, List<DockerfileError> errors, List<DockerfileError> warnings)
     {
         var joiner = new DockerLineJoiner(text, map, errors, warnings);
         var instructions = new List<DockerInstruction>();
@@ -59,7 +67,10 @@ public static class DockerfileParser
             var instruction = DockerInstructionParser.Parse(line, map, joiner.Escape, errors);
             if (instruction == null)
             {
-                errors.Add(new DockerfileError("empty continuation at the end of the file: the escape character continues no instruction", map.Span(line.Start, line.Start + 1)));
+                errors.Add(
+                    new DockerfileError(
+                    "empty continuation at the end of the file: the escape character continues no instruction",
+                    map.Span(line.Start, line.Start + 1)));
                 continue;
             }
             if (DockerHeredocReader.CanContainHeredoc(instruction))
@@ -115,7 +126,8 @@ public static class DockerfileParser
                     name = values[2].ToLowerInvariant();
                 }
                 instruction.StageIndex = stages.Count;
-                stages.Add(new DockerStage(stages.Count, name, values.Count > 0 ? values[0] : string.Empty, instruction));
+                stages.Add(
+                    new DockerStage(stages.Count, name, values.Count > 0 ? values[0] : string.Empty, instruction));
                 continue;
             }
             instruction.StageIndex = stages.Count - 1;

@@ -14,7 +14,8 @@ public sealed class EditorConfigDocument
     /// <summary>Files above this size are not read (Preflight uses only a few keys of them).</summary>
     public const int MaxLength = 1024 * 1024;
 
-    private EditorConfigDocument(string directory, IReadOnlyDictionary<string, string> preamble, IReadOnlyList<EditorConfigSection> sections)
+    private EditorConfigDocument(
+        string directory, IReadOnlyDictionary<string, string> preamble, IReadOnlyList<EditorConfigSection> sections)
     {
         Directory = directory;
         Preamble = preamble;
@@ -31,7 +32,8 @@ public sealed class EditorConfigDocument
     public IReadOnlyList<EditorConfigSection> Sections { get; }
 
     /// <summary><c>root = true</c>: the search for .editorconfig files stops here.</summary>
-    public bool IsRoot => Preamble.TryGetValue("root", out var value) && value.Equals("true", StringComparison.OrdinalIgnoreCase);
+    public bool IsRoot => Preamble.TryGetValue("root", out var value)
+        && value.Equals("true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A global analyzer config: a <c>.globalconfig</c> file, or any file with <c>is_global =
     /// true</c>.</summary>
@@ -39,7 +41,8 @@ public sealed class EditorConfigDocument
 
     /// <summary>The precedence of a global config (<c>global_level</c>; 100 for a user's, as Roslyn defaults
     /// it).</summary>
-    public int GlobalLevel => Preamble.TryGetValue("global_level", out var value) && int.TryParse(value, out var level) ? level : 100;
+    public int GlobalLevel => Preamble.TryGetValue("global_level", out var value)
+        && int.TryParse(value, out var level) ? level : 100;
 
     public static EditorConfigDocument Parse(string? text, string path)
     {
@@ -79,8 +82,10 @@ public sealed class EditorConfigDocument
             sections.Add(new EditorConfigSection(currentName, directory, current!));
         }
         var document = new EditorConfigDocument(directory, preamble, sections);
-        document.IsGlobal = PathText.GetFileName(normalized).Equals(".globalconfig", StringComparison.OrdinalIgnoreCase) ||
-            (preamble.TryGetValue("is_global", out var isGlobal) && isGlobal.Equals("true", StringComparison.OrdinalIgnoreCase));
+        document.IsGlobal = PathText.GetFileName(normalized).Equals(
+            ".globalconfig", StringComparison.OrdinalIgnoreCase) ||
+            (preamble.TryGetValue("is_global", out var isGlobal)
+                && isGlobal.Equals("true", StringComparison.OrdinalIgnoreCase));
         return document;
     }
 

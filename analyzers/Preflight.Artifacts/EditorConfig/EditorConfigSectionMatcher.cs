@@ -46,7 +46,8 @@ internal sealed class EditorConfigSectionMatcher
         builder.Append('$');
         try
         {
-            return new EditorConfigSectionMatcher(new Regex(builder.ToString(), RegexOptions.CultureInvariant, MatchTimeout), ranges);
+            return new EditorConfigSectionMatcher(
+                new Regex(builder.ToString(), RegexOptions.CultureInvariant, MatchTimeout), ranges);
         }
         catch (ArgumentException)
         {
@@ -67,7 +68,8 @@ internal sealed class EditorConfigSectionMatcher
             for (var i = 0; i < _ranges.Count; i++)
             {
                 var captured = match.Groups[i + 1].Value;
-                if (!int.TryParse(captured, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ||
+                if (!int.TryParse(
+                    captured, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ||
                     number < _ranges[i].Min || number > _ranges[i].Max)
                 {
                     return false;
@@ -161,7 +163,8 @@ internal sealed class EditorConfigSectionMatcher
             builder.Append(negate ? "[^" : "[");
             foreach (var ch in body)
             {
-                builder.Append(ch == '-' ? "-" : ch == '\\' || ch == '[' || ch == ']' || ch == '^' ? "\\" + ch : ch.ToString());
+                builder.Append(
+                    ch == '-' ? "-" : ch == '\\' || ch == '[' || ch == ']' || ch == '^' ? "\\" + ch : ch.ToString());
             }
             builder.Append(']');
             return true;
@@ -198,8 +201,12 @@ internal sealed class EditorConfigSectionMatcher
             range = default;
             var dots = body.IndexOf("..", StringComparison.Ordinal);
             if (dots <= 0 ||
-                !int.TryParse(body.Substring(0, dots), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var first) ||
-                !int.TryParse(body.Substring(dots + 2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var second))
+                !int.TryParse(
+                    body.Substring(0, dots), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                    out var first) ||
+                !int.TryParse(
+                    body.Substring(dots + 2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                    out var second))
             {
                 return false;
             }

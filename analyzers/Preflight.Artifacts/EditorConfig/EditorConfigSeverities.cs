@@ -27,7 +27,8 @@ public sealed class EditorConfigSeverities
     /// <param name="editorConfigs">The .editorconfig files (those not in a folder above the path, and those above the
     /// nearest
     /// with <c>root = true</c>, are ignored).</param>
-    public ConfiguredSeverity? Specific(IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string ruleId) =>
+    public ConfiguredSeverity? Specific(
+        IReadOnlyList<EditorConfigDocument> editorConfigs, string path, string ruleId) =>
         Find(editorConfigs, path, "dotnet_diagnostic." + ruleId + ".severity");
 
     /// <summary>The bulk entries (the rule's category, then every rule) at the path, or null; they apply only where no
@@ -45,7 +46,8 @@ public sealed class EditorConfigSeverities
             var sections = applicable[i].Sections;
             for (var s = sections.Count - 1; s >= 0; s--)
             {
-                if (sections[s].Properties.TryGetValue(key, out var value) && sections[s].Matches(normalized, global: false) &&
+                if (sections[s].Properties.TryGetValue(key, out var value)
+                    && sections[s].Matches(normalized, global: false) &&
                     ConfiguredSeverities.TryParse(value, out var severity))
                 {
                     return severity;
@@ -59,7 +61,8 @@ public sealed class EditorConfigSeverities
     /// on.</summary>
     private static List<EditorConfigDocument> Applicable(IReadOnlyList<EditorConfigDocument> editorConfigs, string path)
     {
-        var applicable = editorConfigs.Where(c => !c.IsGlobal && path.StartsWith(c.Directory + "/", StringComparison.Ordinal))
+        var applicable = editorConfigs.Where(
+            c => !c.IsGlobal && path.StartsWith(c.Directory + "/", StringComparison.Ordinal))
             .OrderBy(c => c.Directory.Length)
             .ToList();
         var root = applicable.FindLastIndex(c => c.IsRoot);
@@ -82,7 +85,8 @@ public sealed class EditorConfigSeverities
                     }
                 }
             }
-            else if (config.Preamble.TryGetValue(key, out var value) && ConfiguredSeverities.TryParse(value, out var severity))
+            else if (config.Preamble.TryGetValue(key, out var value)
+                && ConfiguredSeverities.TryParse(value, out var severity))
             {
                 return severity;
             }

@@ -133,7 +133,9 @@ public static class EnvFileParser
         var map = new LineMap(text);
         if (text.Length > MaxLength)
         {
-            errors.Add(new EnvFileError($"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", map.Span(0, 0)));
+            errors.Add(
+                new EnvFileError(
+                $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", map.Span(0, 0)));
             return new EnvFile(entries, errors);
         }
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -185,7 +187,8 @@ public static class EnvFileParser
             {
                 errors.Add(new EnvFileError(key.Length == 0
                     ? "a line must start with a variable name"
-                    : $"unexpected character \"{text[afterKey]}\" in variable name \"{key}\"", map.Span(keyStart, Math.Max(afterKey, keyStart + 1))));
+                    : $"unexpected character \"{text[afterKey]}\" in variable name \"{key}\"",
+                        map.Span(keyStart, Math.Max(afterKey, keyStart + 1))));
                 i = LineEnd(text, afterKey);
                 continue;
             }
@@ -198,7 +201,8 @@ public static class EnvFileParser
                 var close = FindClosingQuote(text, i + 1, quote);
                 if (close < 0)
                 {
-                    errors.Add(new EnvFileError($"unterminated quoted value of {key}", map.Span(valueStart, valueStart + 1)));
+                    errors.Add(
+                        new EnvFileError($"unterminated quoted value of {key}", map.Span(valueStart, valueStart + 1)));
                     i = LineEnd(text, i);
                     continue;
                 }
@@ -220,7 +224,8 @@ public static class EnvFileParser
                 }
                 raw = raw.TrimEnd(' ', '\t');
                 value = Substitute(raw, Lookup, false);
-                entries.Add(new EnvFileEntry(key, value, keySpan, map.Span(valueStart, valueStart + raw.Length), false));
+                entries.Add(
+                    new EnvFileEntry(key, value, keySpan, map.Span(valueStart, valueStart + raw.Length), false));
                 i = end;
             }
             known[key] = value;
@@ -315,7 +320,8 @@ public static class EnvFileParser
         string.CompareOrdinal(text, at, word, 0, word.Length) == 0 && at + word.Length < text.Length &&
         (text[at + word.Length] == ' ' || text[at + word.Length] == '\t');
 
-    private static bool IsKeyEnd(char c) => c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '#';
+    private static bool IsKeyEnd(char c) => c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
+        || c == '#';
 
     /// <summary>Compose accepts letters, digits, <c>_</c>, <c>.</c>, <c>-</c> and <c>[]</c> in names.</summary>
     private static bool IsValidKey(string key)

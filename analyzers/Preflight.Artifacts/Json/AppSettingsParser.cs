@@ -35,7 +35,8 @@ public static class AppSettingsParser
         var map = new LineMap(text);
         if (text.Trim().Length == 0)
         {
-            return new AppSettingsDocument(Array.Empty<AppSettingsKey>(), new AppSettingsError("the file is empty", map.Span(0, 0)));
+            return new AppSettingsDocument(
+                Array.Empty<AppSettingsKey>(), new AppSettingsError("the file is empty", map.Span(0, 0)));
         }
         var bytes = Encoding.UTF8.GetBytes(text);
         var walker = new Walker(text, bytes, map);
@@ -113,7 +114,9 @@ public static class AppSettingsParser
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 var at = CharOffset((int)reader.TokenStartIndex);
-                Error = new AppSettingsError($"the top-level JSON element must be an object, but it is {Describe(reader.TokenType)}", _map.Span(at, at + 1));
+                Error = new AppSettingsError(
+                    $"the top-level JSON element must be an object, but it is {Describe(reader.TokenType)}",
+                    _map.Span(at, at + 1));
                 return;
             }
             ReadObject(ref reader);
@@ -201,7 +204,8 @@ public static class AppSettingsParser
             string? value = reader.TokenType switch
             {
                 JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
+                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False =>
+                    Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
                 _ => null,
             };
             Keys.Add(new AppSettingsKey(key, value, span));

@@ -15,7 +15,8 @@ public sealed class KubernetesFile
     private readonly IReadOnlyList<YamlNode> _documentRoots;
     private readonly LineMap? _map;
 
-    internal KubernetesFile(bool isTemplate, IReadOnlyList<KubernetesObject> objects, IReadOnlyList<KubernetesError> errors,
+    internal KubernetesFile(
+        bool isTemplate, IReadOnlyList<KubernetesObject> objects, IReadOnlyList<KubernetesError> errors,
         IReadOnlyList<YamlNode> documentRoots, LineMap? map)
     {
         IsTemplate = isTemplate;
@@ -99,7 +100,8 @@ public sealed class KubernetesObject
 {
     private readonly LineMap _map;
 
-    internal KubernetesObject(LineMap map, YamlMappingNode root, int documentIndex, string apiVersion, string kind, SourceSpan kindSpan,
+    internal KubernetesObject(
+        LineMap map, YamlMappingNode root, int documentIndex, string apiVersion, string kind, SourceSpan kindSpan,
         string? name, SourceSpan nameSpan, string? @namespace, SourceSpan span, KubernetesPodSpec? podSpec,
         IReadOnlyList<KubernetesDefinition> definitions)
     {
@@ -160,7 +162,9 @@ public sealed class KubernetesObject
 /// <summary>The pod spec of a workload.</summary>
 public sealed class KubernetesPodSpec
 {
-    internal KubernetesPodSpec(string path, SourceSpan span, IReadOnlyList<KubernetesContainer> containers, IReadOnlyList<KubernetesContainer> initContainers,
+    internal KubernetesPodSpec(
+        string path, SourceSpan span, IReadOnlyList<KubernetesContainer> containers,
+        IReadOnlyList<KubernetesContainer> initContainers,
         IReadOnlyList<KubernetesVolume> volumes, IReadOnlyList<KubernetesNamedReference> imagePullSecrets,
         IReadOnlyList<KubernetesKeyValue>? nodeSelector, SourceSpan nodeSelectorSpan)
     {
@@ -244,8 +248,10 @@ public sealed class KubernetesNamedReference
 /// <summary>A container or init container.</summary>
 public sealed class KubernetesContainer
 {
-    internal KubernetesContainer(bool isInit, string? name, SourceSpan nameSpan, string? image, SourceSpan imageSpan, SourceSpan span,
-        IReadOnlyList<KubernetesEnvVar> env, IReadOnlyList<KubernetesEnvFromSource> envFrom, IReadOnlyList<KubernetesContainerPort> ports,
+    internal KubernetesContainer(
+        bool isInit, string? name, SourceSpan nameSpan, string? image, SourceSpan imageSpan, SourceSpan span,
+        IReadOnlyList<KubernetesEnvVar> env, IReadOnlyList<KubernetesEnvFromSource> envFrom,
+            IReadOnlyList<KubernetesContainerPort> ports,
         KubernetesProbe? livenessProbe, KubernetesProbe? readinessProbe, KubernetesProbe? startupProbe)
     {
         IsInit = isInit;
@@ -305,7 +311,8 @@ public sealed class KubernetesContainer
 public sealed class KubernetesEnvVar
 {
     internal KubernetesEnvVar(string name, SourceSpan nameSpan, SourceSpan span, string? value, SourceSpan valueSpan,
-        KubernetesKeyReference? secretKeyRef, KubernetesKeyReference? configMapKeyRef, string? fieldPath, string? resource)
+        KubernetesKeyReference? secretKeyRef, KubernetesKeyReference? configMapKeyRef, string? fieldPath,
+            string? resource)
     {
         Name = name;
         NameSpan = nameSpan;
@@ -354,7 +361,9 @@ public enum KubernetesReferenceKind
 /// <summary>A <c>secretKeyRef</c> or <c>configMapKeyRef</c>: one key of a named Secret or ConfigMap.</summary>
 public sealed class KubernetesKeyReference
 {
-    internal KubernetesKeyReference(KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, string? key, SourceSpan keySpan, bool optional, SourceSpan span)
+    internal KubernetesKeyReference(
+        KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, string? key, SourceSpan keySpan, bool optional,
+        SourceSpan span)
     {
         Kind = kind;
         Name = name;
@@ -387,7 +396,8 @@ public sealed class KubernetesKeyReference
 /// <summary>One entry of a container's <c>envFrom</c>: every key of a Secret or ConfigMap as a variable.</summary>
 public sealed class KubernetesEnvFromSource
 {
-    internal KubernetesEnvFromSource(KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional, string? prefix, SourceSpan span)
+    internal KubernetesEnvFromSource(
+        KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional, string? prefix, SourceSpan span)
     {
         Kind = kind;
         Name = name;
@@ -412,7 +422,8 @@ public sealed class KubernetesEnvFromSource
 /// <summary>One entry of a container's <c>ports</c>.</summary>
 public sealed class KubernetesContainerPort
 {
-    internal KubernetesContainerPort(int? containerPort, SourceSpan containerPortSpan, string? name, string? protocol, SourceSpan span)
+    internal KubernetesContainerPort(
+        int? containerPort, SourceSpan containerPortSpan, string? name, string? protocol, SourceSpan span)
     {
         ContainerPort = containerPort;
         ContainerPortSpan = containerPortSpan;
@@ -463,7 +474,9 @@ public sealed class KubernetesProbe
 /// <summary>A probe's <c>httpGet</c>.</summary>
 public sealed class KubernetesHttpGet
 {
-    internal KubernetesHttpGet(string? path, SourceSpan pathSpan, int? portNumber, string? portName, SourceSpan portSpan, string? scheme, string? host, SourceSpan span)
+    internal KubernetesHttpGet(
+        string? path, SourceSpan pathSpan, int? portNumber, string? portName, SourceSpan portSpan, string? scheme,
+        string? host, SourceSpan span)
     {
         Path = path;
         PathSpan = pathSpan;
@@ -497,7 +510,9 @@ public sealed class KubernetesHttpGet
 /// <summary>One entry of a pod's <c>volumes</c>.</summary>
 public sealed class KubernetesVolume
 {
-    internal KubernetesVolume(string? name, SourceSpan nameSpan, string type, SourceSpan span, IReadOnlyList<KubernetesVolumeReference> references)
+    internal KubernetesVolume(
+        string? name, SourceSpan nameSpan, string type, SourceSpan span,
+        IReadOnlyList<KubernetesVolumeReference> references)
     {
         Name = name;
         NameSpan = nameSpan;
@@ -525,7 +540,9 @@ public sealed class KubernetesVolume
 /// source).</summary>
 public sealed class KubernetesVolumeReference
 {
-    internal KubernetesVolumeReference(KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional, IReadOnlyList<KubernetesVolumeItem> items, SourceSpan span)
+    internal KubernetesVolumeReference(
+        KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional,
+        IReadOnlyList<KubernetesVolumeItem> items, SourceSpan span)
     {
         Kind = kind;
         Name = name;
@@ -589,7 +606,9 @@ public enum KubernetesDefinitionSource
 /// <summary>A Secret or ConfigMap this repository defines, and the keys known to be in it.</summary>
 public sealed class KubernetesDefinition
 {
-    internal KubernetesDefinition(KubernetesReferenceKind kind, KubernetesDefinitionSource source, string name, SourceSpan nameSpan, string? @namespace,
+    internal KubernetesDefinition(
+        KubernetesReferenceKind kind, KubernetesDefinitionSource source, string name, SourceSpan nameSpan,
+        string? @namespace,
         IReadOnlyList<KubernetesDefinitionKey> keys, bool keysAreComplete, string? secretType)
     {
         Kind = kind;

@@ -19,7 +19,8 @@ public static class KubernetesParser
     /// work.</summary>
     public const int NodeBudget = 200_000;
 
-    private static readonly string[] TemplateSpecKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job" };
+    private static readonly string[] TemplateSpecKinds = { "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+        "ReplicationController", "Job" };
     private static readonly string[] ProbeKeys = { "livenessProbe", "readinessProbe", "startupProbe" };
     private static readonly string[] ProbeHandlers = { "httpGet", "tcpSocket", "grpc", "exec" };
 
@@ -35,7 +36,9 @@ public static class KubernetesParser
         {
             // Belt and braces: a bug here must become a finding-free error, never a crashed build.
             return new KubernetesFile(false, Array.Empty<KubernetesObject>(),
-                new[] { new KubernetesError("the manifest could not be read (" + ex.GetType().Name + ")", map.Span(0, 0)) }, Array.Empty<YamlNode>(), map);
+                new[] { new KubernetesError(
+                    "the manifest could not be read (" + ex.GetType().Name + ")", map.Span(0, 0)) },
+                    Array.Empty<YamlNode>(), map);
         }
     }
 
@@ -45,7 +48,8 @@ public static class KubernetesParser
         var loaded = YamlDocumentLoader.Load(text);
         if (hasTemplateMarkers && TemplateText.IsTemplate(text, map, loaded))
         {
-            return new KubernetesFile(true, Array.Empty<KubernetesObject>(), Array.Empty<KubernetesError>(), Array.Empty<YamlNode>(), null);
+            return new KubernetesFile(
+                true, Array.Empty<KubernetesObject>(), Array.Empty<KubernetesError>(), Array.Empty<YamlNode>(), null);
         }
         var errors = new List<KubernetesError>();
         if (loaded.Error != null)
@@ -135,9 +139,11 @@ public static class KubernetesParser
             var name = nameNode.ScalarValue();
             var ns = metadata != null ? Get(metadata, "namespace").ScalarValue() : null;
             var podSpec = ReadWorkload(node, kind, apiVersion);
-            var definitions = ReadDefinitions(node, kind, apiVersion, name, nameNode != null && name != null ? Span(nameNode) : kindSpan, ns);
+            var definitions = ReadDefinitions(
+                node, kind, apiVersion, name, nameNode != null && name != null ? Span(nameNode) : kindSpan, ns);
             Objects.Add(new KubernetesObject(_map, node, documentIndex, apiVersion, kind, kindSpan, name,
-                name != null && nameNode != null ? Span(nameNode) : kindSpan, ns, YamlExtent.FullSpan(_map, node), podSpec, definitions));
+                name != null && nameNode != null ? Span(nameNode) : kindSpan, ns, YamlExtent.FullSpan(_map, node),
+                    podSpec, definitions));
         }
 
         // ---- workloads ----
@@ -149,7 +155,8 @@ public static class KubernetesParser
             {
                 path = new[] { "spec" };
             }
-            else if (Array.IndexOf(TemplateSpecKinds, kind) >= 0 || (kind == "Rollout" && apiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal)))
+            else if (Array.IndexOf(TemplateSpecKinds, kind) >= 0
+                || (kind == "Rollout" && apiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal)))
             {
                 path = new[] { "spec", "template", "spec" };
             }
@@ -184,7 +191,8 @@ public static class KubernetesParser
             var pullSecrets = new List<KubernetesNamedReference>();
             foreach (var item in Items(Get(spec, "imagePullSecrets")))
             {
-                if (item is YamlMappingNode entry && Get(entry, "name") is { } nameNode && nameNode.ScalarValue() is { } name)
+                if (item is YamlMappingNode entry && Get(entry, "name") is { } nameNode
+                    && nameNode.ScalarValue() is { } name)
                 {
                     pullSecrets.Add(new KubernetesNamedReference(name, Span(nameNode)));
                 }
@@ -205,12 +213,16 @@ public static class KubernetesParser
                         }
                         if (entry.Key.ScalarValue() is { } key)
                         {
-                            nodeSelector.Add(new KubernetesKeyValue(key, Span(entry.Key), entry.Value.ScalarValue(), Span(entry.Value)));
+                            nodeSelector.Add(
+                                new KubernetesKeyValue(
+                                key, Span(entry.Key), entry.Value.ScalarValue(), Span(entry.Value)));
                         }
                     }
                 }
             }
-            return new KubernetesPodSpec(path, YamlExtent.FullSpan(_map, spec), containers, initContainers, volumes, pullSecrets, nodeSelector, nodeSelectorSpan);
+            return new KubernetesPodSpec(
+                path, YamlExtent.FullSpan(_map, spec), containers, initContainers, volumes, pullSecrets, nodeSelector,
+                nodeSelectorSpan);
         }
 
         private List<KubernetesContainer> ReadContainers(YamlNode? node, bool isInit)
@@ -261,8 +273,12 @@ public static class KubernetesParser
                 if (item is YamlMappingNode entry)
                 {
                     var portNode = Get(entry, "containerPort");
-                    ports.Add(new KubernetesContainerPort(ParseInt(portNode.ScalarValue()), portNode != null ? Span(portNode) : YamlExtent.FullSpan(_map, entry),
-                        Get(entry, "name").ScalarValue(), Get(entry, "protocol").ScalarValue(), YamlExtent.FullSpan(_map, entry)));
+                    ports.Add(
+                        new KubernetesContainerPort(
+                        ParseInt(portNode.ScalarValue()),
+                        portNode != null ? Span(portNode) : YamlExtent.FullSpan(_map, entry),
+                        Get(entry, "name").ScalarValue(), Get(entry, "protocol").ScalarValue(),
+                            YamlExtent.FullSpan(_map, entry)));
                 }
             }
             var probes = new KubernetesProbe?[3];
@@ -275,7 +291,9 @@ public static class KubernetesParser
             }
             var name = nameNode.ScalarValue();
             var image = imageNode.ScalarValue();
-            return new KubernetesContainer(isInit, name, name != null ? Span(nameNode!) : span, image, image != null ? Span(imageNode!) : span, span,
+            return new KubernetesContainer(
+                isInit, name, name != null ? Span(nameNode!) : span, image,
+                image != null ? Span(imageNode!) : span, span,
                 env, envFrom, ports, probes[0], probes[1], probes[2]);
         }
 
@@ -320,7 +338,9 @@ public static class KubernetesParser
                     }
                 }
             }
-            return new KubernetesEnvVar(name, Span(nameNode!), YamlExtent.FullSpan(_map, entry), value, valueSpan, secretRef, configMapRef, fieldPath, resource);
+            return new KubernetesEnvVar(
+                name, Span(nameNode!), YamlExtent.FullSpan(_map, entry), value, valueSpan, secretRef, configMapRef,
+                fieldPath, resource);
         }
 
         private KubernetesKeyReference ReadKeyReference(KubernetesReferenceKind kind, YamlNode keyNode, YamlNode node)
@@ -331,17 +351,21 @@ public static class KubernetesParser
             var refKeyNode = mapping != null ? Get(mapping, "key") : null;
             var name = nameNode.ScalarValue();
             var key = refKeyNode.ScalarValue();
-            return new KubernetesKeyReference(kind, name, name != null ? Span(nameNode!) : span, key, key != null ? Span(refKeyNode!) : span,
+            return new KubernetesKeyReference(
+                kind, name, name != null ? Span(nameNode!) : span, key, key != null ? Span(refKeyNode!) : span,
                 mapping != null && IsTrue(Get(mapping, "optional")), span);
         }
 
-        private KubernetesEnvFromSource ReadEnvFrom(KubernetesReferenceKind kind, YamlNode keyNode, YamlNode node, string? prefix)
+        private KubernetesEnvFromSource ReadEnvFrom(
+            KubernetesReferenceKind kind, YamlNode keyNode, YamlNode node, string? prefix)
         {
             var span = Span(keyNode);
             var mapping = node as YamlMappingNode;
             var nameNode = mapping != null ? Get(mapping, "name") : null;
             var name = nameNode.ScalarValue();
-            return new KubernetesEnvFromSource(kind, name, name != null ? Span(nameNode!) : span, mapping != null && IsTrue(Get(mapping, "optional")), prefix, span);
+            return new KubernetesEnvFromSource(
+                kind, name, name != null ? Span(nameNode!) : span, mapping != null && IsTrue(Get(mapping, "optional")),
+                prefix, span);
         }
 
         private KubernetesProbe ReadProbe(KubernetesProbeKind kind, YamlNode keyNode, YamlNode node)
@@ -368,8 +392,10 @@ public static class KubernetesParser
                     var path = pathNode.ScalarValue();
                     var port = portNode.ScalarValue();
                     var portNumber = ParseInt(port);
-                    httpGet = new KubernetesHttpGet(path, path != null ? Span(pathNode!) : httpSpan, portNumber, portNumber == null ? port : null,
-                        port != null ? Span(portNode!) : httpSpan, http != null ? Get(http, "scheme").ScalarValue() : null,
+                    httpGet = new KubernetesHttpGet(
+                        path, path != null ? Span(pathNode!) : httpSpan, portNumber, portNumber == null ? port : null,
+                        port != null ? Span(portNode!) : httpSpan,
+                            http != null ? Get(http, "scheme").ScalarValue() : null,
                         http != null ? Get(http, "host").ScalarValue() : null, httpSpan);
                 }
             }
@@ -393,11 +419,13 @@ public static class KubernetesParser
             var references = new List<KubernetesVolumeReference>();
             if (TryGet(volume, "secret", out var secretKey, out var secretNode))
             {
-                references.Add(ReadVolumeReference(KubernetesReferenceKind.Secret, secretKey, secretNode, "secretName"));
+                references.Add(
+                    ReadVolumeReference(KubernetesReferenceKind.Secret, secretKey, secretNode, "secretName"));
             }
             if (TryGet(volume, "configMap", out var configMapKey, out var configMapNode))
             {
-                references.Add(ReadVolumeReference(KubernetesReferenceKind.ConfigMap, configMapKey, configMapNode, "name"));
+                references.Add(
+                    ReadVolumeReference(KubernetesReferenceKind.ConfigMap, configMapKey, configMapNode, "name"));
             }
             if (Get(volume, "projected") is YamlMappingNode projected)
             {
@@ -409,18 +437,22 @@ public static class KubernetesParser
                     }
                     if (TryGet(sourceMapping, "secret", out secretKey, out secretNode))
                     {
-                        references.Add(ReadVolumeReference(KubernetesReferenceKind.Secret, secretKey, secretNode, "name"));
+                        references.Add(
+                            ReadVolumeReference(KubernetesReferenceKind.Secret, secretKey, secretNode, "name"));
                     }
                     if (TryGet(sourceMapping, "configMap", out configMapKey, out configMapNode))
                     {
-                        references.Add(ReadVolumeReference(KubernetesReferenceKind.ConfigMap, configMapKey, configMapNode, "name"));
+                        references.Add(
+                            ReadVolumeReference(
+                            KubernetesReferenceKind.ConfigMap, configMapKey, configMapNode, "name"));
                     }
                 }
             }
             return new KubernetesVolume(name, name != null ? Span(nameNode!) : span, type, span, references);
         }
 
-        private KubernetesVolumeReference ReadVolumeReference(KubernetesReferenceKind kind, YamlNode keyNode, YamlNode node, string nameKey)
+        private KubernetesVolumeReference ReadVolumeReference(
+            KubernetesReferenceKind kind, YamlNode keyNode, YamlNode node, string nameKey)
         {
             var span = Span(keyNode);
             var mapping = node as YamlMappingNode;
@@ -431,18 +463,23 @@ public static class KubernetesParser
             {
                 foreach (var item in Items(Get(mapping, "items")))
                 {
-                    if (item is YamlMappingNode entry && Get(entry, "key") is { } itemKeyNode && itemKeyNode.ScalarValue() is { } itemKey)
+                    if (item is YamlMappingNode entry && Get(entry, "key") is { } itemKeyNode
+                        && itemKeyNode.ScalarValue() is { } itemKey)
                     {
-                        items.Add(new KubernetesVolumeItem(itemKey, Span(itemKeyNode), Get(entry, "path").ScalarValue()));
+                        items.Add(
+                            new KubernetesVolumeItem(itemKey, Span(itemKeyNode), Get(entry, "path").ScalarValue()));
                     }
                 }
             }
-            return new KubernetesVolumeReference(kind, name, name != null ? Span(nameNode!) : span, mapping != null && IsTrue(Get(mapping, "optional")), items, span);
+            return new KubernetesVolumeReference(
+                kind, name, name != null ? Span(nameNode!) : span, mapping != null && IsTrue(Get(mapping, "optional")),
+                items, span);
         }
 
         // ---- definitions ----
 
-        private IReadOnlyList<KubernetesDefinition> ReadDefinitions(YamlMappingNode node, string kind, string apiVersion, string? name, SourceSpan nameSpan, string? ns)
+        private IReadOnlyList<KubernetesDefinition> ReadDefinitions(
+            YamlMappingNode node, string kind, string apiVersion, string? name, SourceSpan nameSpan, string? ns)
         {
             var result = new List<KubernetesDefinition>();
             switch (kind)
@@ -452,7 +489,10 @@ public static class KubernetesParser
                     var keys = new List<KubernetesDefinitionKey>();
                     ReadKeys(Get(node, "data"), "data", keys);
                     ReadKeys(Get(node, "binaryData"), "binaryData", keys);
-                    result.Add(new KubernetesDefinition(KubernetesReferenceKind.ConfigMap, KubernetesDefinitionSource.Manifest, name, nameSpan, ns, keys, true, null));
+                    result.Add(
+                        new KubernetesDefinition(
+                        KubernetesReferenceKind.ConfigMap, KubernetesDefinitionSource.Manifest, name, nameSpan, ns,
+                        keys, true, null));
                     break;
                 }
                 case "Secret" when name != null:
@@ -461,7 +501,9 @@ public static class KubernetesParser
                     ReadKeys(Get(node, "data"), "data", keys);
                     ReadKeys(Get(node, "stringData"), "stringData", keys);
                     var type = Get(node, "type").ScalarValue();
-                    result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Manifest, name, nameSpan, ns, keys,
+                    result.Add(
+                        new KubernetesDefinition(
+                        KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Manifest, name, nameSpan, ns, keys,
                         type != "kubernetes.io/service-account-token", type));
                     break;
                 }
@@ -485,27 +527,36 @@ public static class KubernetesParser
                     {
                         ReadKeys(Get(template, "data"), "template.data", keys);
                     }
-                    var templateNamespace = templateMetadata != null ? Get(templateMetadata, "namespace").ScalarValue() : null;
-                    result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.SealedSecret, secretName,
-                        templateNameNode.ScalarValue() != null ? Span(templateNameNode!) : nameSpan, templateNamespace ?? ns, keys, true,
+                    var templateNamespace = templateMetadata != null
+                        ? Get(templateMetadata, "namespace").ScalarValue() : null;
+                    result.Add(
+                        new KubernetesDefinition(
+                        KubernetesReferenceKind.Secret, KubernetesDefinitionSource.SealedSecret, secretName,
+                        templateNameNode.ScalarValue() != null ? Span(templateNameNode!) : nameSpan, templateNamespace
+                            ?? ns, keys, true,
                         template != null ? Get(template, "type").ScalarValue() : null));
                     break;
                 }
                 case "ExternalSecret" when apiVersion.StartsWith("external-secrets.io/", StringComparison.Ordinal):
                 {
-                    if (Get(node, "spec") is YamlMappingNode spec && ReadExternalSecret(spec, name, nameSpan, ns) is { } definition)
+                    if (Get(node, "spec") is YamlMappingNode spec
+                        && ReadExternalSecret(spec, name, nameSpan, ns) is { } definition)
                     {
                         result.Add(definition);
                     }
                     break;
                 }
-                case "ClusterExternalSecret" when apiVersion.StartsWith("external-secrets.io/", StringComparison.Ordinal):
+                case "ClusterExternalSecret" when apiVersion.StartsWith(
+                    "external-secrets.io/", StringComparison.Ordinal):
                 {
-                    if (Get(node, "spec") is YamlMappingNode spec && Get(spec, "externalSecretSpec") is YamlMappingNode inner)
+                    if (Get(node, "spec") is YamlMappingNode spec
+                        && Get(spec, "externalSecretSpec") is YamlMappingNode inner)
                     {
                         var innerNameNode = Get(spec, "externalSecretName");
                         var innerName = innerNameNode.ScalarValue();
-                        if (ReadExternalSecret(inner, innerName ?? name, innerName != null ? Span(innerNameNode!) : nameSpan, null) is { } definition)
+                        if (ReadExternalSecret(
+                            inner, innerName ?? name, innerName != null ? Span(innerNameNode!) : nameSpan,
+                            null) is { } definition)
                         {
                             result.Add(definition);
                         }
@@ -514,7 +565,8 @@ public static class KubernetesParser
                 }
                 case "Certificate" when apiVersion.StartsWith("cert-manager.io/", StringComparison.Ordinal):
                 {
-                    if (Get(node, "spec") is YamlMappingNode spec && Get(spec, "secretName") is { } secretNameNode && secretNameNode.ScalarValue() is { } secretName)
+                    if (Get(node, "spec") is YamlMappingNode spec && Get(spec, "secretName") is { } secretNameNode
+                        && secretNameNode.ScalarValue() is { } secretName)
                     {
                         var keys = new List<KubernetesDefinitionKey>();
                         foreach (var implied in new[] { "tls.crt", "tls.key", "ca.crt" })
@@ -522,60 +574,82 @@ public static class KubernetesParser
                             keys.Add(new KubernetesDefinitionKey(implied, Span(secretNameNode), default, "implied"));
                         }
                         var complete = Get(spec, "keystores") == null && Get(spec, "additionalOutputFormats") == null;
-                        result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Certificate, secretName, Span(secretNameNode), ns,
+                        result.Add(
+                            new KubernetesDefinition(
+                            KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Certificate, secretName,
+                            Span(secretNameNode), ns,
                             keys, complete, "kubernetes.io/tls"));
                     }
                     break;
                 }
-                case "SecretProviderClass" when apiVersion.StartsWith("secrets-store.csi.x-k8s.io/", StringComparison.Ordinal):
+                case "SecretProviderClass" when apiVersion.StartsWith(
+                    "secrets-store.csi.x-k8s.io/", StringComparison.Ordinal):
                 {
                     var spec = Get(node, "spec") as YamlMappingNode;
                     foreach (var item in Items(spec != null ? Get(spec, "secretObjects") : null))
                     {
-                        if (item is not YamlMappingNode secretObject || Get(secretObject, "secretName") is not { } secretNameNode || secretNameNode.ScalarValue() is not { } secretName)
+                        if (item is not YamlMappingNode secretObject
+                            || Get(secretObject, "secretName") is not { } secretNameNode
+                            || secretNameNode.ScalarValue() is not { } secretName)
                         {
                             continue;
                         }
                         var keys = new List<KubernetesDefinitionKey>();
                         foreach (var dataItem in Items(Get(secretObject, "data")))
                         {
-                            if (dataItem is YamlMappingNode data && Get(data, "key") is { } keyNode && keyNode.ScalarValue() is { } key)
+                            if (dataItem is YamlMappingNode data && Get(data, "key") is { } keyNode
+                                && keyNode.ScalarValue() is { } key)
                             {
-                                keys.Add(new KubernetesDefinitionKey(key, Span(keyNode), default, "secretObjects.data"));
+                                keys.Add(new KubernetesDefinitionKey(
+                                    key, Span(keyNode), default, "secretObjects.data"));
                             }
                         }
-                        result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, secretName, Span(secretNameNode), ns,
+                        result.Add(
+                            new KubernetesDefinition(
+                            KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, secretName,
+                            Span(secretNameNode), ns,
                             keys, true, Get(secretObject, "type").ScalarValue()));
                     }
                     break;
                 }
-                case "VaultStaticSecret" or "VaultDynamicSecret" or "VaultPKISecret" when apiVersion.StartsWith("secrets.hashicorp.com/", StringComparison.Ordinal):
+                case "VaultStaticSecret" or "VaultDynamicSecret" or "VaultPKISecret" when apiVersion.StartsWith(
+                    "secrets.hashicorp.com/", StringComparison.Ordinal):
                 {
                     var spec = Get(node, "spec") as YamlMappingNode;
                     var destination = spec != null ? Get(spec, "destination") as YamlMappingNode : null;
-                    if (destination != null && Get(destination, "name") is { } destinationNameNode && destinationNameNode.ScalarValue() is { } destinationName)
+                    if (destination != null && Get(destination, "name") is { } destinationNameNode
+                        && destinationNameNode.ScalarValue() is { } destinationName)
                     {
-                        result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, destinationName, Span(destinationNameNode),
+                        result.Add(
+                            new KubernetesDefinition(
+                            KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, destinationName,
+                            Span(destinationNameNode),
                             ns, Array.Empty<KubernetesDefinitionKey>(), false, Get(destination, "type").ScalarValue()));
                     }
                     break;
                 }
-                case "OnePasswordItem" when name != null && apiVersion.StartsWith("onepassword.com/", StringComparison.Ordinal):
-                    result.Add(new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, name, nameSpan, ns,
+                case "OnePasswordItem" when name != null
+                    && apiVersion.StartsWith("onepassword.com/", StringComparison.Ordinal):
+                    result.Add(
+                        new KubernetesDefinition(
+                        KubernetesReferenceKind.Secret, KubernetesDefinitionSource.Operator, name, nameSpan, ns,
                         Array.Empty<KubernetesDefinitionKey>(), false, null));
                     break;
                 case "Kustomization":
                 {
                     var kustomizeNamespace = Get(node, "namespace").ScalarValue();
-                    ReadGenerators(Get(node, "configMapGenerator"), KubernetesReferenceKind.ConfigMap, kustomizeNamespace, result);
-                    ReadGenerators(Get(node, "secretGenerator"), KubernetesReferenceKind.Secret, kustomizeNamespace, result);
+                    ReadGenerators(
+                        Get(node, "configMapGenerator"), KubernetesReferenceKind.ConfigMap, kustomizeNamespace, result);
+                    ReadGenerators(
+                        Get(node, "secretGenerator"), KubernetesReferenceKind.Secret, kustomizeNamespace, result);
                     break;
                 }
             }
             return result;
         }
 
-        private KubernetesDefinition? ReadExternalSecret(YamlMappingNode spec, string? name, SourceSpan nameSpan, string? ns)
+        private KubernetesDefinition? ReadExternalSecret(
+            YamlMappingNode spec, string? name, SourceSpan nameSpan, string? ns)
         {
             var target = Get(spec, "target") as YamlMappingNode;
             var targetNameNode = target != null ? Get(target, "name") : null;
@@ -587,7 +661,8 @@ public static class KubernetesParser
             var keys = new List<KubernetesDefinitionKey>();
             foreach (var item in Items(Get(spec, "data")))
             {
-                if (item is YamlMappingNode entry && Get(entry, "secretKey") is { } keyNode && keyNode.ScalarValue() is { } key)
+                if (item is YamlMappingNode entry && Get(entry, "secretKey") is { } keyNode
+                    && keyNode.ScalarValue() is { } key)
                 {
                     keys.Add(new KubernetesDefinitionKey(key, Span(keyNode), default, "spec.data"));
                 }
@@ -599,15 +674,19 @@ public static class KubernetesParser
                 ReadKeys(Get(template, "data"), "template.data", keys);
                 complete &= Get(template, "templateFrom") == null;
             }
-            return new KubernetesDefinition(KubernetesReferenceKind.Secret, KubernetesDefinitionSource.ExternalSecret, secretName,
-                targetNameNode.ScalarValue() != null ? Span(targetNameNode!) : nameSpan, ns, keys, complete, template != null ? Get(template, "type").ScalarValue() : null);
+            return new KubernetesDefinition(
+                KubernetesReferenceKind.Secret, KubernetesDefinitionSource.ExternalSecret, secretName,
+                targetNameNode.ScalarValue() != null ? Span(targetNameNode!) : nameSpan, ns, keys, complete,
+                    template != null ? Get(template, "type").ScalarValue() : null);
         }
 
-        private void ReadGenerators(YamlNode? node, KubernetesReferenceKind kind, string? ns, List<KubernetesDefinition> result)
+        private void ReadGenerators(
+            YamlNode? node, KubernetesReferenceKind kind, string? ns, List<KubernetesDefinition> result)
         {
             foreach (var item in Items(node))
             {
-                if (item is not YamlMappingNode generator || Get(generator, "name") is not { } nameNode || nameNode.ScalarValue() is not { } name)
+                if (item is not YamlMappingNode generator || Get(generator, "name") is not { } nameNode
+                    || nameNode.ScalarValue() is not { } name)
                 {
                     continue;
                 }
@@ -618,12 +697,14 @@ public static class KubernetesParser
                     {
                         var span = Span(literal);
                         var valueSpan = default(SourceSpan);
-                        if (literal is YamlScalarNode scalar && span.Line == span.EndLine && scalar.Style != ScalarStyle.Literal && scalar.Style != ScalarStyle.Folded)
+                        if (literal is YamlScalarNode scalar && span.Line == span.EndLine
+                            && scalar.Style != ScalarStyle.Literal && scalar.Style != ScalarStyle.Folded)
                         {
                             var offset = span.Start + (scalar.Style == ScalarStyle.Plain ? 0 : 1) + equals + 1;
                             valueSpan = _map.Span(offset, offset + (text.Length - equals - 1));
                         }
-                        keys.Add(new KubernetesDefinitionKey(text.Substring(0, equals).Trim(), span, valueSpan, "literals"));
+                        keys.Add(new KubernetesDefinitionKey(
+                            text.Substring(0, equals).Trim(), span, valueSpan, "literals"));
                     }
                 }
                 foreach (var file in Items(Get(generator, "files")))
@@ -639,8 +720,10 @@ public static class KubernetesParser
                     }
                 }
                 var complete = Get(generator, "envs") == null && Get(generator, "env") == null;
-                result.Add(new KubernetesDefinition(kind, KubernetesDefinitionSource.KustomizeGenerator, name, Span(nameNode),
-                    Get(generator, "namespace").ScalarValue() ?? ns, keys, complete, kind == KubernetesReferenceKind.Secret ? Get(generator, "type").ScalarValue() : null));
+                result.Add(
+                    new KubernetesDefinition(kind, KubernetesDefinitionSource.KustomizeGenerator, name, Span(nameNode),
+                    Get(generator, "namespace").ScalarValue() ?? ns, keys, complete,
+                        kind == KubernetesReferenceKind.Secret ? Get(generator, "type").ScalarValue() : null));
             }
         }
 
@@ -658,7 +741,8 @@ public static class KubernetesParser
                 }
                 if (entry.Key.ScalarValue() is { } key)
                 {
-                    keys.Add(new KubernetesDefinitionKey(key, Span(entry.Key), YamlDocumentLoader.SpanOf(_map, entry.Value), field));
+                    keys.Add(new KubernetesDefinitionKey(
+                        key, Span(entry.Key), YamlDocumentLoader.SpanOf(_map, entry.Value), field));
                 }
             }
         }
@@ -684,10 +768,12 @@ public static class KubernetesParser
             }
         }
 
-        private YamlNode? Get(YamlMappingNode mapping, string key) => TryGet(mapping, key, out _, out var value) ? value : null;
+        private YamlNode? Get(YamlMappingNode mapping, string key) => TryGet(mapping, key, out _, out var value)
+            ? value : null;
 
         /// <summary>A key of a mapping, following YAML merge keys (<c>&lt;&lt;: *base</c>) as kubectl does.</summary>
-        private bool TryGet(YamlMappingNode mapping, string key, out YamlNode keyNode, out YamlNode value) => TryGet(mapping, key, out keyNode, out value, 0);
+        private bool TryGet(YamlMappingNode mapping, string key, out YamlNode keyNode, out YamlNode value) =>
+            TryGet(mapping, key, out keyNode, out value, 0);
 
         private bool TryGet(YamlMappingNode mapping, string key, out YamlNode keyNode, out YamlNode value, int depth)
         {
@@ -718,7 +804,8 @@ public static class KubernetesParser
                 {
                     foreach (var item in list.Children)
                     {
-                        if (item is YamlMappingNode mergedItem && TryGet(mergedItem, key, out keyNode, out value, depth + 1))
+                        if (item is YamlMappingNode mergedItem
+                            && TryGet(mergedItem, key, out keyNode, out value, depth + 1))
                         {
                             return true;
                         }
@@ -736,7 +823,8 @@ public static class KubernetesParser
             scalar.Value is "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y";
 
         private static int? ParseInt(string? text) =>
-            text != null && text.Length <= 10 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+            text != null && text.Length <= 10
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 }
 
@@ -782,7 +870,8 @@ internal static class TemplateText
             {
                 continue;
             }
-            var subtrees = new List<YamlNode?> { root.Child("data"), root.Child("stringData"), root.Child("binaryData") };
+            var subtrees = new List<YamlNode?> { root.Child("data"), root.Child("stringData"),
+                root.Child("binaryData") };
             var spec = root.Child("spec") as YamlMappingNode;
             switch (root.Child("kind").ScalarValue())
             {
@@ -853,7 +942,9 @@ internal static class TemplateText
     /// <paramref name="allValues"/>)
     /// every scalar that is not a mapping key. False when the walk ran out of budget.
     /// </summary>
-    private static bool Collect(LineMap map, YamlNode start, bool allValues, HashSet<YamlNode> visited, YamlWalkBudget budget, List<(int Start, int End)> content)
+    private static bool Collect(
+        LineMap map, YamlNode start, bool allValues, HashSet<YamlNode> visited, YamlWalkBudget budget,
+        List<(int Start, int End)> content)
     {
         var stack = new Stack<YamlNode>();
         stack.Push(start);
@@ -870,7 +961,8 @@ internal static class TemplateText
             }
             switch (node)
             {
-                case YamlScalarNode scalar when allValues || scalar.Style == ScalarStyle.Literal || scalar.Style == ScalarStyle.Folded:
+                case YamlScalarNode scalar when allValues || scalar.Style == ScalarStyle.Literal
+                    || scalar.Style == ScalarStyle.Folded:
                     var span = YamlDocumentLoader.SpanOf(map, scalar);
                     content.Add((span.Start, span.End));
                     break;

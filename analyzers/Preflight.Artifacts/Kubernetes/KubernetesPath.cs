@@ -100,7 +100,8 @@ public static class KubernetesPath
                 else
                 {
                     var start = i;
-                    while (i < n && path[i] != '.' && path[i] != '[' && path[i] != '"' && path[i] != '\'' && path[i] != ']')
+                    while (i < n && path[i] != '.' && path[i] != '[' && path[i] != '"' && path[i] != '\''
+                        && path[i] != ']')
                     {
                         i++;
                     }
@@ -154,7 +155,8 @@ public static class KubernetesPath
             return false;
         }
         var digits = path.Substring(i + 1, close - i - 1).Trim();
-        if (digits.Length == 0 || digits.Length > 9 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        if (digits.Length == 0 || digits.Length > 9
+            || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             error = $"'[{digits}]' is not an index in '{path}' (use [0], [1], ...)";
             return false;
@@ -169,7 +171,8 @@ public static class KubernetesPath
     {
         if (!TryParse(path, out var segments, out var error))
         {
-            return new KubernetesPathMatch(path, false, error, false, null, YamlExtent.FullSpan(map, root), default, 0, false);
+            return new KubernetesPathMatch(
+                path, false, error, false, null, YamlExtent.FullSpan(map, root), default, 0, false);
         }
         var node = root;
         SourceSpan keySpan = default;
@@ -193,7 +196,8 @@ public static class KubernetesPath
             else if (node is YamlSequenceNode sequence)
             {
                 var position = segment.Index ?? (!segment.IsQuoted && segment.Key != null &&
-                    int.TryParse(segment.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1);
+                    int.TryParse(segment.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                        ? parsed : -1);
                 if (position >= 0 && position < sequence.Children.Count)
                 {
                     next = sequence.Children[position];
@@ -202,7 +206,8 @@ public static class KubernetesPath
             }
             if (next == null)
             {
-                var at = index == 0 ? YamlExtent.FullSpan(map, root) : (keySpan.IsEmpty ? YamlDocumentLoader.SpanOf(map, node) : keySpan);
+                var at = index == 0 ? YamlExtent.FullSpan(map, root)
+                    : (keySpan.IsEmpty ? YamlDocumentLoader.SpanOf(map, node) : keySpan);
                 return new KubernetesPathMatch(path, true, null, false, null, at, default, index, false);
             }
             node = next;
@@ -212,7 +217,8 @@ public static class KubernetesPath
             (node is YamlScalarNode s && string.IsNullOrEmpty(s.Value)) ||
             (node is YamlMappingNode m && m.Children.Count == 0) ||
             (node is YamlSequenceNode q && q.Children.Count == 0);
-        return new KubernetesPathMatch(path, true, null, true, node, YamlExtent.FullSpan(map, node), keySpan, segments.Count, isEmpty);
+        return new KubernetesPathMatch(
+            path, true, null, true, node, YamlExtent.FullSpan(map, node), keySpan, segments.Count, isEmpty);
     }
 }
 
@@ -241,7 +247,8 @@ public readonly struct KubernetesPathSegment
 /// <summary>The result of looking a path up.</summary>
 public sealed class KubernetesPathMatch
 {
-    internal KubernetesPathMatch(string path, bool isValidPath, string? error, bool exists, YamlNode? node, SourceSpan span, SourceSpan keySpan,
+    internal KubernetesPathMatch(
+        string path, bool isValidPath, string? error, bool exists, YamlNode? node, SourceSpan span, SourceSpan keySpan,
         int matchedSegments, bool isEmpty)
     {
         Path = path;
@@ -256,7 +263,9 @@ public sealed class KubernetesPathMatch
     }
 
     internal static KubernetesPathMatch NoDocument(string path) =>
-        new KubernetesPathMatch(path, KubernetesPath.TryParse(path, out _, out var error), error ?? "there is no such document", false, null, default, default, 0, false);
+        new KubernetesPathMatch(
+            path, KubernetesPath.TryParse(path, out _, out var error), error ?? "there is no such document", false,
+            null, default, default, 0, false);
 
     public string Path { get; }
 

@@ -54,7 +54,8 @@ public static class KustomizationReferences
         foreach (var document in load.Documents)
         {
             if (document.RootNode is not YamlMappingNode root ||
-                (root.Child("apiVersion").ScalarValue() ?? string.Empty).StartsWith("kustomize.toolkit.fluxcd.io", StringComparison.Ordinal))
+                (root.Child("apiVersion").ScalarValue() ?? string.Empty).StartsWith(
+                    "kustomize.toolkit.fluxcd.io", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -102,7 +103,8 @@ public static class KustomizationReferences
                             // "key=path" names the key the file's content is stored under.
                             var value = file.ScalarValue();
                             var equals = value?.IndexOf('=') ?? -1;
-                            Add(result, map, label + " files", file, equals >= 0 ? value!.Substring(equals + 1) : value);
+                            Add(result, map, label + " files", file,
+                                equals >= 0 ? value!.Substring(equals + 1) : value);
                         }
                     }
                     if (generator.Child("envs") is YamlSequenceNode envs)
@@ -122,7 +124,8 @@ public static class KustomizationReferences
         return result;
     }
 
-    private static void Add(List<KustomizationReference> result, LineMap map, string field, YamlNode node, string? value)
+    private static void Add(
+        List<KustomizationReference> result, LineMap map, string field, YamlNode node, string? value)
     {
         if (node is not YamlScalarNode || value == null)
         {

@@ -34,14 +34,16 @@ public sealed class LaunchSettingsFile
                 AllowTrailingCommas = true,
             });
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
-                !document.RootElement.TryGetProperty("profiles", out var profiles) || profiles.ValueKind != JsonValueKind.Object)
+                !document.RootElement.TryGetProperty("profiles", out var profiles)
+                    || profiles.ValueKind != JsonValueKind.Object)
             {
                 return new LaunchSettingsFile(variables);
             }
             foreach (var profile in profiles.EnumerateObject())
             {
                 if (profile.Value.ValueKind != JsonValueKind.Object ||
-                    !profile.Value.TryGetProperty("environmentVariables", out var environment) || environment.ValueKind != JsonValueKind.Object)
+                    !profile.Value.TryGetProperty("environmentVariables", out var environment)
+                        || environment.ValueKind != JsonValueKind.Object)
                 {
                     continue;
                 }

@@ -11,7 +11,9 @@ namespace Preflight.Artifacts.PreflightYaml;
 /// </summary>
 public sealed class PreflightConfig
 {
-    internal PreflightConfig(IReadOnlyList<PreflightDeclaration> secrets, IReadOnlyList<PreflightDeclaration> variables, IReadOnlyList<PreflightImage> images,
+    internal PreflightConfig(
+        IReadOnlyList<PreflightDeclaration> secrets, IReadOnlyList<PreflightDeclaration> variables,
+        IReadOnlyList<PreflightImage> images,
         PreflightExternal external, IReadOnlyList<PreflightPolicy> policies, IReadOnlyList<PreflightConfigError> errors)
     {
         Secrets = secrets;
@@ -23,8 +25,10 @@ public sealed class PreflightConfig
     }
 
     /// <summary>The empty configuration (no preflight.yaml).</summary>
-    public static PreflightConfig Empty { get; } = new PreflightConfig(Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightDeclaration>(),
-        Array.Empty<PreflightImage>(), PreflightExternal.Empty, Array.Empty<PreflightPolicy>(), Array.Empty<PreflightConfigError>());
+    public static PreflightConfig Empty { get; } = new PreflightConfig(
+        Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightDeclaration>(),
+        Array.Empty<PreflightImage>(), PreflightExternal.Empty, Array.Empty<PreflightPolicy>(),
+            Array.Empty<PreflightConfigError>());
 
     /// <summary><c>secrets:</c> names provided by a secret store at deploy time (names only, never values).</summary>
     public IReadOnlyList<PreflightDeclaration> Secrets { get; }
@@ -45,13 +49,15 @@ public sealed class PreflightConfig
     public IReadOnlyList<PreflightConfigError> Errors { get; }
 
     /// <summary>True when the file declares nothing.</summary>
-    public bool IsEmpty => Secrets.Count == 0 && Variables.Count == 0 && Images.Count == 0 && External.IsEmpty && Policies.Count == 0;
+    public bool IsEmpty => Secrets.Count == 0 && Variables.Count == 0 && Images.Count == 0 && External.IsEmpty
+        && Policies.Count == 0;
 }
 
 /// <summary>One entry of <c>secrets:</c> or <c>variables:</c>: a bare name, or <c>{name, environments}</c>.</summary>
 public sealed class PreflightDeclaration
 {
-    internal PreflightDeclaration(string name, SourceSpan span, SourceSpan entrySpan, IReadOnlyList<PreflightValue> environments)
+    internal PreflightDeclaration(
+        string name, SourceSpan span, SourceSpan entrySpan, IReadOnlyList<PreflightValue> environments)
     {
         Name = name;
         Span = span;
@@ -122,8 +128,10 @@ public sealed class PreflightValueGroup
 /// terms.</summary>
 public sealed class PreflightImage
 {
-    internal PreflightImage(string image, SourceSpan span, IReadOnlyList<PreflightValue> requires, IReadOnlyList<PreflightValueGroup> anyOf,
-        IReadOnlyList<PreflightValueGroup> bothOrNeither, IReadOnlyList<PreflightValue> forbid, IReadOnlyList<PreflightValue> persist)
+    internal PreflightImage(
+        string image, SourceSpan span, IReadOnlyList<PreflightValue> requires, IReadOnlyList<PreflightValueGroup> anyOf,
+        IReadOnlyList<PreflightValueGroup> bothOrNeither, IReadOnlyList<PreflightValue> forbid,
+            IReadOnlyList<PreflightValue> persist)
     {
         Image = image;
         Span = span;
@@ -159,13 +167,15 @@ public sealed class PreflightImage
 /// <summary><c>external:</c> objects created outside this repository.</summary>
 public sealed class PreflightExternal
 {
-    internal PreflightExternal(IReadOnlyList<PreflightValue> kubernetesSecrets, IReadOnlyList<PreflightValue> kubernetesConfigMaps)
+    internal PreflightExternal(
+        IReadOnlyList<PreflightValue> kubernetesSecrets, IReadOnlyList<PreflightValue> kubernetesConfigMaps)
     {
         KubernetesSecrets = kubernetesSecrets;
         KubernetesConfigMaps = kubernetesConfigMaps;
     }
 
-    internal static PreflightExternal Empty { get; } = new PreflightExternal(Array.Empty<PreflightValue>(), Array.Empty<PreflightValue>());
+    internal static PreflightExternal Empty { get; } = new PreflightExternal(
+        Array.Empty<PreflightValue>(), Array.Empty<PreflightValue>());
 
     /// <summary><c>external.kubernetes.secrets</c>: Secret names.</summary>
     public IReadOnlyList<PreflightValue> KubernetesSecrets { get; }
@@ -179,7 +189,9 @@ public sealed class PreflightExternal
 /// <summary>One entry of <c>policies:</c>.</summary>
 public sealed class PreflightPolicy
 {
-    internal PreflightPolicy(string name, SourceSpan nameSpan, SourceSpan span, IReadOnlyList<PreflightValue> files, IReadOnlyList<PreflightValue> kinds,
+    internal PreflightPolicy(
+        string name, SourceSpan nameSpan, SourceSpan span, IReadOnlyList<PreflightValue> files,
+        IReadOnlyList<PreflightValue> kinds,
         IReadOnlyList<PreflightValue> require, IReadOnlyList<PreflightValue> forbid)
     {
         Name = name;
@@ -228,7 +240,8 @@ public enum PreflightConfigErrorKind
 /// <summary>A PF1005 finding in preflight.yaml.</summary>
 public sealed class PreflightConfigError
 {
-    internal PreflightConfigError(PreflightConfigErrorKind kind, string message, SourceSpan span, string? key, string? suggestion)
+    internal PreflightConfigError(
+        PreflightConfigErrorKind kind, string message, SourceSpan span, string? key, string? suggestion)
     {
         Kind = kind;
         Message = message;

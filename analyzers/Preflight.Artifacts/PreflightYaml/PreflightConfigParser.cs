@@ -12,9 +12,11 @@ namespace Preflight.Artifacts.PreflightYaml;
 public static class PreflightConfigParser
 {
     /// <summary>The keys of each level of the schema.</summary>
-    public static readonly IReadOnlyList<string> RootKeys = new[] { "secrets", "variables", "images", "external", "policies" };
+    public static readonly IReadOnlyList<string> RootKeys = new[] { "secrets", "variables", "images", "external",
+        "policies" };
     public static readonly IReadOnlyList<string> DeclarationKeys = new[] { "name", "environments" };
-    public static readonly IReadOnlyList<string> ImageKeys = new[] { "requires", "any_of", "both_or_neither", "forbid", "persist" };
+    public static readonly IReadOnlyList<string> ImageKeys = new[] { "requires", "any_of", "both_or_neither", "forbid",
+        "persist" };
     public static readonly IReadOnlyList<string> ExternalKeys = new[] { "kubernetes" };
     public static readonly IReadOnlyList<string> ExternalKubernetesKeys = new[] { "secrets", "configmaps" };
     public static readonly IReadOnlyList<string> PolicyKeys = new[] { "name", "files", "kind", "require", "forbid" };
@@ -34,9 +36,12 @@ public static class PreflightConfigParser
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {
-            return new PreflightConfig(Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightImage>(),
+            return new PreflightConfig(
+                Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightDeclaration>(), Array.Empty<PreflightImage>(),
                 PreflightExternal.Empty, Array.Empty<PreflightPolicy>(),
-                new[] { new PreflightConfigError(PreflightConfigErrorKind.Syntax, "preflight.yaml could not be read (" + ex.GetType().Name + ")", map.Span(0, 0), null, null) });
+                new[] { new PreflightConfigError(
+                    PreflightConfigErrorKind.Syntax, "preflight.yaml could not be read (" + ex.GetType().Name + ")",
+                    map.Span(0, 0), null, null) });
         }
     }
 
@@ -55,7 +60,8 @@ public static class PreflightConfigParser
             var loaded = YamlDocumentLoader.Load(text);
             if (loaded.Error != null)
             {
-                Error(PreflightConfigErrorKind.Syntax, "preflight.yaml is not valid YAML: " + loaded.Error, loaded.ErrorSpan);
+                Error(PreflightConfigErrorKind.Syntax, "preflight.yaml is not valid YAML: " + loaded.Error,
+                    loaded.ErrorSpan);
             }
             var secrets = new List<PreflightDeclaration>();
             var variables = new List<PreflightDeclaration>();
@@ -72,13 +78,15 @@ public static class PreflightConfigParser
                 }
                 if (seenContent)
                 {
-                    Error(PreflightConfigErrorKind.Shape, "preflight.yaml must be a single YAML document; this one is not read", Span(root));
+                    Error(PreflightConfigErrorKind.Shape,
+                        "preflight.yaml must be a single YAML document; this one is not read", Span(root));
                     break;
                 }
                 seenContent = true;
                 if (root is not YamlMappingNode mapping)
                 {
-                    Error(PreflightConfigErrorKind.Shape, "the top level of preflight.yaml must be a mapping of " + List(RootKeys), Span(root));
+                    Error(PreflightConfigErrorKind.Shape,
+                        "the top level of preflight.yaml must be a mapping of " + List(RootKeys), Span(root));
                     continue;
                 }
                 foreach (var (key, value) in Entries(mapping, RootKeys, "at the top level of preflight.yaml"))
@@ -108,7 +116,9 @@ public static class PreflightConfigParser
                 Error(PreflightConfigErrorKind.Shape, $"preflight.yaml holds more than {NodeBudget} values (aliases counted each time they are used); the rest was not read", _map.Span(0, 0));
             }
             var errors = new List<PreflightConfigError>(_errors);
-            errors.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : _errors.IndexOf(a).CompareTo(_errors.IndexOf(b)));
+            errors.Sort(
+                (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start)
+                : _errors.IndexOf(a).CompareTo(_errors.IndexOf(b)));
             return new PreflightConfig(secrets, variables, images, external, policies, errors);
         }
 
@@ -120,7 +130,9 @@ public static class PreflightConfigParser
             }
             if (value is not YamlSequenceNode list)
             {
-                Error(PreflightConfigErrorKind.Shape, $"'{where}' must be a list of names or {{name, environments}} entries, not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"'{where}' must be a list of names or {{name, environments}} entries, not {Describe(value)}",
+                    Span(value));
                 return;
             }
             foreach (var item in Items(list))
@@ -142,13 +154,15 @@ public static class PreflightConfigParser
                             nameSpan = Span(child);
                             if (entryName == null || child is not YamlScalarNode)
                             {
-                                Error(PreflightConfigErrorKind.Shape, $"the name of an entry of '{where}' must be a non-empty text", Span(child));
+                                Error(PreflightConfigErrorKind.Shape,
+                                    $"the name of an entry of '{where}' must be a non-empty text", Span(child));
                                 entryName = null;
                             }
                         }
                         else
                         {
-                            environments = ReadValues(child, $"'environments' of an entry of '{where}'", "environment names");
+                            environments = ReadValues(
+                                child, $"'environments' of an entry of '{where}'", "environment names");
                         }
                     }
                     if (entryName != null)
@@ -162,7 +176,9 @@ public static class PreflightConfigParser
                 }
                 else
                 {
-                    Error(PreflightConfigErrorKind.Shape, $"an entry of '{where}' must be a name or {{name, environments}}, not {Describe(item)}", Span(item));
+                    Error(PreflightConfigErrorKind.Shape,
+                        $"an entry of '{where}' must be a name or {{name, environments}}, not {Describe(item)}",
+                        Span(item));
                 }
             }
         }
@@ -221,7 +237,9 @@ public static class PreflightConfigParser
                 }
                 else if (!entry.Value.IsNullScalar())
                 {
-                    Error(PreflightConfigErrorKind.Shape, $"'{where}' must be a mapping of {List(ImageKeys)}, not {Describe(entry.Value)}", Span(entry.Value));
+                    Error(PreflightConfigErrorKind.Shape,
+                        $"'{where}' must be a mapping of {List(ImageKeys)}, not {Describe(entry.Value)}",
+                        Span(entry.Value));
                 }
                 result.Add(new PreflightImage(image, Span(entry.Key), requires, anyOf, bothOrNeither, forbid, persist));
             }
@@ -237,9 +255,13 @@ public static class PreflightConfigParser
                 {
                     if (kubernetesNode is YamlMappingNode kubernetes)
                     {
-                        foreach (var (key, child) in Entries(kubernetes, ExternalKubernetesKeys, "in 'external.kubernetes'"))
+                        foreach (var (key, child) in Entries(
+                            kubernetes, ExternalKubernetesKeys, "in 'external.kubernetes'"))
                         {
-                            (key == "secrets" ? secrets : configMaps).AddRange(ReadValues(child, $"'external.kubernetes.{key}'", key == "secrets" ? "Secret names" : "ConfigMap names"));
+                            (key == "secrets" ? secrets : configMaps).AddRange(
+                                ReadValues(
+                                child, $"'external.kubernetes.{key}'",
+                                key == "secrets" ? "Secret names" : "ConfigMap names"));
                         }
                     }
                     else if (!kubernetesNode.IsNullScalar())
@@ -250,9 +272,11 @@ public static class PreflightConfigParser
             }
             else if (!value.IsNullScalar())
             {
-                Error(PreflightConfigErrorKind.Shape, $"'external' must be a mapping of {List(ExternalKeys)}, not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"'external' must be a mapping of {List(ExternalKeys)}, not {Describe(value)}", Span(value));
             }
-            return secrets.Count == 0 && configMaps.Count == 0 ? PreflightExternal.Empty : new PreflightExternal(secrets, configMaps);
+            return secrets.Count == 0
+                && configMaps.Count == 0 ? PreflightExternal.Empty : new PreflightExternal(secrets, configMaps);
         }
 
         private void ReadPolicies(YamlNode value, List<PreflightPolicy> result)
@@ -263,14 +287,16 @@ public static class PreflightConfigParser
             }
             if (value is not YamlSequenceNode list)
             {
-                Error(PreflightConfigErrorKind.Shape, $"'policies' must be a list of policies ({List(PolicyKeys)}), not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"'policies' must be a list of policies ({List(PolicyKeys)}), not {Describe(value)}", Span(value));
                 return;
             }
             foreach (var item in Items(list))
             {
                 if (item is not YamlMappingNode policy)
                 {
-                    Error(PreflightConfigErrorKind.Shape, $"a policy must be a mapping of {List(PolicyKeys)}, not {Describe(item)}", Span(item));
+                    Error(PreflightConfigErrorKind.Shape,
+                        $"a policy must be a mapping of {List(PolicyKeys)}, not {Describe(item)}", Span(item));
                     continue;
                 }
                 string? name = null;
@@ -290,7 +316,8 @@ public static class PreflightConfigParser
                             nameSpan = Span(child);
                             if (name == null)
                             {
-                                Error(PreflightConfigErrorKind.Shape, "a policy's name must be a non-empty text", Span(child));
+                                Error(PreflightConfigErrorKind.Shape, "a policy's name must be a non-empty text",
+                                    Span(child));
                             }
                             break;
                         case "files":
@@ -306,7 +333,8 @@ public static class PreflightConfigParser
                             {
                                 if (!KubernetesPath.TryParse(path.Value, out _, out var error))
                                 {
-                                    Error(PreflightConfigErrorKind.Shape, $"'{path.Value}' is not a path: {error}", path.Span);
+                                    Error(PreflightConfigErrorKind.Shape, $"'{path.Value}' is not a path: {error}",
+                                        path.Span);
                                 }
                             }
                             break;
@@ -347,7 +375,8 @@ public static class PreflightConfigParser
             }
             if (value is not YamlSequenceNode list)
             {
-                Error(PreflightConfigErrorKind.Shape, $"{where} must be a list of {what}, not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape, $"{where} must be a list of {what}, not {Describe(value)}",
+                    Span(value));
                 return Array.Empty<PreflightValue>();
             }
             var result = new List<PreflightValue>();
@@ -359,7 +388,8 @@ public static class PreflightConfigParser
                 }
                 else
                 {
-                    Error(PreflightConfigErrorKind.Shape, $"an item of {where} must be a text, not {Describe(item)}", Span(item));
+                    Error(PreflightConfigErrorKind.Shape, $"an item of {where} must be a text, not {Describe(item)}",
+                        Span(item));
                 }
             }
             return result;
@@ -374,7 +404,9 @@ public static class PreflightConfigParser
             }
             if (value is not YamlSequenceNode list)
             {
-                Error(PreflightConfigErrorKind.Shape, $"{where} must be a list of variable names, or a list of such lists, not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"{where} must be a list of variable names, or a list of such lists, not {Describe(value)}",
+                    Span(value));
                 return Array.Empty<PreflightValueGroup>();
             }
             var nested = false;
@@ -399,7 +431,8 @@ public static class PreflightConfigParser
         }
 
         /// <summary>The entries of a mapping whose keys are allowed; an error for every other key.</summary>
-        private IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode mapping, IReadOnlyList<string> allowed, string where)
+        private IEnumerable<(string Key, YamlNode Value)> Entries(
+            YamlMappingNode mapping, IReadOnlyList<string> allowed, string where)
         {
             foreach (var entry in mapping.Children)
             {
@@ -410,7 +443,8 @@ public static class PreflightConfigParser
                 var key = entry.Key is YamlScalarNode scalar ? scalar.Value : null;
                 if (key == null)
                 {
-                    Error(PreflightConfigErrorKind.Shape, $"keys {where} must be texts; allowed keys: {string.Join(", ", allowed)}", Span(entry.Key));
+                    Error(PreflightConfigErrorKind.Shape,
+                        $"keys {where} must be texts; allowed keys: {string.Join(", ", allowed)}", Span(entry.Key));
                     continue;
                 }
                 if (Contains(allowed, key))
@@ -421,7 +455,8 @@ public static class PreflightConfigParser
                 _unknownKeys++;
                 var suggestion = Suggest(key, allowed);
                 var hint = suggestion != null ? $" (did you mean '{suggestion}'?)" : string.Empty;
-                Error(PreflightConfigErrorKind.UnknownKey, $"unknown key '{Shorten(key)}' {where}{hint}; allowed keys: {string.Join(", ", allowed)}",
+                Error(PreflightConfigErrorKind.UnknownKey,
+                    $"unknown key '{Shorten(key)}' {where}{hint}; allowed keys: {string.Join(", ", allowed)}",
                     Span(entry.Key), key, suggestion);
             }
         }
@@ -452,7 +487,9 @@ public static class PreflightConfigParser
             return true;
         }
 
-        private void Error(PreflightConfigErrorKind kind, string message, SourceSpan span, string? key = null, string? suggestion = null)
+        private void Error(
+            PreflightConfigErrorKind kind, string message, SourceSpan span, string? key = null,
+            string? suggestion = null)
         {
             if (_errors.Count < MaxErrors)
             {
@@ -492,7 +529,8 @@ public static class PreflightConfigParser
         return best != null && bestDistance <= Math.Min(2, Math.Max(1, best.Length / 3)) ? best : null;
     }
 
-    private static string Normalize(string key) => key.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+    private static string Normalize(string key) =>
+        key.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
 
 
     private static bool Contains(IReadOnlyList<string> list, string value)

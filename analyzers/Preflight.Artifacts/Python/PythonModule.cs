@@ -11,7 +11,8 @@ namespace Preflight.Artifacts.Python;
 /// </summary>
 public sealed class PythonModule
 {
-    internal PythonModule(IReadOnlyList<PythonImport> imports, ISet<string> definedNames, bool namesAreComplete, bool isBlank)
+    internal PythonModule(
+        IReadOnlyList<PythonImport> imports, ISet<string> definedNames, bool namesAreComplete, bool isBlank)
     {
         Imports = imports;
         DefinedNames = definedNames;
@@ -34,7 +35,8 @@ public sealed class PythonModule
 /// <summary><c>import a.b</c> (no names) or <c>from a.b import C, D</c> / <c>from ..a import C</c>.</summary>
 public sealed class PythonImport
 {
-    internal PythonImport(string module, int level, SourceSpan moduleSpan, IReadOnlyList<PythonImportedName> names, bool isFrom)
+    internal PythonImport(
+        string module, int level, SourceSpan moduleSpan, IReadOnlyList<PythonImportedName> names, bool isFrom)
     {
         Module = module;
         Level = level;

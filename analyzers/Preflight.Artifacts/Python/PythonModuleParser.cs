@@ -13,11 +13,18 @@ namespace Preflight.Artifacts.Python;
 public static class PythonModuleParser
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
-    private static readonly Regex Identifier = new Regex(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex DefOrClass = new Regex(@"^(?:async\s+)?(?:def|class)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex Assignment = new Regex(@"^([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*(?::[^=]*)?=(?!=)", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex Annotation = new Regex(@"^([A-Za-z_][A-Za-z0-9_]*)\s*:", RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex CompoundStatement = new Regex(@"^(?:if|elif|else|try|except|finally|for|while|with|match|async\s+(?:for|with))\b", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Identifier = new Regex(
+        @"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex DefOrClass = new Regex(
+        @"^(?:async\s+)?(?:def|class)\s+([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Assignment = new Regex(
+        @"^([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*(?::[^=]*)?=(?!=)",
+        RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex Annotation = new Regex(
+        @"^([A-Za-z_][A-Za-z0-9_]*)\s*:", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex CompoundStatement = new Regex(
+        @"^(?:if|elif|else|try|except|finally|for|while|with|match|async\s+(?:for|with))\b",
+        RegexOptions.CultureInvariant, Timeout);
 
     /// <summary>Modules larger than this are not read (they are generated in practice).</summary>
     public const int MaxLength = 1024 * 1024;
@@ -42,7 +49,8 @@ public static class PythonModuleParser
                     continue;
                 }
                 var code = statement.Code;
-                if (code.StartsWith("import ", StringComparison.Ordinal) || code.StartsWith("from ", StringComparison.Ordinal))
+                if (code.StartsWith("import ", StringComparison.Ordinal)
+                    || code.StartsWith("from ", StringComparison.Ordinal))
                 {
                     complete &= ReadImport(statement, imports, names);
                 }
@@ -65,7 +73,8 @@ public static class PythonModuleParser
                 {
                     names.Add(annotation.Groups[1].Value);
                 }
-                else if (CompoundStatement.IsMatch(code) || code.Contains("globals()") || code.StartsWith("exec(", StringComparison.Ordinal) ||
+                else if (CompoundStatement.IsMatch(code) || code.Contains("globals()")
+                    || code.StartsWith("exec(", StringComparison.Ordinal) ||
                     code.StartsWith("(", StringComparison.Ordinal) || code.StartsWith("[", StringComparison.Ordinal))
                 {
                     complete = false;
@@ -94,7 +103,10 @@ public static class PythonModuleParser
                 if (IsDotted(module))
                 {
                     var column = code.IndexOf(module, offset, StringComparison.Ordinal);
-                    imports.Add(new PythonImport(module, 0, statement.Span(column, module.Length), Array.Empty<PythonImportedName>(), isFrom: false));
+                    imports.Add(
+                        new PythonImport(
+                        module, 0, statement.Span(column, module.Length), Array.Empty<PythonImportedName>(),
+                        isFrom: false));
                     names.Add(pieces.Length > 1 ? pieces[1].Trim() : module.Split('.')[0]);
                     offset = column + module.Length;
                 }
@@ -121,7 +133,10 @@ public static class PythonModuleParser
         var list = code.Substring(importIndex + 8).Trim().TrimStart('(').TrimEnd(')');
         if (list.Trim() == "*")
         {
-            imports.Add(new PythonImport(moduleName, level, statement.Span(code.IndexOf(source, 5, StringComparison.Ordinal), source.Length), Array.Empty<PythonImportedName>(), isFrom: true));
+            imports.Add(
+                new PythonImport(
+                moduleName, level, statement.Span(code.IndexOf(source, 5, StringComparison.Ordinal), source.Length),
+                Array.Empty<PythonImportedName>(), isFrom: true));
             return false; // a star import defines names nobody can list
         }
         var imported = new List<PythonImportedName>();
@@ -143,13 +158,15 @@ public static class PythonModuleParser
             names.Add(pieces.Length > 1 ? pieces[1].Trim() : name);
         }
         var moduleColumn = code.IndexOf(source, 5, StringComparison.Ordinal);
-        imports.Add(new PythonImport(moduleName, level, statement.Span(moduleColumn, source.Length), imported, isFrom: true));
+        imports.Add(
+            new PythonImport(moduleName, level, statement.Span(moduleColumn, source.Length), imported, isFrom: true));
         return true;
     }
 
     private static int IndexOfWord(string text, string word, int start)
     {
-        for (var index = text.IndexOf(word, start, StringComparison.Ordinal); index >= 0; index = text.IndexOf(word, index + 1, StringComparison.Ordinal))
+        for (var index = text.IndexOf(word, start, StringComparison.Ordinal); index >= 0; index = text.IndexOf(
+            word, index + 1, StringComparison.Ordinal))
         {
             var before = index == 0 ? ' ' : text[index - 1];
             var afterIndex = index + word.Length;
@@ -308,7 +325,8 @@ public static class PythonModuleParser
                 }
                 if (code.ToString().Trim().Length > 0)
                 {
-                    yield return new LogicalLine(code.ToString().TrimEnd(), indented, new List<(int, int, int)>(segments));
+                    yield return new LogicalLine(
+                        code.ToString().TrimEnd(), indented, new List<(int, int, int)>(segments));
                 }
                 code.Clear();
                 segments.Clear();

@@ -11,7 +11,9 @@ public sealed class ReportingOptions
 {
     private static readonly char[] Separators = { ';', ',', ' ', '\t', '\r', '\n' };
 
-    public ReportingOptions(string? noWarn = null, bool treatWarningsAsErrors = false, string? warningsAsErrors = null, string? warningsNotAsErrors = null)
+    public ReportingOptions(
+        string? noWarn = null, bool treatWarningsAsErrors = false, string? warningsAsErrors = null,
+        string? warningsNotAsErrors = null)
     {
         NoWarn = Ids(noWarn);
         TreatWarningsAsErrors = treatWarningsAsErrors;
@@ -27,8 +29,11 @@ public sealed class ReportingOptions
     public ISet<string> WarningsNotAsErrors { get; }
 
     /// <summary>MSBuild's boolean: <c>true</c> in any case.</summary>
-    public static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsTrue(string? value) =>
+        string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static HashSet<string> Ids(string? list) =>
-        new HashSet<string>((list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+        new HashSet<string>(
+            (list ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries),
+            StringComparer.OrdinalIgnoreCase);
 }

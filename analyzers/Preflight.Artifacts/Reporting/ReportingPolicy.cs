@@ -26,7 +26,9 @@ public enum ReportedSeverity
 /// </summary>
 public static class ReportingPolicy
 {
-    public static ReportedSeverity Resolve(string ruleId, RuleSeverity defaultSeverity, ConfiguredSeverity? specific, ConfiguredSeverity? bulk, ReportingOptions options)
+    public static ReportedSeverity Resolve(
+        string ruleId, RuleSeverity defaultSeverity, ConfiguredSeverity? specific, ConfiguredSeverity? bulk,
+        ReportingOptions options)
     {
         if (options.NoWarn.Contains(ruleId) || specific == ConfiguredSeverity.None)
         {
@@ -38,7 +40,8 @@ public static class ReportingPolicy
             // error;
             // no bulk entry applies.
             var own = Apply(specific, Default(defaultSeverity));
-            return own == ReportedSeverity.Error && defaultSeverity == RuleSeverity.Warning ? ReportedSeverity.Warning : own;
+            return own == ReportedSeverity.Error
+                && defaultSeverity == RuleSeverity.Warning ? ReportedSeverity.Warning : own;
         }
         if (options.WarningsAsErrors.Contains(ruleId))
         {
@@ -50,7 +53,8 @@ public static class ReportingPolicy
             return Default(defaultSeverity);
         }
         var severity = Apply(specific ?? bulk, Default(defaultSeverity));
-        return severity == ReportedSeverity.Warning && options.TreatWarningsAsErrors ? ReportedSeverity.Error : severity;
+        return severity == ReportedSeverity.Warning
+            && options.TreatWarningsAsErrors ? ReportedSeverity.Error : severity;
     }
 
     /// <summary>
@@ -58,16 +62,19 @@ public static class ReportingPolicy
     /// applies no .editorconfig section and no bulk entry to it; a global config's entry for the rule
     /// (<paramref name="globalSpecific"/>) does not override WarningsAsErrors there.
     /// </summary>
-    public static ReportedSeverity ResolveOutsideSource(string ruleId, RuleSeverity defaultSeverity, ConfiguredSeverity? globalSpecific, ReportingOptions options)
+    public static ReportedSeverity ResolveOutsideSource(
+        string ruleId, RuleSeverity defaultSeverity, ConfiguredSeverity? globalSpecific, ReportingOptions options)
     {
-        if (!options.NoWarn.Contains(ruleId) && options.WarningsAsErrors.Contains(ruleId) && !options.WarningsNotAsErrors.Contains(ruleId))
+        if (!options.NoWarn.Contains(ruleId) && options.WarningsAsErrors.Contains(ruleId)
+            && !options.WarningsNotAsErrors.Contains(ruleId))
         {
             return ReportedSeverity.Error;
         }
         return Resolve(ruleId, defaultSeverity, globalSpecific, null, options);
     }
 
-    private static ReportedSeverity Apply(ConfiguredSeverity? configured, ReportedSeverity fallback) => configured switch
+    private static ReportedSeverity Apply(ConfiguredSeverity? configured, ReportedSeverity fallback) =>
+        configured switch
     {
         ConfiguredSeverity.Error => ReportedSeverity.Error,
         ConfiguredSeverity.Warning => ReportedSeverity.Warning,

@@ -14,10 +14,12 @@ public static class ArtifactClassifier
     public static readonly string[] EnvFileNames = { ".env.example", ".env.template", ".env.sample", ".env" };
 
     /// <summary>Folders whose YAML files are taken as Kubernetes manifests.</summary>
-    public static readonly string[] KubernetesFolders = { "k8s", "kubernetes", "deploy", "deployment", "deployments", "manifests", ".k8s", "charts", "helm" };
+    public static readonly string[] KubernetesFolders = { "k8s", "kubernetes", "deploy", "deployment", "deployments",
+        "manifests", ".k8s", "charts", "helm" };
 
     /// <summary>Kustomize's file names: Kubernetes manifests wherever they are.</summary>
-    public static readonly string[] KustomizationFileNames = { "kustomization.yaml", "kustomization.yml", "Kustomization" };
+    public static readonly string[] KustomizationFileNames = { "kustomization.yaml", "kustomization.yml",
+        "Kustomization" };
 
     public static ArtifactKind Classify(string path)
     {
@@ -35,7 +37,8 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.Dockerfile;
         }
-        if (string.Equals(name, ".dockerignore", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, ".dockerignore", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase))
         {
             return ArtifactKind.DockerIgnore;
         }
@@ -45,7 +48,8 @@ public static class ArtifactClassifier
             // when it is loaded (ComposeSets.LooksLikeCompose).
             return ArtifactKind.Compose;
         }
-        if (string.Equals(name, "preflight.yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "preflight.yml", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, "preflight.yaml", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "preflight.yml", StringComparison.OrdinalIgnoreCase))
         {
             return ArtifactKind.PreflightConfig;
         }
@@ -53,7 +57,8 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.VercelConfig;
         }
-        if (string.Equals(name, "tye.yaml", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "tye.yml", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(name, "tye.yaml", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "tye.yml", StringComparison.OrdinalIgnoreCase))
         {
             return ArtifactKind.TyeConfig;
         }
@@ -61,7 +66,8 @@ public static class ArtifactClassifier
         {
             return ArtifactKind.LaunchSettings;
         }
-        var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+        var isYaml = name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
         if (isYaml && normalized.IndexOf("/.github/workflows/", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             return ArtifactKind.Workflow;
@@ -75,7 +81,9 @@ public static class ArtifactClassifier
             return ArtifactKind.KubernetesManifest;
         }
         var rooted = normalized.StartsWith("/", StringComparison.Ordinal) ? normalized : "/" + normalized;
-        if (isYaml && Array.Exists(KubernetesFolders, f => rooted.IndexOf("/" + f + "/", StringComparison.OrdinalIgnoreCase) >= 0))
+        if (isYaml
+            && Array.Exists(
+            KubernetesFolders, f => rooted.IndexOf("/" + f + "/", StringComparison.OrdinalIgnoreCase) >= 0))
         {
             return ArtifactKind.KubernetesManifest;
         }
@@ -90,7 +98,8 @@ public static class ArtifactClassifier
         fileName.Length > 4 && fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsAppSettings(string fileName) =>
-        fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        fileName.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+            && fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// <c>Dockerfile</c>, <c>Dockerfile.prod</c>, <c>api.Dockerfile</c>, <c>api.dockerfile</c>; not
@@ -99,7 +108,8 @@ public static class ArtifactClassifier
     /// </summary>
     public static bool IsDockerfile(string fileName) =>
         string.Equals(fileName, "Dockerfile", StringComparison.OrdinalIgnoreCase) ||
-        fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) &&
+        fileName.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase)
+            && !fileName.EndsWith(".dockerignore", StringComparison.OrdinalIgnoreCase) &&
             !HasOtherFormatExtension(fileName) ||
         fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase);
 
@@ -110,7 +120,8 @@ public static class ArtifactClassifier
     };
 
     private static bool HasOtherFormatExtension(string fileName) =>
-        Array.Exists(OtherFormatExtensions, extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+        Array.Exists(
+            OtherFormatExtensions, extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The compose-spec names, any <c>*compose*.y(a)ml</c> (<c>docker-compose.prod.yml</c>,
@@ -129,11 +140,13 @@ public static class ArtifactClassifier
             return false;
         }
         var extension = fileName.Substring(dot);
-        if (!string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase) && !string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(extension, ".yml", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(extension, ".yaml", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
         var stem = fileName.Substring(0, dot);
-        return stem.IndexOf("compose", StringComparison.OrdinalIgnoreCase) >= 0 || stem.EndsWith(".services", StringComparison.OrdinalIgnoreCase);
+        return stem.IndexOf("compose", StringComparison.OrdinalIgnoreCase) >= 0
+            || stem.EndsWith(".services", StringComparison.OrdinalIgnoreCase);
     }
 }

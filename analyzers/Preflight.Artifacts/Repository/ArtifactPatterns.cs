@@ -19,7 +19,8 @@ public static class ArtifactPatterns
 
     /// <summary>Further folders whose scripts are generated or vendored: no source file is taken from under
     /// them.</summary>
-    public static readonly string[] ExcludedSourceFolders = { "dist", "build", ".venv", "venv", "__pycache__", ".next", "coverage" };
+    public static readonly string[] ExcludedSourceFolders = { "dist", "build", ".venv", "venv", "__pycache__", ".next",
+        "coverage" };
 
     /// <summary>Every deployment artifact and project file of the repository (read by the file checks).</summary>
     public static readonly string[] Artifacts =
@@ -68,15 +69,19 @@ public static class ArtifactPatterns
     public static readonly string[] NotSourceFiles = { "**/*.d.ts" };
 
     private static readonly RepositoryGlob[] ArtifactGlobs = Artifacts.Select(p => new RepositoryGlob(p)).ToArray();
-    private static readonly RepositoryGlob[] NotForAnalyzersGlobs = NotForAnalyzers.Select(p => new RepositoryGlob(p)).ToArray();
+    private static readonly RepositoryGlob[] NotForAnalyzersGlobs = NotForAnalyzers.Select(p => new RepositoryGlob(p))
+        .ToArray();
     private static readonly RepositoryGlob[] SourceGlobs = SourceFiles.Select(p => new RepositoryGlob(p)).ToArray();
-    private static readonly RepositoryGlob[] NotSourceGlobs = NotSourceFiles.Select(p => new RepositoryGlob(p)).ToArray();
+    private static readonly RepositoryGlob[] NotSourceGlobs = NotSourceFiles.Select(p => new RepositoryGlob(p))
+        .ToArray();
 
     /// <summary>True for a folder name that is never entered.</summary>
-    public static bool IsExcludedFolder(string name) => ExcludedFolders.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
+    public static bool IsExcludedFolder(string name) =>
+        ExcludedFolders.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for a folder name under which no source file is taken.</summary>
-    public static bool IsExcludedSourceFolder(string name) => ExcludedSourceFolders.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
+    public static bool IsExcludedSourceFolder(string name) =>
+        ExcludedSourceFolders.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>What a file is for, by its path relative to the root (names split at '/', none of them an excluded
     /// folder).</summary>
@@ -91,7 +96,8 @@ public static class ArtifactPatterns
                 role |= RepositoryFileRole.AnalyzerFile;
             }
         }
-        if (Array.Exists(SourceGlobs, g => g.IsMatch(relativeParts)) && !Array.Exists(NotSourceGlobs, g => g.IsMatch(relativeParts)))
+        if (Array.Exists(SourceGlobs, g => g.IsMatch(relativeParts))
+            && !Array.Exists(NotSourceGlobs, g => g.IsMatch(relativeParts)))
         {
             var inExcluded = false;
             for (var i = 0; i < relativeParts.Count - 1 && !inExcluded; i++)

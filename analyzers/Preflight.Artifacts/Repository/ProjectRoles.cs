@@ -35,5 +35,6 @@ public static class ProjectRoles
 
     /// <summary>An SDK value (one or several, <c>;</c>-separated) that names Aspire's AppHost SDK.</summary>
     public static bool IsAppHostSdk(string? sdk) =>
-        sdk != null && sdk.Split(';').Any(s => s.Trim().StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));
+        sdk != null
+            && sdk.Split(';').Any(s => s.Trim().StartsWith("Aspire.AppHost.Sdk", StringComparison.OrdinalIgnoreCase));
 }

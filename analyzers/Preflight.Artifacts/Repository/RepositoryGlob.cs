@@ -21,7 +21,8 @@ public sealed class RepositoryGlob
     public RepositoryGlob(string pattern)
     {
         Pattern = pattern;
-        _parts = Array.FindAll(pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), p => p != ".");
+        _parts = Array.FindAll(
+            pattern.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries), p => p != ".");
         FileNamePart = _parts.Length == 0 ? string.Empty : _parts[_parts.Length - 1];
     }
 
@@ -41,7 +42,8 @@ public sealed class RepositoryGlob
         return Matches(0, relativeParts, 0);
     }
 
-    public bool IsMatch(string relativePath) => IsMatch(relativePath.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries));
+    public bool IsMatch(string relativePath) =>
+        IsMatch(relativePath.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries));
 
     private bool Matches(int part, IReadOnlyList<string> names, int name)
     {
@@ -79,7 +81,8 @@ public sealed class RepositoryGlob
         int p = 0, n = 0, star = -1, resume = 0;
         while (n < name.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(name[n])))
+            if (p < pattern.Length
+                && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(name[n])))
             {
                 p++;
                 n++;

@@ -15,7 +15,9 @@ public static class ServiceProjectMatcher
     /// <param name="dockerfileAt">Returns the parsed Dockerfile at an absolute path, or null when it is not
     /// available.</param>
     /// <param name="assemblyName">The project's AssemblyName when the host knows it.</param>
-    public static bool Builds(ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string, Docker.Dockerfile?> dockerfileAt,
+    public static bool Builds(
+        ComposeService service, string composeDirectory, string projectDirectory, string projectFileName, Func<string,
+        Docker.Dockerfile?> dockerfileAt,
         string? assemblyName = null)
     {
         var build = service.Build;
@@ -39,18 +41,26 @@ public static class ServiceProjectMatcher
     /// the
     /// project file for restore caching does not make it the project's.
     /// </summary>
-    public static bool DockerfileBuilds(string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName, string? assemblyName = null)
+    public static bool DockerfileBuilds(
+        string dockerfilePath, string? dockerfileText, string projectDirectory, string projectFileName,
+        string? assemblyName = null)
     {
         if (dockerfileText == null)
         {
             return PathText.Equal(PathText.GetDirectory(dockerfilePath), projectDirectory);
         }
-        return DockerfileBuilds(dockerfilePath, Docker.DockerfileParser.Parse(dockerfileText), projectDirectory, projectFileName, assemblyName);
+        return DockerfileBuilds(
+            dockerfilePath, Docker.DockerfileParser.Parse(dockerfileText), projectDirectory, projectFileName,
+            assemblyName);
     }
 
     /// <summary>As above, with the Dockerfile already parsed.</summary>
-    public static bool DockerfileBuilds(string dockerfilePath, Docker.Dockerfile dockerfile, string projectDirectory, string projectFileName, string? assemblyName = null) =>
-        Deployment.DockerfileOwnership.Owns(dockerfilePath, Deployment.DockerfilePublishes.Read(dockerfile), PathText.Combine(projectDirectory, projectFileName), assemblyName);
+    public static bool DockerfileBuilds(
+        string dockerfilePath, Docker.Dockerfile dockerfile, string projectDirectory, string projectFileName,
+        string? assemblyName = null) =>
+        Deployment.DockerfileOwnership.Owns(
+            dockerfilePath, Deployment.DockerfilePublishes.Read(dockerfile),
+            PathText.Combine(projectDirectory, projectFileName), assemblyName);
 
     public static bool MentionsProjectFile(string text, string projectFileName)
     {
@@ -75,11 +85,14 @@ public static class ServiceProjectMatcher
     /// service builds from the project, or, compared without separators and case, the project's name
     /// (<c>ghcr.io/acme/orders-api:1.4</c> runs <c>Orders.Api</c>).
     /// </summary>
-    public static bool ImageRuns(string image, string projectName, System.Collections.Generic.IEnumerable<string> builtImages) =>
+    public static bool ImageRuns(
+        string image, string projectName, System.Collections.Generic.IEnumerable<string> builtImages) =>
         ImageRuns(image, new[] { projectName }, builtImages);
 
     /// <summary>As above, with several names the project goes by (its file name, its AssemblyName).</summary>
-    public static bool ImageRuns(string image, System.Collections.Generic.IReadOnlyCollection<string> projectNames, System.Collections.Generic.IEnumerable<string> builtImages)
+    public static bool ImageRuns(
+        string image, System.Collections.Generic.IReadOnlyCollection<string> projectNames,
+        System.Collections.Generic.IEnumerable<string> builtImages)
     {
         var repository = ImageRepository(image);
         if (repository.Length == 0 || repository.IndexOf('$') >= 0 || repository.IndexOf('{') >= 0)

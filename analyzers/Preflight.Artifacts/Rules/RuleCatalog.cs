@@ -364,39 +364,73 @@ public static class RuleCatalog
     /// <summary>Every rule, by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> All { get; } = new Dictionary<string, RuleInfo>
     {
-        [PF1001.Id] = new RuleInfo(PF1001.Id, PF1001.Title, PF1001.Message, PF1001.Category, PF1001.Severity, PF1001.Description),
-        [PF1002.Id] = new RuleInfo(PF1002.Id, PF1002.Title, PF1002.Message, PF1002.Category, PF1002.Severity, PF1002.Description),
-        [PF1003.Id] = new RuleInfo(PF1003.Id, PF1003.Title, PF1003.Message, PF1003.Category, PF1003.Severity, PF1003.Description),
-        [PF2001.Id] = new RuleInfo(PF2001.Id, PF2001.Title, PF2001.Message, PF2001.Category, PF2001.Severity, PF2001.Description),
-        [PF6004.Id] = new RuleInfo(PF6004.Id, PF6004.Title, PF6004.Message, PF6004.Category, PF6004.Severity, PF6004.Description),
-        [PF6001.Id] = new RuleInfo(PF6001.Id, PF6001.Title, PF6001.Message, PF6001.Category, PF6001.Severity, PF6001.Description),
-        [PF6002.Id] = new RuleInfo(PF6002.Id, PF6002.Title, PF6002.Message, PF6002.Category, PF6002.Severity, PF6002.Description),
-        [PF6003.Id] = new RuleInfo(PF6003.Id, PF6003.Title, PF6003.Message, PF6003.Category, PF6003.Severity, PF6003.Description),
-        [PF1004.Id] = new RuleInfo(PF1004.Id, PF1004.Title, PF1004.Message, PF1004.Category, PF1004.Severity, PF1004.Description),
-        [PF1005.Id] = new RuleInfo(PF1005.Id, PF1005.Title, PF1005.Message, PF1005.Category, PF1005.Severity, PF1005.Description),
-        [PF4001.Id] = new RuleInfo(PF4001.Id, PF4001.Title, PF4001.Message, PF4001.Category, PF4001.Severity, PF4001.Description),
-        [PF4002.Id] = new RuleInfo(PF4002.Id, PF4002.Title, PF4002.Message, PF4002.Category, PF4002.Severity, PF4002.Description),
-        [PF5001.Id] = new RuleInfo(PF5001.Id, PF5001.Title, PF5001.Message, PF5001.Category, PF5001.Severity, PF5001.Description),
-        [PF5003.Id] = new RuleInfo(PF5003.Id, PF5003.Title, PF5003.Message, PF5003.Category, PF5003.Severity, PF5003.Description),
-        [PF5004.Id] = new RuleInfo(PF5004.Id, PF5004.Title, PF5004.Message, PF5004.Category, PF5004.Severity, PF5004.Description),
-        [PF5002.Id] = new RuleInfo(PF5002.Id, PF5002.Title, PF5002.Message, PF5002.Category, PF5002.Severity, PF5002.Description),
-        [PF5005.Id] = new RuleInfo(PF5005.Id, PF5005.Title, PF5005.Message, PF5005.Category, PF5005.Severity, PF5005.Description),
-        [PF2006.Id] = new RuleInfo(PF2006.Id, PF2006.Title, PF2006.Message, PF2006.Category, PF2006.Severity, PF2006.Description),
-        [PF2007.Id] = new RuleInfo(PF2007.Id, PF2007.Title, PF2007.Message, PF2007.Category, PF2007.Severity, PF2007.Description),
-        [PF2008.Id] = new RuleInfo(PF2008.Id, PF2008.Title, PF2008.Message, PF2008.Category, PF2008.Severity, PF2008.Description),
-        [PF2002.Id] = new RuleInfo(PF2002.Id, PF2002.Title, PF2002.Message, PF2002.Category, PF2002.Severity, PF2002.Description),
-        [PF2003.Id] = new RuleInfo(PF2003.Id, PF2003.Title, PF2003.Message, PF2003.Category, PF2003.Severity, PF2003.Description),
-        [PF2004.Id] = new RuleInfo(PF2004.Id, PF2004.Title, PF2004.Message, PF2004.Category, PF2004.Severity, PF2004.Description),
-        [PF2005.Id] = new RuleInfo(PF2005.Id, PF2005.Title, PF2005.Message, PF2005.Category, PF2005.Severity, PF2005.Description),
-        [PF3001.Id] = new RuleInfo(PF3001.Id, PF3001.Title, PF3001.Message, PF3001.Category, PF3001.Severity, PF3001.Description),
-        [PF3002.Id] = new RuleInfo(PF3002.Id, PF3002.Title, PF3002.Message, PF3002.Category, PF3002.Severity, PF3002.Description),
-        [PF3003.Id] = new RuleInfo(PF3003.Id, PF3003.Title, PF3003.Message, PF3003.Category, PF3003.Severity, PF3003.Description),
-        [PF3004.Id] = new RuleInfo(PF3004.Id, PF3004.Title, PF3004.Message, PF3004.Category, PF3004.Severity, PF3004.Description),
-        [PF3005.Id] = new RuleInfo(PF3005.Id, PF3005.Title, PF3005.Message, PF3005.Category, PF3005.Severity, PF3005.Description),
-        [PF3006.Id] = new RuleInfo(PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
-        [PF6005.Id] = new RuleInfo(PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
-        [PF3007.Id] = new RuleInfo(PF3007.Id, PF3007.Title, PF3007.Message, PF3007.Category, PF3007.Severity, PF3007.Description),
-        [PF5006.Id] = new RuleInfo(PF5006.Id, PF5006.Title, PF5006.Message, PF5006.Category, PF5006.Severity, PF5006.Description),
-        [PF3008.Id] = new RuleInfo(PF3008.Id, PF3008.Title, PF3008.Message, PF3008.Category, PF3008.Severity, PF3008.Description),
+        [PF1001.Id] = new RuleInfo(
+            PF1001.Id, PF1001.Title, PF1001.Message, PF1001.Category, PF1001.Severity, PF1001.Description),
+        [PF1002.Id] = new RuleInfo(
+            PF1002.Id, PF1002.Title, PF1002.Message, PF1002.Category, PF1002.Severity, PF1002.Description),
+        [PF1003.Id] = new RuleInfo(
+            PF1003.Id, PF1003.Title, PF1003.Message, PF1003.Category, PF1003.Severity, PF1003.Description),
+        [PF2001.Id] = new RuleInfo(
+            PF2001.Id, PF2001.Title, PF2001.Message, PF2001.Category, PF2001.Severity, PF2001.Description),
+        [PF6004.Id] = new RuleInfo(
+            PF6004.Id, PF6004.Title, PF6004.Message, PF6004.Category, PF6004.Severity, PF6004.Description),
+        [PF6001.Id] = new RuleInfo(
+            PF6001.Id, PF6001.Title, PF6001.Message, PF6001.Category, PF6001.Severity, PF6001.Description),
+        [PF6002.Id] = new RuleInfo(
+            PF6002.Id, PF6002.Title, PF6002.Message, PF6002.Category, PF6002.Severity, PF6002.Description),
+        [PF6003.Id] = new RuleInfo(
+            PF6003.Id, PF6003.Title, PF6003.Message, PF6003.Category, PF6003.Severity, PF6003.Description),
+        [PF1004.Id] = new RuleInfo(
+            PF1004.Id, PF1004.Title, PF1004.Message, PF1004.Category, PF1004.Severity, PF1004.Description),
+        [PF1005.Id] = new RuleInfo(
+            PF1005.Id, PF1005.Title, PF1005.Message, PF1005.Category, PF1005.Severity, PF1005.Description),
+        [PF4001.Id] = new RuleInfo(
+            PF4001.Id, PF4001.Title, PF4001.Message, PF4001.Category, PF4001.Severity, PF4001.Description),
+        [PF4002.Id] = new RuleInfo(
+            PF4002.Id, PF4002.Title, PF4002.Message, PF4002.Category, PF4002.Severity, PF4002.Description),
+        [PF5001.Id] = new RuleInfo(
+            PF5001.Id, PF5001.Title, PF5001.Message, PF5001.Category, PF5001.Severity, PF5001.Description),
+        [PF5003.Id] = new RuleInfo(
+            PF5003.Id, PF5003.Title, PF5003.Message, PF5003.Category, PF5003.Severity, PF5003.Description),
+        [PF5004.Id] = new RuleInfo(
+            PF5004.Id, PF5004.Title, PF5004.Message, PF5004.Category, PF5004.Severity, PF5004.Description),
+        [PF5002.Id] = new RuleInfo(
+            PF5002.Id, PF5002.Title, PF5002.Message, PF5002.Category, PF5002.Severity, PF5002.Description),
+        [PF5005.Id] = new RuleInfo(
+            PF5005.Id, PF5005.Title, PF5005.Message, PF5005.Category, PF5005.Severity, PF5005.Description),
+        [PF2006.Id] = new RuleInfo(
+            PF2006.Id, PF2006.Title, PF2006.Message, PF2006.Category, PF2006.Severity, PF2006.Description),
+        [PF2007.Id] = new RuleInfo(
+            PF2007.Id, PF2007.Title, PF2007.Message, PF2007.Category, PF2007.Severity, PF2007.Description),
+        [PF2008.Id] = new RuleInfo(
+            PF2008.Id, PF2008.Title, PF2008.Message, PF2008.Category, PF2008.Severity, PF2008.Description),
+        [PF2002.Id] = new RuleInfo(
+            PF2002.Id, PF2002.Title, PF2002.Message, PF2002.Category, PF2002.Severity, PF2002.Description),
+        [PF2003.Id] = new RuleInfo(
+            PF2003.Id, PF2003.Title, PF2003.Message, PF2003.Category, PF2003.Severity, PF2003.Description),
+        [PF2004.Id] = new RuleInfo(
+            PF2004.Id, PF2004.Title, PF2004.Message, PF2004.Category, PF2004.Severity, PF2004.Description),
+        [PF2005.Id] = new RuleInfo(
+            PF2005.Id, PF2005.Title, PF2005.Message, PF2005.Category, PF2005.Severity, PF2005.Description),
+        [PF3001.Id] = new RuleInfo(
+            PF3001.Id, PF3001.Title, PF3001.Message, PF3001.Category, PF3001.Severity, PF3001.Description),
+        [PF3002.Id] = new RuleInfo(
+            PF3002.Id, PF3002.Title, PF3002.Message, PF3002.Category, PF3002.Severity, PF3002.Description),
+        [PF3003.Id] = new RuleInfo(
+            PF3003.Id, PF3003.Title, PF3003.Message, PF3003.Category, PF3003.Severity, PF3003.Description),
+        [PF3004.Id] = new RuleInfo(
+            PF3004.Id, PF3004.Title, PF3004.Message, PF3004.Category, PF3004.Severity, PF3004.Description),
+        [PF3005.Id] = new RuleInfo(
+            PF3005.Id, PF3005.Title, PF3005.Message, PF3005.Category, PF3005.Severity, PF3005.Description),
+        [PF3006.Id] = new RuleInfo(
+            PF3006.Id, PF3006.Title, PF3006.Message, PF3006.Category, PF3006.Severity, PF3006.Description),
+        [PF6005.Id] = new RuleInfo(
+            PF6005.Id, PF6005.Title, PF6005.Message, PF6005.Category, PF6005.Severity, PF6005.Description),
+        [PF3007.Id] = new RuleInfo(
+            PF3007.Id, PF3007.Title, PF3007.Message, PF3007.Category, PF3007.Severity, PF3007.Description),
+        [PF5006.Id] = new RuleInfo(
+            PF5006.Id, PF5006.Title, PF5006.Message, PF5006.Category, PF5006.Severity, PF5006.Description),
+        [PF3008.Id] = new RuleInfo(
+            PF3008.Id, PF3008.Title, PF3008.Message, PF3008.Category, PF3008.Severity, PF3008.Description),
     };
 }

@@ -24,7 +24,8 @@ public static class RuleFamilies
         .ToList();
 
     public static string FamilyOf(string category) =>
-        category.StartsWith(CategoryPrefix, StringComparison.Ordinal) ? category.Substring(CategoryPrefix.Length) : category;
+        category.StartsWith(CategoryPrefix, StringComparison.Ordinal) ? category.Substring(CategoryPrefix.Length)
+            : category;
 
     /// <summary>The MSBuild property that switches the family off when <c>false</c>.</summary>
     public static string SwitchProperty(string family) => "Preflight" + family + "Enabled";
@@ -37,6 +38,7 @@ public static class RuleFamilies
 
     /// <summary>The ids of every family whose switch property is <c>false</c>.</summary>
     public static IEnumerable<string> DisabledRuleIds(Func<string, string?> property) => Names
-        .Where(family => string.Equals(property(SwitchProperty(family))?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        .Where(family =>
+            string.Equals(property(SwitchProperty(family))?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
         .SelectMany(RuleIds);
 }

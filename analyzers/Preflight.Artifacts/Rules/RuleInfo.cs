@@ -3,7 +3,9 @@ namespace Preflight.Artifacts.Rules;
 /// <summary>What every host (analyzers, the MSBuild task, the CLI) needs to know of a rule.</summary>
 public sealed class RuleInfo
 {
-    public RuleInfo(string id, string title, string messageFormat, string category, RuleSeverity defaultSeverity, string description)
+    public RuleInfo(
+        string id, string title, string messageFormat, string category, RuleSeverity defaultSeverity,
+        string description)
     {
         Id = id;
         Title = title;

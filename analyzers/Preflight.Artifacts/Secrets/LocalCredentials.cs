@@ -36,7 +36,8 @@ public enum ArtifactStage
 /// </summary>
 public static class LocalCredentials
 {
-    private static readonly string[] ProductionWords = { "prod", "production", "staging", "stage", "live", "release", "preprod", "uat" };
+    private static readonly string[] ProductionWords = { "prod", "production", "staging", "stage", "live", "release",
+        "preprod", "uat" };
 
     private static readonly string[] DevelopmentWords =
     {
@@ -48,9 +49,12 @@ public static class LocalCredentials
     /// True for a password (of a connection string or URL, <paramref name="password"/> its value) whose every host is
     /// local set-up in a file of this stage and kind.
     /// </summary>
-    public static bool IsLocalSetup(SecretMatch match, string password, ArtifactStage stage, ArtifactKind kind, LocalServices services)
+    public static bool IsLocalSetup(
+        SecretMatch match, string password, ArtifactStage stage, ArtifactKind kind, LocalServices services)
     {
-        if (match == null || (match.Kind != SecretKinds.ConnectionStringPassword && match.Kind != SecretKinds.UrlPassword) || match.Hosts.Count == 0)
+        if (match == null
+            || (match.Kind != SecretKinds.ConnectionStringPassword && match.Kind != SecretKinds.UrlPassword)
+            || match.Hosts.Count == 0)
         {
             return false;
         }
@@ -62,7 +66,9 @@ public static class LocalCredentials
             return kind == ArtifactKind.AppSettings && match.Hosts.All(host => services.Sets(host, password)) ||
                 kind == ArtifactKind.Compose && match.Hosts.All(host => !IsLocalHost(host) && services.Contains(host));
         }
-        return match.Hosts.All(host => IsLocalHost(host) || services.Contains(host) || (stage == ArtifactStage.Development && IsSingleLabel(host)));
+        return match.Hosts.All(
+            host => IsLocalHost(host) || services.Contains(host)
+            || (stage == ArtifactStage.Development && IsSingleLabel(host)));
     }
 
     /// <summary><c>localhost</c>, <c>*.localhost</c>, <c>127.x.x.x</c>, <c>::1</c>, <c>host.docker.internal</c>,
@@ -72,7 +78,8 @@ public static class LocalCredentials
     /// <summary>A name without a dot that is not an address: a container, compose service or machine of the local
     /// network.</summary>
     private static bool IsSingleLabel(string host) =>
-        host.Length > 0 && host.IndexOf('.') < 0 && host.IndexOf(':') < 0 && host.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && !host.All(char.IsDigit);
+        host.Length > 0 && host.IndexOf('.') < 0 && host.IndexOf(':') < 0
+            && host.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_') && !host.All(char.IsDigit);
 
     /// <summary>
     /// The stage of a file from its name and folders: a production word (<c>prod</c>, <c>production</c>,
@@ -104,7 +111,8 @@ public static class LocalCredentials
         {
             return ArtifactStage.Production;
         }
-        return string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase) ? ArtifactStage.Development : ArtifactStage.Neutral;
+        return string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase) ? ArtifactStage.Development
+            : ArtifactStage.Neutral;
     }
 }
 
@@ -115,7 +123,8 @@ public static class LocalCredentials
 /// </summary>
 public sealed class LocalServices
 {
-    private readonly Dictionary<string, HashSet<string>> _values = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HashSet<string>> _values = new Dictionary<string,
+        HashSet<string>>(StringComparer.OrdinalIgnoreCase);
 
     public static LocalServices None { get; } = new LocalServices();
 
@@ -131,7 +140,8 @@ public sealed class LocalServices
             }
             set.Add(value!);
             var fallback = value!.IndexOf(":-", StringComparison.Ordinal);
-            if (value.StartsWith("${", StringComparison.Ordinal) && fallback > 0 && value.EndsWith("}", StringComparison.Ordinal))
+            if (value.StartsWith("${", StringComparison.Ordinal) && fallback > 0
+                && value.EndsWith("}", StringComparison.Ordinal))
             {
                 set.Add(value.Substring(fallback + 2, value.Length - fallback - 3));
             }

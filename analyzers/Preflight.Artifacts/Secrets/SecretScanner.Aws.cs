@@ -7,7 +7,8 @@ public static partial class SecretScanner
 {
     /// <summary>Key names that hold an AWS secret access key (matched case-insensitively, inside longer names too:
     /// <c>AWS_SECRET_ACCESS_KEY</c>, <c>Aws:SecretAccessKey</c>).</summary>
-    private static readonly string[] AwsSecretKeyNames = { "secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret_key", "awssecretkey", "aws-secret-key" };
+    private static readonly string[] AwsSecretKeyNames = { "secret_access_key", "secretaccesskey", "secret-access-key",
+        "aws_secret_key", "awssecretkey", "aws-secret-key" };
 
     /// <summary>How far from an AWS access key id a 40-character secret is taken as its secret access key.</summary>
     private const int AwsPairRadius = 1024;
@@ -32,7 +33,9 @@ public static partial class SecretScanner
                     continue;
                 }
                 var limit = Math.Min(text.Length, i + 8);
-                while (i < limit && (text[i] == '"' || text[i] == '\'' || text[i] == ':' || text[i] == '=' || text[i] == ' ' || text[i] == '\t' || text[i] == '>'))
+                while (i < limit
+                    && (text[i] == '"' || text[i] == '\'' || text[i] == ':' || text[i] == '=' || text[i] == ' '
+                    || text[i] == '\t' || text[i] == '>'))
                 {
                     i++;
                 }
@@ -74,13 +77,15 @@ public static partial class SecretScanner
     private static void AddAwsSecretAt(string text, int start, List<Candidate> found)
     {
         var end = start + AwsSecretLength;
-        if (end > text.Length || (start > 0 && IsAwsSecretChar(text[start - 1])) || !All(text, start, end, IsAwsSecretChar) ||
+        if (end > text.Length || (start > 0 && IsAwsSecretChar(text[start - 1]))
+            || !All(text, start, end, IsAwsSecretChar) ||
             (end < text.Length && (IsAwsSecretChar(text[end]) || text[end] == '=')))
         {
             return;
         }
         var value = text.Substring(start, AwsSecretLength);
-        if (!HasMixedCharacters(value) || IsPlaceholder(value) || value.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 ||
+        if (!HasMixedCharacters(value) || IsPlaceholder(value)
+            || value.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 ||
             string.CompareOrdinal(value, 0, "AKIA", 0, 4) == 0 || string.CompareOrdinal(value, 0, "ASIA", 0, 4) == 0)
         {
             return;
@@ -93,7 +98,8 @@ public static partial class SecretScanner
     private static bool IsAwsAccessKeyId(string text, int at)
     {
         var end = at + 20;
-        return BoundaryBefore(text, at) && end <= text.Length && All(text, at + 4, end, IsUpperAlphanumeric) && (end == text.Length || !IsWordChar(text[end])) &&
+        return BoundaryBefore(text, at) && end <= text.Length && All(text, at + 4, end, IsUpperAlphanumeric)
+            && (end == text.Length || !IsWordChar(text[end])) &&
             !IsPlaceholder(text.Substring(at, 20));
     }
 

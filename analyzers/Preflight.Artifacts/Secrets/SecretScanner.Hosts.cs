@@ -25,7 +25,8 @@ public static partial class SecretScanner
             to++;
         }
         var hosts = new List<string>();
-        foreach (var segment in new[] { text.Substring(from, keyStart - from), text.Substring(valueEnd, to - valueEnd) })
+        foreach (var segment in new[] { text.Substring(from, keyStart - from),
+            text.Substring(valueEnd, to - valueEnd) })
         {
             foreach (var part in segment.Split(';'))
             {
@@ -62,7 +63,9 @@ public static partial class SecretScanner
         {
             var c = text[end];
             bracket = c == '[' || (bracket && c != ']');
-            if (!bracket && (c == '/' || c == '?' || c == '#' || c == '\\' || c == ';' || c == ')' || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>' || char.IsWhiteSpace(c)))
+            if (!bracket
+                && (c == '/' || c == '?' || c == '#' || c == '\\' || c == ';' || c == ')' || c == '"' || c == '\''
+                || c == '`' || c == '<' || c == '>' || char.IsWhiteSpace(c)))
             {
                 break;
             }

@@ -91,7 +91,9 @@ public static partial class SecretScanner
         FindUrlPasswords(text, found);
 
         // Keep the first of overlapping matches (the longest, then the most specific, when they start together).
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? b.End.CompareTo(a.End) : a.Priority.CompareTo(b.Priority));
+        found.Sort(
+            (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? b.End.CompareTo(a.End)
+            : a.Priority.CompareTo(b.Priority));
         var map = new LineMap(text);
         var result = new List<SecretMatch>();
         var keptEnd = -1;
@@ -102,7 +104,10 @@ public static partial class SecretScanner
                 continue;
             }
             keptEnd = candidate.End;
-            result.Add(new SecretMatch(candidate.Kind, map.Span(candidate.Start, candidate.End), MaskFor(candidate.Kind, text.Substring(candidate.Start, candidate.End - candidate.Start)),
+            result.Add(
+                new SecretMatch(
+                candidate.Kind, map.Span(candidate.Start, candidate.End),
+                MaskFor(candidate.Kind, text.Substring(candidate.Start, candidate.End - candidate.Start)),
                 candidate.Hosts ?? Array.Empty<string>()));
             if (result.Count >= MaxMatches)
             {
@@ -142,9 +147,12 @@ public static partial class SecretScanner
                 first = false;
                 continue;
             }
-            if (string.Equals(part, "example", StringComparison.OrdinalIgnoreCase) || string.Equals(part, "examples", StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(part, "sample", StringComparison.OrdinalIgnoreCase) || string.Equals(part, "template", StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(part, "tmpl", StringComparison.OrdinalIgnoreCase) || string.Equals(part, "tpl", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(part, "example", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(part, "examples", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(part, "sample", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(part, "template", StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(part, "tmpl", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(part, "tpl", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -178,7 +186,8 @@ public static partial class SecretScanner
         {
             return true;
         }
-        if (v.IndexOf("${", StringComparison.Ordinal) >= 0 || v.IndexOf("$(", StringComparison.Ordinal) >= 0 || v.IndexOf("{{", StringComparison.Ordinal) >= 0 ||
+        if (v.IndexOf("${", StringComparison.Ordinal) >= 0 || v.IndexOf("$(", StringComparison.Ordinal) >= 0
+            || v.IndexOf("{{", StringComparison.Ordinal) >= 0 ||
             v.IndexOf("}}", StringComparison.Ordinal) >= 0)
         {
             return true;
@@ -203,7 +212,8 @@ public static partial class SecretScanner
         {
             return true;
         }
-        if (v.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) >= 0 || v.IndexOf("***", StringComparison.Ordinal) >= 0 ||
+        if (v.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) >= 0
+            || v.IndexOf("***", StringComparison.Ordinal) >= 0 ||
             v.IndexOf("...", StringComparison.Ordinal) >= 0 || v.IndexOf('\u2026') >= 0 || v.IndexOf('\u2022') >= 0)
         {
             return true;
@@ -225,11 +235,16 @@ public static partial class SecretScanner
         {
             return true;
         }
-        return v.StartsWith("your", StringComparison.OrdinalIgnoreCase) || v.StartsWith("change", StringComparison.OrdinalIgnoreCase) ||
-            v.StartsWith("replace", StringComparison.OrdinalIgnoreCase) || v.StartsWith("insert", StringComparison.OrdinalIgnoreCase) ||
-            v.StartsWith("enter-", StringComparison.OrdinalIgnoreCase) || v.StartsWith("enter_", StringComparison.OrdinalIgnoreCase) ||
-            v.StartsWith("dummy", StringComparison.OrdinalIgnoreCase) || v.StartsWith("fake", StringComparison.OrdinalIgnoreCase) ||
-            v.StartsWith("placeholder", StringComparison.OrdinalIgnoreCase) || v.StartsWith("example", StringComparison.OrdinalIgnoreCase);
+        return v.StartsWith("your", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("change", StringComparison.OrdinalIgnoreCase) ||
+            v.StartsWith("replace", StringComparison.OrdinalIgnoreCase)
+                || v.StartsWith("insert", StringComparison.OrdinalIgnoreCase) ||
+            v.StartsWith("enter-", StringComparison.OrdinalIgnoreCase)
+                || v.StartsWith("enter_", StringComparison.OrdinalIgnoreCase) ||
+            v.StartsWith("dummy", StringComparison.OrdinalIgnoreCase)
+                || v.StartsWith("fake", StringComparison.OrdinalIgnoreCase) ||
+            v.StartsWith("placeholder", StringComparison.OrdinalIgnoreCase)
+                || v.StartsWith("example", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The first characters of a value (at most 4, at most a quarter of it) and <c>****</c>.</summary>
@@ -255,7 +270,8 @@ public static partial class SecretScanner
                 return "****";
             case SecretKinds.OpenAIApiKey:
                 // sk-proj-, sk-svcacct-, sk-admin- are fixed; after a bare sk- the characters are the key's own.
-                return value.StartsWith("sk-proj-", StringComparison.Ordinal) || value.StartsWith("sk-svcacct-", StringComparison.Ordinal) ||
+                return value.StartsWith("sk-proj-", StringComparison.Ordinal)
+                    || value.StartsWith("sk-svcacct-", StringComparison.Ordinal) ||
                     value.StartsWith("sk-admin-", StringComparison.Ordinal)
                     ? Mask(value)
                     : "sk-****";
@@ -294,7 +310,8 @@ public static partial class SecretScanner
                 continue;
             }
             var end = at + prefix.Length + 16;
-            if (end > text.Length || !All(text, at + prefix.Length, end, IsUpperAlphanumeric) || (end < text.Length && IsWordChar(text[end])))
+            if (end > text.Length || !All(text, at + prefix.Length, end, IsUpperAlphanumeric)
+                || (end < text.Length && IsWordChar(text[end])))
             {
                 continue;
             }
@@ -306,7 +323,8 @@ public static partial class SecretScanner
     }
 
     /// <summary>A prefix and exactly <paramref name="length"/> characters of a set, with word boundaries.</summary>
-    private static void FindFixed(string text, string prefix, int length, Func<char, bool> body, string kind, int priority, List<Candidate> found)
+    private static void FindFixed(
+        string text, string prefix, int length, Func<char, bool> body, string kind, int priority, List<Candidate> found)
     {
         foreach (var at in Occurrences(text, prefix, StringComparison.Ordinal))
         {
@@ -315,7 +333,8 @@ public static partial class SecretScanner
                 continue;
             }
             var end = at + prefix.Length + length;
-            if (end > text.Length || !All(text, at + prefix.Length, end, body) || (end < text.Length && IsWordChar(text[end])))
+            if (end > text.Length || !All(text, at + prefix.Length, end, body)
+                || (end < text.Length && IsWordChar(text[end])))
             {
                 continue;
             }
@@ -355,7 +374,8 @@ public static partial class SecretScanner
     {
         foreach (var at in Occurrences(text, "xox", StringComparison.Ordinal))
         {
-            if (!BoundaryBefore(text, at) || at + 5 > text.Length || "baprs".IndexOf(text[at + 3]) < 0 || text[at + 4] != '-')
+            if (!BoundaryBefore(text, at) || at + 5 > text.Length || "baprs".IndexOf(text[at + 3]) < 0
+                || text[at + 4] != '-')
             {
                 continue;
             }
@@ -393,7 +413,8 @@ public static partial class SecretScanner
             var end = Run(text, start, c => IsAlphanumeric(c) || c == '/');
             var path = text.Substring(start, end - start);
             var parts = path.Split('/');
-            if (parts.Length != 3 || parts[0].Length < 8 || parts[1].Length < 8 || parts[2].Length < 20 || parts[0][0] != 'T' || parts[1][0] != 'B' ||
+            if (parts.Length != 3 || parts[0].Length < 8 || parts[1].Length < 8 || parts[2].Length < 20
+                || parts[0][0] != 'T' || parts[1][0] != 'B' ||
                 IsPlaceholder(parts[2]))
             {
                 continue;
@@ -429,7 +450,8 @@ public static partial class SecretScanner
             }
             var body = text.Substring(bodyStart, length);
             string? kind = null;
-            if (body.StartsWith("ant-api03-", StringComparison.Ordinal) || body.StartsWith("ant-admin01-", StringComparison.Ordinal))
+            if (body.StartsWith("ant-api03-", StringComparison.Ordinal)
+                || body.StartsWith("ant-admin01-", StringComparison.Ordinal))
             {
                 kind = length >= 90 ? SecretKinds.AnthropicApiKey : null;
             }
@@ -437,7 +459,8 @@ public static partial class SecretScanner
             {
                 kind = SecretKinds.OpenAIApiKey;
             }
-            else if ((body.StartsWith("proj-", StringComparison.Ordinal) || body.StartsWith("svcacct-", StringComparison.Ordinal) ||
+            else if ((body.StartsWith("proj-", StringComparison.Ordinal)
+                || body.StartsWith("svcacct-", StringComparison.Ordinal) ||
                 body.StartsWith("admin-", StringComparison.Ordinal)) && length >= 48)
             {
                 kind = SecretKinds.OpenAIApiKey;
@@ -505,7 +528,8 @@ public static partial class SecretScanner
                 // Quoted ('a;b') or ODBC-braced ({a;b}) values may hold ';'.
                 var close = text[start] == '\'' ? '\'' : '}';
                 end = start + 1;
-                while (end < text.Length && end - start < MaxTokenLength && text[end] != close && text[end] != '\n' && text[end] != '\r')
+                while (end < text.Length && end - start < MaxTokenLength && text[end] != close && text[end] != '\n'
+                    && text[end] != '\r')
                 {
                     end++;
                 }
@@ -532,7 +556,9 @@ public static partial class SecretScanner
             {
                 continue;
             }
-            found.Add(new Candidate(start, end, SecretKinds.ConnectionStringPassword, 3, ConnectionStringHosts(text, at, end)));
+            found.Add(
+                new Candidate(
+                start, end, SecretKinds.ConnectionStringPassword, 3, ConnectionStringHosts(text, at, end)));
         }
     }
 
@@ -569,7 +595,8 @@ public static partial class SecretScanner
                     i++;
                     continue;
                 }
-                if (c == '/' || c == '?' || c == '#' || c == '\\' || char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == '`' || c == '<' || c == '>')
+                if (c == '/' || c == '?' || c == '#' || c == '\\' || char.IsWhiteSpace(c) || c == '"' || c == '\''
+                    || c == '`' || c == '<' || c == '>')
                 {
                     break;
                 }
@@ -579,7 +606,8 @@ public static partial class SecretScanner
                 }
                 i++;
             }
-            if (atSign < 0 || colon < 0 || atSign + 1 >= text.Length || !(IsAlphanumeric(text[atSign + 1]) || text[atSign + 1] == '['))
+            if (atSign < 0 || colon < 0 || atSign + 1 >= text.Length
+                || !(IsAlphanumeric(text[atSign + 1]) || text[atSign + 1] == '['))
             {
                 continue;
             }
@@ -604,7 +632,8 @@ public static partial class SecretScanner
         {
             var labelStart = at + 11;
             var labelEnd = labelStart;
-            while (labelEnd < text.Length && labelEnd - labelStart < 48 && (IsUpperAlphanumeric(text[labelEnd]) || text[labelEnd] == ' '))
+            while (labelEnd < text.Length && labelEnd - labelStart < 48
+                && (IsUpperAlphanumeric(text[labelEnd]) || text[labelEnd] == ' '))
             {
                 labelEnd++;
             }
@@ -613,7 +642,8 @@ public static partial class SecretScanner
                 continue;
             }
             var label = text.Substring(labelStart, labelEnd - labelStart);
-            if (!label.EndsWith("PRIVATE KEY", StringComparison.Ordinal) && !label.EndsWith("PRIVATE KEY BLOCK", StringComparison.Ordinal))
+            if (!label.EndsWith("PRIVATE KEY", StringComparison.Ordinal)
+                && !label.EndsWith("PRIVATE KEY BLOCK", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -628,11 +658,13 @@ public static partial class SecretScanner
             {
                 bodyEnd = nextEnd;
                 var close = nextEnd + 9;
-                while (close < text.Length && close - nextEnd < 64 && (IsUpperAlphanumeric(text[close]) || text[close] == ' '))
+                while (close < text.Length && close - nextEnd < 64
+                    && (IsUpperAlphanumeric(text[close]) || text[close] == ' '))
                 {
                     close++;
                 }
-                blockEnd = close + 5 <= text.Length && string.CompareOrdinal(text, close, "-----", 0, 5) == 0 ? close + 5 : close;
+                blockEnd = close + 5 <= text.Length
+                    && string.CompareOrdinal(text, close, "-----", 0, 5) == 0 ? close + 5 : close;
             }
             else
             {
@@ -691,7 +723,9 @@ public static partial class SecretScanner
         var before = text.Substring(from, keyStart - from);
         var after = text.Substring(valueEnd, to - valueEnd);
         var semicolonBefore = before.TrimEnd().EndsWith(";", StringComparison.Ordinal);
-        var semicolonAfter = after.TrimStart().StartsWith(";", StringComparison.Ordinal) || (after.Length > 0 && after[0] == '\'' && after.TrimStart('\'').TrimStart().StartsWith(";", StringComparison.Ordinal));
+        var semicolonAfter = after.TrimStart().StartsWith(";", StringComparison.Ordinal)
+            || (after.Length > 0 && after[0] == '\''
+            && after.TrimStart('\'').TrimStart().StartsWith(";", StringComparison.Ordinal));
         if (!semicolonBefore && !semicolonAfter && before.IndexOf(';') < 0)
         {
             return false;
@@ -780,7 +814,8 @@ public static partial class SecretScanner
     }
 
     private static bool IsValueTerminator(char c) =>
-        c == ';' || c == '"' || c == '\'' || c == '`' || c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '&' || c == ',' || c == '}' || c == ')';
+        c == ';' || c == '"' || c == '\'' || c == '`' || c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '&'
+            || c == ',' || c == '}' || c == ')';
 
     private static int SkipSpaces(string text, int i)
     {

@@ -176,12 +176,14 @@ public sealed class PathGlob
                         break;
                     }
                     var body = glob.Substring(i + 1, close - i - 1);
-                    var negate = body.StartsWith("!", StringComparison.Ordinal) || body.StartsWith("^", StringComparison.Ordinal);
+                    var negate = body.StartsWith("!", StringComparison.Ordinal)
+                        || body.StartsWith("^", StringComparison.Ordinal);
                     if (negate)
                     {
                         body = body.Substring(1);
                     }
-                    builder.Append(negate ? "[^/" : "[").Append(body.Replace("\\", "\\\\").Replace("[", "\\[")).Append(']');
+                    builder.Append(negate ? "[^/" : "[").Append(body.Replace("\\", "\\\\").Replace("[", "\\["))
+                        .Append(']');
                     i = close;
                     break;
                 }

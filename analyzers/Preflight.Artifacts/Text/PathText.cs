@@ -46,7 +46,8 @@ public static class PathText
     }
 
     public static bool IsRooted(string path) =>
-        path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal) || (path.Length >= 2 && path[1] == ':');
+        path.StartsWith("/", StringComparison.Ordinal) || path.StartsWith("\\", StringComparison.Ordinal)
+            || (path.Length >= 2 && path[1] == ':');
 
     /// <summary>Joins a relative path to a base folder; a rooted path wins.</summary>
     public static string Combine(string baseDirectory, string path) =>
@@ -88,7 +89,8 @@ public static class PathText
         return IsUnder(path, directory) ? path.Substring(directory.Length + 1) : path;
     }
 
-    public static bool Equal(string a, string b) => string.Equals(Normalize(a).TrimEnd('/'), Normalize(b).TrimEnd('/'), Comparison);
+    public static bool Equal(string a, string b) =>
+        string.Equals(Normalize(a).TrimEnd('/'), Normalize(b).TrimEnd('/'), Comparison);
 
     /// <summary>Paths compare case-sensitively on every platform: Docker build contexts and Linux images are
     /// case-sensitive.</summary>

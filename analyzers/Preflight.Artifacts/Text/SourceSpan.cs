@@ -29,7 +29,8 @@ public readonly struct SourceSpan : System.IEquatable<SourceSpan>
 
     public static SourceSpan FromOffsets(LineMap map, int start, int end) => map.Span(start, end);
 
-    public bool Equals(SourceSpan other) => Start == other.Start && Length == other.Length && Line == other.Line && Column == other.Column;
+    public bool Equals(SourceSpan other) => Start == other.Start && Length == other.Length && Line == other.Line
+        && Column == other.Column;
     public override bool Equals(object? obj) => obj is SourceSpan s && Equals(s);
     public override int GetHashCode() => (Start * 397) ^ Length;
     public override string ToString() => $"({Line},{Column})-({EndLine},{EndColumn})";

@@ -19,7 +19,8 @@ public sealed class TyeConfig
     {
         var services = new List<TyeService>();
         var loaded = YamlDocumentLoader.Load(text);
-        if (loaded.Error != null || loaded.Documents.Count == 0 || loaded.Documents[0].RootNode is not YamlMappingNode root ||
+        if (loaded.Error != null || loaded.Documents.Count == 0
+            || loaded.Documents[0].RootNode is not YamlMappingNode root ||
             root.Child("services") is not YamlSequenceNode list)
         {
             return new TyeConfig(services);
@@ -37,7 +38,8 @@ public sealed class TyeConfig
                 case YamlSequenceNode variables:
                     foreach (var variable in variables.Children)
                     {
-                        if (variable is YamlMappingNode pair && pair.Child("name").ScalarValue() is { Length: > 0 } variableName)
+                        if (variable is YamlMappingNode pair
+                            && pair.Child("name").ScalarValue() is { Length: > 0 } variableName)
                         {
                             env.Add(variableName);
                         }
@@ -66,7 +68,9 @@ public sealed class TyeConfig
                 {
                     if (binding is YamlMappingNode bindingMap)
                     {
-                        bindings.Add(new TyeBinding(bindingMap.Child("name").ScalarValue(), bindingMap.Child("connectionString") != null));
+                        bindings.Add(
+                            new TyeBinding(
+                            bindingMap.Child("name").ScalarValue(), bindingMap.Child("connectionString") != null));
                     }
                 }
             }
@@ -79,7 +83,9 @@ public sealed class TyeConfig
 /// <summary>A service of tye.yaml.</summary>
 public sealed class TyeService
 {
-    internal TyeService(string name, string? project, IReadOnlyList<string> environment, IReadOnlyList<TyeBinding> bindings, bool setsUnknownVariables)
+    internal TyeService(
+        string name, string? project, IReadOnlyList<string> environment, IReadOnlyList<TyeBinding> bindings,
+        bool setsUnknownVariables)
     {
         Name = name;
         Project = project;

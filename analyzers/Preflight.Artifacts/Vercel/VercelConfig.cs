@@ -9,7 +9,8 @@ namespace Preflight.Artifacts.Vercel;
 /// </summary>
 public sealed class VercelConfig
 {
-    internal VercelConfig(IReadOnlyList<VercelPath> functions, IReadOnlyList<VercelPath> builds, string? error, SourceSpan errorSpan)
+    internal VercelConfig(
+        IReadOnlyList<VercelPath> functions, IReadOnlyList<VercelPath> builds, string? error, SourceSpan errorSpan)
     {
         Functions = functions;
         Builds = builds;

@@ -48,7 +48,8 @@ public static class VercelConfigParser
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {
-            return new VercelConfig(functions, builds, "the file could not be read (" + ex.GetType().Name + ")", map.Span(0, 0));
+            return new VercelConfig(
+                functions, builds, "the file could not be read (" + ex.GetType().Name + ")", map.Span(0, 0));
         }
     }
 
@@ -146,7 +147,8 @@ public static class VercelConfigParser
         private SourceSpan StringSpan(ref Utf8JsonReader reader)
         {
             var startByte = (int)reader.TokenStartIndex;
-            var endByte = startByte + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
+            var endByte = startByte
+                + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
             var start = CharOffset(startByte);
             var end = CharOffset(Math.Min(endByte, _bytes.Length));
             return _map.Span(start, end);

@@ -9,8 +9,10 @@ namespace Preflight.Artifacts.Workflows;
 /// </summary>
 public sealed class WorkflowFile
 {
-    internal WorkflowFile(IReadOnlyList<WorkflowSecretReference> secretReferences, IReadOnlyList<SourceSpan> dynamicSecretReferences,
-        bool isReusable, IReadOnlyList<WorkflowSecretDeclaration> declaredSecrets, IReadOnlyList<WorkflowReusableCall> reusableWorkflowCalls,
+    internal WorkflowFile(
+        IReadOnlyList<WorkflowSecretReference> secretReferences, IReadOnlyList<SourceSpan> dynamicSecretReferences,
+        bool isReusable, IReadOnlyList<WorkflowSecretDeclaration> declaredSecrets,
+            IReadOnlyList<WorkflowReusableCall> reusableWorkflowCalls,
         IReadOnlyList<WorkflowError> errors)
     {
         SecretReferences = secretReferences;
@@ -107,7 +109,9 @@ public sealed class WorkflowSecretDeclaration
 /// <summary>A job that calls a reusable workflow, and the secrets it passes to it.</summary>
 public sealed class WorkflowReusableCall
 {
-    internal WorkflowReusableCall(string jobId, SourceSpan jobIdSpan, string uses, SourceSpan usesSpan, bool inheritsSecrets, SourceSpan secretsSpan,
+    internal WorkflowReusableCall(
+        string jobId, SourceSpan jobIdSpan, string uses, SourceSpan usesSpan, bool inheritsSecrets,
+        SourceSpan secretsSpan,
         IReadOnlyList<WorkflowPassedSecret> passedSecrets)
     {
         JobId = jobId;

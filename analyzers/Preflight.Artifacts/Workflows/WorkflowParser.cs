@@ -23,8 +23,12 @@ public static class WorkflowParser
         }
         catch (Exception ex) when (!(ex is OutOfMemoryException))
         {
-            return new WorkflowFile(Array.Empty<WorkflowSecretReference>(), Array.Empty<SourceSpan>(), false, Array.Empty<WorkflowSecretDeclaration>(),
-                Array.Empty<WorkflowReusableCall>(), new[] { new WorkflowError("the workflow could not be read (" + ex.GetType().Name + ")", map.Span(0, 0)) });
+            return new WorkflowFile(
+                Array.Empty<WorkflowSecretReference>(), Array.Empty<SourceSpan>(), false,
+                Array.Empty<WorkflowSecretDeclaration>(),
+                Array.Empty<WorkflowReusableCall>(),
+                    new[] { new WorkflowError(
+                    "the workflow could not be read (" + ex.GetType().Name + ")", map.Span(0, 0)) });
         }
     }
 
@@ -36,9 +40,13 @@ public static class WorkflowParser
         {
             errors.Add(new WorkflowError(loaded.Error, loaded.ErrorSpan));
         }
-        else if (loaded.Documents.Count > 0 && loaded.Documents[0].RootNode is not YamlMappingNode && !loaded.Documents[0].RootNode.IsNullScalar())
+        else if (loaded.Documents.Count > 0 && loaded.Documents[0].RootNode is not YamlMappingNode
+            && !loaded.Documents[0].RootNode.IsNullScalar())
         {
-            errors.Add(new WorkflowError("a workflow must be a mapping (on:, jobs:)", YamlDocumentLoader.SpanOf(map, loaded.Documents[0].RootNode)));
+            errors.Add(
+                new WorkflowError(
+                "a workflow must be a mapping (on:, jobs:)",
+                YamlDocumentLoader.SpanOf(map, loaded.Documents[0].RootNode)));
         }
 
         var isReusable = false;
@@ -136,9 +144,13 @@ public static class WorkflowParser
                             if (secret.Key.ScalarValue() is { } name)
                             {
                                 var options = secret.Value as YamlMappingNode;
-                                var required = options?.Child("required") is YamlScalarNode flag && flag.Style == ScalarStyle.Plain &&
+                                var required = options?.Child("required") is YamlScalarNode flag
+                                    && flag.Style == ScalarStyle.Plain &&
                                     string.Equals(flag.Value, "true", StringComparison.OrdinalIgnoreCase);
-                                declared.Add(new WorkflowSecretDeclaration(name, YamlDocumentLoader.SpanOf(map, secret.Key), required, options?.Child("description").ScalarValue()));
+                                declared.Add(
+                                    new WorkflowSecretDeclaration(
+                                    name, YamlDocumentLoader.SpanOf(map, secret.Key), required,
+                                    options?.Child("description").ScalarValue()));
                             }
                         }
                     }
@@ -176,19 +188,24 @@ public static class WorkflowParser
                 {
                     if (secret.Key.ScalarValue() is { } name)
                     {
-                        passed.Add(new WorkflowPassedSecret(name, YamlDocumentLoader.SpanOf(map, secret.Key), YamlDocumentLoader.SpanOf(map, secret.Value)));
+                        passed.Add(
+                            new WorkflowPassedSecret(
+                            name, YamlDocumentLoader.SpanOf(map, secret.Key),
+                            YamlDocumentLoader.SpanOf(map, secret.Value)));
                     }
                 }
             }
         }
-        return new WorkflowReusableCall(jobId, jobIdSpan, uses, YamlDocumentLoader.SpanOf(map, usesNode), inherits, secretsSpan, passed);
+        return new WorkflowReusableCall(
+            jobId, jobIdSpan, uses, YamlDocumentLoader.SpanOf(map, usesNode), inherits, secretsSpan, passed);
     }
 
     /// <summary>
     /// The spans of every scalar that is a value (not a key), each node once (aliases share nodes), with whether it is
     /// an <c>if:</c> condition (an expression even without <c>${{ }}</c>). Comments are never inside a scalar.
     /// </summary>
-    private static IEnumerable<(int Start, int End, bool IsCondition)> ValueScalars(LineMap map, IReadOnlyList<YamlDocument> documents)
+    private static IEnumerable<(int Start, int End, bool IsCondition)> ValueScalars(
+        LineMap map, IReadOnlyList<YamlDocument> documents)
     {
         var visited = new HashSet<YamlNode>(YamlNodeIdentity.Instance);
         var stack = new Stack<(YamlNode Node, bool IsCondition)>();
@@ -230,7 +247,8 @@ public static class WorkflowParser
 
     /// <summary>Finds the secret reads in the text of one scalar: inside each <c>${{ }}</c>, or all of it for a
     /// condition.</summary>
-    internal static void ScanScalar(string text, int start, int end, bool isCondition, List<(string? Name, int Start, int End)> found)
+    internal static void ScanScalar(
+        string text, int start, int end, bool isCondition, List<(string? Name, int Start, int End)> found)
     {
         var opened = false;
         var at = start;
@@ -292,7 +310,8 @@ public static class WorkflowParser
                     i++;
                 }
                 var previous = wordStart > start ? text[wordStart - 1] : ' ';
-                if (i - wordStart == 7 && previous != '.' && string.Compare(text, wordStart, "secrets", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
+                if (i - wordStart == 7 && previous != '.'
+                    && string.Compare(text, wordStart, "secrets", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     i = ReadSecretAccess(text, wordStart, i, limit, found);
                 }
@@ -304,7 +323,8 @@ public static class WorkflowParser
     }
 
     /// <summary>After the word <c>secrets</c>: <c>.NAME</c>, <c>['NAME']</c>, or a dynamic access.</summary>
-    private static int ReadSecretAccess(string text, int wordStart, int i, int limit, List<(string? Name, int Start, int End)> found)
+    private static int ReadSecretAccess(
+        string text, int wordStart, int i, int limit, List<(string? Name, int Start, int End)> found)
     {
         if (i < limit && text[i] == '.')
         {

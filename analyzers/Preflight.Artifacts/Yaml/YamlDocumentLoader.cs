@@ -42,12 +42,16 @@ public static class YamlDocumentLoader
         var map = new LineMap(text);
         if (text.Length > MaxLength)
         {
-            return new YamlLoadResult(Array.Empty<YamlDocument>(), $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read", map.Span(0, 0));
+            return new YamlLoadResult(
+                Array.Empty<YamlDocument>(), $"the file is larger than {MaxLength / (1024 * 1024)} MB and was not read",
+                map.Span(0, 0));
         }
         var tooDeep = YamlNesting.FindExcessiveNesting(text, MaxDepth);
         if (tooDeep >= 0)
         {
-            return new YamlLoadResult(Array.Empty<YamlDocument>(), $"the YAML is nested more than {MaxDepth} levels deep and was not read", map.Span(tooDeep, tooDeep));
+            return new YamlLoadResult(
+                Array.Empty<YamlDocument>(), $"the YAML is nested more than {MaxDepth} levels deep and was not read",
+                map.Span(tooDeep, tooDeep));
         }
         var stream = new YamlStream();
         try
@@ -60,12 +64,16 @@ public static class YamlDocumentLoader
             var line = (int)Math.Max(1, ex.Start.Line);
             var column = (int)Math.Max(1, ex.Start.Column);
             var offset = map.Offset(Math.Min(line, map.LineCount), column);
-            var message = ex.InnerException != null && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? ex.InnerException.Message : ex.Message;
-            return new YamlLoadResult(new List<YamlDocument>(stream.Documents), StripPosition(message), map.Span(offset, offset));
+            var message = ex.InnerException != null
+                && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? ex.InnerException.Message : ex.Message;
+            return new YamlLoadResult(
+                new List<YamlDocument>(stream.Documents), StripPosition(message), map.Span(offset, offset));
         }
-        catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is InsufficientExecutionStackException)
+        catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException
+            || ex is InsufficientExecutionStackException)
         {
-            return new YamlLoadResult(Array.Empty<YamlDocument>(), "the YAML could not be read (" + ex.GetType().Name + ")", map.Span(0, 0));
+            return new YamlLoadResult(
+                Array.Empty<YamlDocument>(), "the YAML could not be read (" + ex.GetType().Name + ")", map.Span(0, 0));
         }
     }
 

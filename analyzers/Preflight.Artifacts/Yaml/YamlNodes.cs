@@ -22,7 +22,9 @@ public static class YamlNodes
     {
         if (node is YamlScalarNode scalar)
         {
-            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value == "~" || scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL" || scalar.Value?.Length == 0))
+            if (scalar.Style == YamlDotNet.Core.ScalarStyle.Plain
+                && (scalar.Value == "~" || scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL"
+                || scalar.Value?.Length == 0))
             {
                 return null;
             }
@@ -33,5 +35,6 @@ public static class YamlNodes
 
     public static bool IsNullScalar(this YamlNode? node) =>
         node is YamlScalarNode scalar && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain &&
-        (scalar.Value == null || scalar.Value.Length == 0 || scalar.Value == "~" || scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL");
+        (scalar.Value == null || scalar.Value.Length == 0 || scalar.Value == "~" || scalar.Value == "null"
+            || scalar.Value == "Null" || scalar.Value == "NULL");
 }

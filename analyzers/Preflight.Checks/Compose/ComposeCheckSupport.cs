@@ -14,7 +14,8 @@ internal static class ComposeCheckSupport
 
     /// <summary>The services of every compose project that the current project checks (see
     /// <see cref="RepositoryLayout.OwnerOfService"/>).</summary>
-    public static IEnumerable<(string Path, ComposeFile File, ComposeService Service)> OwnedServices(CheckContext context)
+    public static IEnumerable<(string Path, ComposeFile File, ComposeService Service)> OwnedServices(
+        CheckContext context)
     {
         foreach (var (path, file) in context.ComposeFiles)
         {
@@ -60,10 +61,12 @@ internal static class ComposeCheckSupport
     /// is left out, as compose leaves it out. A variable an example env file documents (<c>.env.example</c>, copied to
     /// <c>.env</c> at set-up) is provided with a value unknown here.
     /// </summary>
-    public static Dictionary<string, string?> ContainerEnvironment(CheckContext context, ComposeFile file, ComposeService service)
+    public static Dictionary<string,
+        string?> ContainerEnvironment(CheckContext context, ComposeFile file, ComposeService service)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var documented = file.Files.Count > 0 ? ComposeEnvExamples.Documented(context, file.Files[0]) : new HashSet<string>(StringComparer.Ordinal);
+        var documented = file.Files.Count > 0 ? ComposeEnvExamples.Documented(context, file.Files[0])
+            : new HashSet<string>(StringComparer.Ordinal);
         foreach (var envFile in service.EnvFiles)
         {
             if (envFile.Path.Length == 0 || envFile.Path.IndexOf('$') >= 0 || envFile.BaseDirectory == null)
@@ -75,7 +78,8 @@ internal static class ComposeCheckSupport
             {
                 // A missing env_file made from its example at set-up (.env.sample → .env) provides the example's
                 // keys.
-                if (ComposeEnvExamples.FindExample(context, envFile.ResolvePath()) is { } example && context.ReadText(example) is { } exampleText)
+                if (ComposeEnvExamples.FindExample(context, envFile.ResolvePath()) is { } example
+                    && context.ReadText(example) is { } exampleText)
                 {
                     foreach (var entry in EnvFileParser.Parse(exampleText).Entries)
                     {
@@ -86,11 +90,14 @@ internal static class ComposeCheckSupport
             }
             // A ${VAR} in an env_file that the .env does not set is provided (or not) at deploy time: its value is
             // unknown.
-            foreach (var entry in EnvFileParser.Parse(text, name => file.DotEnv != null && file.DotEnv.TryGetValue(name, out var known) ? known : UnknownMarker).Entries)
+            foreach (var entry in EnvFileParser.Parse(
+                text, name => file.DotEnv != null
+                && file.DotEnv.TryGetValue(name, out var known) ? known : UnknownMarker).Entries)
             {
                 if (entry.Value != null)
                 {
-                    environment[entry.Key] = entry.Value.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 ? null : entry.Value;
+                    environment[entry.Key] = entry.Value.IndexOf(UnknownMarker, StringComparison.Ordinal) >= 0 ? null
+                        : entry.Value;
                 }
                 else if (Provided(context, file, documented, entry.Key))
                 {
@@ -104,7 +111,8 @@ internal static class ComposeCheckSupport
             {
                 if (Provided(context, file, documented, entry.Name))
                 {
-                    environment[entry.Name] = file.DotEnv != null && file.DotEnv.TryGetValue(entry.Name, out var value) ? value : null;
+                    environment[entry.Name] = file.DotEnv != null
+                        && file.DotEnv.TryGetValue(entry.Name, out var value) ? value : null;
                 }
                 else
                 {
@@ -120,11 +128,13 @@ internal static class ComposeCheckSupport
     /// <summary>Set by the .env, declared in preflight.yaml, or documented by an example env file
     /// (<see cref="ComposeEnvExamples"/>).</summary>
     private static bool Provided(CheckContext context, ComposeFile file, HashSet<string> documented, string name) =>
-        (file.DotEnv != null && file.DotEnv.ContainsKey(name)) || IsDeclared(context, name) || documented.Contains(name);
+        (file.DotEnv != null && file.DotEnv.ContainsKey(name)) || IsDeclared(context, name)
+            || documented.Contains(name);
 
     /// <summary>True when the value was written with a <c>${VAR}</c> whose value only the deploy knows (so its real
     /// value is unknown here).</summary>
-    private static bool IsInterpolatedFromUnknown(CheckContext context, ComposeFile file, HashSet<string> documented, ComposeEnvironmentEntry entry)
+    private static bool IsInterpolatedFromUnknown(
+        CheckContext context, ComposeFile file, HashSet<string> documented, ComposeEnvironmentEntry entry)
     {
         if (entry.Node is not ComposeScalar scalar || scalar.RawValue.IndexOf('$') < 0)
         {
@@ -133,7 +143,8 @@ internal static class ComposeCheckSupport
         foreach (var reference in ComposeInterpolation.FindReferences(scalar.RawValue))
         {
             if (IsDeclared(context, reference.Name) ||
-                (documented.Contains(reference.Name) && !(file.DotEnv != null && file.DotEnv.ContainsKey(reference.Name))))
+                (documented.Contains(reference.Name)
+                    && !(file.DotEnv != null && file.DotEnv.ContainsKey(reference.Name))))
             {
                 return true;
             }

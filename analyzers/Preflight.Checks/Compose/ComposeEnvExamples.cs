@@ -33,9 +33,12 @@ internal static class ComposeEnvExamples
             return true;
         }
         // "example.env", "env.sample" style: the stem names the example.
-        var stem = fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase) ? fileName.Substring(0, fileName.Length - 4) : fileName;
-        return Array.Exists(ExampleStems, s => string.Equals(s, stem.TrimStart('.'), StringComparison.OrdinalIgnoreCase) ||
-            stem.EndsWith("." + s, StringComparison.OrdinalIgnoreCase) || stem.EndsWith("-" + s, StringComparison.OrdinalIgnoreCase) ||
+        var stem = fileName.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
+            ? fileName.Substring(0, fileName.Length - 4) : fileName;
+        return Array.Exists(
+            ExampleStems, s => string.Equals(s, stem.TrimStart('.'), StringComparison.OrdinalIgnoreCase) ||
+            stem.EndsWith("." + s, StringComparison.OrdinalIgnoreCase)
+                || stem.EndsWith("-" + s, StringComparison.OrdinalIgnoreCase) ||
             stem.EndsWith("_" + s, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -62,7 +65,8 @@ internal static class ComposeEnvExamples
         }
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string, HashSet<string>>> Cache =
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string,
+        HashSet<string>>> Cache =
         new System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, Dictionary<string, HashSet<string>>>();
 
     private static HashSet<string> DocumentedIn(CheckContext context, string folder)
@@ -74,7 +78,8 @@ internal static class ComposeEnvExamples
             var name = PathText.GetFileName(path);
             var isExample = IsExampleEnvFile(name);
             if (!(PathText.Equal(directory, folder) || PathText.Equal(directory, context.Layout.Root)) ||
-                !(isExample || string.Equals(name, ".env", StringComparison.Ordinal)) || context.ReadText(path) is not { } text)
+                !(isExample || string.Equals(name, ".env", StringComparison.Ordinal))
+                    || context.ReadText(path) is not { } text)
             {
                 continue;
             }
@@ -93,7 +98,8 @@ internal static class ComposeEnvExamples
         return names;
     }
 
-    private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl", ".default", ".defaults" };
+    private static readonly string[] ExampleSuffixes = { ".example", ".sample", ".template", ".dist", ".tmpl",
+        ".default", ".defaults" };
 
     /// <summary>
     /// The documented example of a missing file, beside it (<c>.env.sample</c> for <c>.env</c>,
@@ -127,5 +133,7 @@ internal static class ComposeEnvExamples
 
     /// <summary><c># NAME=value</c> on a line of its own (dotenv comments are whole lines).</summary>
     private static readonly Regex CommentedAssignment =
-        new Regex(@"^[ \t]*#[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        new Regex(
+            @"^[ \t]*#[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*=",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

@@ -40,7 +40,8 @@ public static class ComposeHealthDependencyCheck
                     var why = WhyUnhealthy(context, target);
                     if (why != null)
                     {
-                        context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(condition.SourceFile, path), condition.Span,
+                        context.Report(
+                            Finding.At(Rule, ComposeCheckSupport.FileOf(condition.SourceFile, path), condition.Span,
                             service.Name, target.Name, why));
                     }
                 }
@@ -63,7 +64,8 @@ public static class ComposeHealthDependencyCheck
         // No test of its own: the image's HEALTHCHECK applies, when the image has one.
         if (service.Build != null)
         {
-            return BuiltImageHasNoHealthcheck(context, service.Build) is { } image ? $"has no healthcheck, nor has its image (built {image})" : null;
+            return BuiltImageHasNoHealthcheck(context, service.Build) is { } image
+                ? $"has no healthcheck, nor has its image (built {image})" : null;
         }
         if (service.Image != null && KnownWithoutHealthcheck(service.Image))
         {
@@ -86,7 +88,8 @@ public static class ComposeHealthDependencyCheck
         else
         {
             if (build.IsInterpolated || build.IsRemote || build.BaseDirectory == null ||
-                (build.Dockerfile != null && (ComposeReferences.IsRemote(build.Dockerfile) || build.Dockerfile.IndexOf('$') >= 0)))
+                (build.Dockerfile != null
+                    && (ComposeReferences.IsRemote(build.Dockerfile) || build.Dockerfile.IndexOf('$') >= 0)))
             {
                 return null;
             }
@@ -103,10 +106,12 @@ public static class ComposeHealthDependencyCheck
         {
             return null;
         }
-        var stage = build.Target != null ? dockerfile.StageNamed(build.Target) : dockerfile.Stages[dockerfile.Stages.Count - 1];
+        var stage = build.Target != null ? dockerfile.StageNamed(build.Target)
+            : dockerfile.Stages[dockerfile.Stages.Count - 1];
         for (var depth = 0; stage != null && depth < 64; depth++)
         {
-            var healthcheck = stage.Instructions.LastOrDefault(i => string.Equals(i.Keyword, "HEALTHCHECK", StringComparison.OrdinalIgnoreCase));
+            var healthcheck = stage.Instructions.LastOrDefault(
+                i => string.Equals(i.Keyword, "HEALTHCHECK", StringComparison.OrdinalIgnoreCase));
             if (healthcheck != null)
             {
                 return IsNone(healthcheck) ? where : null;
@@ -150,7 +155,8 @@ public static class ComposeHealthDependencyCheck
         {
             return true;
         }
-        foreach (var prefix in new[] { "docker.io/library/", "index.docker.io/library/", "library/", "docker.io/", "index.docker.io/" })
+        foreach (var prefix in new[] { "docker.io/library/", "index.docker.io/library/", "library/", "docker.io/",
+            "index.docker.io/" })
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal))
             {

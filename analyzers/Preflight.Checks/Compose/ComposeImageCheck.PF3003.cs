@@ -22,7 +22,8 @@ public static class ComposeImageCheck
         foreach (var (path, file, service) in ComposeCheckSupport.OwnedServices(context))
         {
             findings.Seen(path, service);
-            if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0 || service.Build != null)
+            if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0
+                || service.Build != null)
             {
                 continue;
             }
@@ -34,10 +35,13 @@ public static class ComposeImageCheck
             var environment = ComposeCheckSupport.ContainerEnvironment(context, file, service);
             foreach (var image in images)
             {
-                foreach (var violation in ImageRequirementEvaluator.Evaluate(image, environment, service.Image, service.Command))
+                foreach (var violation in ImageRequirementEvaluator.Evaluate(
+                    image, environment, service.Image, service.Command))
                 {
                     var source = image.FromConfig ? "; required by preflight.yaml images:" : string.Empty;
-                    findings.Add(path, service, Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
+                    findings.Add(
+                        path, service,
+                        Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
                         service.Name, service.Image, violation.Message + source));
                 }
             }

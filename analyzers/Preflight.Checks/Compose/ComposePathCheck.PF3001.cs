@@ -31,7 +31,8 @@ public static class ComposePathCheck
             CheckBuild(context, path, service, owner);
             foreach (var envFile in service.EnvFiles)
             {
-                if (!envFile.Required || envFile.Path.Length == 0 || HasVariable(envFile.Node) || envFile.BaseDirectory == null)
+                if (!envFile.Required || envFile.Path.Length == 0 || HasVariable(envFile.Node)
+                    || envFile.BaseDirectory == null)
                 {
                     continue;
                 }
@@ -44,7 +45,8 @@ public static class ComposePathCheck
             }
             foreach (var mount in service.Volumes)
             {
-                if (!mount.IsBind || mount.IsHomeRelative || mount.CreateHostPath == true || string.IsNullOrEmpty(mount.Source) ||
+                if (!mount.IsBind || mount.IsHomeRelative || mount.CreateHostPath == true
+                    || string.IsNullOrEmpty(mount.Source) ||
                     HasVariable(mount.Node) || mount.BaseDirectory == null || IsHostPath(mount.Source!))
                 {
                     continue;
@@ -52,11 +54,13 @@ public static class ComposePathCheck
                 var source = mount.ResolveSource();
                 // A source outside the repository (../../shared) is on the host that runs compose: not this machine's
                 // to check.
-                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source) && ComposeEnvExamples.FindExample(context, source) == null &&
+                if (source != null && PathText.IsUnder(source, context.Layout.Root) && !context.Exists(source)
+                    && ComposeEnvExamples.FindExample(context, source) == null &&
                     !(ignore ??= new GitIgnore(context)).IsIgnored(source + "/_") &&
                     !DevContainerCreatedFolders.IsCreated(source, created ??= CreatedByDevContainers(context)))
                 {
-                    Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan, "bind-mount source", mount.Source!, owner,
+                    Report(context, mount.SourceFile, path, mount.SourceSpan.IsEmpty ? mount.Span : mount.SourceSpan,
+                        "bind-mount source", mount.Source!, owner,
                         $" (looked for {context.Display(source)}; Docker would mount an empty folder in its place)");
                 }
             }
@@ -88,18 +92,22 @@ public static class ComposePathCheck
         var buildContext = build.ResolveContext();
         if (!context.Exists(buildContext))
         {
-            Report(context, build.SourceFile, path, build.ContextSpan, "build context", build.Context, owner, $" (looked for {context.Display(buildContext)})");
+            Report(context, build.SourceFile, path, build.ContextSpan, "build context", build.Context, owner,
+                $" (looked for {context.Display(buildContext)})");
             return;
         }
-        if (build.DockerfileInline != null || (build.Dockerfile != null && ComposeReferences.IsRemote(build.Dockerfile)))
+        if (build.DockerfileInline != null
+            || (build.Dockerfile != null && ComposeReferences.IsRemote(build.Dockerfile)))
         {
             return;
         }
         var dockerfile = build.ResolveDockerfile();
         if (!context.Exists(dockerfile))
         {
-            Report(context, build.SourceFile, path, build.Dockerfile != null ? build.DockerfileSpan : build.ContextSpan, "dockerfile",
-                build.Dockerfile ?? "Dockerfile", owner, $" (looked for {context.Display(dockerfile)} in the build context)");
+            Report(context, build.SourceFile, path, build.Dockerfile != null ? build.DockerfileSpan : build.ContextSpan,
+                "dockerfile",
+                build.Dockerfile ?? "Dockerfile", owner,
+                    $" (looked for {context.Display(dockerfile)} in the build context)");
         }
     }
 
@@ -112,10 +120,15 @@ public static class ComposePathCheck
         source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith("\\", StringComparison.Ordinal) ||
         (source.Length >= 2 && char.IsLetter(source[0]) && source[1] == ':');
 
-    private static bool HasVariable(ComposeNode node) => node is ComposeScalar scalar ? scalar.RawValue.IndexOf('$') >= 0 :
-        node is ComposeMapping mapping && mapping["source"] is ComposeScalar source ? source.RawValue.IndexOf('$') >= 0 :
-        node is ComposeMapping envFile && envFile["path"] is ComposeScalar envPath && envPath.RawValue.IndexOf('$') >= 0;
+    private static bool HasVariable(ComposeNode node) => node is ComposeScalar scalar
+        ? scalar.RawValue.IndexOf('$') >= 0 :
+        node is ComposeMapping mapping
+            && mapping["source"] is ComposeScalar source ? source.RawValue.IndexOf('$') >= 0 :
+        node is ComposeMapping envFile && envFile["path"] is ComposeScalar envPath
+            && envPath.RawValue.IndexOf('$') >= 0;
 
-    private static void Report(CheckContext context, string? file, string fallback, Artifacts.Text.SourceSpan span, string what, string value, string owner, string detail) =>
+    private static void Report(
+        CheckContext context, string? file, string fallback, Artifacts.Text.SourceSpan span, string what, string value,
+        string owner, string detail) =>
         context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(file, fallback), span, what, value, owner, detail));
 }

@@ -34,13 +34,16 @@ public static class ComposePersistCheck
             {
                 foreach (var name in image.Persist)
                 {
-                    if (!environment.TryGetValue(name, out var value) || value == null || !value.StartsWith("/", System.StringComparison.Ordinal))
+                    if (!environment.TryGetValue(name, out var value) || value == null
+                        || !value.StartsWith("/", System.StringComparison.Ordinal))
                     {
                         continue;
                     }
                     if (!HasVolumeAbove(service, value))
                     {
-                        findings.Add(path, service, Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
+                        findings.Add(
+                            path, service,
+                            Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
                             service.Name, service.Image, name, value));
                     }
                 }

@@ -22,9 +22,12 @@ public static class ComposeReferenceCheck
         {
             foreach (var error in file.Errors)
             {
-                if (error.Kind == ComposeErrorKind.Reference || error.Kind == ComposeErrorKind.Cycle || error.Kind == ComposeErrorKind.MissingFile && !error.Span.IsEmpty)
+                if (error.Kind == ComposeErrorKind.Reference || error.Kind == ComposeErrorKind.Cycle
+                    || error.Kind == ComposeErrorKind.MissingFile && !error.Span.IsEmpty)
                 {
-                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Message));
+                    context.Report(
+                        Finding.At(
+                        Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Message));
                 }
             }
         }

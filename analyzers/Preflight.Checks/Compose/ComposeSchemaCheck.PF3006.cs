@@ -22,11 +22,15 @@ public static class ComposeSchemaCheck
         {
             foreach (var error in file.Errors)
             {
-                var isSchema = error.Kind == ComposeErrorKind.Syntax || error.Kind == ComposeErrorKind.Schema || error.Kind == ComposeErrorKind.Limit ||
-                    error.Kind == ComposeErrorKind.Merge || (error.Kind == ComposeErrorKind.Interpolation && error.Variable == null);
+                var isSchema = error.Kind == ComposeErrorKind.Syntax || error.Kind == ComposeErrorKind.Schema
+                    || error.Kind == ComposeErrorKind.Limit ||
+                    error.Kind == ComposeErrorKind.Merge
+                        || (error.Kind == ComposeErrorKind.Interpolation && error.Variable == null);
                 if (isSchema)
                 {
-                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Message));
+                    context.Report(
+                        Finding.At(
+                        Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Message));
                 }
             }
         }

@@ -11,13 +11,16 @@ namespace Preflight.Checks.Compose;
 /// </summary>
 internal sealed class ComposeServiceFindings
 {
-    private readonly Dictionary<(string File, int Line, int Column), int> _sets = new Dictionary<(string, int, int), int>();
-    private readonly List<(Finding Finding, (string, int, int) Service)> _order = new List<(Finding, (string, int, int))>();
+    private readonly Dictionary<(string File, int Line, int Column),
+        int> _sets = new Dictionary<(string, int, int), int>();
+    private readonly List<(Finding Finding, (string, int, int) Service)> _order = new List<(Finding,
+        (string, int, int))>();
     private readonly Dictionary<Finding, int> _counts = new Dictionary<Finding, int>();
 
     /// <summary>Counts one compose set that holds the service; call once per set and service, before its
     /// findings.</summary>
-    public void Seen(string path, ComposeService service) => _sets[Key(path, service)] = _sets.TryGetValue(Key(path, service), out var n) ? n + 1 : 1;
+    public void Seen(string path, ComposeService service) =>
+        _sets[Key(path, service)] = _sets.TryGetValue(Key(path, service), out var n) ? n + 1 : 1;
 
     /// <summary>A finding of the service in the current set.</summary>
     public void Add(string path, ComposeService service, Finding finding)

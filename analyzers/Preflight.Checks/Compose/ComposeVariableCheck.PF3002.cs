@@ -43,21 +43,29 @@ public static class ComposeVariableCheck
         foreach (var (path, file) in context.ComposeFiles)
         {
             var documented = ComposeEnvExamples.Documented(context, file.Files.Count > 0 ? file.Files[0] : path);
-            var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath) + " or an example env file (.env.example)" :
+            var where = file.EnvFilePath != null ? context.Display(file.EnvFilePath)
+                + " or an example env file (.env.example)" :
                 $"a .env or example env file (.env.example) beside {context.Display(path)} (there is none)";
             foreach (var reference in file.UnsetVariables)
             {
-                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && !documented.Contains(reference.Name) && System.Array.IndexOf(ShellVariables, reference.Name) < 0 &&
+                if (!ComposeCheckSupport.IsDeclared(context, reference.Name) && !documented.Contains(reference.Name)
+                    && System.Array.IndexOf(ShellVariables, reference.Name) < 0 &&
                     reported.Add((ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Name)))
                 {
-                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name, where));
+                    context.Report(
+                        Finding.At(
+                        Rule, ComposeCheckSupport.FileOf(reference.SourceFile, path), reference.Span, reference.Name,
+                        where));
                 }
             }
-            foreach (var error in file.Errors.Where(e => e.Kind == ComposeErrorKind.Interpolation && e.Variable != null))
+            foreach (var error in file.Errors.Where(
+                e => e.Kind == ComposeErrorKind.Interpolation && e.Variable != null))
             {
                 if (!ComposeCheckSupport.IsDeclared(context, error.Variable!) && !documented.Contains(error.Variable!))
                 {
-                    context.Report(Finding.At(Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Variable!, where));
+                    context.Report(
+                        Finding.At(
+                        Rule, ComposeCheckSupport.FileOf(error.SourceFile, path), error.Span, error.Variable!, where));
                 }
             }
         }

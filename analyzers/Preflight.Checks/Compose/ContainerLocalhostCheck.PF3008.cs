@@ -58,15 +58,20 @@ public static class ContainerLocalhostCheck
         }
     }
 
-    private static void Check(CheckContext context, string path, ComposeFile file, ComposeService service, string projectDirectory, Dockerfile? dockerfile)
+    private static void Check(
+        CheckContext context, string path, ComposeFile file, ComposeService service, string projectDirectory,
+        Dockerfile? dockerfile)
     {
-        if (service.NetworkMode != null && (service.NetworkMode == "host" || service.NetworkMode.StartsWith("service:", StringComparison.Ordinal) || service.NetworkMode.StartsWith("container:", StringComparison.Ordinal)))
+        if (service.NetworkMode != null
+            && (service.NetworkMode == "host" || service.NetworkMode.StartsWith("service:", StringComparison.Ordinal)
+            || service.NetworkMode.StartsWith("container:", StringComparison.Ordinal)))
         {
             return;
         }
         foreach (var envFile in service.EnvFiles)
         {
-            if (envFile.Path.Length == 0 || envFile.Path.IndexOf('$') >= 0 || envFile.BaseDirectory == null || context.ReadText(envFile.ResolvePath()) == null)
+            if (envFile.Path.Length == 0 || envFile.Path.IndexOf('$') >= 0 || envFile.BaseDirectory == null
+                || context.ReadText(envFile.ResolvePath()) == null)
             {
                 return;   // an env_file whose variables are unknown may override anything
             }
@@ -98,7 +103,8 @@ public static class ContainerLocalhostCheck
                 break;
             }
         }
-        var overridden = new HashSet<string>(environment.Keys.Select(k => k.Replace("__", ":")), StringComparer.OrdinalIgnoreCase);
+        var overridden = new HashSet<string>(
+            environment.Keys.Select(k => k.Replace("__", ":")), StringComparer.OrdinalIgnoreCase);
         var services = file.Services;
 
         // Values the compose file itself sets.
@@ -107,7 +113,8 @@ public static class ContainerLocalhostCheck
             if (entry.Value != null && entry.Node is ComposeScalar scalar && scalar.RawValue.IndexOf('$') < 0 &&
                 LocalhostEndpoint.Find(entry.Name.Replace("__", ":"), entry.Value) is { } endpoint)
             {
-                Report(context, ComposeCheckSupport.FileOf(entry.SourceFile, path), entry.ValueSpan.IsEmpty ? entry.Span : entry.ValueSpan,
+                Report(context, ComposeCheckSupport.FileOf(entry.SourceFile, path),
+                    entry.ValueSpan.IsEmpty ? entry.Span : entry.ValueSpan,
                     entry.Name, endpoint, service, services);
             }
         }
@@ -143,12 +150,16 @@ public static class ContainerLocalhostCheck
         }
     }
 
-    private static void Report(CheckContext context, string file, SourceSpan span, string key, LocalhostEndpoint endpoint, ComposeService service, IReadOnlyList<ComposeService> services)
+    private static void Report(
+        CheckContext context, string file, SourceSpan span, string key, LocalhostEndpoint endpoint,
+        ComposeService service, IReadOnlyList<ComposeService> services)
     {
         var hint = "; use the name of the compose service that runs it as the host";
         if (endpoint.Kind != null)
         {
-            var candidates = services.Where(s => s != service && s.Image != null && LocalhostEndpoint.ImageRuns(ImageCatalogue.RepositoryOf(s.Image), endpoint.Kind)).ToList();
+            var candidates = services.Where(
+                s => s != service && s.Image != null
+                && LocalhostEndpoint.ImageRuns(ImageCatalogue.RepositoryOf(s.Image), endpoint.Kind)).ToList();
             if (candidates.Count == 1)
             {
                 hint = $"; probably meant: the compose service '{candidates[0].Name}' ({candidates[0].Image}) as the host";
@@ -166,13 +177,16 @@ public static class ContainerLocalhostCheck
     {
         try
         {
-            var files = System.IO.Directory.EnumerateFiles(projectDirectory, "*.cs", System.IO.SearchOption.AllDirectories)
+            var files = System.IO.Directory.EnumerateFiles(
+                projectDirectory, "*.cs", System.IO.SearchOption.AllDirectories)
                 .Select(PathText.Normalize)
-                .Where(f => f.IndexOf("/bin/", StringComparison.Ordinal) < 0 && f.IndexOf("/obj/", StringComparison.Ordinal) < 0)
+                .Where(f => f.IndexOf("/bin/", StringComparison.Ordinal) < 0
+                    && f.IndexOf("/obj/", StringComparison.Ordinal) < 0)
                 .Take(2000);
             foreach (var file in files)
             {
-                if (FileSystem.ReadText(file) is { } text && OtherProviders.Any(p => text.IndexOf(p, StringComparison.Ordinal) >= 0))
+                if (FileSystem.ReadText(file) is { } text
+                    && OtherProviders.Any(p => text.IndexOf(p, StringComparison.Ordinal) >= 0))
                 {
                     return true;
                 }
@@ -210,12 +224,15 @@ public static class ContainerLocalhostCheck
     /// True when the service builds the current project: a local build whose context is the project's folder, or whose
     /// Dockerfile is in the project's folder or names the project file.
     /// </summary>
-    internal static bool BuildsCurrentProject(CheckContext context, ComposeService service, string projectDirectory, out Dockerfile? dockerfile)
+    internal static bool BuildsCurrentProject(
+        CheckContext context, ComposeService service, string projectDirectory, out Dockerfile? dockerfile)
     {
         dockerfile = null;
         var build = service.Build;
-        if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null || build.DockerfileInline != null ||
-            (build.Dockerfile != null && (build.Dockerfile.IndexOf('$') >= 0 || ComposeReferences.IsRemote(build.Dockerfile))))
+        if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null
+            || build.DockerfileInline != null ||
+            (build.Dockerfile != null
+                && (build.Dockerfile.IndexOf('$') >= 0 || ComposeReferences.IsRemote(build.Dockerfile))))
         {
             return false;
         }
@@ -223,9 +240,14 @@ public static class ContainerLocalhostCheck
         var text = context.ReadText(dockerfilePath);
         var builds = PathText.Equal(build.ResolveContext(), projectDirectory) ||
             PathText.Equal(PathText.GetDirectory(dockerfilePath), projectDirectory) ||
-            (text != null && ServiceProjectMatcher.MentionsProjectFile(text, PathText.GetFileName(context.Layout.CurrentProject)) &&
-             string.Equals(context.Layout.OwnerOfDockerfile(dockerfilePath, text), context.Layout.CurrentProject, StringComparison.Ordinal));
-        if (!builds || PathText.Equal(projectDirectory, context.Layout.Root) && !PathText.Equal(build.ResolveContext(), projectDirectory))
+            (text != null
+                && ServiceProjectMatcher.MentionsProjectFile(
+                text, PathText.GetFileName(context.Layout.CurrentProject)) &&
+             string.Equals(
+                 context.Layout.OwnerOfDockerfile(dockerfilePath, text), context.Layout.CurrentProject,
+                 StringComparison.Ordinal));
+        if (!builds || PathText.Equal(projectDirectory, context.Layout.Root)
+            && !PathText.Equal(build.ResolveContext(), projectDirectory))
         {
             return false;
         }

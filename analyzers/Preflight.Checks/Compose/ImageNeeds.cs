@@ -51,7 +51,8 @@ public static class ImageNeeds
         {
             foreach (var service in file.Services)
             {
-                if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0 || service.Build != null)
+                if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0
+                    || service.Build != null)
                 {
                     continue;
                 }
@@ -64,22 +65,30 @@ public static class ImageNeeds
                 var where = ComposeCheckSupport.FileOf(service.NameSourceFile, path);
                 foreach (var image in images)
                 {
-                    foreach (var violation in ImageRequirementEvaluator.Evaluate(image, environment, service.Image, service.Command))
+                    foreach (var violation in ImageRequirementEvaluator.Evaluate(
+                        image, environment, service.Image, service.Command))
                     {
-                        if (!violation.Message.StartsWith("lacks ", StringComparison.Ordinal) || violation.Message.IndexOf("(set to ", StringComparison.Ordinal) >= 0)
+                        if (!violation.Message.StartsWith("lacks ", StringComparison.Ordinal)
+                            || violation.Message.IndexOf("(set to ", StringComparison.Ordinal) >= 0)
                         {
                             continue;
                         }
                         // The names that would meet the need (one, or a one-of group); the one the service passes
                         // through.
-                        var names = image.AnyOf.FirstOrDefault(g => g.Count > 0 && g[0] == violation.Variable) ?? new[] { violation.Variable };
-                        var passed = service.Environment.FirstOrDefault(e => e.Value == null && names.Contains(e.Name, StringComparer.Ordinal));
-                        if (passed == null || environment.ContainsKey(passed.Name) || !seen.Add((where, service.Name, passed.Name)))
+                        var names = image.AnyOf.FirstOrDefault(g => g.Count > 0 && g[0] == violation.Variable)
+                            ?? new[] { violation.Variable };
+                        var passed = service.Environment.FirstOrDefault(
+                            e => e.Value == null && names.Contains(e.Name, StringComparer.Ordinal));
+                        if (passed == null || environment.ContainsKey(passed.Name)
+                            || !seen.Add((where, service.Name, passed.Name)))
                         {
                             continue;
                         }
                         var span = passed.Span.IsEmpty ? service.NameSpan : passed.Span;
-                        result.Add(new ImageNeed(passed.Name, service.Image, service.Name, ComposeCheckSupport.FileOf(passed.SourceFile, where), span.Line, span.Column));
+                        result.Add(
+                            new ImageNeed(
+                            passed.Name, service.Image, service.Name,
+                            ComposeCheckSupport.FileOf(passed.SourceFile, where), span.Line, span.Column));
                     }
                 }
             }

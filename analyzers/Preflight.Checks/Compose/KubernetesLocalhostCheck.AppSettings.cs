@@ -25,10 +25,13 @@ namespace Preflight.Checks.Compose;
 /// </summary>
 public static partial class KubernetesLocalhostCheck
 {
-    private static void CheckAppSettings(CheckContext context, Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container)
+    private static void CheckAppSettings(
+        CheckContext context, Scope scope, ManifestFile manifest, KubernetesObject workload,
+        KubernetesContainer container)
     {
         var project = context.Layout.CurrentProject;
-        if (container.Image == null || IsTemplated(container.Image) || !RunsProject(context, scope, project, container.Image))
+        if (container.Image == null || IsTemplated(container.Image)
+            || !RunsProject(context, scope, project, container.Image))
         {
             return;
         }
@@ -78,13 +81,17 @@ public static partial class KubernetesLocalhostCheck
         foreach (var pair in effective.OrderBy(p => p.Value.Key.Span.Start))
         {
             var (file, key) = pair.Value;
-            if (values.ContainsKey(pair.Key) || dockerfileKeys.Contains(pair.Key) || key.Value == null || IsTemplated(key.Value) ||
-                LocalhostEndpoint.Find(pair.Key, key.Value) is not { } endpoint || Mentions(arguments, pair.Key) || scope.PatchesMention(pair.Key, pair.Key.Replace(":", "__")))
+            if (values.ContainsKey(pair.Key) || dockerfileKeys.Contains(pair.Key) || key.Value == null
+                || IsTemplated(key.Value) ||
+                LocalhostEndpoint.Find(pair.Key, key.Value) is not { } endpoint || Mentions(arguments, pair.Key)
+                    || scope.PatchesMention(pair.Key, pair.Key.Replace(":", "__")))
             {
                 continue;
             }
             var where = $"{workload.Kind} '{workload.Name ?? "?"}' ({(container.Name != null ? $"container '{container.Name}', " : string.Empty)}set in {context.Display(file)})";
-            scope.Report(manifest.Path, container.ImageSpan.IsEmpty ? container.Span : container.ImageSpan, pair.Key, endpoint, where, workload.Namespace, dedupeKey: pair.Key);
+            scope.Report(
+                manifest.Path, container.ImageSpan.IsEmpty ? container.Span : container.ImageSpan, pair.Key, endpoint,
+                where, workload.Namespace, dedupeKey: pair.Key);
         }
     }
 
@@ -100,7 +107,8 @@ public static partial class KubernetesLocalhostCheck
         foreach (var path in context.Artifacts)
         {
             var name = PathText.GetFileName(path);
-            if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+            if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase)
+                && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
                 PathText.Equal(PathText.GetDirectory(path), projectDirectory) && context.ReadText(path) is { } text &&
                 LocalHostTexts.Any(t => text.IndexOf(t, StringComparison.OrdinalIgnoreCase) >= 0))
             {
@@ -115,7 +123,8 @@ public static partial class KubernetesLocalhostCheck
     private static bool RunsProject(CheckContext context, Scope scope, string project, string image)
     {
         var fileName = PathText.GetFileName(project);
-        var sharedName = context.Artifacts.Count(a => string.Equals(PathText.GetFileName(a), fileName, StringComparison.OrdinalIgnoreCase)) > 1;
+        var sharedName = context.Artifacts.Count(
+            a => string.Equals(PathText.GetFileName(a), fileName, StringComparison.OrdinalIgnoreCase)) > 1;
         var names = sharedName ? Array.Empty<string>() : new[] { System.IO.Path.GetFileNameWithoutExtension(fileName) };
         if (ServiceProjectMatcher.ImageRuns(image, names, Array.Empty<string>()))
         {
@@ -129,7 +138,9 @@ public static partial class KubernetesLocalhostCheck
             {
                 foreach (var service in file.Services)
                 {
-                    if (service.Image != null && ContainerLocalhostCheck.BuildsCurrentProject(context, service, PathText.GetDirectory(project), out _))
+                    if (service.Image != null
+                        && ContainerLocalhostCheck.BuildsCurrentProject(
+                        context, service, PathText.GetDirectory(project), out _))
                     {
                         built.Add(service.Image);
                     }
@@ -137,7 +148,8 @@ public static partial class KubernetesLocalhostCheck
             }
             scope.ProjectImages = built;
         }
-        return scope.ProjectImages.Count > 0 && ServiceProjectMatcher.ImageRuns(image, Array.Empty<string>(), scope.ProjectImages);
+        return scope.ProjectImages.Count > 0
+            && ServiceProjectMatcher.ImageRuns(image, Array.Empty<string>(), scope.ProjectImages);
     }
 
     /// <summary>
@@ -149,7 +161,8 @@ public static partial class KubernetesLocalhostCheck
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in context.OfKind(ArtifactKind.Dockerfile))
         {
-            if (context.ReadText(path) is not { } text || !string.Equals(context.Layout.OwnerOfDockerfile(path, text), project, StringComparison.Ordinal))
+            if (context.ReadText(path) is not { } text
+                || !string.Equals(context.Layout.OwnerOfDockerfile(path, text), project, StringComparison.Ordinal))
             {
                 continue;
             }

@@ -46,7 +46,8 @@ public static partial class KubernetesLocalhostCheck
         {
             return;   // nothing of this project to check: the manifests are not even parsed
         }
-        var manifests = PlatformInventory.Of(context).Manifests.Where(m => !m.File.IsTemplate && m.File.Errors.Count == 0).ToList();
+        var manifests = PlatformInventory.Of(context).Manifests.Where(
+            m => !m.File.IsTemplate && m.File.Errors.Count == 0).ToList();
         if (!manifests.Any(m => m.File.Workloads.Any()))
         {
             return;
@@ -66,11 +67,14 @@ public static partial class KubernetesLocalhostCheck
                 }
                 if (context.Layout.CurrentIsOwner)
                 {
-                    CheckContainer(scope, manifest, workload, workload.PodSpec!.Containers[0]);   // the manifests' values: once per repository
+                    CheckContainer(
+                        scope, manifest, workload,
+                        workload.PodSpec!.Containers[0]);   // the manifests' values: once per repository
                 }
                 if (checkAppSettings)
                 {
-                    CheckAppSettings(context, scope, manifest, workload, workload.PodSpec!.Containers[0]);   // this project's image
+                    CheckAppSettings(
+                        context, scope, manifest, workload, workload.PodSpec!.Containers[0]);   // this project's image
                 }
             }
         }
@@ -86,37 +90,50 @@ public static partial class KubernetesLocalhostCheck
     private static bool HasSidecarOrHostNetwork(Scope scope, KubernetesObject workload)
     {
         var pod = workload.PodSpec!;
-        if (pod.Containers.Count != 1 || string.Equals(workload.Find(pod.Path + ".hostNetwork").Node.ScalarValue(), "true", StringComparison.OrdinalIgnoreCase))
+        if (pod.Containers.Count != 1
+            || string.Equals(
+            workload.Find(pod.Path + ".hostNetwork").Node.ScalarValue(), "true", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
         for (var i = 0; i < pod.InitContainers.Count; i++)
         {
-            if (string.Equals(workload.Find($"{pod.Path}.initContainers[{i}].restartPolicy").Node.ScalarValue(), "Always", StringComparison.Ordinal))
+            if (string.Equals(
+                workload.Find($"{pod.Path}.initContainers[{i}].restartPolicy").Node.ScalarValue(), "Always",
+                StringComparison.Ordinal))
             {
                 return true;
             }
         }
-        var podMetadata = pod.Path.Length > "spec".Length ? pod.Path.Substring(0, pod.Path.Length - "spec".Length) + "metadata" : "metadata";
-        return Injects(workload.Find(podMetadata + ".annotations").Node) || Injects(workload.Find(podMetadata + ".labels").Node) ||
+        var podMetadata = pod.Path.Length > "spec".Length ? pod.Path.Substring(0, pod.Path.Length - "spec".Length)
+            + "metadata" : "metadata";
+        return Injects(workload.Find(podMetadata + ".annotations").Node)
+            || Injects(workload.Find(podMetadata + ".labels").Node) ||
             Injects(workload.Find("metadata.annotations").Node) || scope.NamespaceInjects(workload.Namespace);
     }
 
     private static bool Injects(YamlNode? node) =>
-        node is YamlMappingNode map && map.Children.Keys.Any(k => k.ScalarValue() is { } key && InjectionMarkers.Any(m => key.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0));
+        node is YamlMappingNode map
+            && map.Children.Keys.Any(
+            k => k.ScalarValue() is { } key
+            && InjectionMarkers.Any(m => key.IndexOf(m, StringComparison.OrdinalIgnoreCase) >= 0));
 
-    private static void CheckContainer(Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container)
+    private static void CheckContainer(
+        Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container)
     {
         // The image of the server itself (a postgres container configured with a postgres:// URL on localhost) talks to
         // itself.
-        var imageRepository = container.Image != null ? ServiceProjectMatcher.ImageRepository(container.Image) : string.Empty;
+        var imageRepository = container.Image != null ? ServiceProjectMatcher.ImageRepository(container.Image)
+            : string.Empty;
         var arguments = scope.ArgumentsText(workload, 0);
         var values = ContainerEnvironment(scope, manifest, workload, container, out _);
         foreach (var pair in values)
         {
             var setting = pair.Value;
-            if (setting.Value == null || IsTemplated(setting.Value) || LocalhostEndpoint.Find(pair.Key, setting.Value) is not { } endpoint ||
-                (endpoint.Kind != null && imageRepository.Length > 0 && LocalhostEndpoint.ImageRuns(imageRepository, endpoint.Kind)) ||
+            if (setting.Value == null || IsTemplated(setting.Value)
+                || LocalhostEndpoint.Find(pair.Key, setting.Value) is not { } endpoint ||
+                (endpoint.Kind != null && imageRepository.Length > 0
+                    && LocalhostEndpoint.ImageRuns(imageRepository, endpoint.Kind)) ||
                 Mentions(arguments, pair.Key) || scope.PatchesMention(pair.Key, setting.Name))
             {
                 continue;
@@ -130,7 +147,8 @@ public static partial class KubernetesLocalhostCheck
             {
                 details.Add($"envFrom in {scope.Display(manifest.Path)}");
             }
-            var where = $"{workload.Kind} '{workload.Name ?? "?"}'" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : string.Empty);
+            var where = $"{workload.Kind} '{workload.Name ?? "?"}'"
+                + (details.Count > 0 ? $" ({string.Join(", ", details)})" : string.Empty);
             scope.Report(setting.File, setting.Span, setting.Name, endpoint, where, workload.Namespace);
         }
     }
@@ -142,13 +160,17 @@ public static partial class KubernetesLocalhostCheck
     /// source's
     /// keys are unknown (a Secret, a ConfigMap not defined once in the manifests): it may set any key.
     /// </summary>
-    private static Dictionary<string, Setting> ContainerEnvironment(Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container, out bool unknownSource)
+    private static Dictionary<string,
+        Setting> ContainerEnvironment(
+        Scope scope, ManifestFile manifest, KubernetesObject workload, KubernetesContainer container,
+        out bool unknownSource)
     {
         unknownSource = false;
         var values = new Dictionary<string, Setting>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in container.EnvFrom)
         {
-            var keys = source.Kind == KubernetesReferenceKind.ConfigMap ? scope.ConfigMapValues(source.Name, workload.Namespace) : null;
+            var keys = source.Kind == KubernetesReferenceKind.ConfigMap
+                ? scope.ConfigMapValues(source.Name, workload.Namespace) : null;
             if (keys == null)
             {
                 // A Secret, or a ConfigMap whose values are unknown: any earlier value may be replaced.
@@ -161,14 +183,16 @@ public static partial class KubernetesLocalhostCheck
             }
             foreach (var (name, value, file, span) in keys)
             {
-                values[Normalize((source.Prefix ?? string.Empty) + name)] = new Setting(value, file, span, (source.Prefix ?? string.Empty) + name, viaEnvFrom: true);
+                values[Normalize((source.Prefix ?? string.Empty) + name)] = new Setting(
+                    value, file, span, (source.Prefix ?? string.Empty) + name, viaEnvFrom: true);
             }
         }
         var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var variable in container.Env)
         {
             var key = Normalize(variable.Name);
-            if (written.TryGetValue(key, out var other) && !string.Equals(other, variable.Name, StringComparison.Ordinal))
+            if (written.TryGetValue(key, out var other)
+                && !string.Equals(other, variable.Name, StringComparison.Ordinal))
             {
                 values[key] = Setting.Unknown;   // two spellings of one key (A__B and A:B): which one .NET keeps is not clear
                 continue;
@@ -176,7 +200,9 @@ public static partial class KubernetesLocalhostCheck
             written[key] = variable.Name;
             values[key] = variable.IsValueFrom || variable.Value == null
                 ? Setting.Unknown
-                : new Setting(variable.Value, manifest.Path, variable.ValueSpan.IsEmpty ? variable.Span : variable.ValueSpan, variable.Name, viaEnvFrom: false);
+                : new Setting(
+                    variable.Value, manifest.Path, variable.ValueSpan.IsEmpty ? variable.Span : variable.ValueSpan,
+                    variable.Name, viaEnvFrom: false);
         }
         return values;
     }
@@ -186,7 +212,8 @@ public static partial class KubernetesLocalhostCheck
 
     private static bool IsTemplated(string value) =>
         TemplateMarkers.Any(m => value.IndexOf(m, StringComparison.Ordinal) >= 0) ||
-        (value.IndexOf("__", StringComparison.Ordinal) is var first && first >= 0 && value.IndexOf("__", first + 2, StringComparison.Ordinal) > first);
+        (value.IndexOf("__", StringComparison.Ordinal) is var first && first >= 0
+            && value.IndexOf("__", first + 2, StringComparison.Ordinal) > first);
 
     /// <summary>True when the container's command or arguments name the key (a <c>--ConnectionStrings:Orders=...</c>
     /// argument overrides the environment).</summary>
@@ -237,14 +264,16 @@ public static partial class KubernetesLocalhostCheck
             _manifests = manifests;
             foreach (var path in context.OfKind(ArtifactKind.KubernetesManifest))
             {
-                if (Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(path)) < 0 || context.ReadText(path) is not { } text)
+                if (Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(path)) < 0
+                    || context.ReadText(path) is not { } text)
                 {
                     continue;
                 }
                 _patchTexts.Add(text);   // inline patches and generator literals
                 foreach (var reference in KustomizationReferences.Parse(text))
                 {
-                    if (reference.Field.StartsWith("patches", StringComparison.Ordinal) || reference.Field.IndexOf("Generator", StringComparison.Ordinal) >= 0)
+                    if (reference.Field.StartsWith("patches", StringComparison.Ordinal)
+                        || reference.Field.IndexOf("Generator", StringComparison.Ordinal) >= 0)
                     {
                         var target = PathText.Combine(PathText.GetDirectory(path), reference.Path);
                         if (context.ReadText(target) is { } patch)
@@ -268,12 +297,15 @@ public static partial class KubernetesLocalhostCheck
         /// <summary>True when a kustomization or a file it patches with names the variable: an overlay may replace the
         /// value.</summary>
         public bool PatchesMention(string key, string name) =>
-            _patchTexts.Any(t => t.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0 || t.IndexOf(key, StringComparison.OrdinalIgnoreCase) >= 0);
+            _patchTexts.Any(
+                t => t.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0
+                || t.IndexOf(key, StringComparison.OrdinalIgnoreCase) >= 0);
 
         /// <summary>True when a Namespace of the manifests with this name has an injection label or annotation (a mesh
         /// adds a proxy to every pod).</summary>
         public bool NamespaceInjects(string? name) =>
-            name != null && _manifests.SelectMany(m => m.File.Objects).Any(o => o.Kind == "Namespace" && o.Name == name &&
+            name != null
+                && _manifests.SelectMany(m => m.File.Objects).Any(o => o.Kind == "Namespace" && o.Name == name &&
                 (Injects(o.Find("metadata.labels").Node) || Injects(o.Find("metadata.annotations").Node)));
 
         /// <summary>The text of the container's <c>command</c> and <c>args</c>; empty when it has neither.</summary>
@@ -282,7 +314,8 @@ public static partial class KubernetesLocalhostCheck
             var parts = new List<string>();
             foreach (var field in new[] { "command", "args" })
             {
-                if (workload.Find($"{workload.PodSpec!.Path}.containers[{index}].{field}").Node is YamlSequenceNode list)
+                if (workload.Find($"{workload.PodSpec!.Path}.containers[{index}].{field}")
+                    .Node is YamlSequenceNode list)
                 {
                     parts.AddRange(list.Children.Select(c => c.ScalarValue() ?? string.Empty));
                 }
@@ -295,7 +328,8 @@ public static partial class KubernetesLocalhostCheck
         /// defines
         /// with <c>data</c>; null when there is none, several, or its keys may be incomplete.
         /// </summary>
-        public IReadOnlyList<(string Key, string? Value, string File, SourceSpan Span)>? ConfigMapValues(string? name, string? @namespace)
+        public IReadOnlyList<(string Key, string? Value, string File, SourceSpan Span)>? ConfigMapValues(
+            string? name, string? @namespace)
         {
             if (name == null)
             {
@@ -305,7 +339,8 @@ public static partial class KubernetesLocalhostCheck
                 .Where(d => d.Definition.Kind == KubernetesReferenceKind.ConfigMap && d.Definition.Name == name &&
                     (@namespace == null || d.Definition.Namespace == null || d.Definition.Namespace == @namespace))
                 .ToList();
-            if (definitions.Count != 1 || definitions[0].Definition.Source != KubernetesDefinitionSource.Manifest || !definitions[0].Definition.KeysAreComplete)
+            if (definitions.Count != 1 || definitions[0].Definition.Source != KubernetesDefinitionSource.Manifest
+                || !definitions[0].Definition.KeysAreComplete)
             {
                 return null;
             }
@@ -318,7 +353,8 @@ public static partial class KubernetesLocalhostCheck
             }
             if (configMap.Root.Child("data") is not YamlMappingNode data)
             {
-                return Array.Empty<(string, string?, string, SourceSpan)>();   // no text values (binaryData only, or empty)
+                return Array.Empty<(string, string?, string,
+                    SourceSpan)>();   // no text values (binaryData only, or empty)
             }
             var map = new LineMap(manifest.Text);
             var result = new List<(string, string?, string, SourceSpan)>();
@@ -326,13 +362,16 @@ public static partial class KubernetesLocalhostCheck
             {
                 if (entry.Key.ScalarValue() is { } key)
                 {
-                    result.Add((key, entry.Value.ScalarValue(), manifest.Path, YamlDocumentLoader.SpanOf(map, entry.Value)));
+                    result.Add(
+                        (key, entry.Value.ScalarValue(), manifest.Path, YamlDocumentLoader.SpanOf(map, entry.Value)));
                 }
             }
             return result;
         }
 
-        public void Report(string file, SourceSpan span, string name, LocalhostEndpoint endpoint, string where, string? @namespace, string dedupeKey = "")
+        public void Report(
+            string file, SourceSpan span, string name, LocalhostEndpoint endpoint, string where, string? @namespace,
+            string dedupeKey = "")
         {
             if (!_reported.Add((file, span.Start, dedupeKey)))
             {
@@ -354,13 +393,19 @@ public static partial class KubernetesLocalhostCheck
         private string? ProbableService(string kind, string? @namespace)
         {
             var services = _manifests.SelectMany(m => m.File.Objects)
-                .Where(o => o.Kind == "Service" && o.Name != null && (@namespace == null || o.Namespace == null || o.Namespace == @namespace))
+                .Where(o => o.Kind == "Service" && o.Name != null
+                    && (@namespace == null || o.Namespace == null || o.Namespace == @namespace))
                 .ToList();
             var workloads = _manifests.SelectMany(m => m.File.Workloads)
-                .Where(w => w.PodSpec!.Containers.Any(c => c.Image != null && LocalhostEndpoint.ImageRuns(ServiceProjectMatcher.ImageRepository(c.Image), kind)))
+                .Where(w =>
+                    w.PodSpec!.Containers.Any(
+                    c => c.Image != null
+                    && LocalhostEndpoint.ImageRuns(ServiceProjectMatcher.ImageRepository(c.Image), kind)))
                 .ToList();
             var bySelector = services.Where(s => Labels(s.Find("spec.selector").Node) is { Count: > 0 } selector &&
-                workloads.Any(w => Labels(w.Find(PodMetadata(w) + ".labels").Node) is { } labels && selector.All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value)))
+                workloads.Any(
+                    w => Labels(w.Find(PodMetadata(w) + ".labels").Node) is { } labels
+                    && selector.All(p => labels.TryGetValue(p.Key, out var v) && v == p.Value)))
                 .Select(s => s.Name!).Distinct(StringComparer.Ordinal).ToList();
             if (bySelector.Count == 1)
             {
@@ -370,12 +415,15 @@ public static partial class KubernetesLocalhostCheck
             {
                 return null;
             }
-            var byName = services.Where(s => LocalhostEndpoint.ImageRuns(s.Name!, kind)).Select(s => s.Name!).Distinct(StringComparer.Ordinal).ToList();
+            var byName = services.Where(s => LocalhostEndpoint.ImageRuns(s.Name!, kind)).Select(s => s.Name!).Distinct(
+                StringComparer.Ordinal).ToList();
             return byName.Count == 1 ? byName[0] : null;
         }
 
         private static string PodMetadata(KubernetesObject workload) =>
-            workload.PodSpec!.Path.Length > "spec".Length ? workload.PodSpec.Path.Substring(0, workload.PodSpec.Path.Length - "spec".Length) + "metadata" : "metadata";
+            workload.PodSpec!.Path.Length > "spec".Length
+                ? workload.PodSpec.Path.Substring(0, workload.PodSpec.Path.Length - "spec".Length) + "metadata"
+                : "metadata";
 
         private static Dictionary<string, string>? Labels(YamlNode? node)
         {

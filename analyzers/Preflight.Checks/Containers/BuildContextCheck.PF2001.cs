@@ -32,7 +32,8 @@ public static class BuildContextCheck
                 var (ignorePath, ignore) = DockerIgnoreFor(context, dockerfilePath, buildContext);
                 foreach (var instruction in dockerfile.Instructions)
                 {
-                    if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD") || instruction.Flag("from") != null || instruction.Arguments.Count < 2)
+                    if ((instruction.Keyword != "COPY" && instruction.Keyword != "ADD")
+                        || instruction.Flag("from") != null || instruction.Arguments.Count < 2)
                     {
                         continue;
                     }
@@ -45,11 +46,13 @@ public static class BuildContextCheck
                         }
                         var path = InContext(buildContext, source.Value);
                         var excludedBy = (DockerIgnorePattern?)null;
-                        if (context.Exists(path) && (ignore == null || (excludedBy = ExcludingPattern(ignore, source.Value)) == null))
+                        if (context.Exists(path)
+                            && (ignore == null || (excludedBy = ExcludingPattern(ignore, source.Value)) == null))
                         {
                             continue;
                         }
-                        if (excludedBy == null && Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source.Value))
+                        if (excludedBy == null
+                            && Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(source.Value))
                         {
                             // bin/, obj/, publish/, out/, dist/, artifacts/: CI fills them before the image build.
                             continue;
@@ -73,9 +76,11 @@ public static class BuildContextCheck
     /// The ignore file BuildKit applies: <c>&lt;Dockerfile&gt;.dockerignore</c> beside the Dockerfile, else
     /// <c>.dockerignore</c> at the context root; null when there is none.
     /// </summary>
-    public static (string? Path, DockerIgnore? Ignore) DockerIgnoreFor(CheckContext context, string dockerfilePath, string buildContext)
+    public static (string? Path, DockerIgnore? Ignore) DockerIgnoreFor(
+        CheckContext context, string dockerfilePath, string buildContext)
     {
-        foreach (var candidate in new[] { dockerfilePath + ".dockerignore", PathText.Combine(buildContext, ".dockerignore") })
+        foreach (var candidate in new[] { dockerfilePath + ".dockerignore",
+            PathText.Combine(buildContext, ".dockerignore") })
         {
             var text = context.ReadText(candidate);
             if (text != null)
@@ -99,7 +104,9 @@ public static class BuildContextCheck
         }
         foreach (var pattern in ignore.Patterns)
         {
-            if (pattern.IsException && (pattern.Pattern.StartsWith(relative + "/", StringComparison.Ordinal) || pattern.Pattern.IndexOfAny(new[] { '*', '?', '[' }) >= 0))
+            if (pattern.IsException
+                && (pattern.Pattern.StartsWith(relative + "/", StringComparison.Ordinal)
+                || pattern.Pattern.IndexOfAny(new[] { '*', '?', '[' }) >= 0))
             {
                 return null;
             }
@@ -109,16 +116,20 @@ public static class BuildContextCheck
 
     internal static bool IsCheckable(string keyword, string source)
     {
-        if (source.Length == 0 || source.StartsWith("<<", StringComparison.Ordinal) || source.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0)
+        if (source.Length == 0 || source.StartsWith("<<", StringComparison.Ordinal)
+            || source.IndexOfAny(new[] { '*', '?', '[', '$' }) >= 0)
         {
             return false;
         }
-        if (keyword == "ADD" && (source.IndexOf("://", StringComparison.Ordinal) >= 0 || source.StartsWith("git@", StringComparison.Ordinal)))
+        if (keyword == "ADD"
+            && (source.IndexOf("://", StringComparison.Ordinal) >= 0
+            || source.StartsWith("git@", StringComparison.Ordinal)))
         {
             return false;
         }
         return true;
     }
 
-    internal static string InContext(string buildContext, string source) => DockerfileSet.InContext(buildContext, source);
+    internal static string InContext(string buildContext, string source) =>
+        DockerfileSet.InContext(buildContext, source);
 }

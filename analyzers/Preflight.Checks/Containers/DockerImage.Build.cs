@@ -10,7 +10,8 @@ namespace Preflight.Checks.Containers;
 
 internal sealed partial class DockerImage
 {
-    private static readonly string[] ArchiveExtensions = { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst" };
+    private static readonly string[] ArchiveExtensions = { ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
+        ".txz", ".tar.zst" };
 
     public static DockerImage Build(CheckContext context, CheckedDockerfile dockerfile, string buildContext)
     {
@@ -19,7 +20,8 @@ internal sealed partial class DockerImage
         {
             image.Load(dockerfile.Model);
         }
-        catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException || ex is IndexOutOfRangeException)
+        catch (Exception ex) when (ex is ArgumentException || ex is InvalidOperationException || ex is FormatException
+            || ex is IndexOutOfRangeException)
         {
             // Never crash the build: a model that could not be built has no stages, and the checks stay silent.
             image.Stages.Clear();
@@ -29,7 +31,8 @@ internal sealed partial class DockerImage
         return image;
     }
 
-    private readonly Dictionary<string, ImageStage> _stagesByName = new Dictionary<string, ImageStage>(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImageStage> _stagesByName = new Dictionary<string,
+        ImageStage>(StringComparer.Ordinal);
 
     private void Load(Dockerfile dockerfile)
     {
@@ -87,14 +90,17 @@ internal sealed partial class DockerImage
     private ImageStage StartStage(Dockerfile dockerfile, DockerInstruction from)
     {
         var index = Math.Max(0, Math.Min(from.StageIndex, dockerfile.Stages.Count - 1));
-        var model = ReferenceEquals(dockerfile.Stages[index].From, from) ? dockerfile.Stages[index] : dockerfile.Stages.FirstOrDefault(s => ReferenceEquals(s.From, from)) ?? dockerfile.Stages[index];
+        var model = ReferenceEquals(dockerfile.Stages[index].From, from) ? dockerfile.Stages[index]
+            : dockerfile.Stages.FirstOrDefault(s => ReferenceEquals(s.From, from)) ?? dockerfile.Stages[index];
         var baseImage = Globals.Expand(model.BaseImage);
         ImageStage? parent = null;
         if (baseImage != null)
         {
             _stagesByName.TryGetValue(baseImage.ToLowerInvariant(), out parent);
         }
-        var stage = new ImageStage(model, parent, parent == null ? baseImage : null, parent == null && baseImage != null && IsEmptyBase(baseImage));
+        var stage = new ImageStage(
+            model, parent, parent == null ? baseImage : null, parent == null && baseImage != null
+            && IsEmptyBase(baseImage));
         Stages.Add(stage);
         if (model.Name != null && !_stagesByName.ContainsKey(model.Name))
         {
@@ -121,8 +127,10 @@ internal sealed partial class DockerImage
         {
             name = name.Substring(0, colon);
         }
-        return name.IndexOf('/') < 0 || name.StartsWith("library/", StringComparison.Ordinal) || name.StartsWith("docker.io/library/", StringComparison.Ordinal) ||
-            name.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal) || name.StartsWith("gcr.io/distroless/", StringComparison.Ordinal) ||
+        return name.IndexOf('/') < 0 || name.StartsWith("library/", StringComparison.Ordinal)
+            || name.StartsWith("docker.io/library/", StringComparison.Ordinal) ||
+            name.StartsWith("mcr.microsoft.com/dotnet/", StringComparison.Ordinal)
+                || name.StartsWith("gcr.io/distroless/", StringComparison.Ordinal) ||
             name.StartsWith("cgr.dev/chainguard/", StringComparison.Ordinal);
     }
 
@@ -200,7 +208,8 @@ internal sealed partial class DockerImage
             stage.Ops.Add(new ImageOp(ImageOpKind.Opaque, destination));
             return;
         }
-        var folder = destinationText!.EndsWith("/", StringComparison.Ordinal) || destinationText == "." || destinationText.EndsWith("/.", StringComparison.Ordinal) ||
+        var folder = destinationText!.EndsWith("/", StringComparison.Ordinal) || destinationText == "."
+            || destinationText.EndsWith("/.", StringComparison.Ordinal) ||
             sources.Count > 1 || sources.Any(IsWildcard) || Resolve(stage, destination, stage.Ops.Count, null).IsFolder;
         var fromFlag = instruction.Flag("from");
         ImageStage? fromStage = null;
@@ -222,7 +231,9 @@ internal sealed partial class DockerImage
         }
     }
 
-    private ImageOp SourceOp(ImageStage stage, DockerInstruction instruction, ImageStage? fromStage, string raw, string destination, bool folder)
+    private ImageOp SourceOp(
+        ImageStage stage, DockerInstruction instruction, ImageStage? fromStage, string raw, string destination,
+        bool folder)
     {
         var opaque = new ImageOp(ImageOpKind.Opaque, destination);
         if (raw.StartsWith("<<", StringComparison.Ordinal))
@@ -247,7 +258,9 @@ internal sealed partial class DockerImage
                 Source = PathText.Normalize("/" + source.TrimStart('/')),
             };
         }
-        if (instruction.Keyword == "ADD" && (source.IndexOf("://", StringComparison.Ordinal) >= 0 || source.StartsWith("git@", StringComparison.Ordinal) ||
+        if (instruction.Keyword == "ADD"
+            && (source.IndexOf("://", StringComparison.Ordinal) >= 0
+            || source.StartsWith("git@", StringComparison.Ordinal) ||
             ArchiveExtensions.Any(e => source.EndsWith(e, StringComparison.OrdinalIgnoreCase))))
         {
             return opaque;
@@ -268,7 +281,8 @@ internal sealed partial class DockerImage
             };
         }
         var path = DockerfileSet.InContext(BuildContext, source);
-        if (!_context.Exists(path) || Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(PathText.Relative(BuildContext, path)))
+        if (!_context.Exists(path)
+            || Preflight.Artifacts.Deployment.ContextEvidence.IsBuildOutput(PathText.Relative(BuildContext, path)))
         {
             // A missing source fails the build (PF2001); what it would have placed is unknown. Build outputs (bin/,
             // obj/,
@@ -347,15 +361,20 @@ internal sealed partial class DockerImage
             if (output == null)
             {
                 // Output under the project's bin folder (or somewhere unknown).
-                stage.Ops.Add(new ImageOp(ImageOpKind.Opaque, dotnet.Output == null && projectInImage != null ? ProjectFolder(projectInImage) : "/"));
+                stage.Ops.Add(
+                    new ImageOp(
+                    ImageOpKind.Opaque, dotnet.Output == null
+                    && projectInImage != null ? ProjectFolder(projectInImage) : "/"));
                 continue;
             }
             var projectPath = projectInImage == null ? null : ProjectAt(stage, projectInImage, stage.Ops.Count);
-            var assemblyName = dotnet.AssemblyName ?? (projectPath == null ? null : ProjectFiles.AssemblyName(_context, projectPath));
+            var assemblyName = dotnet.AssemblyName
+                ?? (projectPath == null ? null : ProjectFiles.AssemblyName(_context, projectPath));
             var framework = dotnet.Framework == null ? null : stage.Variables.Expand(dotnet.Framework);
             var published = new PublishedProject(instruction, output, projectPath, assemblyName, framework);
             Published.Add(published);
-            stage.Ops.Add(new ImageOp(ImageOpKind.Publish, output) { Published = published, DestinationIsFolder = true });
+            stage.Ops.Add(
+                new ImageOp(ImageOpKind.Publish, output) { Published = published, DestinationIsFolder = true });
         }
         stage.Ops.Add(new ImageOp(ImageOpKind.Run, "/") { Text = string.Join("\n", others), Neutral = neutral });
     }
@@ -363,10 +382,13 @@ internal sealed partial class DockerImage
     /// <summary>True when a RUN mounts a folder (a bind mount is the default type of --mount).</summary>
     private static bool HasBindMount(DockerInstruction instruction) =>
         instruction.Flags.Any(f => string.Equals(f.Name, "mount", StringComparison.OrdinalIgnoreCase) &&
-            (f.Value == null || f.Value.IndexOf("type=", StringComparison.OrdinalIgnoreCase) < 0 || f.Value.IndexOf("type=bind", StringComparison.OrdinalIgnoreCase) >= 0));
+            (f.Value == null || f.Value.IndexOf("type=", StringComparison.OrdinalIgnoreCase) < 0
+                || f.Value.IndexOf("type=bind", StringComparison.OrdinalIgnoreCase) >= 0));
 
     private static string ProjectFolder(string projectInImage) =>
-        ProjectFiles.IsProjectFile(projectInImage) || projectInImage.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || projectInImage.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
+        ProjectFiles.IsProjectFile(projectInImage)
+            || projectInImage.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+            || projectInImage.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)
             ? PathText.GetDirectory(projectInImage)
             : projectInImage;
 
@@ -374,7 +396,8 @@ internal sealed partial class DockerImage
     /// folder with one project).</summary>
     public string? ProjectAt(ImageStage stage, string imagePath, int opLimit)
     {
-        if (imagePath.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || imagePath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
+        if (imagePath.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+            || imagePath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }

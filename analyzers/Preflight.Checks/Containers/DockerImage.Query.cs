@@ -62,7 +62,9 @@ internal sealed partial class DockerImage
                     }
                     break;
                 case ImageOpKind.Run:
-                    if (!op.Neutral || (op.Text ?? string.Empty).IndexOf(PathText.GetFileName(path), StringComparison.OrdinalIgnoreCase) >= 0)
+                    if (!op.Neutral
+                        || (op.Text ?? string.Empty).IndexOf(
+                        PathText.GetFileName(path), StringComparison.OrdinalIgnoreCase) >= 0)
                     {
                         return ImageEntry.Unknown;
                     }
@@ -87,7 +89,8 @@ internal sealed partial class DockerImage
                     {
                         return ImageEntry.Folder();
                     }
-                    if (PathText.Equal(PathText.GetDirectory(path), destination) && op.Pattern!.IsMatch(PathText.GetFileName(path)))
+                    if (PathText.Equal(PathText.GetDirectory(path), destination)
+                        && op.Pattern!.IsMatch(PathText.GetFileName(path)))
                     {
                         var candidate = PathText.Combine(op.Source!, PathText.GetFileName(path));
                         if (_context.Exists(candidate))
@@ -145,7 +148,8 @@ internal sealed partial class DockerImage
         var source = op.Source!;
         if (!op.DestinationIsFolder)
         {
-            return PathText.Equal(destination, path) ? new ImageEntry(Presence.Present, op.SourceIsFolder, source) : ImageEntry.Absent;
+            return PathText.Equal(destination, path) ? new ImageEntry(Presence.Present, op.SourceIsFolder, source)
+                : ImageEntry.Absent;
         }
         if (PathText.Equal(destination, path))
         {
@@ -161,7 +165,8 @@ internal sealed partial class DockerImage
             return relative == PathText.GetFileName(source) ? ImageEntry.File(source) : ImageEntry.Absent;
         }
         var candidate = PathText.Combine(source, relative);
-        return _context.Exists(candidate) ? new ImageEntry(Presence.Present, FileSystem.DirectoryExists(candidate), candidate) : ImageEntry.Absent;
+        return _context.Exists(candidate)
+            ? new ImageEntry(Presence.Present, FileSystem.DirectoryExists(candidate), candidate) : ImageEntry.Absent;
     }
 
     private ImageEntry FromStageCopy(ImageOp op, string path, List<PublishedProject>? evidence, int depth)
@@ -180,18 +185,22 @@ internal sealed partial class DockerImage
         }
         if (!source.IsFolder)
         {
-            var target = op.DestinationIsFolder ? PathText.Combine(destination, PathText.GetFileName(op.Source!)) : destination;
+            var target = op.DestinationIsFolder ? PathText.Combine(destination, PathText.GetFileName(op.Source!))
+                : destination;
             if (PathText.Equal(target, path))
             {
                 return source;
             }
-            return PathText.Equal(destination, path) && op.DestinationIsFolder ? ImageEntry.Folder() : ImageEntry.Absent;
+            return PathText.Equal(destination, path)
+                && op.DestinationIsFolder ? ImageEntry.Folder() : ImageEntry.Absent;
         }
         if (PathText.Equal(destination, path))
         {
             return ImageEntry.Folder();
         }
-        return Resolve(fromStage, PathText.Combine(op.Source!, PathText.Relative(destination, path)), fromStage.Ops.Count, evidence, depth + 1);
+        return Resolve(
+            fromStage, PathText.Combine(op.Source!, PathText.Relative(destination, path)), fromStage.Ops.Count,
+            evidence, depth + 1);
     }
 
     /// <summary>The image paths of the project files directly in an image folder; null when they cannot be
@@ -222,7 +231,8 @@ internal sealed partial class DockerImage
                     }
                     break;
                 case ImageOpKind.Created:
-                    if (PathText.Equal(PathText.GetDirectory(destination), folder) && ProjectFiles.IsProjectFile(destination))
+                    if (PathText.Equal(PathText.GetDirectory(destination), folder)
+                        && ProjectFiles.IsProjectFile(destination))
                     {
                         return null;
                     }
@@ -230,7 +240,8 @@ internal sealed partial class DockerImage
                 case ImageOpKind.ContextCopy:
                     if (!op.DestinationIsFolder || !op.SourceIsFolder)
                     {
-                        var target = op.DestinationIsFolder ? PathText.Combine(destination, PathText.GetFileName(op.Source!)) : destination;
+                        var target = op.DestinationIsFolder
+                            ? PathText.Combine(destination, PathText.GetFileName(op.Source!)) : destination;
                         if (PathText.Equal(PathText.GetDirectory(target), folder) && ProjectFiles.IsProjectFile(target))
                         {
                             found.Add(target);
@@ -248,14 +259,16 @@ internal sealed partial class DockerImage
                 case ImageOpKind.Glob:
                     if (PathText.Equal(destination, folder))
                     {
-                        foreach (var project in ProjectFilesIn(op.Source!).Where(p => op.Pattern!.IsMatch(PathText.GetFileName(p))))
+                        foreach (var project in ProjectFilesIn(op.Source!).Where(
+                            p => op.Pattern!.IsMatch(PathText.GetFileName(p))))
                         {
                             found.Add(PathText.Combine(folder, PathText.GetFileName(project)));
                         }
                     }
                     break;
                 case ImageOpKind.StageCopy:
-                    if (PathText.IsUnder(folder, destination) || PathText.Equal(PathText.GetDirectory(destination), folder))
+                    if (PathText.IsUnder(folder, destination)
+                        || PathText.Equal(PathText.GetDirectory(destination), folder))
                     {
                         return null;
                     }
@@ -279,7 +292,9 @@ internal sealed partial class DockerImage
     }
 
     private IEnumerable<string> ProjectFilesIn(string repositoryFolder) =>
-        _context.Artifacts.Where(p => ProjectFiles.IsProjectFile(p) && PathText.Equal(PathText.GetDirectory(p), repositoryFolder));
+        _context.Artifacts.Where(
+            p => ProjectFiles.IsProjectFile(p) && PathText.Equal(PathText.GetDirectory(p), repositoryFolder));
 
-    private static bool IsStrictlyUnder(string path, string folder) => !PathText.Equal(path, folder) && PathText.IsUnder(path, folder);
+    private static bool IsStrictlyUnder(string path, string folder) => !PathText.Equal(path, folder)
+        && PathText.IsUnder(path, folder);
 }

@@ -31,7 +31,8 @@ internal sealed partial class DockerImage
     public DockerVariables Globals { get; } = new DockerVariables();
     /// <summary>The variables in scope before each instruction (ARG and ENV of its stage; the global ARGs before the
     /// first FROM).</summary>
-    public Dictionary<DockerInstruction, DockerVariables> VariablesAt { get; } = new Dictionary<DockerInstruction, DockerVariables>();
+    public Dictionary<DockerInstruction, DockerVariables> VariablesAt { get; } = new Dictionary<DockerInstruction,
+        DockerVariables>();
 
     /// <summary>A repository path for messages.</summary>
     public string DisplayProject(string path) => _context.Display(path);
@@ -42,7 +43,9 @@ internal sealed partial class DockerImage
     /// index).</summary>
     public static DockerStage? EarlierStage(Dockerfile dockerfile, string reference, int currentStage)
     {
-        if (int.TryParse(reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+        if (int.TryParse(
+            reference, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var index))
         {
             return index < currentStage && index < dockerfile.Stages.Count ? dockerfile.Stages[index] : null;
         }
@@ -153,7 +156,8 @@ internal sealed class ImageOp
 /// <summary>A <c>dotnet publish</c> (or <c>build -o</c>) whose output folder is known.</summary>
 internal sealed class PublishedProject
 {
-    public PublishedProject(DockerInstruction instruction, string output, string? project, string? assemblyName, string? framework)
+    public PublishedProject(
+        DockerInstruction instruction, string output, string? project, string? assemblyName, string? framework)
     {
         Instruction = instruction;
         Output = output;
@@ -174,7 +178,9 @@ internal sealed class PublishedProject
 /// it.</summary>
 internal sealed class RestoreRun
 {
-    public RestoreRun(ImageStage stage, DockerInstruction instruction, int opIndex, string? workdir, DotnetCommand command, string? project)
+    public RestoreRun(
+        ImageStage stage, DockerInstruction instruction, int opIndex, string? workdir, DotnetCommand command,
+        string? project)
     {
         Stage = stage;
         Instruction = instruction;

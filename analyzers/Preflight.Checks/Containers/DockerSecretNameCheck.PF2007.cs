@@ -21,7 +21,8 @@ public static class DockerSecretNameCheck
         "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token",
     };
 
-    private static readonly HashSet<string> AllowedWords = new HashSet<string>(StringComparer.Ordinal) { "public", "file", "version" };
+    private static readonly HashSet<string> AllowedWords = new HashSet<string>(
+        StringComparer.Ordinal) { "public", "file", "version" };
 
     public static void Run(CheckContext context)
     {

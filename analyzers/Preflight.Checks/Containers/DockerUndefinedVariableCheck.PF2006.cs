@@ -47,8 +47,10 @@ public static class DockerUndefinedVariableCheck
                 continue;
             }
             var dockerfile = owned.Dockerfile;
-            var globalArgs = new HashSet<string>(dockerfile.GlobalArgs.SelectMany(a => a.KeyValues()).Select(p => p.Key), StringComparer.Ordinal);
-            var declaredInFile = new HashSet<string>(dockerfile.Instructions.SelectMany(i => i.KeyValues()).Select(p => p.Key), StringComparer.Ordinal);
+            var globalArgs = new HashSet<string>(
+                dockerfile.GlobalArgs.SelectMany(a => a.KeyValues()).Select(p => p.Key), StringComparer.Ordinal);
+            var declaredInFile = new HashSet<string>(
+                dockerfile.Instructions.SelectMany(i => i.KeyValues()).Select(p => p.Key), StringComparer.Ordinal);
             foreach (var instruction in dockerfile.Instructions)
             {
                 if (!Expanded.Contains(instruction.Keyword) ||
@@ -77,8 +79,12 @@ public static class DockerUndefinedVariableCheck
                             continue;
                         }
                         reported.Add(name);
-                        var span = owned.Find("${" + name, within, OwnedDockerfiles.EndsName) ?? owned.Find("$" + name, within, OwnedDockerfiles.EndsName) ?? within;
-                        context.Findings.Add(Finding.At(Rule, owned.Path, span, name, instruction.Keyword, OwnedDockerfiles.DescribeScope(scope.Stage), hint));
+                        var span = owned.Find("${" + name, within, OwnedDockerfiles.EndsName)
+                            ?? owned.Find("$" + name, within, OwnedDockerfiles.EndsName) ?? within;
+                        context.Findings.Add(
+                            Finding.At(
+                            Rule, owned.Path, span, name, instruction.Keyword,
+                            OwnedDockerfiles.DescribeScope(scope.Stage), hint));
                     }
                 }
             }
@@ -86,10 +92,12 @@ public static class DockerUndefinedVariableCheck
     }
 
     /// <summary>The message's hint, or null when the name may legitimately come from the base image.</summary>
-    private static string? Hint(DockerExpansionScope scope, string name, HashSet<string> globalArgs, HashSet<string> declaredInFile)
+    private static string? Hint(
+        DockerExpansionScope scope, string name, HashSet<string> globalArgs, HashSet<string> declaredInFile)
     {
         // The image of a stage may set a variable of the same name (DOTNET_VERSION in the .NET images).
-        var globalNotVisible = !scope.IsGlobal && globalArgs.Contains(name) && !(scope.MayHaveImageEnvironment && IsCommonImageVariable(name));
+        var globalNotVisible = !scope.IsGlobal && globalArgs.Contains(name)
+            && !(scope.MayHaveImageEnvironment && IsCommonImageVariable(name));
         if (globalNotVisible)
         {
             return $" (the global ARG {name} is visible only in FROM lines: add 'ARG {name}' after the stage's FROM)";
@@ -108,7 +116,8 @@ public static class DockerUndefinedVariableCheck
     }
 
     private static bool IsCommonImageVariable(string name) =>
-        CommonImageVariables.Contains(name) || CommonImagePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
+        CommonImageVariables.Contains(name)
+            || CommonImagePrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(OwnedDockerfiles.IsNameChar);

@@ -143,7 +143,8 @@ internal sealed class DockerVariables
     private static int NameLength(string text, int start)
     {
         var i = start;
-        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_') && (i > start || !char.IsDigit(text[i])))
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')
+            && (i > start || !char.IsDigit(text[i])))
         {
             i++;
         }

@@ -17,11 +17,13 @@ namespace Preflight.Checks.Containers;
 /// </summary>
 internal static class DockerfileContexts
 {
-    private static readonly ConditionalWeakTable<CheckContext, DockerBuildFinder> Finders = new ConditionalWeakTable<CheckContext, DockerBuildFinder>();
+    private static readonly ConditionalWeakTable<CheckContext,
+        DockerBuildFinder> Finders = new ConditionalWeakTable<CheckContext, DockerBuildFinder>();
 
     /// <summary>The builds found in the repository's CI definitions, scripts and tool configurations (once per
     /// run).</summary>
-    public static DockerBuildFinder Finder(CheckContext context) => Finders.GetValue(context, c => c.Run != null ? c.Run.Finder(() => Find(c)) : Find(c));
+    public static DockerBuildFinder Finder(CheckContext context) =>
+        Finders.GetValue(context, c => c.Run != null ? c.Run.Finder(() => Find(c)) : Find(c));
 
     private static DockerBuildFinder Find(CheckContext c) => DockerBuildFinder.Find(
         c.Layout.Root,
@@ -29,7 +31,8 @@ internal static class DockerfileContexts
         c.OfKind(ArtifactKind.Dockerfile),
         c.ReadText);
 
-    public static IEnumerable<(string Context, string Origin)> Of(CheckContext context, string dockerfilePath, Dockerfile model)
+    public static IEnumerable<(string Context, string Origin)> Of(
+        CheckContext context, string dockerfilePath, Dockerfile model)
     {
         var found = new List<(string Context, string Origin)>();
         foreach (var (composePath, compose) in context.ComposeFiles)
@@ -37,7 +40,8 @@ internal static class DockerfileContexts
             foreach (var service in compose.Services)
             {
                 var build = service.Build;
-                if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null || !PathText.Equal(build.ResolveDockerfile(), dockerfilePath))
+                if (build == null || build.IsInterpolated || build.IsRemote || build.BaseDirectory == null
+                    || !PathText.Equal(build.ResolveDockerfile(), dockerfilePath))
                 {
                     continue;
                 }
@@ -47,7 +51,10 @@ internal static class DockerfileContexts
         var named = found.Count > 0;
         foreach (var build in Finder(context).Of(dockerfilePath))
         {
-            if (build.Source == DockerBuildSource.Azds && BuildContextInference.Score(build.Context, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source)) is { } fit &&
+            if (build.Source == DockerBuildSource.Azds
+                && BuildContextInference.Score(
+                build.Context, ContextEvidence.Sources(model),
+                (folder, source) => Exists(context, folder, source)) is { } fit &&
                 !BuildContextInference.Fits(fit))
             {
                 // Azure Dev Spaces was retired in 2021: an azds.yaml whose context the Dockerfile is not written for is
@@ -68,7 +75,9 @@ internal static class DockerfileContexts
         {
             return found.Count > 1 ? WithoutStale(context, found, model) : found;
         }
-        var inferred = BuildContextInference.Infer(dockerfilePath, context.Layout.Root, ContextEvidence.Sources(model), (folder, source) => Exists(context, folder, source));
+        var inferred = BuildContextInference.Infer(
+            dockerfilePath, context.Layout.Root, ContextEvidence.Sources(model),
+            (folder, source) => Exists(context, folder, source));
         if (inferred == null)
         {
             return found;
@@ -85,10 +94,13 @@ internal static class DockerfileContexts
     /// under which most are missing are a stale artifact's (an azds.yaml of retired Dev Spaces naming the root for a
     /// Dockerfile that compose builds from src/) and are not checked. When none fits, every one is.
     /// </summary>
-    private static List<(string Context, string Origin)> WithoutStale(CheckContext context, List<(string Context, string Origin)> found, Dockerfile model)
+    private static List<(string Context, string Origin)> WithoutStale(
+        CheckContext context, List<(string Context, string Origin)> found, Dockerfile model)
     {
         var sources = ContextEvidence.Sources(model).ToList();
-        var fitting = found.Where(f => BuildContextInference.Score(f.Context, sources, (folder, source) => Exists(context, folder, source)) is not { } score ||
+        var fitting = found.Where(
+            f => BuildContextInference.Score(
+            f.Context, sources, (folder, source) => Exists(context, folder, source)) is not { } score ||
             BuildContextInference.Fits(score)).ToList();
         return fitting.Count > 0 ? fitting : found;
     }
@@ -96,7 +108,8 @@ internal static class DockerfileContexts
     /// <summary>The names of the named contexts (<c>--build-context name=path</c>, <c>build-contexts:</c>) any build of
     /// the Dockerfile passes.</summary>
     public static HashSet<string> NamedContexts(CheckContext context, string dockerfilePath) =>
-        new HashSet<string>(Finder(context).Of(dockerfilePath).SelectMany(b => b.NamedContexts.Keys), StringComparer.Ordinal);
+        new HashSet<string>(
+            Finder(context).Of(dockerfilePath).SelectMany(b => b.NamedContexts.Keys), StringComparer.Ordinal);
 
     private static void Add(List<(string Context, string Origin)> found, string buildContext, string origin)
     {
@@ -116,7 +129,10 @@ internal static class DockerfileContexts
         {
             return context.Exists(DockerfileSet.InContext(folder, source));
         }
-        var glob = Preflight.Artifacts.Text.PathGlob.Parse(PathText.Normalize("/" + source.TrimStart('/')).TrimStart('/'));
-        return context.Artifacts.Concat(context.SourceFiles).Any(file => PathText.IsUnder(file, folder) && !PathText.Equal(file, folder) && glob.IsMatch(PathText.Relative(folder, file)));
+        var glob = Preflight.Artifacts.Text.PathGlob.Parse(
+            PathText.Normalize("/" + source.TrimStart('/')).TrimStart('/'));
+        return context.Artifacts.Concat(context.SourceFiles).Any(
+            file => PathText.IsUnder(file, folder) && !PathText.Equal(file, folder)
+            && glob.IsMatch(PathText.Relative(folder, file)));
     }
 }

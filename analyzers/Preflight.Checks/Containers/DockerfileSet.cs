@@ -11,9 +11,11 @@ namespace Preflight.Checks.Containers;
 /// <summary>A Dockerfile the current project checks: its text, parse and the build contexts it is built with.</summary>
 internal sealed class CheckedDockerfile
 {
-    private readonly Dictionary<string, DockerImage> _images = new Dictionary<string, DockerImage>(StringComparer.Ordinal);
+    private readonly Dictionary<string, DockerImage> _images = new Dictionary<string,
+        DockerImage>(StringComparer.Ordinal);
 
-    public CheckedDockerfile(string path, string text, Dockerfile model, IReadOnlyList<(string Context, string Origin)> contexts)
+    public CheckedDockerfile(
+        string path, string text, Dockerfile model, IReadOnlyList<(string Context, string Origin)> contexts)
     {
         Path = path;
         Text = text;
@@ -50,7 +52,8 @@ internal sealed class CheckedDockerfile
 /// run.</summary>
 internal static class DockerfileSet
 {
-    private static readonly ConditionalWeakTable<CheckContext, List<CheckedDockerfile>> Cache = new ConditionalWeakTable<CheckContext, List<CheckedDockerfile>>();
+    private static readonly ConditionalWeakTable<CheckContext,
+        List<CheckedDockerfile>> Cache = new ConditionalWeakTable<CheckContext, List<CheckedDockerfile>>();
 
     public static IReadOnlyList<CheckedDockerfile> Of(CheckContext context) => Cache.GetValue(context, Load);
 
@@ -65,7 +68,9 @@ internal static class DockerfileSet
                 continue;
             }
             var model = DockerfileParser.Parse(text);
-            result.Add(new CheckedDockerfile(dockerfilePath, text, model, DockerfileContexts.Of(context, dockerfilePath, model).ToList()));
+            result.Add(
+                new CheckedDockerfile(
+                dockerfilePath, text, model, DockerfileContexts.Of(context, dockerfilePath, model).ToList()));
         }
         return result;
     }

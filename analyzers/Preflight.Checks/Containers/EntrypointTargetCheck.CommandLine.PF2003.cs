@@ -71,7 +71,9 @@ public static partial class EntrypointTargetCheck
         for (var i = 0; i < instruction.Arguments.Count; i++)
         {
             var value = instruction.Arguments[i].Value;
-            if (!instruction.IsExecForm && (value.IndexOf("&&", StringComparison.Ordinal) >= 0 || value.IndexOf("||", StringComparison.Ordinal) >= 0 ||
+            if (!instruction.IsExecForm
+                && (value.IndexOf("&&", StringComparison.Ordinal) >= 0
+                || value.IndexOf("||", StringComparison.Ordinal) >= 0 ||
                 value.IndexOf(';') >= 0 || value.IndexOf('|') >= 0))
             {
                 yield break;
@@ -90,7 +92,9 @@ public static partial class EntrypointTargetCheck
             if (Wrappers.Contains(name))
             {
                 index++;
-                while (index < words.Count && (words[index].Value.StartsWith("-", StringComparison.Ordinal) || (name == "env" && words[index].Value.IndexOf('=') > 0)))
+                while (index < words.Count
+                    && (words[index].Value.StartsWith("-", StringComparison.Ordinal)
+                    || (name == "env" && words[index].Value.IndexOf('=') > 0)))
                 {
                     index++;
                     if (words[index - 1].Value == "--")

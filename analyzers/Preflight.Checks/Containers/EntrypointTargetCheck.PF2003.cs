@@ -21,8 +21,10 @@ public static partial class EntrypointTargetCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF2003.Id];
     private static readonly Regex Python = new Regex(@"^python(\d+(\.\d+)?)?$", RegexOptions.CultureInvariant);
-    private static readonly HashSet<string> Shells = new HashSet<string>(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh" };
-    private static readonly HashSet<string> Wrappers = new HashSet<string>(StringComparer.Ordinal) { "tini", "dumb-init", "exec", "env" };
+    private static readonly HashSet<string> Shells = new HashSet<string>(
+        StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh" };
+    private static readonly HashSet<string> Wrappers = new HashSet<string>(
+        StringComparer.Ordinal) { "tini", "dumb-init", "exec", "env" };
 
     public static void Run(CheckContext context)
     {
@@ -57,7 +59,8 @@ public static partial class EntrypointTargetCheck
         }
     }
 
-    private static (Word Word, string Name, string Explanation)? Check(CheckContext context, DockerImage image, ImageStage final, List<Word> words)
+    private static (Word Word, string Name, string Explanation)? Check(
+        CheckContext context, DockerImage image, ImageStage final, List<Word> words)
     {
         var index = SkipWrappers(words, 0);
         if (index >= words.Count)
@@ -75,13 +78,18 @@ public static partial class EntrypointTargetCheck
             // sh -c "dotnet App.dll": the script's first command, located at the script argument.
             var script = words[index + 2];
             var inner = ShellCommands.Split(script.Value).FirstOrDefault();
-            return inner == null ? null : Check(context, image, final, inner.Select(w => new Word(w, script.Instruction, script.Argument)).ToList());
+            return inner == null ? null
+                : Check(context, image, final,
+                inner.Select(w => new Word(w, script.Instruction, script.Argument)).ToList());
         }
         var arguments = words.Skip(index + 1).ToList();
         if (name == "dotnet")
         {
-            var target = arguments.FirstOrDefault(w => !w.Value.StartsWith("-", StringComparison.Ordinal) && w.Value != "exec");
-            return target.Value != null && target.Value.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? CheckFile(image, final, target, isAssembly: true) : null;
+            var target = arguments.FirstOrDefault(
+                w => !w.Value.StartsWith("-", StringComparison.Ordinal) && w.Value != "exec");
+            return target.Value != null
+                && target.Value.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+                ? CheckFile(image, final, target, isAssembly: true) : null;
         }
         if (Python.IsMatch(name))
         {
@@ -89,22 +97,28 @@ public static partial class EntrypointTargetCheck
         }
         if (name == "node" || name == "nodejs")
         {
-            var target = FirstOperand(arguments, new[] { "-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file" }, new[] { "-e", "-p", "--eval", "--print" });
-            return target != null && Regex.IsMatch(target.Value.Value, @"\.(js|mjs|cjs)$") ? CheckFile(image, final, target.Value, isAssembly: false) : null;
+            var target = FirstOperand(
+                arguments, new[] { "-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file" },
+                new[] { "-e", "-p", "--eval", "--print" });
+            return target != null
+                && Regex.IsMatch(target.Value.Value, @"\.(js|mjs|cjs)$")
+                ? CheckFile(image, final, target.Value, isAssembly: false) : null;
         }
         if (Shells.Contains(name))
         {
             var target = FirstOperand(arguments, new[] { "-o", "+o" }, new[] { "-c", "-s" });
             return target != null ? CheckFile(image, final, target.Value, isAssembly: false) : null;
         }
-        if (program.StartsWith("./", StringComparison.Ordinal) || program.StartsWith("../", StringComparison.Ordinal) || program.StartsWith("/", StringComparison.Ordinal))
+        if (program.StartsWith("./", StringComparison.Ordinal) || program.StartsWith("../", StringComparison.Ordinal)
+            || program.StartsWith("/", StringComparison.Ordinal))
         {
             return CheckFile(image, final, words[index], isAssembly: false);
         }
         return null;
     }
 
-    private static (Word, string, string)? CheckPython(CheckContext context, DockerImage image, ImageStage final, List<Word> arguments)
+    private static (Word, string, string)? CheckPython(
+        CheckContext context, DockerImage image, ImageStage final, List<Word> arguments)
     {
         for (var i = 0; i < arguments.Count; i++)
         {
@@ -118,7 +132,10 @@ public static partial class EntrypointTargetCheck
                 i++;
                 continue;
             }
-            if (value == "-m" || (value.StartsWith("-", StringComparison.Ordinal) && !value.StartsWith("--", StringComparison.Ordinal) && value.EndsWith("m", StringComparison.Ordinal) && value.Length > 2 && value.Substring(1, value.Length - 2).All(char.IsLetter)))
+            if (value == "-m"
+                || (value.StartsWith("-", StringComparison.Ordinal) && !value.StartsWith("--", StringComparison.Ordinal)
+                && value.EndsWith("m", StringComparison.Ordinal) && value.Length > 2
+                && value.Substring(1, value.Length - 2).All(char.IsLetter)))
             {
                 return i + 1 < arguments.Count ? CheckModule(context, image, final, arguments[i + 1]) : null;
             }
@@ -126,7 +143,8 @@ public static partial class EntrypointTargetCheck
             {
                 continue;
             }
-            return value.EndsWith(".py", StringComparison.Ordinal) ? CheckFile(image, final, arguments[i], isAssembly: false) : null;
+            return value.EndsWith(".py", StringComparison.Ordinal)
+                ? CheckFile(image, final, arguments[i], isAssembly: false) : null;
         }
         return null;
     }
@@ -157,10 +175,12 @@ public static partial class EntrypointTargetCheck
             return (word, name, $"{folder} contains {string.Join(" and ", published)}");
         }
         var where = PathText.IsRooted(word.Value) ? path : $"{path} (WORKDIR {final.Workdir})";
-        return (word, name, $"{(isAssembly ? "no COPY, ADD or dotnet publish output" : "no COPY or ADD")} puts it at {where}");
+        return (word, name,
+            $"{(isAssembly ? "no COPY, ADD or dotnet publish output" : "no COPY or ADD")} puts it at {where}");
     }
 
-    private static (Word, string, string)? CheckModule(CheckContext context, DockerImage image, ImageStage final, Word word)
+    private static (Word, string, string)? CheckModule(
+        CheckContext context, DockerImage image, ImageStage final, Word word)
     {
         var top = word.Value.Split('.')[0];
         if (top.Length == 0 || !Regex.IsMatch(top, @"^[A-Za-z_][A-Za-z0-9_]*$"))
@@ -175,7 +195,9 @@ public static partial class EntrypointTargetCheck
             {
                 return null;
             }
-            folders.AddRange(pythonPath.Split(new[] { ':' }, StringSplitOptions.RemoveEmptyEntries).Select(p => PathText.Combine(final.Workdir!, p)));
+            folders.AddRange(
+                pythonPath.Split(new[] { ':' }, StringSplitOptions.RemoveEmptyEntries).Select(
+                p => PathText.Combine(final.Workdir!, p)));
         }
         foreach (var folder in folders)
         {
@@ -192,9 +214,11 @@ public static partial class EntrypointTargetCheck
             }
         }
         // Only the project's own packages: a module that is not in the build context is an installed package.
-        var local = context.SourceFiles.FirstOrDefault(f => f.EndsWith(".py", StringComparison.Ordinal) && PathText.IsUnder(f, image.BuildContext) &&
+        var local = context.SourceFiles.FirstOrDefault(
+            f => f.EndsWith(".py", StringComparison.Ordinal) && PathText.IsUnder(f, image.BuildContext) &&
             (IsInPackage(PathText.Relative(image.BuildContext, f), top) || PathText.GetFileName(f) == top + ".py"));
-        var searched = folders[0] + " (WORKDIR)" + (folders.Count > 1 ? ", " + string.Join(", ", folders.Skip(1)) + " (PYTHONPATH)" : string.Empty);
+        var searched = folders[0] + " (WORKDIR)"
+            + (folders.Count > 1 ? ", " + string.Join(", ", folders.Skip(1)) + " (PYTHONPATH)" : string.Empty);
         if (local == null)
         {
             return ElsewhereModule(context, image, final, word, top, folders, searched);
@@ -208,7 +232,9 @@ public static partial class EntrypointTargetCheck
     /// context has the module's last part (<c>app/worker.py</c>): <c>No module named 'src'</c>. The suggestion is the
     /// module path under which the image has that file, when there is one.
     /// </summary>
-    private static (Word, string, string)? ElsewhereModule(CheckContext context, DockerImage image, ImageStage final, Word word, string top, List<string> folders, string searched)
+    private static (Word, string, string)? ElsewhereModule(
+        CheckContext context, DockerImage image, ImageStage final, Word word, string top, List<string> folders,
+        string searched)
     {
         var parts = word.Value.Split('.');
         var last = parts[parts.Length - 1];
@@ -218,7 +244,9 @@ public static partial class EntrypointTargetCheck
         }
         var candidates = context.SourceFiles
             .Where(f => PathText.IsUnder(f, image.BuildContext) && !PathText.Equal(f, image.BuildContext) &&
-                (PathText.GetFileName(f) == last + ".py" || (PathText.GetFileName(f) == "__init__.py" && PathText.GetFileName(PathText.GetDirectory(f)) == last)))
+                (PathText.GetFileName(f) == last + ".py"
+                    || (PathText.GetFileName(f) == "__init__.py"
+                    && PathText.GetFileName(PathText.GetDirectory(f)) == last)))
             .Select(f => PathText.Relative(image.BuildContext, f))
             .OrderBy(f => f.Count(c => c == '/'))
             .ThenBy(f => f, StringComparer.Ordinal)
@@ -238,13 +266,15 @@ public static partial class EntrypointTargetCheck
             {
                 var module = string.Join(".", segments.Skip(start));
                 var modulePath = string.Join("/", segments.Skip(start));
-                if (module == word.Value || !segments.Skip(start).All(s => Regex.IsMatch(s, @"^[A-Za-z_][A-Za-z0-9_]*$")))
+                if (module == word.Value
+                    || !segments.Skip(start).All(s => Regex.IsMatch(s, @"^[A-Za-z_][A-Za-z0-9_]*$")))
                 {
                     continue;
                 }
                 foreach (var folder in folders)
                 {
-                    foreach (var candidate in new[] { folder + "/" + modulePath + ".py", folder + "/" + modulePath + "/__init__.py" })
+                    foreach (var candidate in new[] { folder + "/" + modulePath + ".py",
+                        folder + "/" + modulePath + "/__init__.py" })
                     {
                         if (image.Resolve(final, PathText.Normalize(candidate)).Presence == Presence.Present)
                         {
@@ -284,7 +314,9 @@ public static partial class EntrypointTargetCheck
             return false;
         }
         return DockerImage.Chain(final).SelectMany(s => s.Ops).Any(op =>
-            (op.Kind == ImageOpKind.Workdir || op.Kind == ImageOpKind.Publish || ((op.Kind == ImageOpKind.ContextCopy || op.Kind == ImageOpKind.StageCopy || op.Kind == ImageOpKind.Glob) && op.DestinationIsFolder)) &&
+            (op.Kind == ImageOpKind.Workdir || op.Kind == ImageOpKind.Publish
+                || ((op.Kind == ImageOpKind.ContextCopy || op.Kind == ImageOpKind.StageCopy
+                || op.Kind == ImageOpKind.Glob) && op.DestinationIsFolder)) &&
             op.Destination != "/" && PathText.IsUnder(path, op.Destination));
     }
 }

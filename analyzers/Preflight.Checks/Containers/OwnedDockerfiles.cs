@@ -48,7 +48,8 @@ public sealed class OwnedDockerfile
             foreach (var line in OwnedDockerfiles.Lines(Text))
             {
                 var trimmed = line.TrimStart();
-                if (trimmed.StartsWith("{{", StringComparison.Ordinal) || trimmed.StartsWith("{%", StringComparison.Ordinal))
+                if (trimmed.StartsWith("{{", StringComparison.Ordinal)
+                    || trimmed.StartsWith("{%", StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -77,7 +78,8 @@ public sealed class OwnedDockerfile
                 foreach (var skipped in trimmed.Substring(5).Split(','))
                 {
                     var value = skipped.Trim();
-                    if (string.Equals(value, "all", StringComparison.OrdinalIgnoreCase) || string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(value, "all", StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
                     {
                         return true;
                     }
@@ -118,18 +120,21 @@ public sealed class OwnedDockerfile
 /// </summary>
 public static class OwnedDockerfiles
 {
-    private static readonly ConditionalWeakTable<CheckContext, List<OwnedDockerfile>> Cache = new ConditionalWeakTable<CheckContext, List<OwnedDockerfile>>();
+    private static readonly ConditionalWeakTable<CheckContext,
+        List<OwnedDockerfile>> Cache = new ConditionalWeakTable<CheckContext, List<OwnedDockerfile>>();
 
     public static IReadOnlyList<OwnedDockerfile> Of(CheckContext context) => Cache.GetValue(context, Load);
 
     /// <summary>The Dockerfiles of <see cref="DockerfileSet"/> (same ownership, parsed once per run), with what the
     /// BuildKit-style checks use.</summary>
     private static List<OwnedDockerfile> Load(CheckContext context) =>
-        DockerfileSet.Of(context).Select(dockerfile => new OwnedDockerfile(dockerfile.Path, dockerfile.Text, dockerfile.Model)).ToList();
+        DockerfileSet.Of(context).Select(
+            dockerfile => new OwnedDockerfile(dockerfile.Path, dockerfile.Text, dockerfile.Model)).ToList();
 
     /// <summary>"stage 'build'", "stage 2" or "the global scope (before the first FROM)" for messages.</summary>
     public static string DescribeScope(DockerStage? stage) =>
-        stage == null ? "the global scope (before the first FROM)" : stage.Name != null ? $"stage '{stage.Name}'" : $"stage {stage.Index}";
+        stage == null ? "the global scope (before the first FROM)" : stage.Name != null ? $"stage '{stage.Name}'"
+            : $"stage {stage.Index}";
 
     internal static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
@@ -137,7 +142,8 @@ public static class OwnedDockerfiles
     internal static bool EndsName(string text, int start, int end) => end >= text.Length || !IsNameChar(text[end]);
 
     /// <summary>Accepts a match of NAME that is neither inside nor a prefix of a longer name.</summary>
-    internal static bool WholeName(string text, int start, int end) => EndsName(text, start, end) && (start == 0 || !IsNameChar(text[start - 1]));
+    internal static bool WholeName(string text, int start, int end) => EndsName(text, start, end)
+        && (start == 0 || !IsNameChar(text[start - 1]));
 
     internal static IEnumerable<string> Lines(string text) => text.Split('\n').Select(l => l.TrimEnd('\r'));
 }

@@ -56,18 +56,24 @@ public static class RestoreOrderCheck
         {
             return null;
         }
-        var projectInImage = restore.Project == null ? restore.Workdir! : PathText.Combine(restore.Workdir ?? "/", restore.Project);
+        var projectInImage = restore.Project == null ? restore.Workdir!
+            : PathText.Combine(restore.Workdir ?? "/", restore.Project);
         var project = image.ProjectAt(restore.Stage, projectInImage, restore.OpIndex);
         if (project == null)
         {
             return null;
         }
-        var entry = image.Resolve(restore.Stage, ProjectFiles.IsProjectFile(projectInImage) ? projectInImage : PathText.Combine(projectInImage, PathText.GetFileName(project)), restore.OpIndex, null);
+        var entry = image.Resolve(
+            restore.Stage,
+            ProjectFiles.IsProjectFile(projectInImage) ? projectInImage
+            : PathText.Combine(projectInImage, PathText.GetFileName(project)), restore.OpIndex, null);
         if (entry.Presence != Presence.Present)
         {
             return null;
         }
-        var imageFolder = PathText.GetDirectory(ProjectFiles.IsProjectFile(projectInImage) ? projectInImage : PathText.Combine(projectInImage, PathText.GetFileName(project)));
+        var imageFolder = PathText.GetDirectory(
+            ProjectFiles.IsProjectFile(projectInImage) ? projectInImage
+            : PathText.Combine(projectInImage, PathText.GetFileName(project)));
         var repositoryFolder = PathText.GetDirectory(project);
         var result = new MissingFiles(project);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -111,7 +117,8 @@ public static class RestoreOrderCheck
             foreach (var candidate in names)
             {
                 var entry = image.Resolve(restore.Stage, PathText.Combine(folder, candidate), restore.OpIndex, null);
-                if (entry.Presence == Presence.Unknown || entry.Presence == Presence.Present && (entry.ContextPath == null || PathText.Equal(entry.ContextPath, file)))
+                if (entry.Presence == Presence.Unknown || entry.Presence == Presence.Present
+                    && (entry.ContextPath == null || PathText.Equal(entry.ContextPath, file)))
                 {
                     return true;
                 }
@@ -124,7 +131,8 @@ public static class RestoreOrderCheck
     }
 
     /// <summary>The files a restore of the project reads, with why (for messages).</summary>
-    private static IEnumerable<(string File, string Why)> Needed(CheckContext context, string project, bool explicitConfigFile)
+    private static IEnumerable<(string File, string Why)> Needed(
+        CheckContext context, string project, bool explicitConfigFile)
     {
         foreach (var reference in ProjectFiles.ProjectReferencesClosure(context, project))
         {
@@ -137,7 +145,8 @@ public static class RestoreOrderCheck
         {
             foreach (var file in ImportedFiles(context, projectPath))
             {
-                if (explicitConfigFile && string.Equals(PathText.GetFileName(file), "NuGet.config", StringComparison.OrdinalIgnoreCase))
+                if (explicitConfigFile
+                    && string.Equals(PathText.GetFileName(file), "NuGet.config", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
@@ -170,8 +179,10 @@ public static class RestoreOrderCheck
                     yield return candidate;
                 }
                 var text = context.ReadText(candidate) ?? string.Empty;
-                if (text.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("GetDirectoryNameOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 &&
-                    text.IndexOf("..\\" + name, StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("../" + name, StringComparison.OrdinalIgnoreCase) < 0)
+                if (text.IndexOf("GetPathOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0
+                    && text.IndexOf("GetDirectoryNameOfFileAbove", StringComparison.OrdinalIgnoreCase) < 0 &&
+                    text.IndexOf("..\\" + name, StringComparison.OrdinalIgnoreCase) < 0
+                        && text.IndexOf("../" + name, StringComparison.OrdinalIgnoreCase) < 0)
                 {
                     break;
                 }
@@ -200,7 +211,8 @@ public static class RestoreOrderCheck
             {
                 continue;
             }
-            if ((context.ReadText(candidate) ?? string.Empty).IndexOf("msbuild-sdks", StringComparison.OrdinalIgnoreCase) >= 0)
+            if ((context.ReadText(candidate) ?? string.Empty).IndexOf(
+                "msbuild-sdks", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 yield return candidate;
             }
@@ -216,7 +228,9 @@ public static class RestoreOrderCheck
         {
             var directory = System.IO.Path.GetDirectoryName(path);
             var name = System.IO.Path.GetFileName(path);
-            return directory != null && System.IO.Directory.EnumerateFiles(directory, name).Any(f => string.Equals(System.IO.Path.GetFileName(f), name, StringComparison.Ordinal));
+            return directory != null
+                && System.IO.Directory.EnumerateFiles(directory, name).Any(
+                f => string.Equals(System.IO.Path.GetFileName(f), name, StringComparison.Ordinal));
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex))
         {
@@ -231,12 +245,14 @@ public static class RestoreOrderCheck
         var from = PathText.Normalize(repositoryFolder).Split('/');
         var to = PathText.Normalize(file).Split('/');
         var common = 0;
-        while (common < from.Length && common < to.Length && string.Equals(from[common], to[common], StringComparison.Ordinal))
+        while (common < from.Length && common < to.Length
+            && string.Equals(from[common], to[common], StringComparison.Ordinal))
         {
             common++;
         }
         var ups = from.Length - common;
-        var image = PathText.Normalize(imageFolder).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var image = PathText.Normalize(imageFolder).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
         if (ups > image.Count)
         {
             return null;

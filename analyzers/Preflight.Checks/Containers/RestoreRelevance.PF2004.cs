@@ -49,7 +49,8 @@ internal static class RestoreRelevance
     };
 
     /// <summary>Files judged on their own (the import chain of Directory.*.props), not through an importer.</summary>
-    private static readonly string[] ChainFiles = { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" };
+    private static readonly string[] ChainFiles = { "Directory.Build.props", "Directory.Build.targets",
+        "Directory.Packages.props" };
 
     /// <summary>True when copying the props file after <c>dotnet restore</c> changes what the restore does.</summary>
     public static bool AffectsRestore(CheckContext context, string path) =>
@@ -80,7 +81,8 @@ internal static class RestoreRelevance
             }
             foreach (var section in root.Elements())
             {
-                if (section.Elements().All(item => item.Name.LocalName == "clear") && section.Name.LocalName != "packageSources")
+                if (section.Elements().All(item => item.Name.LocalName == "clear")
+                    && section.Name.LocalName != "packageSources")
                 {
                     continue; // <disabledPackageSources><clear/></disabledPackageSources> and the like reset what a container has not set
                 }
@@ -91,7 +93,9 @@ internal static class RestoreRelevance
                 foreach (var item in section.Elements())
                 {
                     var isDefaultFeed = item.Name.LocalName == "add" &&
-                        string.Equals(((string?)item.Attribute("value"))?.Trim().TrimEnd('/'), NuGetOrgFeed, StringComparison.OrdinalIgnoreCase);
+                        string.Equals(
+                            ((string?)item.Attribute("value"))?.Trim().TrimEnd('/'), NuGetOrgFeed,
+                            StringComparison.OrdinalIgnoreCase);
                     if (item.Name.LocalName != "clear" && !isDefaultFeed)
                     {
                         return true;
@@ -120,7 +124,9 @@ internal static class RestoreRelevance
         var folder = PathText.GetDirectory(path);
         return Judge(text, folder, imported =>
         {
-            if (!PathText.IsUnder(imported, context.Layout.Root) || Array.Exists(ChainFiles, n => string.Equals(n, PathText.GetFileName(imported), StringComparison.OrdinalIgnoreCase)))
+            if (!PathText.IsUnder(imported, context.Layout.Root)
+                || Array.Exists(
+                ChainFiles, n => string.Equals(n, PathText.GetFileName(imported), StringComparison.OrdinalIgnoreCase)))
             {
                 return false;
             }
@@ -133,7 +139,8 @@ internal static class RestoreRelevance
         XDocument document;
         try
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 16 * 1024 * 1024 };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null,
+                MaxCharactersInDocument = 16 * 1024 * 1024 };
             using var reader = XmlReader.Create(new System.IO.StringReader(text), settings);
             document = XDocument.Load(reader);
         }
@@ -193,7 +200,8 @@ internal static class RestoreRelevance
         RestoreProperties.Contains(name) ||
         name.StartsWith("Restore", StringComparison.OrdinalIgnoreCase) ||
         name.StartsWith("CentralPackage", StringComparison.OrdinalIgnoreCase) ||
-        (name.StartsWith("NuGet", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("NuGetAudit", StringComparison.OrdinalIgnoreCase));
+        (name.StartsWith("NuGet", StringComparison.OrdinalIgnoreCase)
+            && !name.StartsWith("NuGetAudit", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the element, or a group or Choose around it, has a condition that is not evaluated
     /// here.</summary>
@@ -238,7 +246,8 @@ internal static class RestoreRelevance
             .Replace("$(MSBuildThisFileDirectoryNoRoot)", folder + "/")
             .Replace('\\', '/');
         if (value.IndexOf("$(", StringComparison.Ordinal) >= 0 || value.IndexOf("@(", StringComparison.Ordinal) >= 0 ||
-            value.IndexOf("%(", StringComparison.Ordinal) >= 0 || value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0 || value.IndexOf(';') >= 0)
+            value.IndexOf("%(", StringComparison.Ordinal) >= 0 || value.IndexOf('*') >= 0 || value.IndexOf('?') >= 0
+                || value.IndexOf(';') >= 0)
         {
             return null;
         }

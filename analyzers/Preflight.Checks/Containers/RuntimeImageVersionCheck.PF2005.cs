@@ -36,7 +36,8 @@ public static class RuntimeImageVersionCheck
                 }
                 var root = DockerImage.Chain(final).Last();
                 var from = root.Stage.From;
-                if (root.BaseImage == null || from.Arguments.Count == 0 || !TryRuntimeVersion(root.BaseImage, out var imageVersion))
+                if (root.BaseImage == null || from.Arguments.Count == 0
+                    || !TryRuntimeVersion(root.BaseImage, out var imageVersion))
                 {
                     continue;
                 }
@@ -91,7 +92,8 @@ public static class RuntimeImageVersionCheck
 
     /// <summary>The project the Dockerfile ships and the framework it is published for; nulls when either is not
     /// known.</summary>
-    private static (string? Project, string? Framework) ProjectOf(CheckContext context, CheckedDockerfile dockerfile, DockerImage image)
+    private static (string? Project, string? Framework) ProjectOf(
+        CheckContext context, CheckedDockerfile dockerfile, DockerImage image)
     {
         var published = image.Published.Where(p => p.Project != null).ToList();
         var projects = published.Select(p => p.Project!).Distinct(StringComparer.Ordinal).ToList();
@@ -121,7 +123,8 @@ public static class RuntimeImageVersionCheck
         else
         {
             var folder = PathText.GetDirectory(dockerfile.Path);
-            var inFolder = context.Artifacts.Where(p => ProjectFiles.IsProjectFile(p) && PathText.Equal(PathText.GetDirectory(p), folder)).ToList();
+            var inFolder = context.Artifacts.Where(
+                p => ProjectFiles.IsProjectFile(p) && PathText.Equal(PathText.GetDirectory(p), folder)).ToList();
             project = inFolder.Count == 1 ? inFolder[0] : null;
         }
         if (project == null)

@@ -33,12 +33,17 @@ public static class StageReferenceCheck
                 }
                 foreach (var (flag, reference) in References(instruction))
                 {
-                    var value = image.VariablesAt.TryGetValue(instruction, out var variables) ? variables.Expand(reference) : null;
-                    if (value == null || value.Length == 0 || IsValid(dockerfile.Model, value, instruction.StageIndex) || namedContexts.Contains(value))
+                    var value = image.VariablesAt.TryGetValue(instruction, out var variables)
+                        ? variables.Expand(reference) : null;
+                    if (value == null || value.Length == 0 || IsValid(dockerfile.Model, value, instruction.StageIndex)
+                        || namedContexts.Contains(value))
                     {
                         continue;
                     }
-                    context.Findings.Add(Finding.At(Rule, dockerfile.Path, flag.Span, value, Hint(dockerfile.Model, value, instruction.StageIndex)));
+                    context.Findings.Add(
+                        Finding.At(
+                        Rule, dockerfile.Path, flag.Span, value,
+                        Hint(dockerfile.Model, value, instruction.StageIndex)));
                 }
             }
         }
@@ -58,12 +63,14 @@ public static class StageReferenceCheck
             {
                 yield return (flag, flag.Value);
             }
-            else if (instruction.Keyword == "RUN" && string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase))
+            else if (instruction.Keyword == "RUN"
+                && string.Equals(flag.Name, "mount", StringComparison.OrdinalIgnoreCase))
             {
                 foreach (var part in flag.Value.Split(','))
                 {
                     var equals = part.IndexOf('=');
-                    if (equals > 0 && string.Equals(part.Substring(0, equals).Trim(), "from", StringComparison.OrdinalIgnoreCase))
+                    if (equals > 0
+                        && string.Equals(part.Substring(0, equals).Trim(), "from", StringComparison.OrdinalIgnoreCase))
                     {
                         yield return (flag, part.Substring(equals + 1).Trim().Trim('"', '\''));
                     }
@@ -89,14 +96,17 @@ public static class StageReferenceCheck
     private static string Hint(Dockerfile dockerfile, string reference, int currentStage)
     {
         var lower = reference.ToLowerInvariant();
-        var later = dockerfile.Stages.FirstOrDefault(s => s.Index >= currentStage && (s.Name == lower || s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == lower));
+        var later = dockerfile.Stages.FirstOrDefault(
+            s => s.Index >= currentStage
+            && (s.Name == lower || s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) == lower));
         if (later != null)
         {
             return later.Index == currentStage
                 ? $"; it is the stage this instruction belongs to (line {later.From.Span.Line}), which cannot copy from itself"
                 : $"; stage '{later.Name ?? later.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is defined later, at line {later.From.Span.Line}";
         }
-        var earlier = dockerfile.Stages.Where(s => s.Index < currentStage && s.Name != null).Select(s => s.Name!).ToList();
+        var earlier = dockerfile.Stages.Where(s => s.Index < currentStage && s.Name != null).Select(s => s.Name!)
+            .ToList();
         var suggestion = earlier
             .Select(name => (Name: name, Distance: EditDistance.Between(lower, name)))
             .Where(c => c.Distance <= Math.Max(2, c.Name.Length / 3))

@@ -23,7 +23,9 @@ public sealed class Finding : IEquatable<Finding>
 
     /// <summary>A finding reported at a severity other than its rule's default (e.g. PF4001's did-you-mean without a
     /// contract, a warning).</summary>
-    public Finding(string ruleId, string file, int line, int column, int endLine, int endColumn, string message, RuleSeverity defaultSeverity)
+    public Finding(
+        string ruleId, string file, int line, int column, int endLine, int endColumn, string message,
+        RuleSeverity defaultSeverity)
         : this(ruleId, file, line, column, endLine, endColumn, message)
     {
         DefaultSeverity = defaultSeverity;
@@ -44,7 +46,8 @@ public sealed class Finding : IEquatable<Finding>
     public RuleSeverity? DefaultSeverity { get; }
 
     public bool Equals(Finding? other) =>
-        other != null && RuleId == other.RuleId && File == other.File && Line == other.Line && Column == other.Column && Message == other.Message;
+        other != null && RuleId == other.RuleId && File == other.File && Line == other.Line && Column == other.Column
+            && Message == other.Message;
 
     public override bool Equals(object? obj) => Equals(obj as Finding);
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(RuleId + File + Message) ^ Line;
@@ -53,14 +56,17 @@ public sealed class Finding : IEquatable<Finding>
     /// <summary>One line of tab-separated fields, with tabs, line breaks and backslashes escaped.</summary>
     public string Serialize() => string.Join("\t", new[]
     {
-        RuleId, Escape(File), Line.ToString(CultureInfo.InvariantCulture), Column.ToString(CultureInfo.InvariantCulture),
-        EndLine.ToString(CultureInfo.InvariantCulture), EndColumn.ToString(CultureInfo.InvariantCulture), Escape(Message),
+        RuleId, Escape(File), Line.ToString(CultureInfo.InvariantCulture),
+            Column.ToString(CultureInfo.InvariantCulture),
+        EndLine.ToString(CultureInfo.InvariantCulture), EndColumn.ToString(CultureInfo.InvariantCulture),
+            Escape(Message),
     }) + (DefaultSeverity is { } severity ? "\t" + severity.ToString() : string.Empty);
 
     public static Finding? Deserialize(string line)
     {
         var fields = line.Split('\t');
-        if ((fields.Length != 7 && fields.Length != 8) || !int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var startLine) ||
+        if ((fields.Length != 7 && fields.Length != 8)
+            || !int.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var startLine) ||
             !int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column) ||
             !int.TryParse(fields[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endLine) ||
             !int.TryParse(fields[5], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endColumn))
@@ -70,7 +76,9 @@ public sealed class Finding : IEquatable<Finding>
         if (fields.Length == 8)
         {
             return Enum.TryParse<RuleSeverity>(fields[7], out var severity)
-                ? new Finding(fields[0], Unescape(fields[1]), startLine, column, endLine, endColumn, Unescape(fields[6]), severity)
+                ? new Finding(
+                    fields[0], Unescape(fields[1]), startLine, column, endLine, endColumn, Unescape(fields[6]),
+                    severity)
                 : null;
         }
         return new Finding(fields[0], Unescape(fields[1]), startLine, column, endLine, endColumn, Unescape(fields[6]));

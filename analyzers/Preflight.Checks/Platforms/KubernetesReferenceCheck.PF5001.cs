@@ -28,7 +28,8 @@ public static class KubernetesReferenceCheck
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF5001.Id];
 
     /// <summary>A DNS subdomain name, as Kubernetes requires of Secret and ConfigMap names.</summary>
-    private static readonly Regex PlainName = new Regex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex PlainName = new Regex(
+        "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", RegexOptions.CultureInvariant);
 
     public static void Run(CheckContext context)
     {
@@ -62,7 +63,8 @@ public static class KubernetesReferenceCheck
         var pod = workload.PodSpec!;
         foreach (var container in pod.AllContainers)
         {
-            var containerName = container.Name != null ? $" in {(container.IsInit ? "init container" : "container")} '{container.Name}'" : string.Empty;
+            var containerName = container.Name != null
+                ? $" in {(container.IsInit ? "init container" : "container")} '{container.Name}'" : string.Empty;
             foreach (var variable in container.Env)
             {
                 foreach (var reference in new[] { variable.SecretKeyRef, variable.ConfigMapKeyRef })
@@ -70,15 +72,18 @@ public static class KubernetesReferenceCheck
                     if (reference != null)
                     {
                         var via = $"{(reference.Kind == KubernetesReferenceKind.Secret ? "secretKeyRef" : "configMapKeyRef")} of variable '{variable.Name}'{containerName}";
-                        Check(scope, path, workload, reference.Kind, reference.Name, reference.NameSpan, reference.Optional, via,
-                            reference.Key != null ? new[] { (reference.Key, reference.KeySpan) } : Array.Empty<(string, SourceSpan)>());
+                        Check(scope, path, workload, reference.Kind, reference.Name, reference.NameSpan,
+                            reference.Optional, via,
+                            reference.Key != null ? new[] { (reference.Key, reference.KeySpan) }
+                                : Array.Empty<(string, SourceSpan)>());
                     }
                 }
             }
             foreach (var source in container.EnvFrom)
             {
                 var via = $"envFrom {(source.Kind == KubernetesReferenceKind.Secret ? "secretRef" : "configMapRef")}{containerName}";
-                Check(scope, path, workload, source.Kind, source.Name, source.NameSpan, source.Optional, via, Array.Empty<(string, SourceSpan)>());
+                Check(scope, path, workload, source.Kind, source.Name, source.NameSpan, source.Optional, via,
+                    Array.Empty<(string, SourceSpan)>());
             }
         }
         foreach (var volume in pod.Volumes)
@@ -87,17 +92,21 @@ public static class KubernetesReferenceCheck
             {
                 var via = $"{(volume.Type == "projected" ? "projected " : string.Empty)}{(reference.Kind == KubernetesReferenceKind.Secret ? "secret" : "configMap")} volume" +
                     (volume.Name != null ? $" '{volume.Name}'" : string.Empty);
-                Check(scope, path, workload, reference.Kind, reference.Name, reference.NameSpan, reference.Optional, via,
+                Check(scope, path, workload, reference.Kind, reference.Name, reference.NameSpan,
+                    reference.Optional, via,
                     reference.Items.Select(i => (i.Key, i.KeySpan)).ToArray());
             }
         }
         foreach (var pullSecret in pod.ImagePullSecrets)
         {
-            Check(scope, path, workload, KubernetesReferenceKind.Secret, pullSecret.Name, pullSecret.Span, false, "imagePullSecrets", Array.Empty<(string, SourceSpan)>());
+            Check(scope, path, workload, KubernetesReferenceKind.Secret, pullSecret.Name, pullSecret.Span, false,
+                "imagePullSecrets", Array.Empty<(string, SourceSpan)>());
         }
     }
 
-    private static void Check(Scope scope, string path, KubernetesObject workload, KubernetesReferenceKind kind, string? name, SourceSpan nameSpan, bool optional,
+    private static void Check(
+        Scope scope, string path, KubernetesObject workload, KubernetesReferenceKind kind, string? name,
+        SourceSpan nameSpan, bool optional,
         string via, IReadOnlyList<(string Key, SourceSpan Span)> keys)
     {
         if (optional || name == null || !PlainName.IsMatch(name) || scope.IsExternal(kind, name))
@@ -106,12 +115,15 @@ public static class KubernetesReferenceCheck
         }
         var kindName = kind == KubernetesReferenceKind.Secret ? "Secret" : "ConfigMap";
         var candidates = scope.Definitions(kind, name);
-        var compatible = candidates.Where(d => workload.Namespace == null || d.Definition.Namespace == null || d.Definition.Namespace == workload.Namespace).ToList();
+        var compatible = candidates.Where(
+            d => workload.Namespace == null || d.Definition.Namespace == null
+            || d.Definition.Namespace == workload.Namespace).ToList();
         if (compatible.Count == 0)
         {
             if (candidates.Count > 0)
             {
-                var namespaces = MessageText.List(candidates.Select(d => $"'{d.Definition.Namespace}' ({scope.Display(d.Path)})").Distinct());
+                var namespaces = MessageText.List(
+                    candidates.Select(d => $"'{d.Definition.Namespace}' ({scope.Display(d.Path)})").Distinct());
                 scope.Report(path, nameSpan, $"{kindName} '{name}'", via,
                     $"the workload runs in namespace '{workload.Namespace}' and the {kindName} is defined only in namespace {namespaces}", scope.LookedIn);
             }
@@ -132,23 +144,30 @@ public static class KubernetesReferenceCheck
             {
                 continue;
             }
-            var known = compatible.SelectMany(d => d.Definition.Keys.Select(k => k.Key)).Distinct(StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
-            var listed = string.Join(", ", known.Take(ListedKeys)) + (known.Count > ListedKeys ? $", and {known.Count - ListedKeys} more" : string.Empty);
-            var where = MessageText.List(compatible.Select(d => $"{scope.Display(d.Path)}:{d.Definition.NameSpan.Line}").Distinct());
-            scope.Report(path, keySpan, $"Key '{key}' of {kindName} '{name}'", via, $"the {kindName} has no such key (its keys: {listed})", where);
+            var known = compatible.SelectMany(d => d.Definition.Keys.Select(k => k.Key)).Distinct(
+                StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            var listed = string.Join(", ", known.Take(ListedKeys))
+                + (known.Count > ListedKeys ? $", and {known.Count - ListedKeys} more" : string.Empty);
+            var where = MessageText.List(
+                compatible.Select(d => $"{scope.Display(d.Path)}:{d.Definition.NameSpan.Line}").Distinct());
+            scope.Report(
+                path, keySpan, $"Key '{key}' of {kindName} '{name}'", via,
+                $"the {kindName} has no such key (its keys: {listed})", where);
         }
     }
 
     private sealed class Scope
     {
         private readonly CheckContext _context;
-        private readonly List<(string Path, KubernetesDefinition Definition)> _definitions = new List<(string, KubernetesDefinition)>();
+        private readonly List<(string Path, KubernetesDefinition Definition)> _definitions = new List<(string,
+            KubernetesDefinition)>();
         private readonly List<string> _unreadTexts = new List<string>();
         private readonly HashSet<string> _externalSecrets = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _externalConfigMaps = new HashSet<string>(StringComparer.Ordinal);
         private readonly string? _configPath;
 
-        public Scope(CheckContext context, IReadOnlyList<ManifestFile> manifests, string? configPath, PreflightConfig config)
+        public Scope(
+            CheckContext context, IReadOnlyList<ManifestFile> manifests, string? configPath, PreflightConfig config)
         {
             _context = context;
             _configPath = configPath;
@@ -167,7 +186,8 @@ public static class KubernetesReferenceCheck
             {
                 // "kubectl create secret generic db --from-literal=..." in CI creates the object outside the manifests.
                 if (context.ReadText(workflow) is { } text && text.IndexOf("kubectl", StringComparison.Ordinal) >= 0 &&
-                    (text.IndexOf("create secret", StringComparison.Ordinal) >= 0 || text.IndexOf("create configmap", StringComparison.Ordinal) >= 0))
+                    (text.IndexOf("create secret", StringComparison.Ordinal) >= 0
+                        || text.IndexOf("create configmap", StringComparison.Ordinal) >= 0))
                 {
                     _unreadTexts.Add(text);
                 }
@@ -200,7 +220,8 @@ public static class KubernetesReferenceCheck
             {
                 while (prefix.Length > 0 && !file.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    prefix = prefix.Length < 2 ? string.Empty : prefix.Substring(0, prefix.LastIndexOf('/', prefix.Length - 2) + 1);
+                    prefix = prefix.Length < 2 ? string.Empty
+                        : prefix.Substring(0, prefix.LastIndexOf('/', prefix.Length - 2) + 1);
                 }
             }
             return prefix.Length == 0 ? $"({MessageText.List(files, ListedFiles)})" : $"under {prefix}";
@@ -209,12 +230,14 @@ public static class KubernetesReferenceCheck
         public bool IsExternal(KubernetesReferenceKind kind, string name) =>
             (kind == KubernetesReferenceKind.Secret ? _externalSecrets : _externalConfigMaps).Contains(name);
 
-        public List<(string Path, KubernetesDefinition Definition)> Definitions(KubernetesReferenceKind kind, string name) =>
+        public List<(string Path, KubernetesDefinition Definition)> Definitions(
+            KubernetesReferenceKind kind, string name) =>
             _definitions.Where(d => d.Definition.Kind == kind && d.Definition.Name == name).ToList();
 
         /// <summary>True when a Helm template, an unreadable manifest or a workflow that creates objects mentions the
         /// name: it may define the object.</summary>
-        public bool MentionedInUnreadFile(string name) => _unreadTexts.Any(text => text.IndexOf(name, StringComparison.Ordinal) >= 0);
+        public bool MentionedInUnreadFile(string name) =>
+            _unreadTexts.Any(text => text.IndexOf(name, StringComparison.Ordinal) >= 0);
 
         public string ExternalHint(KubernetesReferenceKind kind)
         {

@@ -26,7 +26,8 @@ public static class KustomizationPathCheck
         }
         foreach (var path in context.OfKind(ArtifactKind.KubernetesManifest))
         {
-            if (Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(path)) < 0 || context.ReadText(path) is not { } text)
+            if (Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(path)) < 0
+                || context.ReadText(path) is not { } text)
             {
                 continue;
             }
@@ -38,7 +39,8 @@ public static class KustomizationPathCheck
                 {
                     continue;
                 }
-                context.Report(Finding.At(Rule, path, reference.Span, reference.Field, reference.Path, context.Display(target)));
+                context.Report(
+                    Finding.At(Rule, path, reference.Span, reference.Field, reference.Path, context.Display(target)));
             }
         }
     }

@@ -19,12 +19,14 @@ internal sealed class PlatformInventory
     /// <summary>Files listed at most; past this the listing stops (and checks that need it report nothing).</summary>
     internal const int MaxListedFiles = 200_000;
 
-    private static readonly ConditionalWeakTable<CheckContext, PlatformInventory> Cache = new ConditionalWeakTable<CheckContext, PlatformInventory>();
+    private static readonly ConditionalWeakTable<CheckContext,
+        PlatformInventory> Cache = new ConditionalWeakTable<CheckContext, PlatformInventory>();
 
     private static readonly string[] SkippedFolders = { ".git", "node_modules", "bin", "obj", ".vs", ".idea" };
 
     private readonly CheckContext _context;
-    private readonly Dictionary<string, KubernetesFile?> _parsed = new Dictionary<string, KubernetesFile?>(StringComparer.Ordinal);
+    private readonly Dictionary<string, KubernetesFile?> _parsed = new Dictionary<string,
+        KubernetesFile?>(StringComparer.Ordinal);
     private IReadOnlyList<ManifestFile>? _manifests;
     private (string? Path, PreflightConfig Config)? _config;
     private IReadOnlyList<string>? _files;

@@ -57,11 +57,13 @@ public static class PolicyCheck
             // A policy may name YAML files outside the usual manifest folders.
             var files = inventory.Files(out _);
             paths.AddRange(files.Where(IsYaml).Select(f => PathText.Combine(root, f)));
-            paths = paths.Distinct(StringComparer.Ordinal).Where(p => globs.Any(g => g.IsMatch(PathText.Relative(root, p)))).ToList();
+            paths = paths.Distinct(StringComparer.Ordinal).Where(
+                p => globs.Any(g => g.IsMatch(PathText.Relative(root, p)))).ToList();
         }
         var patches = KustomizePatches(inventory);
         paths = paths.Where(p => !patches.Contains(p)).ToList();
-        var filesText = policy.Files.Count > 0 ? $"files {string.Join(", ", policy.Files.Select(f => f.Value))}" : "every manifest";
+        var filesText = policy.Files.Count > 0 ? $"files {string.Join(", ", policy.Files.Select(f => f.Value))}"
+            : "every manifest";
         foreach (var path in paths.OrderBy(p => p, StringComparer.Ordinal))
         {
             var manifest = inventory.Manifest(path);
@@ -71,7 +73,8 @@ public static class PolicyCheck
             }
             foreach (var item in manifest.File.Objects)
             {
-                if (policy.Kinds.Count > 0 && !policy.Kinds.Any(k => string.Equals(k.Value, item.Kind, StringComparison.OrdinalIgnoreCase)))
+                if (policy.Kinds.Count > 0
+                    && !policy.Kinds.Any(k => string.Equals(k.Value, item.Kind, StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
@@ -121,7 +124,8 @@ public static class PolicyCheck
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var manifest in inventory.Manifests)
         {
-            var isKustomization = Array.IndexOf(ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(manifest.Path)) >= 0 ||
+            var isKustomization = Array.IndexOf(
+                ArtifactClassifier.KustomizationFileNames, PathText.GetFileName(manifest.Path)) >= 0 ||
                 manifest.File.Objects.Any(o => o.Kind == "Kustomization");
             if (!isKustomization)
             {
@@ -139,7 +143,9 @@ public static class PolicyCheck
                     foreach (var entry in list.Children)
                     {
                         var file = entry is YamlScalarNode scalar ? scalar.Value
-                            : entry is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode) ? (pathNode as YamlScalarNode)?.Value
+                            : entry is YamlMappingNode mapping
+                                && mapping.Children.TryGetValue(new YamlScalarNode("path"), out var pathNode)
+                                ? (pathNode as YamlScalarNode)?.Value
                             : null;
                         if (!string.IsNullOrEmpty(file) && file!.IndexOf('\n') < 0)
                         {
@@ -163,7 +169,8 @@ public static class PolicyCheck
         for (var i = 0; i < match.MatchedSegments && i < segments.Count; i++)
         {
             var segment = segments[i];
-            var text = segment.Index != null ? $"[{segment.Index}]" : segment.Key!.IndexOf('.') >= 0 ? $"\"{segment.Key}\"" : segment.Key;
+            var text = segment.Index != null ? $"[{segment.Index}]" : segment.Key!.IndexOf('.') >= 0
+                ? $"\"{segment.Key}\"" : segment.Key;
             found.Add(segment.Index != null || found.Count == 0 ? text : "." + text);
         }
         return $" (found up to '{string.Concat(found)}')";
@@ -173,5 +180,6 @@ public static class PolicyCheck
         policy.Kinds.Count == 0 ? "every object" : "every " + string.Join(" and ", policy.Kinds.Select(k => k.Value));
 
     private static bool IsYaml(string path) =>
-        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 }

@@ -20,7 +20,8 @@ public static class VercelPathCheck
 {
     private static readonly RuleInfo Rule = RuleCatalog.All[RuleCatalog.PF5004.Id];
 
-    private static readonly string[] GeneratedFolders = { "dist", "build", "out", ".next", ".output", ".vercel", "node_modules" };
+    private static readonly string[] GeneratedFolders = { "dist", "build", "out", ".next", ".output", ".vercel",
+        "node_modules" };
 
     public static void Run(CheckContext context)
     {
@@ -54,7 +55,9 @@ public static class VercelPathCheck
         }
     }
 
-    private static void Check(CheckContext context, PlatformInventory inventory, string path, string folder, string relativeFolder, string what, VercelPath entry)
+    private static void Check(
+        CheckContext context, PlatformInventory inventory, string path, string folder, string relativeFolder,
+        string what, VercelPath entry)
     {
         var value = entry.Value.Trim();
         if (value.Length == 0 || value.IndexOf('$') >= 0 || value.IndexOf("..", StringComparison.Ordinal) >= 0)
@@ -71,20 +74,23 @@ public static class VercelPathCheck
         {
             if (!context.Exists(PathText.Combine(folder, value.TrimStart('/'))))
             {
-                context.Findings.Add(Finding.At(Rule, path, entry.Span, what, entry.Value, "does not exist", relativeFolder));
+                context.Findings.Add(
+                    Finding.At(Rule, path, entry.Span, what, entry.Value, "does not exist", relativeFolder));
             }
             return;
         }
         var files = inventory.Files(out var complete);
         var prefix = relativeFolder == "." ? string.Empty : relativeFolder + "/";
-        var matched = files.FirstOrDefault(f => f.StartsWith(prefix, StringComparison.Ordinal) && glob.IsMatch(f.Substring(prefix.Length)));
+        var matched = files.FirstOrDefault(
+            f => f.StartsWith(prefix, StringComparison.Ordinal) && glob.IsMatch(f.Substring(prefix.Length)));
         if (matched != null)
         {
             context.Watched.Add(PathText.Combine(context.Layout.Root, matched));
         }
         else if (complete && !glob.TimedOut)
         {
-            context.Findings.Add(Finding.At(Rule, path, entry.Span, what, entry.Value, "matches no file", relativeFolder));
+            context.Findings.Add(
+                Finding.At(Rule, path, entry.Span, what, entry.Value, "matches no file", relativeFolder));
             // A path that does not exist keeps the checks running on every build, so the finding goes once a file
             // matches.
             context.Watched.Add(PathText.Combine(folder, Sentinel(value)));
@@ -97,7 +103,8 @@ public static class VercelPathCheck
         var chars = pattern.TrimStart('.', '/').ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (chars[i] == '*' || chars[i] == '?' || chars[i] == '[' || chars[i] == ']' || chars[i] == '{' || chars[i] == '}' || chars[i] == ',' || chars[i] == ';')
+            if (chars[i] == '*' || chars[i] == '?' || chars[i] == '[' || chars[i] == ']' || chars[i] == '{'
+                || chars[i] == '}' || chars[i] == ',' || chars[i] == ';')
             {
                 chars[i] = '_';
             }

@@ -26,11 +26,13 @@ public sealed class EditorConfigLookup
     {
     }
 
-    private EditorConfigLookup(IEnumerable<string> configFiles, ConcurrentDictionary<string, EditorConfigDocument?> byDirectory)
+    private EditorConfigLookup(
+        IEnumerable<string> configFiles, ConcurrentDictionary<string, EditorConfigDocument?> byDirectory)
     {
         _byDirectory = byDirectory;
         var globals = new List<EditorConfigDocument>();
-        foreach (var path in configFiles.Where(p => !string.IsNullOrEmpty(p)).Select(PathText.Normalize).Distinct(StringComparer.Ordinal))
+        foreach (var path in configFiles.Where(p => !string.IsNullOrEmpty(p)).Select(PathText.Normalize).Distinct(
+            StringComparer.Ordinal))
         {
             var document = Read(path);
             if (document is { IsGlobal: true })
@@ -45,7 +47,8 @@ public sealed class EditorConfigLookup
 
     /// <summary>A lookup for another project's global configs that reuses the .editorconfig files this one has
     /// read.</summary>
-    public EditorConfigLookup WithGlobalConfigs(IEnumerable<string> configFiles) => new EditorConfigLookup(configFiles, _byDirectory);
+    public EditorConfigLookup WithGlobalConfigs(IEnumerable<string> configFiles) =>
+        new EditorConfigLookup(configFiles, _byDirectory);
 
     /// <summary>The .editorconfig files above <paramref name="path"/>, root-most first, from the nearest with <c>root =
     /// true</c>.</summary>

@@ -41,7 +41,10 @@ public sealed class FindingSeverity
     /// the rule and the project's properties.
     /// </summary>
     public ReportedSeverity OfAnalyzerOutsideSource(string ruleId, RuleSeverity defaultSeverity) =>
-        ReportingPolicy.ResolveOutsideSource(ruleId, defaultSeverity, _editorConfigs.Severities.Specific(System.Array.Empty<EditorConfigDocument>(), string.Empty, ruleId), _options);
+        ReportingPolicy.ResolveOutsideSource(
+            ruleId, defaultSeverity,
+            _editorConfigs.Severities.Specific(System.Array.Empty<EditorConfigDocument>(), string.Empty, ruleId),
+            _options);
 
     public ReportedSeverity Of(string ruleId, string category, RuleSeverity defaultSeverity, string file)
     {

@@ -21,7 +21,8 @@ public static class SarifLog
 
     public static string Write(IReadOnlyList<SarifResult> results, string root)
     {
-        var rules = results.Select(r => r.RuleId).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var rules = results.Select(r => r.RuleId).Distinct(StringComparer.Ordinal).OrderBy(
+            id => id, StringComparer.Ordinal).ToList();
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -101,7 +102,8 @@ public static class SarifLog
         var file = PathText.Normalize(result.File);
         if (PathText.IsUnder(file, root))
         {
-            writer.WriteString("uri", string.Join("/", PathText.Relative(root, file).Split('/').Select(Uri.EscapeDataString)));
+            writer.WriteString(
+                "uri", string.Join("/", PathText.Relative(root, file).Split('/').Select(Uri.EscapeDataString)));
             writer.WriteString("uriBaseId", "SRCROOT");
         }
         else

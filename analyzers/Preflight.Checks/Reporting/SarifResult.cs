@@ -8,7 +8,9 @@ namespace Preflight.Checks.Reporting;
 /// </summary>
 public sealed class SarifResult
 {
-    public SarifResult(string ruleId, string level, string message, string file, int line, int column, int endLine, int endColumn, string? suppressionsJson = null)
+    public SarifResult(
+        string ruleId, string level, string message, string file, int line, int column, int endLine, int endColumn,
+        string? suppressionsJson = null)
     {
         RuleId = ruleId;
         Level = level;

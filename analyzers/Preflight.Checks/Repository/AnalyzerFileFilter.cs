@@ -14,7 +14,8 @@ public static class AnalyzerFileFilter
 {
     /// <summary>Why the file is not passed to the analyzers, or null when it is. <paramref name="canRead"/> replaces
     /// <see cref="CanRead"/> (tests: root reads every file).</summary>
-    public static string? SkipReason(string path, bool isArtifact, RepositoryBoundary? boundary, Func<string, bool>? canRead = null)
+    public static string? SkipReason(
+        string path, bool isArtifact, RepositoryBoundary? boundary, Func<string, bool>? canRead = null)
     {
         if (isArtifact && boundary != null && boundary.LeavesRepository(path))
         {
@@ -48,7 +49,8 @@ public static class AnalyzerFileFilter
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
             return true;
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex))

@@ -17,14 +17,16 @@ public static class AppHostFiles
     public const int MaxFilesPerHost = 500;
     private const int MaxDepth = 16;
 
-    private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
+    private static readonly HashSet<string> SkippedFolders = new HashSet<string>(
+        StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
 
     public static List<string> Find(IEnumerable<string> projectFiles)
     {
         var files = new List<string>();
         foreach (var projectFile in projectFiles)
         {
-            if (!projectFile.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || FileSystem.ReadText(projectFile) is not { } text ||
+            if (!projectFile.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                || FileSystem.ReadText(projectFile) is not { } text ||
                 !AppHostProjectFile.MayBeAppHost(text) || AppHostProjectFile.Parse(projectFile, text) == null)
             {
                 continue;

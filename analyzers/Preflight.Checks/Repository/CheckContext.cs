@@ -19,7 +19,9 @@ public sealed class CheckContext
     /// CLI).</param>
     /// <param name="run">Shared by the contexts of one run of many projects (the CLI; see <see cref="CheckRun"/>); its
     /// artifacts and sources are used.</param>
-    public CheckContext(string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null,
+    public CheckContext(
+        string repositoryRoot, string projectFile, IEnumerable<string> artifactPaths,
+        IEnumerable<string>? sourceFiles = null,
         bool everyProjectUsesPreflight = false, CheckRun? run = null)
     {
         Run = run;
@@ -50,7 +52,8 @@ public sealed class CheckContext
     /// <summary>
     /// Files not checked because of Preflight's own limits (size), one note per file: message-level, never a finding.
     /// </summary>
-    public SortedDictionary<string, string> Notes { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    public SortedDictionary<string, string> Notes { get; } = new SortedDictionary<string,
+        string>(StringComparer.Ordinal);
     /// <summary>Python, TypeScript and JavaScript sources of the repository (for the checks of non-.NET
     /// services).</summary>
     public IReadOnlyList<string> SourceFiles { get; }
@@ -60,7 +63,8 @@ public sealed class CheckContext
     /// one changes.</summary>
     public SortedSet<string> Watched { get; } = new SortedSet<string>(StringComparer.Ordinal);
 
-    public IEnumerable<string> OfKind(ArtifactKind kind) => Artifacts.Where(p => ArtifactClassifier.Classify(p) == kind);
+    public IEnumerable<string> OfKind(ArtifactKind kind) =>
+        Artifacts.Where(p => ArtifactClassifier.Classify(p) == kind);
 
     /// <summary>The text of a file, read once per run and watched.</summary>
     public string? ReadText(string path)
@@ -81,7 +85,8 @@ public sealed class CheckContext
             }
             else if (text != null && SizeLimits.ParserLimit(path) is { } limit && text.Length > limit)
             {
-                Note(path, $"not checked: larger than {limit / (1024 * 1024)} MB, Preflight's limit for this kind of file");
+                Note(path,
+                    $"not checked: larger than {limit / (1024 * 1024)} MB, Preflight's limit for this kind of file");
             }
             if (text != null && SpecialFiles.IsBinaryText(text))
             {
@@ -127,7 +132,8 @@ public sealed class CheckContext
     /// interpolated with the folder's .env, extends and includes followed (files read through <see cref="ReadText"/>,
     /// so they are watched). The path is the set's own file (the main file, or the overlay).
     /// </summary>
-    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= Run != null ? Run.Compose(LoadComposeProjects) : LoadComposeProjects();
+    public IReadOnlyList<(string Path, ComposeFile File)> ComposeFiles => _compose ??= Run != null
+        ? Run.Compose(LoadComposeProjects) : LoadComposeProjects();
 
     /// <summary>The repository's preflight.yaml (or preflight.yml) at the root; empty when there is none.</summary>
     public PreflightConfig PreflightConfig => _config ??= LoadPreflightConfig();

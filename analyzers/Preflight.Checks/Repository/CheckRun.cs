@@ -17,11 +17,13 @@ namespace Preflight.Checks.Repository;
 /// </summary>
 public sealed class CheckRun
 {
-    private readonly ConcurrentDictionary<string, string?> _texts = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?> _texts = new ConcurrentDictionary<string,
+        string?>(StringComparer.Ordinal);
     private readonly object _lock = new object();
     private Lazy<List<(string Path, ComposeFile File)>>? _compose;
     private Lazy<DockerBuildFinder>? _finder;
-    private readonly ConcurrentDictionary<string, LayoutOwners> _owners = new ConcurrentDictionary<string, LayoutOwners>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LayoutOwners> _owners = new ConcurrentDictionary<string,
+        LayoutOwners>(StringComparer.Ordinal);
 
     public CheckRun(string repositoryRoot, IEnumerable<string> artifactPaths, IEnumerable<string>? sourceFiles = null)
     {

@@ -56,7 +56,9 @@ public static class FileSystem
             {
                 return string.Empty;
             }
-            using var stream = new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+            using var stream = new FileStream(
+                info.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096,
+                FileOptions.SequentialScan);
             var buffer = new byte[(int)info.Length + 1];
             var read = 0;
             int count;
@@ -68,7 +70,8 @@ public static class FileSystem
             {
                 return null;
             }
-            using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(
+                new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return reader.ReadToEnd();
         }
         catch (Exception ex) when (IsIoFailure(ex))
@@ -92,7 +95,8 @@ public static class FileSystem
         }
     }
 
-    private static readonly MethodInfo? ResolveLinkTarget = typeof(FileSystemInfo).GetMethod("ResolveLinkTarget", new[] { typeof(bool) });
+    private static readonly MethodInfo? ResolveLinkTarget = typeof(FileSystemInfo).GetMethod(
+        "ResolveLinkTarget", new[] { typeof(bool) });
 
     /// <summary>
     /// The file a symbolic link finally points to (a link's own length is that of its target's path, so a link to a
@@ -134,6 +138,7 @@ public static class FileSystem
     }
 
     public static bool IsIoFailure(Exception ex) =>
-        ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException ||
+        ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException
+            || ex is NotSupportedException ||
         ex is System.Security.SecurityException;
 }

@@ -12,7 +12,8 @@ namespace Preflight.Checks.Repository;
 internal sealed class GitIgnore
 {
     private readonly CheckContext _context;
-    private readonly Dictionary<string, List<Pattern>> _byDirectory = new Dictionary<string, List<Pattern>>(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Pattern>> _byDirectory = new Dictionary<string,
+        List<Pattern>>(StringComparer.Ordinal);
 
     public GitIgnore(CheckContext context)
     {

@@ -56,7 +56,8 @@ public static class InlineSuppressions
             return false; // preflight-disable-line-x, or -line inside -next-line
         }
         var named = false;
-        foreach (var part in line.Substring(after).Split(new[] { ' ', ',', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in line.Substring(after).Split(
+            new[] { ' ', ',', '\t', '\r' }, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!part.StartsWith("PF", StringComparison.OrdinalIgnoreCase))
             {

@@ -13,8 +13,10 @@ namespace Preflight.Checks.Repository;
 /// </summary>
 internal sealed class LayoutOwners
 {
-    private readonly ConcurrentDictionary<DockerfileKey, string> _dockerfiles = new ConcurrentDictionary<DockerfileKey, string>();
-    private readonly ConditionalWeakTable<Artifacts.Compose.ComposeService, string> _services = new ConditionalWeakTable<Artifacts.Compose.ComposeService, string>();
+    private readonly ConcurrentDictionary<DockerfileKey, string> _dockerfiles = new ConcurrentDictionary<DockerfileKey,
+        string>();
+    private readonly ConditionalWeakTable<Artifacts.Compose.ComposeService,
+        string> _services = new ConditionalWeakTable<Artifacts.Compose.ComposeService, string>();
 
     public string Dockerfile(string dockerfile, string? text, Func<string> compute) =>
         _dockerfiles.GetOrAdd(new DockerfileKey(dockerfile, text), _ => compute());
@@ -35,10 +37,12 @@ internal sealed class LayoutOwners
             _text = text;
         }
 
-        public bool Equals(DockerfileKey other) => string.Equals(_path, other._path, StringComparison.Ordinal) && ReferenceEquals(_text, other._text);
+        public bool Equals(DockerfileKey other) => string.Equals(_path, other._path, StringComparison.Ordinal)
+            && ReferenceEquals(_text, other._text);
 
         public override bool Equals(object? obj) => obj is DockerfileKey other && Equals(other);
 
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_path) ^ (_text == null ? 0 : RuntimeHelpers.GetHashCode(_text));
+        public override int GetHashCode() =>
+            StringComparer.Ordinal.GetHashCode(_path) ^ (_text == null ? 0 : RuntimeHelpers.GetHashCode(_text));
     }
 }

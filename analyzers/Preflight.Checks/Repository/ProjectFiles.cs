@@ -13,7 +13,8 @@ namespace Preflight.Checks.Repository;
 internal static class ProjectFiles
 {
     public static bool IsProjectFile(string path) =>
-        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
         path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The project file parsed, or null when it is missing or not XML.</summary>
@@ -38,7 +39,8 @@ internal static class ProjectFiles
 
     /// <summary>The values a property is given in the file (any PropertyGroup, any condition:
     /// <see cref="ProjectProperties.Possible"/>).</summary>
-    public static IReadOnlyList<string> Property(XDocument? document, string name) => ProjectProperties.Possible(document?.Root, name);
+    public static IReadOnlyList<string> Property(XDocument? document, string name) =>
+        ProjectProperties.Possible(document?.Root, name);
 
     /// <summary>The assembly name a project builds, or null when it is not a literal value.</summary>
     public static string? AssemblyName(CheckContext context, string projectPath)
@@ -48,7 +50,9 @@ internal static class ProjectFiles
         if (values.Count == 0)
         {
             // A Directory.Build.props may set it (usually from the project name); then it is not known here.
-            return BuildPropsAbove(context, projectPath).Any(p => (context.ReadText(p) ?? string.Empty).IndexOf("<AssemblyName", StringComparison.OrdinalIgnoreCase) >= 0)
+            return BuildPropsAbove(context, projectPath).Any(
+                p => (context.ReadText(p) ?? string.Empty).IndexOf(
+                "<AssemblyName", StringComparison.OrdinalIgnoreCase) >= 0)
                 ? null
                 : stem;
         }
@@ -71,10 +75,12 @@ internal static class ProjectFiles
             if (props != null)
             {
                 var propsDocument = Load(context, props);
-                values = Property(propsDocument, "TargetFramework").Concat(Property(propsDocument, "TargetFrameworks")).ToList();
+                values = Property(propsDocument, "TargetFramework").Concat(Property(propsDocument, "TargetFrameworks"))
+                    .ToList();
             }
         }
-        var frameworks = values.SelectMany(v => v.Split(';')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var frameworks = values.SelectMany(v => v.Split(';')).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(
+            StringComparer.OrdinalIgnoreCase).ToList();
         return frameworks.Any(f => f.IndexOf('$') >= 0) ? Array.Empty<string>() : frameworks;
     }
 
@@ -96,7 +102,8 @@ internal static class ProjectFiles
             foreach (var reference in document.Root.Descendants().Where(e => e.Name.LocalName == "ProjectReference"))
             {
                 var include = reference.Attribute("Include")?.Value;
-                if (string.IsNullOrWhiteSpace(include) || include!.IndexOf('$') >= 0 || include.IndexOfAny(new[] { '*', '?' }) >= 0)
+                if (string.IsNullOrWhiteSpace(include) || include!.IndexOf('$') >= 0
+                    || include.IndexOfAny(new[] { '*', '?' }) >= 0)
                 {
                     continue;
                 }
@@ -157,12 +164,17 @@ internal static class ProjectFiles
     /// <c>netcoreapp3.1</c>), or null.</summary>
     public static Version? FrameworkVersion(string framework)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(framework, @"^net(?:coreapp)?(\d+)\.(\d+)(?:-.*)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var major) || !int.TryParse(match.Groups[2].Value, out var minor))
+        var match = System.Text.RegularExpressions.Regex.Match(
+            framework, @"^net(?:coreapp)?(\d+)\.(\d+)(?:-.*)?$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var major)
+            || !int.TryParse(match.Groups[2].Value, out var minor))
         {
             return null;
         }
         // net4x (net48) has no dot; net5.0 and later, netcoreapp3.1.
-        return major >= 5 || framework.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase) ? new Version(major, minor) : null;
+        return major >= 5
+            || framework.StartsWith("netcoreapp", StringComparison.OrdinalIgnoreCase)
+            ? new Version(major, minor) : null;
     }
 }

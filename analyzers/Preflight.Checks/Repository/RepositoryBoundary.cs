@@ -64,7 +64,8 @@ public sealed class RepositoryBoundary
             return path;
         }
         var real = RealPath(path);
-        return real == null || !PathText.IsUnder(real, _realRoot) ? null : PathText.Combine(Root, PathText.Relative(_realRoot, real));
+        return real == null
+            || !PathText.IsUnder(real, _realRoot) ? null : PathText.Combine(Root, PathText.Relative(_realRoot, real));
     }
 
     /// <summary>
@@ -75,7 +76,8 @@ public sealed class RepositoryBoundary
     public List<string> WithoutAliases(IEnumerable<string> paths)
     {
         var byFile = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in paths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal))
+        foreach (var path in paths.Select(PathText.Normalize).Distinct(StringComparer.Ordinal).OrderBy(
+            p => p, StringComparer.Ordinal))
         {
             if (Canonical(path) is not { } canonical)
             {

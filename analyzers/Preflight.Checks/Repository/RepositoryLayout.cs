@@ -22,7 +22,9 @@ public sealed class RepositoryLayout
 
     /// <param name="everyProjectUsesPreflight">True for hosts that check every project (the CLI), whether or not it
     /// references the package.</param>
-    public RepositoryLayout(string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles, Func<string, string?> readText,
+    public RepositoryLayout(
+        string root, string currentProject, IEnumerable<string> projectFiles, IEnumerable<string> buildFiles,
+        Func<string, string?> readText,
         bool everyProjectUsesPreflight = false)
     {
         Root = PathText.Normalize(root);
@@ -35,7 +37,8 @@ public sealed class RepositoryLayout
         var enabled = new SortedSet<string>(StringComparer.Ordinal) { CurrentProject };
         foreach (var project in projectFiles.Select(PathText.Normalize))
         {
-            if (everyProjectUsesPreflight || wiredFolders.Any(folder => PathText.IsUnder(project, folder)) || (readText(project) is { } text && PreflightReference.IsMatch(text)))
+            if (everyProjectUsesPreflight || wiredFolders.Any(folder => PathText.IsUnder(project, folder))
+                || (readText(project) is { } text && PreflightReference.IsMatch(text)))
             {
                 enabled.Add(project);
             }
@@ -46,9 +49,11 @@ public sealed class RepositoryLayout
     private readonly Func<string, string?> _readText;
     /// <summary>What a Dockerfile text publishes, per text instance: shared by the layouts of a run whose texts are
     /// shared (<see cref="CheckRun"/>).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes> Publishes =
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string,
+        DockerfilePublishes> Publishes =
         new System.Runtime.CompilerServices.ConditionalWeakTable<string, DockerfilePublishes>();
-    private readonly Dictionary<string, string?> _assemblyNames = new Dictionary<string, string?>(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _assemblyNames = new Dictionary<string,
+        string?>(StringComparer.Ordinal);
 
     public string Root { get; }
     public string CurrentProject { get; }
@@ -67,7 +72,8 @@ public sealed class RepositoryLayout
     public string OwnerOfDockerfile(string dockerfile, string? text)
     {
         dockerfile = PathText.Normalize(dockerfile);
-        return Owners == null ? FindOwnerOfDockerfile(dockerfile, text) : Owners.Dockerfile(dockerfile, text, () => FindOwnerOfDockerfile(dockerfile, text));
+        return Owners == null ? FindOwnerOfDockerfile(dockerfile, text)
+            : Owners.Dockerfile(dockerfile, text, () => FindOwnerOfDockerfile(dockerfile, text));
     }
 
     /// <summary>Owners shared with the other layouts of a run (<see cref="CheckRun"/>); null when the layout is
@@ -76,12 +82,15 @@ public sealed class RepositoryLayout
 
     private string FindOwnerOfDockerfile(string dockerfile, string? text)
     {
-        var publishes = text == null ? null : Publishes.GetValue(text, t => DockerfilePublishes.Read(DockerfileParser.Parse(t)));
+        var publishes = text == null ? null
+            : Publishes.GetValue(text, t => DockerfilePublishes.Read(DockerfileParser.Parse(t)));
         if (publishes == null)
         {
-            return PreflightProjects.FirstOrDefault(p => PathText.Equal(PathText.GetDirectory(p), PathText.GetDirectory(dockerfile))) ?? OwnerProject;
+            return PreflightProjects.FirstOrDefault(
+                p => PathText.Equal(PathText.GetDirectory(p), PathText.GetDirectory(dockerfile))) ?? OwnerProject;
         }
-        return PreflightProjects.FirstOrDefault(p => DockerfileOwnership.Owns(dockerfile, publishes, p, AssemblyName(p))) ?? OwnerProject;
+        return PreflightProjects.FirstOrDefault(
+            p => DockerfileOwnership.Owns(dockerfile, publishes, p, AssemblyName(p))) ?? OwnerProject;
     }
 
     /// <summary>The literal AssemblyName of a project file; null (the file name) when it sets none.</summary>
@@ -103,14 +112,16 @@ public sealed class RepositoryLayout
         return match.Success && match.Groups[1].Value.IndexOf('$') < 0 ? match.Groups[1].Value.Trim() : null;
     }
 
-    private static readonly Regex AssemblyNameProperty = new Regex(@"<AssemblyName>([^<]+)</AssemblyName>", RegexOptions.CultureInvariant);
+    private static readonly Regex AssemblyNameProperty = new Regex(
+        @"<AssemblyName>([^<]+)</AssemblyName>", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The project that checks a compose service: the project its build context is the folder of, else the owner of the
     /// Dockerfile it builds; the owner project for services without a (resolvable, local) build.
     /// </summary>
     public string OwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText) =>
-        Owners == null ? FindOwnerOfService(service, readText) : Owners.Service(service, () => FindOwnerOfService(service, readText));
+        Owners == null ? FindOwnerOfService(service, readText)
+            : Owners.Service(service, () => FindOwnerOfService(service, readText));
 
     private string FindOwnerOfService(Artifacts.Compose.ComposeService service, Func<string, string?> readText)
     {

@@ -40,7 +40,8 @@ public sealed class RepositoryWalk
     private RepositoryWalk(string root, Func<string, bool>? alsoList)
     {
         _alsoList = alsoList;
-        _prefix = root.EndsWith("/", StringComparison.Ordinal) || root.EndsWith("\\", StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
+        _prefix = root.EndsWith("/", StringComparison.Ordinal)
+            || root.EndsWith("\\", StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
         _root = _prefix.TrimEnd('/', '\\');
         if (_root.Length == 0)
         {
@@ -167,7 +168,8 @@ public sealed class RepositoryWalk
     private string Written(string fileName)
     {
         var relative = _names.Count == 0 ? fileName : string.Join("/", _names) + "/" + fileName;
-        return _prefix + (Path.DirectorySeparatorChar == '/' ? relative : relative.Replace('/', Path.DirectorySeparatorChar));
+        return _prefix
+            + (Path.DirectorySeparatorChar == '/' ? relative : relative.Replace('/', Path.DirectorySeparatorChar));
     }
 
     private static bool IsLink(FileSystemInfo entry)

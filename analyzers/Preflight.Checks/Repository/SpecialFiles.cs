@@ -43,7 +43,8 @@ public static class SpecialFiles
             var type = BitConverter.ToInt32(status, 4) & TypeMask;
             return type == Fifo || type == CharacterDevice || type == BlockDevice || type == Socket;
         }
-        catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException || ex is BadImageFormatException || ex is MarshalDirectiveException)
+        catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException
+            || ex is BadImageFormatException || ex is MarshalDirectiveException)
         {
             _unavailable = true;
             return false;
@@ -66,7 +67,9 @@ public static class SpecialFiles
         }
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, FileOptions.SequentialScan);
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024,
+                FileOptions.SequentialScan);
             var buffer = new byte[64 * 1024];
             var previousWasNul = false;
             var first = true;
@@ -74,7 +77,8 @@ public static class SpecialFiles
             int read;
             while (total < MaxScannedBytes && (read = stream.Read(buffer, 0, buffer.Length)) > 0)
             {
-                if (first && read >= 2 && (buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF ||
+                if (first && read >= 2
+                    && (buffer[0] == 0xFF && buffer[1] == 0xFE || buffer[0] == 0xFE && buffer[1] == 0xFF ||
                     read >= 4 && buffer[0] == 0 && buffer[1] == 0 && buffer[2] == 0xFE && buffer[3] == 0xFF))
                 {
                     return false;

@@ -38,15 +38,18 @@ public static class EmptyScriptCheck
             }
             context.Watched.Add(path);
             var what = empty ? "is empty" : "contains only whitespace";
-            context.Findings.Add(Finding.At(Rule, path, new SourceSpan(0, 0, 1, 1, 1, 1), PathText.GetFileName(path), what));
+            context.Findings.Add(
+                Finding.At(Rule, path, new SourceSpan(0, 0, 1, 1, 1, 1), PathText.GetFileName(path), what));
         }
     }
 
     internal static bool IsChecked(string root, string path)
     {
         var name = PathText.GetFileName(path);
-        if (name == "__init__.py" || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase) || IsBundleOutput(name) ||
-            !(name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal) || name.EndsWith(".js", StringComparison.Ordinal)))
+        if (name == "__init__.py" || name.EndsWith(".d.ts", StringComparison.OrdinalIgnoreCase)
+            || IsBundleOutput(name) ||
+            !(name.EndsWith(".py", StringComparison.Ordinal) || name.EndsWith(".ts", StringComparison.Ordinal)
+                || name.EndsWith(".js", StringComparison.Ordinal)))
         {
             return false;
         }
@@ -58,7 +61,8 @@ public static class EmptyScriptCheck
     /// static asset that nothing imports.
     /// </summary>
     private static bool IsBundleOutput(string name) =>
-        name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bundle.js", StringComparison.OrdinalIgnoreCase);
+        name.EndsWith(".min.js", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".bundle.js", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True for files under generated, vendored or virtual-environment folders.</summary>
     internal static bool IsInSkippedFolder(string root, string path)
@@ -82,6 +86,7 @@ public static class EmptyScriptCheck
             return false;
         }
         empty = length == 0;
-        return empty || (FileSystem.ReadText(path) is { } text && text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0);
+        return empty
+            || (FileSystem.ReadText(path) is { } text && text.Trim('\uFEFF', ' ', '\t', '\r', '\n').Length == 0);
     }
 }

@@ -28,7 +28,8 @@ public static class PythonImportCheck
         var modules = new Dictionary<string, PythonModule?>(StringComparer.Ordinal);
         foreach (var path in context.SourceFiles)
         {
-            if (!path.EndsWith(".py", StringComparison.Ordinal) || EmptyScriptCheck.IsInSkippedFolder(context.Layout.Root, path) ||
+            if (!path.EndsWith(".py", StringComparison.Ordinal)
+                || EmptyScriptCheck.IsInSkippedFolder(context.Layout.Root, path) ||
                 Module(context, modules, path) is not { } module)
             {
                 continue;
@@ -40,10 +41,12 @@ public static class PythonImportCheck
         }
     }
 
-    private static void CheckImport(CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import)
+    private static void CheckImport(
+        CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import)
     {
         var parts = import.Module.Length == 0 ? Array.Empty<string>() : import.Module.Split('.');
-        var folder = import.Level == 0 ? SourceRoot(context, importer, parts[0]) : RelativeBase(context, importer, import.Level);
+        var folder = import.Level == 0 ? SourceRoot(context, importer, parts[0])
+            : RelativeBase(context, importer, import.Level);
         if (folder == null)
         {
             return;
@@ -81,9 +84,12 @@ public static class PythonImportCheck
 
     /// <summary>The import resolved to <paramref name="target"/> (a <c>.py</c> path without extension, or a package
     /// folder).</summary>
-    private static void CheckModule(CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import, string target)
+    private static void CheckModule(
+        CheckContext context, Dictionary<string, PythonModule?> modules, string importer, PythonImport import,
+        string target)
     {
-        var file = IsFile(target + ".py") && !IsDirectory(target) ? target + ".py" : PathText.Combine(target, "__init__.py");
+        var file = IsFile(target + ".py")
+            && !IsDirectory(target) ? target + ".py" : PathText.Combine(target, "__init__.py");
         var isPackage = !file.EndsWith("/__init__.py", StringComparison.Ordinal) ? false : true;
         if (!IsFile(file))
         {
@@ -101,7 +107,8 @@ public static class PythonImportCheck
         }
         foreach (var name in import.Names)
         {
-            if (module.Defines(name.Name) || !module.NamesAreComplete || (isPackage && IsSubmodule(context, target, name.Name)))
+            if (module.Defines(name.Name) || !module.NamesAreComplete
+                || (isPackage && IsSubmodule(context, target, name.Name)))
             {
                 continue;
             }
@@ -116,7 +123,8 @@ public static class PythonImportCheck
     /// or module.</summary>
     private static string? SourceRoot(CheckContext context, string importer, string topLevel)
     {
-        for (var folder = PathText.GetDirectory(importer); PathText.IsUnder(folder, context.Layout.Root); folder = PathText.GetDirectory(folder))
+        for (var folder = PathText.GetDirectory(importer); PathText.IsUnder(
+            folder, context.Layout.Root); folder = PathText.GetDirectory(folder))
         {
             var candidate = PathText.Combine(folder, topLevel);
             if (IsFile(candidate + ".py") || IsDirectory(candidate))
@@ -165,6 +173,7 @@ public static class PythonImportCheck
         return module;
     }
 
-    private static void Report(CheckContext context, string importer, Artifacts.Text.SourceSpan span, string what, string why) =>
+    private static void Report(
+        CheckContext context, string importer, Artifacts.Text.SourceSpan span, string what, string why) =>
         context.Findings.Add(Finding.At(Rule, importer, span, what, why));
 }

@@ -60,7 +60,9 @@ public static class CommittedSecretCheck
                     continue;
                 }
                 if (match.Hosts.Count > 0 &&
-                    LocalCredentials.IsLocalSetup(match, text.Substring(match.Span.Start, match.Span.Length), stage, kind, services ??= ComposeServices(context)))
+                    LocalCredentials.IsLocalSetup(
+                        match, text.Substring(match.Span.Start, match.Span.Length), stage, kind,
+                        services ??= ComposeServices(context)))
                 {
                     // Local set-up (Password=Pass@word to localhost or the repository's own compose service), not a
                     // leak.
@@ -86,7 +88,8 @@ public static class CommittedSecretCheck
             case ArtifactKind.KubernetesManifest:
                 return !SecretScanner.IsExampleFile(path);
             default:
-                return IsDotEnv(PathText.GetFileName(path)) || (kind == ArtifactKind.Unknown && PrivateKeyFiles.IsCandidate(path));
+                return IsDotEnv(PathText.GetFileName(path))
+                    || (kind == ArtifactKind.Unknown && PrivateKeyFiles.IsCandidate(path));
         }
     }
 
@@ -102,7 +105,8 @@ public static class CommittedSecretCheck
             if (string.Equals(PathText.GetFileName(folder), "templates", StringComparison.Ordinal))
             {
                 var chart = PathText.GetDirectory(folder);
-                if (context.Exists(PathText.Combine(chart, "Chart.yaml")) || context.Exists(PathText.Combine(chart, "Chart.yml")))
+                if (context.Exists(PathText.Combine(chart, "Chart.yaml"))
+                    || context.Exists(PathText.Combine(chart, "Chart.yml")))
                 {
                     return true;
                 }
@@ -157,7 +161,8 @@ public static class CommittedSecretCheck
     /// <summary><c>.env</c> and <c>.env.&lt;name&gt;</c>, except example files (<c>.env.example</c>,
     /// <c>.env.template</c>, <c>.env.sample</c>, <c>.env.dist</c>).</summary>
     internal static bool IsDotEnv(string name) =>
-        (string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase) || name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)) &&
+        (string.Equals(name, ".env", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)) &&
         !SecretScanner.IsExampleFile(name);
 
     private static bool IsCheckedByCurrent(CheckContext context, string path, ArtifactKind kind)
@@ -196,7 +201,9 @@ public static class CommittedSecretCheck
                 var match = decoded == null ? null : SecretScanner.Scan(decoded).FirstOrDefault();
                 if (match != null)
                 {
-                    context.Findings.Add(Finding.At(Rule, path, key.ValueSpan, match.Kind + " (base64 in Secret data)", match.Masked, display));
+                    context.Findings.Add(
+                        Finding.At(
+                        Rule, path, key.ValueSpan, match.Kind + " (base64 in Secret data)", match.Masked, display));
                 }
             }
         }

@@ -19,7 +19,8 @@ public static class EnvironmentReadinessCheck
 
     public static void Run(CheckContext context)
     {
-        if (!context.CheckEnvironment || !context.Layout.CurrentIsOwner || PreflightConfigFile.Load(context) is not { } file)
+        if (!context.CheckEnvironment || !context.Layout.CurrentIsOwner
+            || PreflightConfigFile.Load(context) is not { } file)
         {
             return;
         }
@@ -51,7 +52,8 @@ public static class EnvironmentReadinessCheck
         {
             return true;
         }
-        return name.IndexOf(':') >= 0 && !string.IsNullOrWhiteSpace(context.EnvironmentVariable(name.Replace(":", "__")));
+        return name.IndexOf(':') >= 0
+            && !string.IsNullOrWhiteSpace(context.EnvironmentVariable(name.Replace(":", "__")));
     }
 
     /// <summary>A variable of the process environment: the exact name, else a case-insensitive match (as .NET

@@ -30,7 +30,8 @@ public sealed class SecretsInventory
 
     private bool _configMaps;
 
-    private readonly Dictionary<string, SecretsInventoryItem> _items = new Dictionary<string, SecretsInventoryItem>(StringComparer.Ordinal);
+    private readonly Dictionary<string, SecretsInventoryItem> _items = new Dictionary<string,
+        SecretsInventoryItem>(StringComparer.Ordinal);
 
     private SecretsInventory()
     {
@@ -38,7 +39,8 @@ public sealed class SecretsInventory
 
     /// <summary>The items by kind (secrets, variables, Kubernetes Secrets) and name.</summary>
     public IReadOnlyList<SecretsInventoryItem> Items =>
-        _items.Values.OrderBy(i => KindOrder(i.Kind)).ThenBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
+        _items.Values.OrderBy(i => KindOrder(i.Kind)).ThenBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ThenBy(
+            i => i.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>Reads the repository's workflows, compose files, Kubernetes manifests and preflight.yaml.</summary>
     public static SecretsInventory Collect(CheckContext context) => Collect(context, includeConfigMaps: false);
@@ -65,15 +67,20 @@ public sealed class SecretsInventory
         var display = context.Display(file.Path);
         foreach (var declaration in file.Config.Secrets)
         {
-            Item(Secret, declaration.Name).DeclaredAt.Add(Place(display, declaration.Span, "preflight.yaml secrets:" + Environments(declaration.Environments.Select(e => e.Value))));
+            Item(Secret, declaration.Name).DeclaredAt.Add(
+                Place(display, declaration.Span,
+                "preflight.yaml secrets:" + Environments(declaration.Environments.Select(e => e.Value))));
         }
         foreach (var declaration in file.Config.Variables)
         {
-            Item(Variable, declaration.Name).DeclaredAt.Add(Place(display, declaration.Span, "preflight.yaml variables:" + Environments(declaration.Environments.Select(e => e.Value))));
+            Item(Variable, declaration.Name).DeclaredAt.Add(
+                Place(display, declaration.Span,
+                "preflight.yaml variables:" + Environments(declaration.Environments.Select(e => e.Value))));
         }
         foreach (var name in file.Config.External.KubernetesSecrets)
         {
-            Item(KubernetesSecret, name.Value).DeclaredAt.Add(Place(display, name.Span, "preflight.yaml external.kubernetes.secrets"));
+            Item(KubernetesSecret, name.Value).DeclaredAt.Add(
+                Place(display, name.Span, "preflight.yaml external.kubernetes.secrets"));
         }
     }
 
@@ -84,7 +91,9 @@ public sealed class SecretsInventory
             var display = context.Display(path);
             foreach (var declared in workflow.DeclaredSecrets)
             {
-                Item(Secret, declared.Name).DeclaredAt.Add(Place(display, declared.Span, "on.workflow_call.secrets (passed by the caller" + (declared.Required ? ", required)" : ")")));
+                Item(Secret, declared.Name).DeclaredAt.Add(
+                    Place(display, declared.Span,
+                    "on.workflow_call.secrets (passed by the caller" + (declared.Required ? ", required)" : ")")));
             }
             foreach (var reference in workflow.SecretReferences)
             {
@@ -92,7 +101,8 @@ public sealed class SecretsInventory
                 {
                     continue;
                 }
-                var where = reference.JobId == null ? "workflow secrets." + reference.Name : "workflow secrets." + reference.Name + " in job '" + reference.JobId + "'";
+                var where = reference.JobId == null ? "workflow secrets." + reference.Name : "workflow secrets."
+                    + reference.Name + " in job '" + reference.JobId + "'";
                 Item(Secret, reference.Name).UsedAt.Add(Place(display, reference.Span, where));
             }
         }
@@ -108,9 +118,11 @@ public sealed class SecretsInventory
             {
                 foreach (var entry in service.Environment)
                 {
-                    if (entry.Value == null && seen.Add((entry.SourceFile ?? path, entry.Span.Line, entry.Span.Column, entry.Name)))
+                    if (entry.Value == null
+                        && seen.Add((entry.SourceFile ?? path, entry.Span.Line, entry.Span.Column, entry.Name)))
                     {
-                        Item(Variable, entry.Name).UsedAt.Add(Place(context.Display(entry.SourceFile ?? path), entry.Span,
+                        Item(Variable, entry.Name).UsedAt.Add(
+                            Place(context.Display(entry.SourceFile ?? path), entry.Span,
                             "compose service '" + service.Name + "' environment " + entry.Name + " (from the shell or .env)"));
                     }
                 }
@@ -119,12 +131,14 @@ public sealed class SecretsInventory
             // names).
             foreach (var reference in file.Variables)
             {
-                if (!seen.Add((reference.SourceFile ?? path, reference.Span.Line, reference.Span.Column, reference.Name)))
+                if (!seen.Add(
+                    (reference.SourceFile ?? path, reference.Span.Line, reference.Span.Column, reference.Name)))
                 {
                     continue;
                 }
                 var note = reference.HasDefault ? ", has a default" : string.Empty;
-                Item(Variable, reference.Name).UsedAt.Add(Place(context.Display(reference.SourceFile ?? path), reference.Span,
+                Item(Variable, reference.Name).UsedAt.Add(
+                    Place(context.Display(reference.SourceFile ?? path), reference.Span,
                     "compose " + reference + note));
             }
         }
@@ -142,7 +156,10 @@ public sealed class SecretsInventory
             var display = context.Display(path);
             foreach (var definition in file.Definitions.Where(d => d.Kind == KubernetesReferenceKind.Secret))
             {
-                Item(KubernetesSecret, definition.Name).DeclaredAt.Add(Place(display, definition.NameSpan, definition.Source == KubernetesDefinitionSource.Manifest ? "Secret manifest" : definition.Source.ToString()));
+                Item(KubernetesSecret, definition.Name).DeclaredAt.Add(
+                    Place(display, definition.NameSpan,
+                    definition.Source == KubernetesDefinitionSource.Manifest ? "Secret manifest"
+                    : definition.Source.ToString()));
             }
             if (_configMaps)
             {
@@ -158,27 +175,34 @@ public sealed class SecretsInventory
                     {
                         if (env.SecretKeyRef is { Name: { } secretName } reference)
                         {
-                            Item(KubernetesSecret, secretName).UsedAt.Add(Place(display, reference.NameSpan, "secretKeyRef key '" + (reference.Key ?? "?") + "' for env " + env.Name + " of " + where));
+                            Item(KubernetesSecret, secretName).UsedAt.Add(
+                                Place(display, reference.NameSpan,
+                                "secretKeyRef key '" + (reference.Key ?? "?") + "' for env " + env.Name + " of "
+                                + where));
                         }
                     }
                     foreach (var source in container.EnvFrom)
                     {
                         if (source.Kind == KubernetesReferenceKind.Secret && source.Name != null)
                         {
-                            Item(KubernetesSecret, source.Name).UsedAt.Add(Place(display, source.NameSpan, "envFrom secretRef of " + where));
+                            Item(KubernetesSecret, source.Name).UsedAt.Add(
+                                Place(display, source.NameSpan, "envFrom secretRef of " + where));
                         }
                     }
                 }
                 foreach (var volume in workload.PodSpec.Volumes)
                 {
-                    foreach (var reference in volume.References.Where(r => r.Kind == KubernetesReferenceKind.Secret && r.Name != null))
+                    foreach (var reference in volume.References.Where(
+                        r => r.Kind == KubernetesReferenceKind.Secret && r.Name != null))
                     {
-                        Item(KubernetesSecret, reference.Name!).UsedAt.Add(Place(display, reference.NameSpan, "volume '" + (volume.Name ?? "?") + "' of " + owner));
+                        Item(KubernetesSecret, reference.Name!).UsedAt.Add(
+                            Place(display, reference.NameSpan, "volume '" + (volume.Name ?? "?") + "' of " + owner));
                     }
                 }
                 foreach (var pullSecret in workload.PodSpec.ImagePullSecrets)
                 {
-                    Item(KubernetesSecret, pullSecret.Name).UsedAt.Add(Place(display, pullSecret.Span, "imagePullSecrets of " + owner));
+                    Item(KubernetesSecret, pullSecret.Name).UsedAt.Add(
+                        Place(display, pullSecret.Span, "imagePullSecrets of " + owner));
                 }
             }
         }
@@ -188,7 +212,10 @@ public sealed class SecretsInventory
     {
         foreach (var definition in file.Definitions.Where(d => d.Kind == KubernetesReferenceKind.ConfigMap))
         {
-            Item(KubernetesConfigMap, definition.Name).DeclaredAt.Add(Place(display, definition.NameSpan, definition.Source == KubernetesDefinitionSource.Manifest ? "ConfigMap manifest" : definition.Source.ToString()));
+            Item(KubernetesConfigMap, definition.Name).DeclaredAt.Add(
+                Place(display, definition.NameSpan,
+                definition.Source == KubernetesDefinitionSource.Manifest ? "ConfigMap manifest"
+                : definition.Source.ToString()));
         }
         foreach (var workload in file.Workloads)
         {
@@ -200,22 +227,28 @@ public sealed class SecretsInventory
                 {
                     if (env.ConfigMapKeyRef is { Name: { } name } reference && !reference.Optional)
                     {
-                        Item(KubernetesConfigMap, name).UsedAt.Add(Place(display, reference.NameSpan, "configMapKeyRef key '" + (reference.Key ?? "?") + "' for env " + env.Name + " of " + where));
+                        Item(KubernetesConfigMap, name).UsedAt.Add(
+                            Place(display, reference.NameSpan,
+                            "configMapKeyRef key '" + (reference.Key ?? "?") + "' for env " + env.Name + " of "
+                            + where));
                     }
                 }
                 foreach (var source in container.EnvFrom)
                 {
                     if (source.Kind == KubernetesReferenceKind.ConfigMap && source.Name != null && !source.Optional)
                     {
-                        Item(KubernetesConfigMap, source.Name).UsedAt.Add(Place(display, source.NameSpan, "envFrom configMapRef of " + where));
+                        Item(KubernetesConfigMap, source.Name).UsedAt.Add(
+                            Place(display, source.NameSpan, "envFrom configMapRef of " + where));
                     }
                 }
             }
             foreach (var volume in workload.PodSpec.Volumes)
             {
-                foreach (var reference in volume.References.Where(r => r.Kind == KubernetesReferenceKind.ConfigMap && r.Name != null && !r.Optional))
+                foreach (var reference in volume.References.Where(
+                    r => r.Kind == KubernetesReferenceKind.ConfigMap && r.Name != null && !r.Optional))
                 {
-                    Item(KubernetesConfigMap, reference.Name!).UsedAt.Add(Place(display, reference.NameSpan, "volume '" + (volume.Name ?? "?") + "' of " + owner));
+                    Item(KubernetesConfigMap, reference.Name!).UsedAt.Add(
+                        Place(display, reference.NameSpan, "volume '" + (volume.Name ?? "?") + "' of " + owner));
                 }
             }
         }
@@ -230,7 +263,8 @@ public sealed class SecretsInventory
         foreach (var path in context.Artifacts)
         {
             var name = PathText.GetFileName(path);
-            if (!name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase) || !Artifacts.Secrets.SecretScanner.IsExampleFile(name) ||
+            if (!name.StartsWith(".env.", StringComparison.OrdinalIgnoreCase)
+                || !Artifacts.Secrets.SecretScanner.IsExampleFile(name) ||
                 context.ReadText(path) is not { } text)
             {
                 continue;
@@ -242,7 +276,9 @@ public sealed class SecretsInventory
                 if (entry.Value != null && !char.IsDigit(entry.Key[0]))
                 {
                     Item(Variable, entry.Key).DeclaredAt.Add(
-                        new SecretsInventoryPlace(display, entry.Span.Line, entry.Span.Column, "example file " + name + " (the value is provided at deploy time)"));
+                        new SecretsInventoryPlace(
+                            display, entry.Span.Line, entry.Span.Column,
+                            "example file " + name + " (the value is provided at deploy time)"));
                 }
             }
         }
@@ -266,7 +302,8 @@ public sealed class SecretsInventory
         return item;
     }
 
-    private static SecretsInventoryPlace Place(string file, SourceSpan span, string what) => new SecretsInventoryPlace(file, span.Line, span.Column, what);
+    private static SecretsInventoryPlace Place(string file, SourceSpan span, string what) =>
+        new SecretsInventoryPlace(file, span.Line, span.Column, what);
 
     private static string Environments(IEnumerable<string> environments)
     {
@@ -274,7 +311,8 @@ public sealed class SecretsInventory
         return list.Count == 0 ? string.Empty : " (environments: " + string.Join(", ", list) + ")";
     }
 
-    private static int KindOrder(string kind) => kind == Secret ? 0 : kind == Variable ? 1 : kind == KubernetesSecret ? 2 : 3;
+    private static int KindOrder(string kind) => kind == Secret ? 0 : kind == Variable ? 1 : kind == KubernetesSecret
+        ? 2 : 3;
 
     // ---- output ----
 
@@ -296,8 +334,11 @@ public sealed class SecretsInventory
         {
             builder.Append("| ").Append(Cell(item.Name))
                 .Append(" | ").Append(item.Kind)
-                .Append(" | ").Append(item.UsedAt.Count == 0 ? "-" : string.Join("<br>", item.UsedAt.Select(p => Cell(p.ToString()))))
-                .Append(" | ").Append(item.DeclaredAt.Count == 0 ? "**not declared**" : string.Join("<br>", item.DeclaredAt.Select(p => Cell(p.ToString()))))
+                .Append(" | ").Append(
+                    item.UsedAt.Count == 0 ? "-" : string.Join("<br>", item.UsedAt.Select(p => Cell(p.ToString()))))
+                .Append(" | ").Append(
+                    item.DeclaredAt.Count == 0 ? "**not declared**"
+                    : string.Join("<br>", item.DeclaredAt.Select(p => Cell(p.ToString()))))
                 .Append(" |\n");
         }
         return builder.ToString();
@@ -329,14 +370,16 @@ public sealed class SecretsInventory
     public static string PointerMarkdown(string ownerProject) =>
         "# Secrets inventory\n\nThe repository's secrets inventory is written by its owner project, " + Cell(ownerProject) + " (in its obj/preflight/secrets.md).\n";
 
-    public static string PointerJson(string ownerProject) => "{\n  \"ownerProject\": " + Json(ownerProject) + ",\n  \"items\": null\n}\n";
+    public static string PointerJson(string ownerProject) => "{\n  \"ownerProject\": " + Json(ownerProject)
+        + ",\n  \"items\": null\n}\n";
 
     private static string Places(IEnumerable<SecretsInventoryPlace> places) =>
         "[" + string.Join(", ", places.Select(p =>
             "{\"file\": " + Json(p.File) + ", \"line\": " + p.Line.ToString(CultureInfo.InvariantCulture) +
             ", \"column\": " + p.Column.ToString(CultureInfo.InvariantCulture) + ", \"what\": " + Json(p.What) + "}")) + "]";
 
-    private static string Cell(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("<", "&lt;");
+    private static string Cell(string text) =>
+        text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("<", "&lt;");
 
     private static string Json(string text)
     {
@@ -402,5 +445,6 @@ public sealed class SecretsInventoryPlace
     public int Column { get; }
     public string What { get; }
 
-    public override string ToString() => File + ":" + Line.ToString(CultureInfo.InvariantCulture) + ":" + Column.ToString(CultureInfo.InvariantCulture) + " (" + What + ")";
+    public override string ToString() => File + ":" + Line.ToString(CultureInfo.InvariantCulture) + ":"
+        + Column.ToString(CultureInfo.InvariantCulture) + " (" + What + ")";
 }

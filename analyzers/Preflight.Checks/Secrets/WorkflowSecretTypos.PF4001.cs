@@ -37,11 +37,13 @@ public static class WorkflowSecretTypos
         }
         var counts = uses.GroupBy(u => u.Reference.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        var common = counts.Where(c => c.Value >= 2 && c.Key.Length >= MinimumLength).Select(c => c.Key).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var common = counts.Where(c => c.Value >= 2 && c.Key.Length >= MinimumLength).Select(c => c.Key).OrderBy(
+            n => n, StringComparer.Ordinal).ToList();
         foreach (var (path, reference) in uses)
         {
             var name = reference.Name;
-            if (counts[name] != 1 || name.Length < MinimumLength || reference.IsDeclaredByWorkflowCall || declaredByCalls.Contains(name))
+            if (counts[name] != 1 || name.Length < MinimumLength || reference.IsDeclaredByWorkflowCall
+                || declaredByCalls.Contains(name))
             {
                 continue;
             }
@@ -54,7 +56,10 @@ public static class WorkflowSecretTypos
             var meant = matches[0];
             var message = $"Secret '{name}' is used only here, while the workflows use '{meant}' {counts[meant]} times: did you mean '{meant}'? " +
                 "An unset secret is silently an empty string at run time ('preflight init' writes the contract that checks every name)";
-            context.Findings.Add(new Finding(RuleCatalog.PF4001.Id, path, reference.Span.Line, reference.Span.Column, reference.Span.EndLine, reference.Span.EndColumn,
+            context.Findings.Add(
+                new Finding(
+                RuleCatalog.PF4001.Id, path, reference.Span.Line, reference.Span.Column, reference.Span.EndLine,
+                reference.Span.EndColumn,
                 message, RuleSeverity.Warning));
         }
     }
@@ -124,6 +129,7 @@ public static class WorkflowSecretTypos
         var x = wordsA[differing[0]];
         var y = wordsB[differing[0]];
         var (shortWord, longWord) = x.Length < y.Length ? (x, y) : (y, x);
-        return shortWord.Length >= 3 && longWord.StartsWith(shortWord, StringComparison.Ordinal) && !longWord.Substring(shortWord.Length).Any(char.IsDigit);
+        return shortWord.Length >= 3 && longWord.StartsWith(shortWord, StringComparison.Ordinal)
+            && !longWord.Substring(shortWord.Length).Any(char.IsDigit);
     }
 }

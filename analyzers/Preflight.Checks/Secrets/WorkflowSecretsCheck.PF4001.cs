@@ -62,7 +62,8 @@ public static class WorkflowSecretsCheck
                 }
                 var suggestion = PreflightConfigParser.Suggest(reference.Name.ToLowerInvariant(), names);
                 var hint = suggestion == null ? string.Empty : $" (did you mean '{byLowerName[suggestion]}'?)";
-                context.Findings.Add(Finding.At(Rule, path, reference.Span, reference.Name, display, configDisplay, hint));
+                context.Findings.Add(
+                    Finding.At(Rule, path, reference.Span, reference.Name, display, configDisplay, hint));
             }
         }
     }

@@ -9,7 +9,9 @@ namespace Preflight.Analyzers.Configuration.Aspire;
 /// </summary>
 internal sealed class AppHostSource
 {
-    public AppHostSource(bool createsBuilder, IReadOnlyList<AppHostProject> projects, IReadOnlyDictionary<string, MethodShape> methods, IReadOnlyList<string> sharedVariables)
+    public AppHostSource(
+        bool createsBuilder, IReadOnlyList<AppHostProject> projects, IReadOnlyDictionary<string, MethodShape> methods,
+        IReadOnlyList<string> sharedVariables)
     {
         SharedVariables = sharedVariables;
         CreatesBuilder = createsBuilder;
@@ -32,7 +34,8 @@ internal sealed class AppHostSource
     /// </summary>
     public IReadOnlyList<string> SharedVariables { get; }
 
-    public static readonly AppHostSource Empty = new AppHostSource(false, new AppHostProject[0], new Dictionary<string, MethodShape>(), new string[0]);
+    public static readonly AppHostSource Empty = new AppHostSource(
+        false, new AppHostProject[0], new Dictionary<string, MethodShape>(), new string[0]);
 }
 
 /// <summary>How a method of the AppHost's own uses its parameters: which of them it calls methods on (it may change

@@ -47,7 +47,8 @@ internal static class AppHostSourceReader
         {
             return AppHostSource.Empty;
         }
-        var root = CSharpSyntaxTree.ParseText(text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview)).GetCompilationUnitRoot();
+        var root = CSharpSyntaxTree.ParseText(
+            text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview)).GetCompilationUnitRoot();
         var walker = new Walker(root);
         return walker.Run();
     }
@@ -72,12 +73,14 @@ internal static class AppHostSourceReader
             {
                 if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateBuilder" } member &&
                     member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" } &&
-                    invocation.Ancestors().Any(a => a is GlobalStatementSyntax or MethodDeclarationSyntax { Identifier.ValueText: "Main" }))
+                    invocation.Ancestors().Any(
+                        a => a is GlobalStatementSyntax or MethodDeclarationSyntax { Identifier.ValueText: "Main" }))
                 {
                     createsBuilder = true;
                 }
             }
-            var globals = _root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).Where(s => s is not LocalFunctionStatementSyntax).ToList();
+            var globals = _root.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).Where(
+                s => s is not LocalFunctionStatementSyntax).ToList();
             if (globals.Count > 0)
             {
                 Walk(_root, globals, inMain: true);
@@ -88,11 +91,16 @@ internal static class AppHostSourceReader
                 switch (node)
                 {
                     case MethodDeclarationSyntax method when method.Body != null || method.ExpressionBody != null:
-                        methods[method.Identifier.ValueText] = Shape(method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody!, methods.TryGetValue(method.Identifier.ValueText, out var m1) ? m1 : null);
-                        WalkBody((SyntaxNode?)method.Body ?? method.ExpressionBody!, method.Identifier.ValueText == "Main");
+                        methods[method.Identifier.ValueText] = Shape(
+                            method.ParameterList, (SyntaxNode?)method.Body ?? method.ExpressionBody!,
+                            methods.TryGetValue(method.Identifier.ValueText, out var m1) ? m1 : null);
+                        WalkBody((SyntaxNode?)method.Body ?? method.ExpressionBody!,
+                            method.Identifier.ValueText == "Main");
                         break;
                     case LocalFunctionStatementSyntax local when local.Body != null || local.ExpressionBody != null:
-                        methods[local.Identifier.ValueText] = Shape(local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody!, methods.TryGetValue(local.Identifier.ValueText, out var m2) ? m2 : null);
+                        methods[local.Identifier.ValueText] = Shape(
+                            local.ParameterList, (SyntaxNode?)local.Body ?? local.ExpressionBody!,
+                            methods.TryGetValue(local.Identifier.ValueText, out var m2) ? m2 : null);
                         WalkBody((SyntaxNode?)local.Body ?? local.ExpressionBody!, inMain: false);
                         break;
                 }
@@ -133,7 +141,8 @@ internal static class AppHostSourceReader
 
         private void WalkBody(SyntaxNode body, bool inMain)
         {
-            var statements = body is BlockSyntax block ? block.Statements.Cast<SyntaxNode>().ToList() : new List<SyntaxNode> { body };
+            var statements = body is BlockSyntax block ? block.Statements.Cast<SyntaxNode>().ToList()
+                : new List<SyntaxNode> { body };
             Walk(body, statements, inMain);
         }
 
@@ -144,7 +153,8 @@ internal static class AppHostSourceReader
             _scope = scope;
             foreach (var statement in statements)
             {
-                foreach (var node in statement.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                foreach (var node in statement.DescendantNodesAndSelf(
+                    n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
                 {
                     switch (node)
                     {
@@ -179,7 +189,9 @@ internal static class AppHostSourceReader
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
                     return Apply(Evaluate(member.Expression), member.Name, invocation);
                 case InvocationExpressionSyntax invocation:
-                    NotePassed(invocation, invocation.Expression is SimpleNameSyntax simple ? simple.Identifier.ValueText : string.Empty);
+                    NotePassed(
+                        invocation,
+                        invocation.Expression is SimpleNameSyntax simple ? simple.Identifier.ValueText : string.Empty);
                     return Value.Unknown;
                 case AwaitExpressionSyntax awaited:
                     Evaluate(awaited.Expression);
@@ -201,7 +213,8 @@ internal static class AppHostSourceReader
             }
             if (name.StartsWith("Add", StringComparison.Ordinal))
             {
-                return Argument(arguments, 0, "name") is { } first && Constant(first) is { } resourceName ? Value.Resource(resourceName) : Value.Unknown;
+                return Argument(arguments, 0, "name") is { } first
+                    && Constant(first) is { } resourceName ? Value.Resource(resourceName) : Value.Unknown;
             }
             if (name == "GetEndpoint")
             {
@@ -218,7 +231,8 @@ internal static class AppHostSourceReader
                 // gets theirs too.
                 foreach (var argument in arguments)
                 {
-                    if (argument.Expression is IdentifierNameSyntax or InvocationExpressionSyntax && Evaluate(argument.Expression) is { Name: { } other, Kind: not ValueKind.Project })
+                    if (argument.Expression is IdentifierNameSyntax or InvocationExpressionSyntax
+                        && Evaluate(argument.Expression) is { Name: { } other, Kind: not ValueKind.Project })
                     {
                         attached.Add(other);
                     }
@@ -246,7 +260,8 @@ internal static class AppHostSourceReader
             switch (name)
             {
                 case "WithEnvironment":
-                    if (arguments.Count >= 2 && Argument(arguments, 0, "name") is { } key && Constant(key) is { } variable)
+                    if (arguments.Count >= 2 && Argument(arguments, 0, "name") is { } key
+                        && Constant(key) is { } variable)
                     {
                         project.Variables.Add(variable);
                     }
@@ -294,7 +309,8 @@ internal static class AppHostSourceReader
                 project.Variables.Add("ConnectionStrings__" + attached);
                 AddService(project, attached);
             }
-            var connectionName = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "connectionName")?.Expression ??
+            var connectionName = arguments.FirstOrDefault(
+                a => a.NameColon?.Name.Identifier.ValueText == "connectionName")?.Expression ??
                 (arguments.Count >= 2 && arguments[1].NameColon == null ? arguments[1].Expression : null);
             if (connectionName != null)
             {
@@ -329,7 +345,9 @@ internal static class AppHostSourceReader
             var arguments = invocation.ArgumentList.Arguments;
             for (var i = 0; i < arguments.Count; i++)
             {
-                if (arguments[i].Expression is IdentifierNameSyntax identifier && _locals.TryGetValue(identifier.Identifier.ValueText, out var value) && value.Project is { } project)
+                if (arguments[i].Expression is IdentifierNameSyntax identifier
+                    && _locals.TryGetValue(identifier.Identifier.ValueText, out var value)
+                    && value.Project is { } project)
                 {
                     project.PassedTo.Add(new KeyValuePair<string, int>(name, i));
                 }
@@ -346,13 +364,15 @@ internal static class AppHostSourceReader
                 typeName = generic.TypeArgumentList.Arguments[0] switch
                 {
                     QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    IdentifierNameSyntax identifier when !IsTypeParameter(invocation, identifier.Identifier.ValueText) => identifier.Identifier.ValueText,
+                    IdentifierNameSyntax identifier when !IsTypeParameter(invocation, identifier.Identifier.ValueText)
+                        => identifier.Identifier.ValueText,
                     AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
                     _ => null,
                 };
             }
             var resourceName = Argument(arguments, 0, "name") is { } first ? Constant(first) : null;
-            var path = typeName == null && Argument(arguments, 1, "projectPath") is { } second ? Constant(second) : null;
+            var path = typeName == null
+                && Argument(arguments, 1, "projectPath") is { } second ? Constant(second) : null;
             if (typeName == null && path == null && Argument(arguments, 1, "path") is { } third)
             {
                 path = Constant(third);
@@ -362,7 +382,8 @@ internal static class AppHostSourceReader
             // A name that is no constant, a project added in a loop or in a method that returns it (which the caller
             // may
             // configure further): its configuration is not known.
-            project.IsOpen = resourceName == null || (typeName == null && path == null) || !_inMain || InLoop(invocation);
+            project.IsOpen = resourceName == null || (typeName == null && path == null) || !_inMain
+                || InLoop(invocation);
             _projects.Add(project);
             return project;
         }
@@ -419,8 +440,10 @@ internal static class AppHostSourceReader
                 var parameter = list[i].Identifier.ValueText;
                 foreach (var member in body.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
                 {
-                    if (member.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter &&
-                        member.Parent is InvocationExpressionSyntax && member.Name.Identifier.ValueText != "GetEndpoint")
+                    if (member.Expression is IdentifierNameSyntax identifier
+                        && identifier.Identifier.ValueText == parameter &&
+                        member.Parent is InvocationExpressionSyntax
+                            && member.Name.Identifier.ValueText != "GetEndpoint")
                     {
                         shape.ChangedParameters.Add(i);
                         break;
@@ -444,7 +467,8 @@ internal static class AppHostSourceReader
                 {
                     assigned.Add(target.Identifier.ValueText);
                 }
-                else if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax byReference })
+                else if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0,
+                    Expression: IdentifierNameSyntax byReference })
                 {
                     assigned.Add(byReference.Identifier.ValueText);
                 }
@@ -454,7 +478,8 @@ internal static class AppHostSourceReader
                 var isConst = declaration.Parent switch
                 {
                     LocalDeclarationStatementSyntax local => local.IsConst ||
-                        (!local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword) && declaration.Variables.All(v => !assigned.Contains(v.Identifier.ValueText))),
+                        (!local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword)
+                            && declaration.Variables.All(v => !assigned.Contains(v.Identifier.ValueText))),
                     FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword),
                     _ => false,
                 };
@@ -469,7 +494,8 @@ internal static class AppHostSourceReader
                         // The same name declared twice with different values is no constant.
                         var value = literal.Token.ValueText;
                         var key = variable.Identifier.ValueText;
-                        _constants[key] = _constants.TryGetValue(key, out var existing) && existing != value ? null! : value;
+                        _constants[key] = _constants.TryGetValue(key, out var existing)
+                            && existing != value ? null! : value;
                     }
                 }
             }
@@ -477,14 +503,19 @@ internal static class AppHostSourceReader
 
         private string? Constant(ExpressionSyntax expression) => expression switch
         {
-            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
-            IdentifierNameSyntax identifier when _constants.TryGetValue(identifier.Identifier.ValueText, out var value) => value,
-            InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(c => c is InterpolatedStringTextSyntax) =>
-                string.Concat(interpolated.Contents.Cast<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal =>
+                literal.Token.ValueText,
+            IdentifierNameSyntax identifier when _constants.TryGetValue(identifier.Identifier.ValueText, out var value)
+                => value,
+            InterpolatedStringExpressionSyntax interpolated when interpolated.Contents.All(
+                c => c is InterpolatedStringTextSyntax) =>
+                string.Concat(
+                    interpolated.Contents.Cast<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText)),
             _ => null,
         };
 
-        private static ExpressionSyntax? Argument(SeparatedSyntaxList<ArgumentSyntax> arguments, int position, string name)
+        private static ExpressionSyntax? Argument(
+            SeparatedSyntaxList<ArgumentSyntax> arguments, int position, string name)
         {
             foreach (var argument in arguments)
             {
@@ -493,7 +524,8 @@ internal static class AppHostSourceReader
                     return argument.Expression;
                 }
             }
-            return position < arguments.Count && arguments[position].NameColon == null ? arguments[position].Expression : null;
+            return position < arguments.Count
+                && arguments[position].NameColon == null ? arguments[position].Expression : null;
         }
     }
 
@@ -527,6 +559,7 @@ internal static class AppHostSourceReader
         public static Value Unknown => default;
         public static Value Resource(string name) => new Value(ValueKind.Resource, name, null, new List<string>());
         public static Value Endpoint(string name) => new Value(ValueKind.Endpoint, name, null, null);
-        public static Value Of(AppHostProject project) => new Value(ValueKind.Project, project.ResourceName, project, null);
+        public static Value Of(AppHostProject project) =>
+            new Value(ValueKind.Project, project.ResourceName, project, null);
     }
 }

@@ -32,12 +32,14 @@ internal sealed class AppHosts
         }
         foreach (var file in project.ProjectSources)
         {
-            if (!file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || file.GetText(reader.CancellationToken) is not { } text)
+            if (!file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+                || file.GetText(reader.CancellationToken) is not { } text)
             {
                 continue;
             }
             var path = PathText.Normalize(file.Path);
-            var host = hosts.Where(h => PathText.IsUnder(path, h.Directory)).OrderByDescending(h => h.Directory.Length).FirstOrDefault();
+            var host = hosts.Where(h => PathText.IsUnder(path, h.Directory)).OrderByDescending(h => h.Directory.Length)
+                .FirstOrDefault();
             if (host == null)
             {
                 // A file-based AppHost, or one whose project file was not passed in: only a file that creates the
@@ -51,7 +53,8 @@ internal sealed class AppHosts
                 {
                     continue;
                 }
-                host = hosts.FirstOrDefault(h => h.ProjectFile == null && PathText.Equal(h.Directory, PathText.GetDirectory(path)));
+                host = hosts.FirstOrDefault(
+                    h => h.ProjectFile == null && PathText.Equal(h.Directory, PathText.GetDirectory(path)));
                 if (host == null)
                 {
                     host = new AppHost(PathText.GetDirectory(path), null);
@@ -85,15 +88,19 @@ internal sealed class AppHosts
                     if (Runs(host, entry, projectFile))
                     {
                         matched = true;
-                        yield return new AppHostRun(file.Key, entry, entry.IsOpen || ChangedByOwnMethod(host, entry), host.Files.SelectMany(f => f.Value.SharedVariables).ToList());
+                        yield return new AppHostRun(
+                            file.Key, entry, entry.IsOpen || ChangedByOwnMethod(host, entry),
+                            host.Files.SelectMany(f => f.Value.SharedVariables).ToList());
                     }
                 }
             }
             // An AddProject whose project is not known (a type parameter, a computed path) may run any project the
             // AppHost references.
-            if (!matched && hasUnknown && host.ProjectFile != null && host.ProjectFile.References.Any(r => PathText.Equal(r.Path, projectFile)))
+            if (!matched && hasUnknown && host.ProjectFile != null
+                && host.ProjectFile.References.Any(r => PathText.Equal(r.Path, projectFile)))
             {
-                var first = host.Files.SelectMany(f => f.Value.Projects.Select(p => new { File = f.Key, Project = p })).First(p => p.Project.TypeName == null && p.Project.Path == null);
+                var first = host.Files.SelectMany(f => f.Value.Projects.Select(p => new { File = f.Key, Project = p }))
+                    .First(p => p.Project.TypeName == null && p.Project.Path == null);
                 yield return new AppHostRun(first.File, first.Project, isOpen: true, new List<string>());
             }
         }
@@ -110,7 +117,8 @@ internal sealed class AppHosts
         {
             return false;
         }
-        var references = host.ProjectFile?.References.Where(r => string.Equals(r.TypeName, entry.TypeName, StringComparison.Ordinal)).ToList();
+        var references = host.ProjectFile?.References.Where(
+            r => string.Equals(r.TypeName, entry.TypeName, StringComparison.Ordinal)).ToList();
         return references != null && references.Count > 0
             ? references.Any(r => PathText.Equal(r.Path, projectFile))
             : string.Equals(AppHostProjectFile.TypeNameOf(projectFile), entry.TypeName, StringComparison.Ordinal);
@@ -128,7 +136,8 @@ internal sealed class AppHosts
                 {
                     continue;
                 }
-                if (passed.Value < 0 || shape.ChangedParameters.Contains(passed.Value) || shape.ChangedParameters.Contains(passed.Value + 1))
+                if (passed.Value < 0 || shape.ChangedParameters.Contains(passed.Value)
+                    || shape.ChangedParameters.Contains(passed.Value + 1))
                 {
                     return true;
                 }
@@ -147,7 +156,8 @@ internal sealed class AppHosts
 
         public string Directory { get; }
         public AppHostProjectFile? ProjectFile { get; }
-        public List<KeyValuePair<string, AppHostSource>> Files { get; } = new List<KeyValuePair<string, AppHostSource>>();
+        public List<KeyValuePair<string, AppHostSource>> Files { get; } = new List<KeyValuePair<string,
+            AppHostSource>>();
     }
 }
 

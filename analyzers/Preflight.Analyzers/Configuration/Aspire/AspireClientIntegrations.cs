@@ -42,8 +42,10 @@ internal static class AspireClientIntegrations
     /// </summary>
     public static void Register(CompilationStartAnalysisContext start, ProjectContext project, ArtifactReader reader)
     {
-        var declarations = new Lazy<DeploymentDeclarations>(() => DeploymentDeclarations.Collect(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
-        start.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, declarations), SyntaxKind.InvocationExpression);
+        var declarations = new Lazy<DeploymentDeclarations>(
+            () => DeploymentDeclarations.Collect(project, reader), LazyThreadSafetyMode.ExecutionAndPublication);
+        start.RegisterSyntaxNodeAction(
+            nodeContext => Analyze(nodeContext, declarations), SyntaxKind.InvocationExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, Lazy<DeploymentDeclarations> declarations)
@@ -74,7 +76,8 @@ internal static class AspireClientIntegrations
             }
             nameArgument = syntax.ArgumentList.Arguments[0].Expression;
         }
-        if (context.SemanticModel.GetConstantValue(nameArgument, context.CancellationToken) is not { HasValue: true, Value: string connectionName } ||
+        if (context.SemanticModel.GetConstantValue(
+            nameArgument, context.CancellationToken) is not { HasValue: true, Value: string connectionName } ||
             connectionName.Length == 0 || SetsConnectionString(syntax))
         {
             return;
@@ -87,7 +90,8 @@ internal static class AspireClientIntegrations
         {
             return;
         }
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.PF1001, nameArgument.GetLocation(), key, declared.DescribeSources()));
+        context.ReportDiagnostic(
+            Diagnostic.Create(Descriptors.PF1001, nameArgument.GetLocation(), key, declared.DescribeSources()));
     }
 
     /// <summary>An Aspire client integration: declared by an <c>Aspire*</c> extension class or in an <c>Aspire.*</c>
@@ -105,12 +109,14 @@ internal static class AspireClientIntegrations
     /// <c>name</c>) string parameter.</summary>
     private static ExpressionSyntax? ConnectionNameArgument(InvocationExpressionSyntax syntax, IMethodSymbol method)
     {
-        var parameters = method.ReducedFrom != null ? method.Parameters : method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).ToImmutableArray();
+        var parameters = method.ReducedFrom != null ? method.Parameters
+            : method.Parameters.Skip(method.IsExtensionMethod ? 1 : 0).ToImmutableArray();
         var index = -1;
         for (var i = 0; i < parameters.Length; i++)
         {
             if (parameters[i].Type.SpecialType == SpecialType.System_String &&
-                (parameters[i].Name == "connectionName" || (parameters[i].Name == "name" && method.Name.StartsWith("AddKeyed", StringComparison.Ordinal))))
+                (parameters[i].Name == "connectionName"
+                    || (parameters[i].Name == "name" && method.Name.StartsWith("AddKeyed", StringComparison.Ordinal))))
             {
                 index = i;
                 break;

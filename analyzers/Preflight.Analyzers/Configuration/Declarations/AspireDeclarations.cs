@@ -36,7 +36,9 @@ internal static class AspireDeclarations
         {
             var line = project.DisplayPath(run.File) + ":" + run.Project.Line;
             declarations.AppHostLine ??= line;
-            declarations.AddEnvironmentSource(line + (run.Project.ResourceName != null ? " (AddProject \"" + run.Project.ResourceName + "\")" : " (AddProject)"));
+            declarations.AddEnvironmentSource(
+                line + (run.Project.ResourceName != null ? " (AddProject \"" + run.Project.ResourceName + "\")"
+                : " (AddProject)"));
             if (run.IsOpen)
             {
                 declarations.MarkOpen();

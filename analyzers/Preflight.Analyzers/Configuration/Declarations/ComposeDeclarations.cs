@@ -12,7 +12,9 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class ComposeDeclarations
 {
-    public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, IReadOnlyList<ProjectService> services)
+    public static void Add(
+        DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader,
+        IReadOnlyList<ProjectService> services)
     {
         foreach (var service in services)
         {
@@ -28,7 +30,8 @@ internal static class ComposeDeclarations
         }
     }
 
-    private static void AddEnvFile(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, string path)
+    private static void AddEnvFile(
+        DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, string path)
     {
         if (path.IndexOf('$') >= 0)
         {

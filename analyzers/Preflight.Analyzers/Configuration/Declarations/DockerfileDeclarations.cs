@@ -13,7 +13,9 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class DockerfileDeclarations
 {
-    public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, IReadOnlyList<ProjectService> services)
+    public static void Add(
+        DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader,
+        IReadOnlyList<ProjectService> services)
     {
         if (project.ProjectFile == null || project.ProjectDirectory == null)
         {
@@ -42,7 +44,8 @@ internal static class DockerfileDeclarations
             var stages = FinalStageChain(dockerfile);
             foreach (var instruction in dockerfile.Instructions)
             {
-                if (string.Equals(instruction.Keyword, "ENV", StringComparison.OrdinalIgnoreCase) && stages.Contains(instruction.StageIndex))
+                if (string.Equals(instruction.Keyword, "ENV", StringComparison.OrdinalIgnoreCase)
+                    && stages.Contains(instruction.StageIndex))
                 {
                     foreach (var pair in instruction.KeyValues())
                     {
@@ -57,7 +60,8 @@ internal static class DockerfileDeclarations
     private static HashSet<int> FinalStageChain(Dockerfile dockerfile)
     {
         var chain = new HashSet<int>();
-        for (var stage = dockerfile.Stages[dockerfile.Stages.Count - 1]; stage != null && chain.Add(stage.Index); stage = stage.BaseStage)
+        for (var stage = dockerfile.Stages[dockerfile.Stages.Count - 1]; stage != null
+            && chain.Add(stage.Index); stage = stage.BaseStage)
         {
         }
         return chain;

@@ -14,7 +14,9 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class EnvFileDeclarations
 {
-    public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, IReadOnlyList<ProjectService> services)
+    public static void Add(
+        DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader,
+        IReadOnlyList<ProjectService> services)
     {
         var folders = new List<string>();
         AddFolder(folders, project.ProjectDirectory);

@@ -13,7 +13,9 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class KubernetesDeclarations
 {
-    public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader, IReadOnlyList<ProjectService> services)
+    public static void Add(
+        DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader,
+        IReadOnlyList<ProjectService> services)
     {
         if (project.ProjectFile == null)
         {
@@ -48,7 +50,9 @@ internal static class KubernetesDeclarations
             {
                 foreach (var container in workload.PodSpec!.AllContainers)
                 {
-                    if (container.Image is { } image && ServiceProjectMatcher.ImageRuns(image, project.HasNamesake ? new string[0] : new[] { projectName }, builtImages))
+                    if (container.Image is { } image
+                        && ServiceProjectMatcher.ImageRuns(
+                        image, project.HasNamesake ? new string[0] : new[] { projectName }, builtImages))
                     {
                         AddContainer(declarations, manifests, project.DisplayPath(file.Path), container);
                     }
@@ -57,7 +61,9 @@ internal static class KubernetesDeclarations
         }
     }
 
-    private static void AddContainer(DeploymentDeclarations declarations, List<(ArtifactFile File, KubernetesFile Model)> manifests, string displayPath, KubernetesContainer container)
+    private static void AddContainer(
+        DeploymentDeclarations declarations, List<(ArtifactFile File, KubernetesFile Model)> manifests,
+        string displayPath, KubernetesContainer container)
     {
         declarations.AddEnvironmentSource($"{displayPath} (container {container.Name})");
         foreach (var variable in container.Env)
@@ -66,7 +72,8 @@ internal static class KubernetesDeclarations
         }
         foreach (var source in container.EnvFrom)
         {
-            if (source.Name == null || Definition(manifests, source.Kind, source.Name) is not { KeysAreComplete: true } definition)
+            if (source.Name == null
+                || Definition(manifests, source.Kind, source.Name) is not { KeysAreComplete: true } definition)
             {
                 declarations.MarkOpen();
                 continue;
@@ -78,7 +85,8 @@ internal static class KubernetesDeclarations
         }
     }
 
-    private static KubernetesDefinition? Definition(List<(ArtifactFile File, KubernetesFile Model)> manifests, KubernetesReferenceKind kind, string name)
+    private static KubernetesDefinition? Definition(
+        List<(ArtifactFile File, KubernetesFile Model)> manifests, KubernetesReferenceKind kind, string name)
     {
         foreach (var (_, model) in manifests)
         {

@@ -27,7 +27,8 @@ internal static class LaunchSettingsDeclarations
         var own = PathText.Combine(project.ProjectDirectory, "Properties/launchSettings.json");
         foreach (var file in project.OfKind(ArtifactKind.LaunchSettings))
         {
-            if (!PathText.Equal(file.Path, own) || reader.Parse(file, Provider) is not { Variables.Count: > 0 } settings)
+            if (!PathText.Equal(file.Path, own)
+                || reader.Parse(file, Provider) is not { Variables.Count: > 0 } settings)
             {
                 continue;
             }
@@ -42,7 +43,8 @@ internal static class LaunchSettingsDeclarations
             }
             foreach (var variable in settings.Variables)
             {
-                declarations.AddVariable(variable); // Names alone do not make an empty set checked (IsEmpty counts sources).
+                declarations.AddVariable(
+                    variable); // Names alone do not make an empty set checked (IsEmpty counts sources).
             }
         }
     }

@@ -17,7 +17,8 @@ internal static class TyeDeclarations
     /// <summary>What tye sets for every project it runs (the replica's instance name, its port and URLs).</summary>
     private static readonly string[] TyeSets = { "APP_INSTANCE", "PORT", "ASPNETCORE_URLS" };
 
-    private static readonly SourceTextValueProvider<TyeConfig> Provider = new SourceTextValueProvider<TyeConfig>(text => TyeConfig.Parse(text.ToString()));
+    private static readonly SourceTextValueProvider<TyeConfig> Provider = new SourceTextValueProvider<TyeConfig>(
+        text => TyeConfig.Parse(text.ToString()));
 
     public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader)
     {
@@ -31,7 +32,8 @@ internal static class TyeDeclarations
             {
                 continue;
             }
-            var own = System.Linq.Enumerable.FirstOrDefault(tye.Services, service => service.Project != null && service.Project.IndexOf('$') < 0 &&
+            var own = System.Linq.Enumerable.FirstOrDefault(
+                tye.Services, service => service.Project != null && service.Project.IndexOf('$') < 0 &&
                 PathText.Equal(PathText.Combine(file.Directory, service.Project), project.ProjectFile));
             if (own == null)
             {
@@ -61,7 +63,8 @@ internal static class TyeDeclarations
                     }
                     foreach (var part in new[] { "HOST", "PORT", "PROTOCOL" })
                     {
-                        declarations.AddVariable("SERVICE__" + service.Name.ToUpperInvariant() + suffix.ToUpperInvariant() + "__" + part);
+                        declarations.AddVariable(
+                            "SERVICE__" + service.Name.ToUpperInvariant() + suffix.ToUpperInvariant() + "__" + part);
                     }
                 }
             }
