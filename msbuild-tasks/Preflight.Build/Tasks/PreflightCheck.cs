@@ -61,7 +61,9 @@ public sealed class PreflightCheck : Task
 
     public override bool Execute()
     {
-        var context = new CheckContext(RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")), SourceFiles.Select(a => a.GetMetadata("FullPath")))
+        var context = new CheckContext(
+            RepositoryRoot, ProjectFile, Artifacts.Select(a => a.GetMetadata("FullPath")),
+            SourceFiles.Select(a => a.GetMetadata("FullPath")))
         {
             CheckEnvironment = CheckEnvironment,
             EnvironmentName = EnvironmentName,
@@ -73,7 +75,8 @@ public sealed class PreflightCheck : Task
         // Never fail the build because of Preflight itself: a check that fails is said, the others' findings are kept.
         foreach (var failure in RepositoryChecks.Run(context))
         {
-            Log.LogMessage(MessageImportance.High, $"Preflight: a file check stopped early ({failure}). Please report this.");
+            Log.LogMessage(
+                MessageImportance.High, $"Preflight: a file check stopped early ({failure}). Please report this.");
         }
         foreach (var note in context.Notes)
         {

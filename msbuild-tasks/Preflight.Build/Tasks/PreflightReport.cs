@@ -68,13 +68,19 @@ public sealed class PreflightReport : Task
             switch (level)
             {
                 case ReportedSeverity.Error:
-                    Log.LogError(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", text);
+                    Log.LogError(
+                        null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column,
+                        finding.EndLine, finding.EndColumn, "{0}", text);
                     break;
                 case ReportedSeverity.Warning:
-                    Log.LogWarning(null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, "{0}", text);
+                    Log.LogWarning(
+                        null, finding.RuleId, finding.RuleId, helpLink, finding.File, finding.Line, finding.Column,
+                        finding.EndLine, finding.EndColumn, "{0}", text);
                     break;
                 case ReportedSeverity.Info:
-                    Log.LogMessage(null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", text);
+                    Log.LogMessage(
+                        null, finding.RuleId, finding.RuleId, finding.File, finding.Line, finding.Column,
+                        finding.EndLine, finding.EndColumn, MessageImportance.High, "{0}", text);
                     break;
                 default:
                     continue;
@@ -97,7 +103,8 @@ public sealed class PreflightReport : Task
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex))
         {
-            Log.LogMessage(MessageImportance.High, $"Preflight: could not write '{ReportedFindingsFile}' ({ex.Message}).");
+            Log.LogMessage(
+                MessageImportance.High, $"Preflight: could not write '{ReportedFindingsFile}' ({ex.Message}).");
         }
     }
 }

@@ -43,11 +43,15 @@ public sealed class PreflightSarif : Task
             {
                 if (ReportedFindingLine.TryParse(line, out var severity, out var finding) && finding != null)
                 {
-                    results.Add(new SarifResult(finding.RuleId, SarifLog.Level(severity), finding.Message, finding.File, finding.Line, finding.Column, finding.EndLine, finding.EndColumn));
+                    results.Add(
+                        new SarifResult(
+                        finding.RuleId, SarifLog.Level(severity), finding.Message, finding.File, finding.Line,
+                        finding.Column, finding.EndLine, finding.EndColumn));
                 }
             }
             var ordered = results
-                .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(r => r.RuleId, StringComparer.Ordinal)
+                .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ThenBy(r => r.Column).ThenBy(
+                    r => r.RuleId, StringComparer.Ordinal)
                 .ToList();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(SarifFile))!);
             File.WriteAllText(SarifFile, SarifLog.Write(ordered, RepositoryRoot));
@@ -55,7 +59,8 @@ public sealed class PreflightSarif : Task
         }
         catch (Exception ex) when (FileSystem.IsIoFailure(ex) || ex is ArgumentException || ex is UriFormatException)
         {
-            Log.LogMessage(MessageImportance.High, $"Preflight: could not write the SARIF log '{SarifFile}' ({ex.Message}).");
+            Log.LogMessage(
+                MessageImportance.High, $"Preflight: could not write the SARIF log '{SarifFile}' ({ex.Message}).");
         }
         return true;
     }
@@ -69,5 +74,7 @@ public sealed class PreflightSarif : Task
     }
 
     private static IEnumerable<string> ReadLines(string? path) =>
-        string.IsNullOrEmpty(path) ? Array.Empty<string>() : (FileSystem.ReadText(path!) ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r'));
+        string.IsNullOrEmpty(path) ? Array.Empty<string>()
+            : (FileSystem.ReadText(path!) ?? string.Empty).Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.TrimEnd('\r'));
 }

@@ -53,7 +53,9 @@ public sealed class PreflightSpecialFiles : Task
             if (reason != null)
             {
                 picked.Add(file);
-                Log.LogMessage(MessageImportance.Low, $"Preflight: '{file.ItemSpec}' {reason}: not checked, not passed to the analyzers.");
+                Log.LogMessage(
+                    MessageImportance.Low,
+                    $"Preflight: '{file.ItemSpec}' {reason}: not checked, not passed to the analyzers.");
             }
         }
         SpecialFiles = picked.ToArray();
@@ -70,7 +72,8 @@ public sealed class PreflightSpecialFiles : Task
         {
             return known;
         }
-        var verdicts = new BuildVerdicts(string.IsNullOrEmpty(RepositoryRoot) ? null : new RepositoryBoundary(RepositoryRoot!));
+        var verdicts = new BuildVerdicts(
+            string.IsNullOrEmpty(RepositoryRoot) ? null : new RepositoryBoundary(RepositoryRoot!));
         engine?.RegisterTaskObject(key, verdicts, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         return verdicts;
     }
