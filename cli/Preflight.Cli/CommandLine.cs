@@ -46,7 +46,8 @@ internal sealed class CommandLine
             "--version" => "version",
             _ => args[0],
         };
-        if (line.Command != "check" && line.Command != "baseline" && line.Command != "init" && line.Command != "help" && line.Command != "version")
+        if (line.Command != "check" && line.Command != "baseline" && line.Command != "init" && line.Command != "help"
+            && line.Command != "version")
         {
             line.Error = $"unknown command '{args[0]}'";
             return line;

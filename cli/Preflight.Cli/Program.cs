@@ -53,7 +53,8 @@ public static class Program
         {
             lock (stderr)
             {
-                if (clock.Elapsed - lastProgress > TimeSpan.FromMilliseconds(500) && clock.Elapsed > TimeSpan.FromSeconds(1))
+                if (clock.Elapsed - lastProgress > TimeSpan.FromMilliseconds(500)
+                    && clock.Elapsed > TimeSpan.FromSeconds(1))
                 {
                     lastProgress = clock.Elapsed;
                     stderr.WriteLine(message);
@@ -95,7 +96,8 @@ public static class Program
         }
         PhaseTimes.Print(stderr);
         var errors = findings.Count(f => f.IsError);
-        stderr.WriteLine($"preflight: {findings.Count} finding(s), {errors} error(s) in {clock.Elapsed.TotalSeconds:0.0} s");
+        stderr.WriteLine(
+            $"preflight: {findings.Count} finding(s), {errors} error(s) in {clock.Elapsed.TotalSeconds:0.0} s");
         return errors > 0 ? 1 : 0;
     }
 }

@@ -28,9 +28,11 @@ internal sealed class ProjectAnalyzerOptions : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new DictionaryOptions(_editorConfigs.OptionsFor(tree.FilePath));
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
+        new DictionaryOptions(_editorConfigs.OptionsFor(tree.FilePath));
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new DictionaryOptions(_editorConfigs.OptionsFor(textFile.Path));
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        new DictionaryOptions(_editorConfigs.OptionsFor(textFile.Path));
 
     private sealed class DictionaryOptions : AnalyzerConfigOptions
     {
@@ -38,6 +40,7 @@ internal sealed class ProjectAnalyzerOptions : AnalyzerConfigOptionsProvider
 
         public DictionaryOptions(ImmutableDictionary<string, string> values) => _values = values;
 
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
+            _values.TryGetValue(key, out value);
     }
 }

@@ -25,7 +25,8 @@ internal sealed class ProjectGate
 
     /// <summary>The budget: <c>PREFLIGHT_SOURCE_BUDGET_MB</c> when set (benchmarks), else the default.</summary>
     public static long Budget() =>
-        long.TryParse(Environment.GetEnvironmentVariable("PREFLIGHT_SOURCE_BUDGET_MB"), out var megabytes) && megabytes > 0
+        long.TryParse(Environment.GetEnvironmentVariable("PREFLIGHT_SOURCE_BUDGET_MB"), out var megabytes)
+            && megabytes > 0
             ? megabytes * 1024 * 1024
             : DefaultBudgetBytes;
 

@@ -72,7 +72,9 @@ internal sealed class RepositoryCheck
         var projects = scan.Projects;
         if (projects.Count == 0)
         {
-            RunChecks(scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"), new FindingSeverity(lookup, ReportingOptions.Default), findings);
+            RunChecks(
+                scan, PathText.Combine(scan.Root, ".preflight/repository.csproj"),
+                new FindingSeverity(lookup, ReportingOptions.Default), findings);
         }
         var done = 0;
         var run = new CheckRun(scan.Root, scan.Artifacts, scan.SourceFiles);
@@ -80,11 +82,13 @@ internal sealed class RepositoryCheck
         // Largest projects first (the last to start are small, so both cores stay busy to the end), and no more source
         // text in flight than the gate allows, so the compilations alive at once stay bounded (ProjectGate).
         var ordered = projects
-            .Select(project => (Project: project, Weight: ProjectGate.Weight(folders.FilesOf(PathText.GetDirectory(project)))))
+            .Select(project =>
+                (Project: project, Weight: ProjectGate.Weight(folders.FilesOf(PathText.GetDirectory(project)))))
             .OrderByDescending(p => p.Weight).ThenBy(p => p.Project, StringComparer.Ordinal)
             .ToList();
         var gate = new ProjectGate(ProjectGate.Budget());
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellationToken };
         Parallel.ForEach(Partitioner.Create(ordered, EnumerablePartitionerOptions.NoBuffering), parallel, item =>
         {
             var project = item.Project;
@@ -94,36 +98,46 @@ internal sealed class RepositoryCheck
             {
                 info = ProjectInfo.Load(project, scan.Root);
             }
-            var severity = new FindingSeverity(lookup.WithGlobalConfigs(scan.GlobalConfigsOf(project)), info == null ? ReportingOptions.Default : Options(info));
+            var severity = new FindingSeverity(
+                lookup.WithGlobalConfigs(scan.GlobalConfigsOf(project)),
+                info == null ? ReportingOptions.Default : Options(info));
             RunChecks(scan, project, severity, findings, run);
             if (info != null)
             {
                 RunAnalyzers(scan, folders, info, editorConfigs, severity, findings, cancellationToken);
             }
             var count = Interlocked.Increment(ref done);
-            _progress?.Invoke($"preflight: checked {count}/{projects.Count} projects ({PathText.Relative(scan.Root, project)})");
+            _progress?.Invoke(
+                $"preflight: checked {count}/{projects.Count} projects ({PathText.Relative(scan.Root, project)})");
         });
         return findings
             .Distinct()
-            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(
+                f => f.RuleId, StringComparer.Ordinal)
             // Ties (two messages of one rule at one place) in a fixed order too, whatever order the projects finished
             // in.
-            .ThenBy(f => f.EndLine).ThenBy(f => f.EndColumn).ThenBy(f => f.Message, StringComparer.Ordinal).ThenBy(f => f.Severity, StringComparer.Ordinal)
+            .ThenBy(f => f.EndLine).ThenBy(f => f.EndColumn).ThenBy(f => f.Message, StringComparer.Ordinal).ThenBy(
+                f => f.Severity, StringComparer.Ordinal)
             .ToList();
     }
 
     /// <summary>The project's reporting properties, as the build passes them to the compiler and the task (families
     /// switched off join NoWarn).</summary>
     private static ReportingOptions Options(ProjectInfo project) => new(
-        string.Join(";", new[] { project.Property("NoWarn") ?? string.Empty }.Concat(RuleFamilies.DisabledRuleIds(project.Property))),
+        string.Join(
+            ";", new[] { project.Property("NoWarn") ?? string.Empty }.Concat(
+            RuleFamilies.DisabledRuleIds(project.Property))),
         ReportingOptions.IsTrue(project.Property("TreatWarningsAsErrors")),
         project.Property("WarningsAsErrors"),
         project.Property("WarningsNotAsErrors"));
 
-    private void RunChecks(RepositoryScan scan, string project, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CheckRun? run = null)
+    private void RunChecks(
+        RepositoryScan scan, string project, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings,
+        CheckRun? run = null)
     {
         using var phase = PhaseTimes.Start("file checks");
-        var context = new CheckContext(scan.Root, project, scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true, run);
+        var context = new CheckContext(
+            scan.Root, project, scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true, run);
         foreach (var failure in RepositoryChecks.Run(context))
         {
             _internalErrors.Add($"file checks of {project}: {failure}");
@@ -136,13 +150,17 @@ internal sealed class RepositoryCheck
         {
             if (Name(severity.Of(finding)) is { } level)
             {
-                findings.Add(new ReportedFinding(finding.RuleId, level, PathText.Normalize(finding.File), finding.Line, finding.Column,
+                findings.Add(
+                    new ReportedFinding(
+                    finding.RuleId, level, PathText.Normalize(finding.File), finding.Line, finding.Column,
                     finding.EndLine, finding.EndColumn, finding.Message, RuleCatalog.HelpLink(finding.RuleId)));
             }
         }
     }
 
-    private void RunAnalyzers(RepositoryScan scan, ProjectFolders folders, ProjectInfo project, EditorConfigs editorConfigs, FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
+    private void RunAnalyzers(
+        RepositoryScan scan, ProjectFolders folders, ProjectInfo project, EditorConfigs editorConfigs,
+        FindingSeverity severity, ConcurrentBag<ReportedFinding> findings, CancellationToken cancellationToken)
     {
         var projectPath = project.Path;
         IReadOnlyList<string> sources;
@@ -155,7 +173,8 @@ internal sealed class RepositoryCheck
         {
             compilation = ProjectCompilation.Create(project, sources, _packs, cancellationToken);
         }
-        var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts()).Concat(scan.AppHostFiles())
+        var additionalFiles = RepositoryScan.AppSettingsOf(projectPath).Concat(scan.AnalyzerArtifacts()).Concat(
+            scan.AppHostFiles())
             .Distinct(StringComparer.Ordinal)
             .Where(path => IsAnalyzerFile(scan, path))
             .Select(path => _additionalTexts.GetOrAdd(path, p => new FileAdditionalText(p)))
@@ -178,7 +197,8 @@ internal sealed class RepositoryCheck
         var options = new AnalyzerOptions(additionalFiles, new ProjectAnalyzerOptions(properties, editorConfigs));
         var withAnalyzers = compilation.WithAnalyzers(Analyzers.Value, new CompilationWithAnalyzersOptions(
             options,
-            onAnalyzerException: (ex, analyzer, _) => _internalErrors.Add($"{analyzer.GetType().Name} on {project.Path}: {ex.GetType().Name}: {ex.Message}"),
+            onAnalyzerException: (ex, analyzer, _) =>
+                _internalErrors.Add($"{analyzer.GetType().Name} on {project.Path}: {ex.GetType().Name}: {ex.Message}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: PhaseTimes.Enabled));
         ImmutableArray<Diagnostic> diagnostics;
@@ -192,7 +212,10 @@ internal sealed class RepositoryCheck
             {
                 foreach (var analyzer in Analyzers.Value)
                 {
-                    PhaseTimes.Add("  analyzer " + analyzer.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).GetAwaiter().GetResult().ExecutionTime);
+                    PhaseTimes.Add(
+                        "  analyzer " + analyzer.GetType().Name,
+                        withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken).GetAwaiter()
+                        .GetResult().ExecutionTime);
                 }
             }
         }
@@ -218,8 +241,11 @@ internal sealed class RepositoryCheck
                 : severity.OfAnalyzerOutsideSource(diagnostic.Id, Map(diagnostic.DefaultSeverity));
             if (Name(reported) is { } level)
             {
-                findings.Add(new ReportedFinding(diagnostic.Id, level, file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
-                    span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+                findings.Add(
+                    new ReportedFinding(
+                    diagnostic.Id, level, file, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1,
+                    span.EndLinePosition.Line + 1, span.EndLinePosition.Character + 1,
+                        diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
                     diagnostic.Descriptor.HelpLinkUri));
             }
         }
@@ -261,7 +287,8 @@ internal sealed class RepositoryCheck
     {
         var assembly = typeof(Preflight.Analyzers.Descriptors).Assembly;
         return assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+                && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

@@ -22,7 +22,8 @@ internal static class Baseline
     public static string Fingerprint(ReportedFinding finding, string root)
     {
         var lineText = LineText(finding.File, finding.Line);
-        var key = string.Join("\u001f", finding.RuleId, PathText.Relative(root, finding.File), finding.Message, Squash(lineText));
+        var key = string.Join(
+            "\u001f", finding.RuleId, PathText.Relative(root, finding.File), finding.Message, Squash(lineText));
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
         return Convert.ToHexString(hash, 0, 16).ToLowerInvariant();
@@ -60,11 +61,14 @@ internal static class Baseline
                 return counts;
             }
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            if (document.RootElement.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array)
+            if (document.RootElement.TryGetProperty("findings", out var findings)
+                && findings.ValueKind == JsonValueKind.Array)
             {
                 foreach (var entry in findings.EnumerateArray())
                 {
-                    if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("fingerprint", out var fingerprint) && fingerprint.GetString() is { } value)
+                    if (entry.ValueKind == JsonValueKind.Object
+                        && entry.TryGetProperty("fingerprint", out var fingerprint)
+                        && fingerprint.GetString() is { } value)
                     {
                         counts[value] = counts.TryGetValue(value, out var count) ? count + 1 : 1;
                     }
@@ -79,7 +83,8 @@ internal static class Baseline
     }
 
     /// <summary>The findings not absorbed by the baseline.</summary>
-    public static IReadOnlyList<ReportedFinding> Filter(IReadOnlyList<ReportedFinding> findings, Dictionary<string, int> baseline, string root)
+    public static IReadOnlyList<ReportedFinding> Filter(
+        IReadOnlyList<ReportedFinding> findings, Dictionary<string, int> baseline, string root)
     {
         if (baseline.Count == 0)
         {

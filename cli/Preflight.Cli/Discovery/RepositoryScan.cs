@@ -49,7 +49,8 @@ internal sealed class RepositoryScan
         var root = FindConventionalRoot(directory);
         var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         Preflight.Cli.Projects.BuildPropsChain.Apply(Path.GetFullPath(directory), root, properties);
-        if (properties.TryGetValue("PreflightRepositoryRoot", out var set) && set.IndexOf('$') < 0 && Path.IsPathRooted(set) &&
+        if (properties.TryGetValue("PreflightRepositoryRoot", out var set) && set.IndexOf('$') < 0
+            && Path.IsPathRooted(set) &&
             PathText.IsUnder(PathText.Normalize(set), PathText.Normalize(root)) && Directory.Exists(set))
         {
             return Path.GetFullPath(set).TrimEnd('/', '\\');
@@ -94,7 +95,8 @@ internal sealed class RepositoryScan
         foreach (var file in walk.OtherFiles)
         {
             var name = PathText.GetFileName(file);
-            (name == ".editorconfig" ? scan.EditorConfigs : name == ".globalconfig" ? scan.GlobalConfigs : scan.CSharpFiles).Add(file);
+            (name == ".editorconfig" ? scan.EditorConfigs : name == ".globalconfig" ? scan.GlobalConfigs
+                : scan.CSharpFiles).Add(file);
         }
         return scan;
     }
@@ -134,10 +136,13 @@ internal sealed class RepositoryScan
         var files = new List<string>();
         foreach (var project in Projects)
         {
-            if (FileSystem.ReadText(project) is { } text && global::Preflight.Artifacts.Aspire.AppHostProjectFile.Parse(project, text) is { } host)
+            if (FileSystem.ReadText(project) is { } text
+                && global::Preflight.Artifacts.Aspire.AppHostProjectFile.Parse(project, text) is { } host)
             {
                 files.Add(project);
-                files.AddRange(CSharpFiles.Where(f => PathText.IsUnder(f, host.Directory)).Take(Preflight.Checks.Repository.AppHostFiles.MaxFilesPerHost));
+                files.AddRange(
+                    CSharpFiles.Where(f => PathText.IsUnder(f, host.Directory)).Take(
+                    Preflight.Checks.Repository.AppHostFiles.MaxFilesPerHost));
             }
         }
         return files;
@@ -149,7 +154,8 @@ internal sealed class RepositoryScan
         var directory = Path.GetDirectoryName(projectFile)!;
         try
         {
-            return Directory.GetFiles(directory, "appsettings*.json").Select(PathText.Normalize).OrderBy(p => p, StringComparer.Ordinal).ToList();
+            return Directory.GetFiles(directory, "appsettings*.json").Select(PathText.Normalize).OrderBy(
+                p => p, StringComparer.Ordinal).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

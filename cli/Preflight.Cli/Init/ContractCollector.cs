@@ -18,21 +18,25 @@ namespace Preflight.Cli.Init;
 internal static class ContractCollector
 {
     private static readonly Regex EnvironmentName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
-    private static readonly Regex KubernetesName = new("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", RegexOptions.CultureInvariant);
+    private static readonly Regex KubernetesName = new(
+        "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", RegexOptions.CultureInvariant);
 
     // vars.NAME inside a ${{ }} expression of a workflow line (the secrets.X of workflows come from the inventory).
     private static readonly Regex Expression = new(@"\$\{\{(?<body>.*?)\}\}", RegexOptions.CultureInvariant);
-    private static readonly Regex VarsAccess = new(@"(?<![\w.])vars\.(?<name>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex VarsAccess = new(
+        @"(?<![\w.])vars\.(?<name>[A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant);
 
     public static IReadOnlyList<ContractEntry> Collect(CheckContext context)
     {
         var inventory = SecretsInventory.Collect(context, includeConfigMaps: true);
         var unsetComposeVariables = new HashSet<string>(
-            context.ComposeFiles.SelectMany(p => p.File.UnsetVariables).Select(v => v.Name), StringComparer.OrdinalIgnoreCase);
+            context.ComposeFiles.SelectMany(p => p.File.UnsetVariables).Select(v => v.Name),
+                StringComparer.OrdinalIgnoreCase);
         var entries = new List<ContractEntry>();
         var declaredNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // The inventory lists Secrets declared external; ConfigMaps declared external are preflight.yaml's own.
-        var externalConfigMaps = new HashSet<string>(context.PreflightConfig.External.KubernetesConfigMaps.Select(v => v.Value), StringComparer.Ordinal);
+        var externalConfigMaps = new HashSet<string>(
+            context.PreflightConfig.External.KubernetesConfigMaps.Select(v => v.Value), StringComparer.Ordinal);
         foreach (var item in inventory.Items)
         {
             if (item.Kind == SecretsInventory.KubernetesConfigMap && externalConfigMaps.Contains(item.Name))
@@ -50,27 +54,36 @@ internal static class ContractCollector
             switch (item.Kind)
             {
                 case SecretsInventory.Secret:
-                    var secretUses = item.UsedAt.Where(p => p.What.StartsWith("workflow secrets.", StringComparison.Ordinal) || IsUnsetCompose(p.What, item.Name, unsetComposeVariables)).ToList();
+                    var secretUses = item.UsedAt.Where(
+                        p => p.What.StartsWith("workflow secrets.", StringComparison.Ordinal)
+                        || IsUnsetCompose(p.What, item.Name, unsetComposeVariables)).ToList();
                     if (secretUses.Count > 0 && EnvironmentName.IsMatch(item.Name))
                     {
-                        entries.Add(new ContractEntry(ContractEntry.Secrets, item.Name, secretUses.Select(p => p.ToString()).ToList()));
+                        entries.Add(
+                            new ContractEntry(
+                            ContractEntry.Secrets, item.Name, secretUses.Select(p => p.ToString()).ToList()));
                     }
                     break;
                 case SecretsInventory.Variable:
-                    var variableUses = item.UsedAt.Where(p => IsUnsetCompose(p.What, item.Name, unsetComposeVariables)).ToList();
+                    var variableUses = item.UsedAt.Where(p => IsUnsetCompose(p.What, item.Name, unsetComposeVariables))
+                        .ToList();
                     if (variableUses.Count > 0 && EnvironmentName.IsMatch(item.Name))
                     {
                         // A name that says secret (BuildKit's rule, as PF2007) goes under secrets:.
-                        var section = DockerSecretNameCheck.IsSecretName(item.Name) ? ContractEntry.Secrets : ContractEntry.Variables;
-                        entries.Add(new ContractEntry(section, item.Name, variableUses.Select(p => p.ToString()).ToList()));
+                        var section = DockerSecretNameCheck.IsSecretName(item.Name) ? ContractEntry.Secrets
+                            : ContractEntry.Variables;
+                        entries.Add(
+                            new ContractEntry(section, item.Name, variableUses.Select(p => p.ToString()).ToList()));
                     }
                     break;
                 case SecretsInventory.KubernetesSecret:
                 case SecretsInventory.KubernetesConfigMap:
                     if (item.UsedAt.Count > 0 && KubernetesName.IsMatch(item.Name))
                     {
-                        var section = item.Kind == SecretsInventory.KubernetesSecret ? ContractEntry.KubernetesSecrets : ContractEntry.KubernetesConfigMaps;
-                        entries.Add(new ContractEntry(section, item.Name, item.UsedAt.Select(p => p.ToString()).ToList()));
+                        var section = item.Kind == SecretsInventory.KubernetesSecret ? ContractEntry.KubernetesSecrets
+                            : ContractEntry.KubernetesConfigMaps;
+                        entries.Add(
+                            new ContractEntry(section, item.Name, item.UsedAt.Select(p => p.ToString()).ToList()));
                     }
                     break;
             }
@@ -82,10 +95,12 @@ internal static class ContractCollector
 
     /// <summary>A compose use of a variable that has no value, no default and no .env entry.</summary>
     private static bool IsUnsetCompose(string what, string name, HashSet<string> unset) =>
-        what.StartsWith("compose ", StringComparison.Ordinal) && what.IndexOf(", has a default", StringComparison.Ordinal) < 0 &&
+        what.StartsWith("compose ", StringComparison.Ordinal)
+            && what.IndexOf(", has a default", StringComparison.Ordinal) < 0 &&
         what.IndexOf("(from the shell or .env)", StringComparison.Ordinal) < 0 && unset.Contains(name);
 
-    private static void AddWorkflowVariables(CheckContext context, List<ContractEntry> entries, HashSet<string> declaredNames)
+    private static void AddWorkflowVariables(
+        CheckContext context, List<ContractEntry> entries, HashSet<string> declaredNames)
     {
         var uses = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var folder = PathText.Combine(context.Layout.Root, ".github/workflows");
@@ -123,7 +138,9 @@ internal static class ContractCollector
             {
                 continue;
             }
-            var existing = entries.FindIndex(e => (e.Section == ContractEntry.Secrets || e.Section == ContractEntry.Variables) && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+            var existing = entries.FindIndex(
+                e => (e.Section == ContractEntry.Secrets || e.Section == ContractEntry.Variables)
+                && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
             if (existing >= 0)
             {
                 var entry = entries[existing];

@@ -22,7 +22,8 @@ internal static class ContractImageNeeds
                 continue;
             }
             var use = $"{context.Display(need.File)}:{need.Line}:{need.Column} (needed by image {need.Image} of compose service '{need.Service}')";
-            var existing = entries.FindIndex(e => (e.Section == ContractEntry.Secrets || e.Section == ContractEntry.Variables) &&
+            var existing = entries.FindIndex(
+                e => (e.Section == ContractEntry.Secrets || e.Section == ContractEntry.Variables) &&
                 string.Equals(e.Name, need.Variable, StringComparison.OrdinalIgnoreCase));
             if (existing >= 0)
             {
@@ -33,7 +34,8 @@ internal static class ContractImageNeeds
                 }
                 continue;
             }
-            var section = DockerSecretNameCheck.IsSecretName(need.Variable) ? ContractEntry.Secrets : ContractEntry.Variables;
+            var section = DockerSecretNameCheck.IsSecretName(need.Variable) ? ContractEntry.Secrets
+                : ContractEntry.Variables;
             entries.Add(new ContractEntry(section, need.Variable, new[] { use }));
         }
     }

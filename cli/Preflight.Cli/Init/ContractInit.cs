@@ -23,7 +23,9 @@ internal static class ContractInit
     {
         var root = PathText.Normalize(RepositoryScan.FindRoot(directory));
         var scan = RepositoryScan.Run(root);
-        var context = new CheckContext(scan.Root, PathText.Combine(scan.Root, ".preflight/repository.csproj"), scan.Artifacts, scan.SourceFiles, everyProjectUsesPreflight: true);
+        var context = new CheckContext(
+            scan.Root, PathText.Combine(scan.Root, ".preflight/repository.csproj"), scan.Artifacts, scan.SourceFiles,
+            everyProjectUsesPreflight: true);
         var existingPath = context.OfKind(ArtifactKind.PreflightConfig)
             .Where(p => PathText.Equal(PathText.GetDirectory(p), root))
             .OrderBy(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
@@ -32,7 +34,8 @@ internal static class ContractInit
         var display = context.Display(path);
         if (existingPath != null && context.PreflightConfig.Errors.Any(e => e.Kind == PreflightConfigErrorKind.Syntax))
         {
-            stderr.WriteLine($"preflight: {display} is not valid YAML; fix it first (preflight check reports why, PF1005)");
+            stderr.WriteLine(
+                $"preflight: {display} is not valid YAML; fix it first (preflight check reports why, PF1005)");
             return 2;
         }
         var entries = ContractCollector.Collect(context);
@@ -66,7 +69,8 @@ internal static class ContractInit
             .Select(s => (Section: s, Names: entries.Where(e => e.Section == s).Select(e => e.Name).ToList()))
             .Where(g => g.Names.Count > 0)
             .Select(g => g.Section + ": " + string.Join(", ", g.Names)));
-        stdout.WriteLine($"preflight: {(existingPath == null ? "wrote" : "added to")} {display} {entries.Count} name(s): {summary}");
+        stdout.WriteLine(
+            $"preflight: {(existingPath == null ? "wrote" : "added to")} {display} {entries.Count} name(s): {summary}");
         return 0;
     }
 }

@@ -82,7 +82,9 @@ internal static class ContractWriter
                 if (node.IsNullScalar())
                 {
                     // "external:" with nothing under it: write the rest under its key.
-                    return InsertUnderKey(text, map, parent!, path[depth], Block(path, depth + 1, items, KeyIndent(text, map, parent!, path[depth]) + 2));
+                    return InsertUnderKey(
+                        text, map, parent!, path[depth],
+                        Block(path, depth + 1, items, KeyIndent(text, map, parent!, path[depth]) + 2));
                 }
                 error = $"'{string.Join(".", path.Take(depth + 1))}' is not a mapping";
                 return null;
@@ -106,7 +108,8 @@ internal static class ContractWriter
         }
         if (node.IsNullScalar())
         {
-            return InsertUnderKey(text, map, parent!, path[depth], Items(items, KeyIndent(text, map, parent!, path[depth]) + 2));
+            return InsertUnderKey(
+                text, map, parent!, path[depth], Items(items, KeyIndent(text, map, parent!, path[depth]) + 2));
         }
         if (node is not YamlSequenceNode list)
         {
@@ -124,7 +127,8 @@ internal static class ContractWriter
                 return null;
             }
             var names = string.Join(", ", items.Select(i => Scalar(i.Name)));
-            return text.Substring(0, close) + (list.Children.Count > 0 ? ", " : string.Empty) + names + text.Substring(close);
+            return text.Substring(0, close) + (list.Children.Count > 0 ? ", " : string.Empty) + names
+                + text.Substring(close);
         }
         var first = list.Children[0];
         var itemIndent = LineIndent(text, map, (int)first.Start.Line);
@@ -158,7 +162,8 @@ internal static class ContractWriter
 
     /// <summary>Names are plain scalars when YAML reads them back unchanged; else single-quoted.</summary>
     private static string Scalar(string name) =>
-        name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.') && !char.IsDigit(name[0]) && name != "null" && name != "true" && name != "false"
+        name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.') && !char.IsDigit(name[0])
+            && name != "null" && name != "true" && name != "false"
             ? name
             : "'" + name.Replace("'", "''") + "'";
 

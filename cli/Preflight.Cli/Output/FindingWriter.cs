@@ -34,7 +34,8 @@ internal static class FindingWriter
         var builder = new StringBuilder();
         foreach (var finding in findings)
         {
-            builder.Append(finding.File).Append('(').Append(finding.Line).Append(',').Append(finding.Column).Append("): ")
+            builder.Append(finding.File).Append('(').Append(finding.Line).Append(',').Append(finding.Column)
+                .Append("): ")
                 .Append(finding.Severity).Append(' ').Append(finding.RuleId).Append(": ").Append(finding.Message)
                 .Append(" [").Append(finding.HelpLink).Append(']').Append('\n');
         }
@@ -71,5 +72,9 @@ internal static class FindingWriter
 
     /// <summary>SARIF 2.1.0, written as the build writes its <c>PreflightSarifLog</c>.</summary>
     public static string WriteSarif(IReadOnlyList<ReportedFinding> findings, string root) =>
-        SarifLog.Write(findings.Select(f => new SarifResult(f.RuleId, f.Severity == "info" ? "note" : f.Severity, f.Message, f.File, f.Line, f.Column, f.EndLine, f.EndColumn)).ToList(), root);
+        SarifLog.Write(
+            findings.Select(
+            f => new SarifResult(
+            f.RuleId, f.Severity == "info" ? "note" : f.Severity, f.Message, f.File, f.Line, f.Column, f.EndLine,
+            f.EndColumn)).ToList(), root);
 }

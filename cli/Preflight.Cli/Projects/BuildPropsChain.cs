@@ -22,13 +22,15 @@ internal static class BuildPropsChain
 {
     private const int MaxImports = 32;
 
-    private static readonly Regex PropertyReference = new(@"\$\(([A-Za-z_][A-Za-z0-9_.\-]*)\)", RegexOptions.CultureInvariant);
+    private static readonly Regex PropertyReference = new(
+        @"\$\(([A-Za-z_][A-Za-z0-9_.\-]*)\)", RegexOptions.CultureInvariant);
 
     private static readonly Regex FileAbove = new(
         @"\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,()']*)\s*(?:,\s*('[^']*'|[^,()']*)\s*)?\)\)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
-    private static readonly Regex ExistsCondition = new(@"^\s*Exists\(\s*'([^']*)'\s*\)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex ExistsCondition = new(
+        @"^\s*Exists\(\s*'([^']*)'\s*\)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>Adds the properties of the Directory.Build.props chain of a project folder to
     /// <paramref name="properties"/>.</summary>
@@ -54,7 +56,8 @@ internal static class BuildPropsChain
             {
                 return candidate;
             }
-            if (PathText.Equal(current, root) || !PathText.IsUnder(current, root) || PathText.GetDirectory(current) == current)
+            if (PathText.Equal(current, root) || !PathText.IsUnder(current, root)
+                || PathText.GetDirectory(current) == current)
             {
                 return null;
             }
@@ -63,7 +66,8 @@ internal static class BuildPropsChain
 
     private static void Evaluate(string file, State state)
     {
-        if (state.Imports++ >= MaxImports || !state.Visiting.Add(file) || !PathText.IsUnder(file, state.Root) || state.Boundary.LeavesRepository(file))
+        if (state.Imports++ >= MaxImports || !state.Visiting.Add(file) || !PathText.IsUnder(file, state.Root)
+            || state.Boundary.LeavesRepository(file))
         {
             return;
         }
@@ -79,7 +83,8 @@ internal static class BuildPropsChain
                 case "PropertyGroup":
                     foreach (var property in ProjectProperties.Definite(element))
                     {
-                        state.Properties[property.Name.LocalName] = Expand(property.Value.Trim(), thisDirectory, state, keepUnknown: true)!;
+                        state.Properties[property.Name.LocalName] = Expand(
+                            property.Value.Trim(), thisDirectory, state, keepUnknown: true)!;
                     }
                     break;
                 case "Import":
@@ -92,7 +97,8 @@ internal static class BuildPropsChain
     private static void Import(XElement import, string thisDirectory, State state)
     {
         var project = import.Attribute("Project")?.Value;
-        if (project == null || Expand(project.Trim(), thisDirectory, state, keepUnknown: false) is not { } expanded || expanded.Length == 0)
+        if (project == null || Expand(project.Trim(), thisDirectory, state, keepUnknown: false) is not { } expanded
+            || expanded.Length == 0)
         {
             return;
         }
@@ -100,7 +106,8 @@ internal static class BuildPropsChain
         if (import.Attribute("Condition")?.Value is { } condition)
         {
             var exists = ExistsCondition.Match(condition);
-            if (!exists.Success || Expand(exists.Groups[1].Value, thisDirectory, state, keepUnknown: false) is not { } tested ||
+            if (!exists.Success
+                || Expand(exists.Groups[1].Value, thisDirectory, state, keepUnknown: false) is not { } tested ||
                 !File.Exists(PathText.Combine(thisDirectory, tested)))
             {
                 return;
@@ -132,7 +139,8 @@ internal static class BuildPropsChain
                 case "MSBuildProjectDirectory":
                     return state.ProjectDirectory;
                 default:
-                    if (state.Properties.TryGetValue(name, out var known) && known.IndexOf("$(", StringComparison.Ordinal) < 0)
+                    if (state.Properties.TryGetValue(name, out var known)
+                        && known.IndexOf("$(", StringComparison.Ordinal) < 0)
                     {
                         return known;
                     }
@@ -174,14 +182,16 @@ internal static class BuildPropsChain
     private static string Unquote(string text)
     {
         text = text.Trim();
-        return text.Length >= 2 && text[0] == '\'' && text[text.Length - 1] == '\'' ? text.Substring(1, text.Length - 2).Trim() : text;
+        return text.Length >= 2 && text[0] == '\''
+            && text[text.Length - 1] == '\'' ? text.Substring(1, text.Length - 2).Trim() : text;
     }
 
     /// <summary>The folder at or above <paramref name="directory"/> (not above the root) that holds
     /// <paramref name="name"/>, or null.</summary>
     private static string? FindAbove(string directory, string name, string root)
     {
-        for (var current = PathText.Normalize(directory); PathText.IsUnder(current, root); current = PathText.GetDirectory(current))
+        for (var current = PathText.Normalize(directory); PathText.IsUnder(
+            current, root); current = PathText.GetDirectory(current))
         {
             if (File.Exists(PathText.Combine(current, name)))
             {

@@ -22,7 +22,8 @@ namespace Preflight.Cli.Projects;
 internal static class ProjectCompilation
 {
     private static readonly string[] CommonUsings =
-        { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
+        { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading",
+            "System.Threading.Tasks" };
 
     private static readonly string[] WebUsings =
     {
@@ -32,17 +33,20 @@ internal static class ProjectCompilation
     };
 
     private static readonly string[] WorkerUsings =
-        { "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" };
+        { "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+            "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" };
 
     /// <summary>C# files larger than this are generated in practice; they are left out.</summary>
     private const long MaxSourceBytes = 2 * 1024 * 1024;
 
-    public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, IReadOnlyList<string> allProjects) =>
+    public static IReadOnlyList<string> SourceFiles(
+        ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, IReadOnlyList<string> allProjects) =>
         SourceFiles(project, repositoryCSharpFiles, new ProjectFolders(repositoryCSharpFiles, allProjects));
 
     /// <summary>The project's C# files: its default items (<paramref name="folders"/>, computed once per run) and
     /// Compile includes.</summary>
-    public static IReadOnlyList<string> SourceFiles(ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, ProjectFolders folders)
+    public static IReadOnlyList<string> SourceFiles(
+        ProjectInfo project, IReadOnlyList<string> repositoryCSharpFiles, ProjectFolders folders)
     {
         var removes = project.CompileRemoves.Select(p => new RepositoryGlob(p)).ToList();
         var files = new List<string>();
@@ -72,11 +76,14 @@ internal static class ProjectCompilation
         return files;
     }
 
-    public static CSharpCompilation Create(ProjectInfo project, IReadOnlyList<string> sourceFiles, ReferencePacks packs, CancellationToken cancellationToken)
+    public static CSharpCompilation Create(
+        ProjectInfo project, IReadOnlyList<string> sourceFiles, ReferencePacks packs,
+        CancellationToken cancellationToken)
     {
         // Documentation comments as plain comments: no rule reads them, and their structured trivia cost parse time and
         // memory.
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: new[] { "NET", "RELEASE" });
+        var parseOptions = new CSharpParseOptions(
+            LanguageVersion.Latest, DocumentationMode.None, preprocessorSymbols: new[] { "NET", "RELEASE" });
         var trees = new List<SyntaxTree>();
         foreach (var file in sourceFiles)
         {
@@ -88,19 +95,24 @@ internal static class ProjectCompilation
         }
         if (project.ImplicitUsings)
         {
-            var usings = CommonUsings.Concat(project.IsWeb ? WebUsings : project.IsWorker ? WorkerUsings : Array.Empty<string>());
+            var usings = CommonUsings.Concat(
+                project.IsWeb ? WebUsings : project.IsWorker ? WorkerUsings : Array.Empty<string>());
             var globalUsings = string.Join("\n", usings.Select(u => $"global using global::{u};"));
             trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(globalUsings, Encoding.UTF8), parseOptions,
                 PathText.Combine(project.Directory, "obj/" + project.Name + ".GlobalUsings.g.cs"), cancellationToken));
         }
-        var outputKind = string.Equals(project.OutputType, "Exe", StringComparison.OrdinalIgnoreCase) || string.Equals(project.OutputType, "WinExe", StringComparison.OrdinalIgnoreCase)
+        var outputKind = string.Equals(project.OutputType, "Exe", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(project.OutputType, "WinExe", StringComparison.OrdinalIgnoreCase)
             ? OutputKind.ConsoleApplication
             : OutputKind.DynamicallyLinkedLibrary;
         var options = new CSharpCompilationOptions(
             outputKind,
-            nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+            nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable
+                : NullableContextOptions.Disable,
             concurrentBuild: false);
-        return CSharpCompilation.Create(project.Property("AssemblyName") ?? project.Name, trees, packs.For(project.TargetFramework, project.UsesAspNetCore), options);
+        return CSharpCompilation.Create(
+            project.Property("AssemblyName") ?? project.Name, trees,
+            packs.For(project.TargetFramework, project.UsesAspNetCore), options);
     }
 
     private static SourceText? ReadSource(string path)

@@ -19,7 +19,9 @@ internal sealed class ProjectInfo
 {
     private readonly Dictionary<string, string> _properties;
 
-    private ProjectInfo(string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves, List<string> compileIncludes,
+    private ProjectInfo(
+        string path, string sdk, Dictionary<string, string> properties, List<string> compileRemoves,
+        List<string> compileIncludes,
         ProjectItems items)
     {
         Path = path;
@@ -47,19 +49,22 @@ internal sealed class ProjectInfo
     public string Directory => PathText.GetDirectory(Path);
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);
     public string Sdk { get; }
-    public bool IsWeb => Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase) || Sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase);
+    public bool IsWeb => Sdk.StartsWith("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase)
+        || Sdk.StartsWith("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase);
     public bool IsWorker => Sdk.StartsWith("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
     public List<string> CompileRemoves { get; }
     public List<string> CompileIncludes { get; }
 
-    public string? Property(string name) => _properties.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+    public string? Property(string name) => _properties.TryGetValue(name, out var value)
+        && value.Length > 0 ? value : null;
 
     /// <summary>The first of TargetFramework / TargetFrameworks; null when unknown (e.g. made of properties).</summary>
     public string? TargetFramework
     {
         get
         {
-            var value = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';').FirstOrDefault(t => t.Trim().Length > 0)?.Trim();
+            var value = Property("TargetFramework")
+                ?? Property("TargetFrameworks")?.Split(';').FirstOrDefault(t => t.Trim().Length > 0)?.Trim();
             return value == null || value.Contains('$') ? null : value;
         }
     }
@@ -68,12 +73,15 @@ internal sealed class ProjectInfo
     public string OutputType => Property("OutputType") ?? (IsWeb || IsWorker ? "Exe" : "Library");
 
     public bool ImplicitUsings => Property("ImplicitUsings") is { } value &&
-        (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        (value.Equals("enable", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     public bool NullableEnabled => Property("Nullable") is { } value &&
-        (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("annotations", StringComparison.OrdinalIgnoreCase));
+        (value.Equals("enable", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("annotations", StringComparison.OrdinalIgnoreCase));
 
-    public bool DefaultCompileItems => !string.Equals(Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase) &&
+    public bool DefaultCompileItems =>
+        !string.Equals(Property("EnableDefaultCompileItems"), "false", StringComparison.OrdinalIgnoreCase) &&
         !string.Equals(Property("EnableDefaultItems"), "false", StringComparison.OrdinalIgnoreCase);
 
     public static ProjectInfo? Load(string path, string repositoryRoot)
@@ -88,7 +96,8 @@ internal sealed class ProjectInfo
         AddProperties(project, properties);
         var removes = new List<string>();
         var includes = new List<string>();
-        foreach (var item in project.Descendants().Where(e => e.Name.LocalName == "Compile" && ProjectProperties.IsUnconditioned(e)))
+        foreach (var item in project.Descendants().Where(
+            e => e.Name.LocalName == "Compile" && ProjectProperties.IsUnconditioned(e)))
         {
             if (item.Attribute("Remove")?.Value is { } remove)
             {
@@ -99,8 +108,12 @@ internal sealed class ProjectInfo
                 includes.AddRange(Split(include));
             }
         }
-        var sdk = project.Attribute("Sdk")?.Value ?? project.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value ?? "Microsoft.NET.Sdk";
-        return new ProjectInfo(PathText.Normalize(path), sdk.Trim(), properties, removes, includes, ProjectItems.Read(project, PathText.GetDirectory(path)))
+        var sdk = project.Attribute("Sdk")?.Value
+            ?? project.Elements().FirstOrDefault(e => e.Name.LocalName == "Sdk")?.Attribute("Name")?.Value
+            ?? "Microsoft.NET.Sdk";
+        return new ProjectInfo(
+            PathText.Normalize(path), sdk.Trim(), properties, removes, includes,
+            ProjectItems.Read(project, PathText.GetDirectory(path)))
         {
             _repositoryRoot = repositoryRoot,
         };
@@ -109,7 +122,8 @@ internal sealed class ProjectInfo
     private static IEnumerable<string> Split(string value) =>
         value.Split(';').Select(v => v.Trim()).Where(v => v.Length > 0 && !v.Contains('$') && !v.Contains('@'));
 
-    private static void AddProperties(XElement project, Dictionary<string, string> properties) => ProjectProperties.AddDefinite(project, properties);
+    private static void AddProperties(XElement project, Dictionary<string, string> properties) =>
+        ProjectProperties.AddDefinite(project, properties);
 
     internal static XElement? Read(string path)
     {
@@ -121,7 +135,8 @@ internal sealed class ProjectInfo
                 return null;
             }
             using var stream = File.OpenRead(path);
-            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(
+                stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             return XElement.Load(reader);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XmlException)

@@ -28,7 +28,8 @@ internal sealed class ProjectItems
         var packages = new List<string>();
         var frameworks = new List<string>();
         var projects = new List<string>();
-        foreach (var group in project.Elements().Where(e => e.Name.LocalName == "ItemGroup" && e.Attribute("Condition") == null))
+        foreach (var group in project.Elements().Where(
+            e => e.Name.LocalName == "ItemGroup" && e.Attribute("Condition") == null))
         {
             foreach (var item in group.Elements().Where(e => e.Attribute("Condition") == null))
             {
@@ -36,7 +37,8 @@ internal sealed class ProjectItems
                 {
                     continue;
                 }
-                foreach (var value in include.Split(';').Select(v => v.Trim()).Where(v => v.Length > 0 && !v.Contains('$') && !v.Contains('@')))
+                foreach (var value in include.Split(';').Select(v => v.Trim()).Where(
+                    v => v.Length > 0 && !v.Contains('$') && !v.Contains('@')))
                 {
                     switch (item.Name.LocalName)
                     {
@@ -47,7 +49,10 @@ internal sealed class ProjectItems
                             frameworks.Add(value);
                             break;
                         case "ProjectReference":
-                            projects.Add(PathText.Normalize(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, value.Replace('\\', '/')))));
+                            projects.Add(
+                                PathText.Normalize(
+                                System.IO.Path.GetFullPath(
+                                System.IO.Path.Combine(directory, value.Replace('\\', '/')))));
                             break;
                     }
                 }
@@ -56,7 +61,8 @@ internal sealed class ProjectItems
         return new ProjectItems(packages, frameworks, projects);
     }
 
-    public bool HasFramework(string name) => Frameworks.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
+    public bool HasFramework(string name) =>
+        Frameworks.Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
 
     public bool HasPackage(Func<string, bool> matches) => Packages.Any(matches);
 }

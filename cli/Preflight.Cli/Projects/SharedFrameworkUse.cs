@@ -38,7 +38,8 @@ internal static class SharedFrameworkUse
         }
         foreach (var reference in project.Items.Projects)
         {
-            if (!seen.Contains(reference) && ProjectInfo.Load(reference, root) is { } referenced && Of(referenced, root, depth + 1, seen))
+            if (!seen.Contains(reference) && ProjectInfo.Load(reference, root) is { } referenced
+                && Of(referenced, root, depth + 1, seen))
             {
                 return true;
             }
@@ -49,5 +50,7 @@ internal static class SharedFrameworkUse
     private static bool Direct(ProjectInfo project) =>
         project.IsWeb || project.IsWorker ||
         project.Items.HasFramework("Microsoft.AspNetCore.App") ||
-        project.Items.HasPackage(package => Array.Exists(PackagePrefixes, prefix => package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
+        project.Items.HasPackage(
+            package =>
+            Array.Exists(PackagePrefixes, prefix => package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)));
 }
