@@ -19,8 +19,10 @@ internal static class ExternalConfigurationSources
     /// restore).</summary>
     private static readonly HashSet<string> KnownExternal = new HashSet<string>(StringComparer.Ordinal)
     {
-        "AddAzureKeyVault", "AddAzureKeyVaultSecrets", "AddAzureAppConfiguration", "AddDaprSecretStore", "AddDaprConfigurationStore",
-        "AddSecretsManager", "AddSystemsManager", "AddAppConfig", "AddConsul", "AddVault", "AddHashiCorpVault", "AddGoogleSecretManager",
+        "AddAzureKeyVault", "AddAzureKeyVaultSecrets", "AddAzureAppConfiguration", "AddDaprSecretStore",
+            "AddDaprConfigurationStore",
+        "AddSecretsManager", "AddSystemsManager", "AddAppConfig", "AddConsul", "AddVault", "AddHashiCorpVault",
+            "AddGoogleSecretManager",
         "AddKeyPerFile", "AddEtcd", "AddSpringCloudConfigServer", "AddConfigServer", "AddKubernetes",
     };
 
@@ -28,7 +30,8 @@ internal static class ExternalConfigurationSources
     /// developers).</summary>
     private static readonly HashSet<string> Local = new HashSet<string>(StringComparer.Ordinal)
     {
-        "AddJsonFile", "AddJsonStream", "AddEnvironmentVariables", "AddCommandLine", "AddUserSecrets", "AddInMemoryCollection",
+        "AddJsonFile", "AddJsonStream", "AddEnvironmentVariables", "AddCommandLine", "AddUserSecrets",
+            "AddInMemoryCollection",
         "AddIniFile", "AddIniStream", "AddXmlFile", "AddXmlStream", "AddConfiguration", "AddYamlFile",
     };
 

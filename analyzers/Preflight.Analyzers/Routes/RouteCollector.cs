@@ -24,7 +24,8 @@ internal sealed class RouteCollector
     private static readonly HashSet<string> UnknownMaps = new HashSet<string>(StringComparer.Ordinal)
     {
         "MapAreaControllerRoute", "MapDynamicControllerRoute", "MapDynamicPageRoute",
-        "MapFallback", "MapFallbackToFile", "MapFallbackToController", "MapFallbackToPage", "MapFallbackToAreaController", "MapFallbackToAreaPage",
+        "MapFallback", "MapFallbackToFile", "MapFallbackToController", "MapFallbackToPage",
+            "MapFallbackToAreaController", "MapFallbackToAreaPage",
         "MapRazorPages", "MapRazorComponents", "MapBlazorHub",
     };
 
@@ -41,7 +42,8 @@ internal sealed class RouteCollector
 
     private static readonly HashSet<string> StaticFileCalls = new HashSet<string>(StringComparer.Ordinal)
     {
-        "UseStaticFiles", "UseFileServer", "UseDefaultFiles", "UseDirectoryBrowser", "UseSpa", "UseSpaStaticFiles", "MapStaticAssets",
+        "UseStaticFiles", "UseFileServer", "UseDefaultFiles", "UseDirectoryBrowser", "UseSpa", "UseSpaStaticFiles",
+            "MapStaticAssets",
     };
 
     /// <summary>Library middleware that answers paths of its own (with no argument: its default path).</summary>

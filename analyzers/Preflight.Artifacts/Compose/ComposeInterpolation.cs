@@ -260,7 +260,8 @@ public static class ComposeInterpolation
             scan.Errors.Add(new ComposeInterpolationError(
                 depth >= MaxNesting
                     ? $"invalid interpolation: references are nested more than {MaxNesting} levels deep"
-                    : "invalid interpolation: '$' must be followed by a variable name or {...}; write $$ for a literal $",
+                    : "invalid interpolation: '$' must be followed by a variable name or {...}; write $$ for a " +
+                        "literal $",
                 i, Math.Min(2, end - i), null));
             literal.Append('$');
             i++;

@@ -241,7 +241,10 @@ internal sealed partial class ComposeLoader
             {
                 if (file.FindService(service.Name) != null)
                 {
-                    _errors.Add(new ComposeError($"include: service \"{service.Name}\" of {PathText.GetFileName(paths[0])} conflicts with a service of the same name",
+                    _errors.Add(
+                        new ComposeError(
+                        $"include: service \"{service.Name}\" of {PathText.GetFileName(paths[0])} conflicts with a " +
+                        $"service of the same name",
                         include.Span, ComposeErrorKind.Reference, include.SourceFile));
                     continue;
                 }

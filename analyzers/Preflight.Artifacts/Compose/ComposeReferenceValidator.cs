@@ -67,7 +67,9 @@ internal static class ComposeReferenceValidator
             {
                 if (!networks.Contains(network.Name))
                 {
-                    Add(errors, network.Node, network.Span, $"{owner} joins undefined network \"{network.Name}\" (define it under the top-level networks:)");
+                    Add(errors, network.Node, network.Span,
+                        $"{owner} joins undefined network \"{network.Name}\" (define it under the top-level " +
+                        $"networks:)");
                 }
             }
             foreach (var secret in service.Secrets)

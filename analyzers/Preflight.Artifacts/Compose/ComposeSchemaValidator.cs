@@ -16,7 +16,9 @@ internal static class ComposeSchemaValidator
         {
             if (!(document is ComposeScalar { IsNull: true }))
             {
-                Add(errors, document, $"the top level of a compose file must be a mapping (services:, volumes:, ...), not {document.Description}");
+                Add(errors, document,
+                    $"the top level of a compose file must be a mapping (services:, volumes:, ...), not " +
+                    $"{document.Description}");
             }
             return;
         }
@@ -131,7 +133,9 @@ internal static class ComposeSchemaValidator
                         {
                             if (!ComposeSchema.Accepts("M", dependency.Value))
                             {
-                                Add(errors, dependency.Value, $"depends_on \"{dependency.Name}\" must be a mapping (condition, required, restart), not {dependency.Value.Description}", at ?? dependency.ValueAlias);
+                                Add(errors, dependency.Value,
+                                    $"depends_on \"{dependency.Name}\" must be a mapping (condition, required, " +
+                                    $"restart), not {dependency.Value.Description}", at ?? dependency.ValueAlias);
                             }
                             else if (dependency.Value is ComposeMapping options)
                             {
@@ -147,7 +151,9 @@ internal static class ComposeSchemaValidator
                         {
                             if (!ComposeSchema.Accepts("S", variable.Value))
                             {
-                                Add(errors, variable.Value, $"environment variable \"{variable.Name}\" must be a string, number, boolean or null, not {variable.Value.Description}", at ?? variable.ValueAlias);
+                                Add(errors, variable.Value,
+                                    $"environment variable \"{variable.Name}\" must be a string, number, boolean or " +
+                                    $"null, not {variable.Value.Description}", at ?? variable.ValueAlias);
                             }
                         }
                         break;
@@ -192,7 +198,9 @@ internal static class ComposeSchemaValidator
         {
             if (!ComposeSchema.Accepts(allowed, item) || item is ComposeScalar { IsNull: true })
             {
-                Add(errors, item, $"each item of \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not {item.Description}", at);
+                Add(errors, item,
+                    $"each item of \"{entry.Name}\" must be {ComposeSchema.Describe(allowed)}, not " +
+                    $"{item.Description}", at);
             }
             else if (itemKeys != null && item is ComposeMapping mapping)
             {

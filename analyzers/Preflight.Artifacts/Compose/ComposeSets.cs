@@ -353,7 +353,9 @@ public static class ComposeSets
             }
             added ??= new List<ComposeError>(file.Errors);
             added.Add(new ComposeError(
-                $"service \"{service.Name}\" of overlay {PathText.GetFileName(overlay)} has neither an image nor a build context, and no base compose file of its folder ({bases}) defines it; compose fails with \"has neither an image nor a build context specified\"",
+                $"service \"{service.Name}\" of overlay {PathText.GetFileName(overlay)} has neither an image nor a " +
+                    $"build context, and no base compose file of its folder ({bases}) defines it; compose fails with " +
+                    $"\"has neither an image nor a build context specified\"",
                 service.NameSpan, ComposeErrorKind.Reference, overlay));
         }
         if (added != null)

@@ -197,7 +197,11 @@ internal static class ComposeYamlReader
                     }
                     else
                     {
-                        _errors.Add(new ComposeError($"unknown anchor '{alias.Value.Value}' referenced (an alias must follow its complete anchor)", _source.Span(alias.Start.Index, alias.End.Index), ComposeErrorKind.Syntax, _source.Path));
+                        _errors.Add(
+                            new ComposeError(
+                            $"unknown anchor '{alias.Value.Value}' referenced (an alias must follow its complete " +
+                            $"anchor)", _source.Span(alias.Start.Index, alias.End.Index), ComposeErrorKind.Syntax,
+                            _source.Path));
                         Complete(new ComposeScalar(
                             _source, _source.Span(alias.Start.Index, alias.End.Index), null, string.Empty, string.Empty,
                             true, false), null, alias.End.Index);

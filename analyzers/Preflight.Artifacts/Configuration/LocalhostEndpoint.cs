@@ -172,10 +172,17 @@ public sealed class LocalhostEndpoint
     /// postgis/postgis, bitnami/postgresql, ...</summary>
     public static bool ImageRuns(string repository, string kind) => kind switch
     {
-        "postgres" => repository.IndexOf("postgres", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("postgis", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("timescaledb", StringComparison.OrdinalIgnoreCase) >= 0,
-        "sqlserver" => repository.IndexOf("mssql", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("azure-sql-edge", StringComparison.OrdinalIgnoreCase) >= 0,
-        "mysql" => repository.IndexOf("mysql", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("mariadb", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("percona", StringComparison.OrdinalIgnoreCase) >= 0,
-        "redis" => repository.IndexOf("redis", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("valkey", StringComparison.OrdinalIgnoreCase) >= 0 || repository.IndexOf("garnet", StringComparison.OrdinalIgnoreCase) >= 0,
+        "postgres" => repository.IndexOf("postgres", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("postgis", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("timescaledb", StringComparison.OrdinalIgnoreCase) >= 0,
+        "sqlserver" => repository.IndexOf("mssql", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("azure-sql-edge", StringComparison.OrdinalIgnoreCase) >= 0,
+        "mysql" => repository.IndexOf("mysql", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("mariadb", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("percona", StringComparison.OrdinalIgnoreCase) >= 0,
+        "redis" => repository.IndexOf("redis", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("valkey", StringComparison.OrdinalIgnoreCase) >= 0
+            || repository.IndexOf("garnet", StringComparison.OrdinalIgnoreCase) >= 0,
         "mongodb" => repository.IndexOf("mongo", StringComparison.OrdinalIgnoreCase) >= 0,
         "rabbitmq" => repository.IndexOf("rabbitmq", StringComparison.OrdinalIgnoreCase) >= 0,
         _ => false,

@@ -205,8 +205,10 @@ public sealed partial class DockerBuildFinder
     /// <summary>Names every CI system sets to the checkout's root.</summary>
     private static readonly string[] RootVariables =
     {
-        "github.workspace", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "Build.SourcesDirectory", "BUILD_SOURCESDIRECTORY", "System.DefaultWorkingDirectory",
-        "SYSTEM_DEFAULTWORKINGDIRECTORY", "Build.Repository.LocalPath", "BUILD_REPOSITORY_LOCALPATH", "BITBUCKET_CLONE_DIR",
+        "github.workspace", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "Build.SourcesDirectory", "BUILD_SOURCESDIRECTORY",
+            "System.DefaultWorkingDirectory",
+        "SYSTEM_DEFAULTWORKINGDIRECTORY", "Build.Repository.LocalPath", "BUILD_REPOSITORY_LOCALPATH",
+            "BITBUCKET_CLONE_DIR",
     };
 
     /// <summary>

@@ -34,7 +34,8 @@ public static class LocalHosts
     private static readonly HashSet<string> DeveloperMachineNames = new HashSet<string>(
         StringComparer.OrdinalIgnoreCase)
     {
-        "0.0.0.0", "host.docker.internal", "gateway.docker.internal", "host.containers.internal", "kubernetes.docker.internal", "(localdb)",
+        "0.0.0.0", "host.docker.internal", "gateway.docker.internal", "host.containers.internal",
+            "kubernetes.docker.internal", "(localdb)",
     };
 
     /// <summary>True for a name of the loopback as written: <c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>,

@@ -61,7 +61,8 @@ public static class ShellCommands
     /// files.</summary>
     private static readonly HashSet<string> NeutralCommands = new HashSet<string>(StringComparer.Ordinal)
     {
-        "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "rpm", "dpkg", "rm", "mkdir", "chmod", "chown", "chgrp",
+        "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "tdnf", "rpm", "dpkg", "rm", "mkdir", "chmod", "chown",
+            "chgrp",
         "useradd", "adduser", "groupadd", "addgroup", "usermod", "update-ca-certificates", "ldconfig", "locale-gen",
         "true", "set", "echo", "export", "test", "[", "ls", "cat", "id", "whoami", "env", "printenv", "sed",
     };
@@ -69,7 +70,8 @@ public static class ShellCommands
     private static readonly HashSet<string> ValueOptions = new HashSet<string>(StringComparer.Ordinal)
     {
         "-c", "--configuration", "-r", "--runtime", "-f", "--framework", "-o", "--output", "--os", "--arch", "-a",
-        "-v", "--verbosity", "--version-suffix", "-s", "--source", "--packages", "--configfile", "--artifacts-path", "-bl",
+        "-v", "--verbosity", "--version-suffix", "-s", "--source", "--packages", "--configfile",
+            "--artifacts-path", "-bl",
         "--property", "--manifest", "-p",
     };
 

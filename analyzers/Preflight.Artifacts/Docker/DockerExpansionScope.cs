@@ -134,8 +134,10 @@ public static class DockerBuiltInArgs
     /// ARG.</summary>
     public static readonly IReadOnlyCollection<string> Predefined = new HashSet<string>(StringComparer.Ordinal)
     {
-        "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
-        "SOURCE_DATE_EPOCH", "BUILDKIT_CONTEXT_KEEP_GIT_DIR", "BUILDKIT_INLINE_CACHE", "BUILDKIT_MULTI_PLATFORM", "BUILDKIT_SANDBOX_HOSTNAME",
+        "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy",
+            "ALL_PROXY", "all_proxy",
+        "SOURCE_DATE_EPOCH", "BUILDKIT_CONTEXT_KEEP_GIT_DIR", "BUILDKIT_INLINE_CACHE", "BUILDKIT_MULTI_PLATFORM",
+            "BUILDKIT_SANDBOX_HOSTNAME",
         "BUILDKIT_SYNTAX", "BUILDKIT_CACHE_MOUNT_NS", "BUILDKIT_DOCKERFILE_CHECK",
     };
 

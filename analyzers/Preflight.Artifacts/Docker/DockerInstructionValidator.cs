@@ -101,7 +101,10 @@ internal static class DockerInstructionValidator
                     }
                     else if (values[2].IndexOf('$') < 0 && !StageName.IsMatch(values[2].ToLowerInvariant()))
                     {
-                        errors.Add(new DockerfileError($"invalid name for build stage: \"{values[2]}\", name can't start with a number or contain symbols", where));
+                        errors.Add(
+                            new DockerfileError(
+                            $"invalid name for build stage: \"{values[2]}\", name can't start with a number or " +
+                            $"contain symbols", where));
                     }
                 }
                 break;
@@ -109,7 +112,10 @@ internal static class DockerInstructionValidator
             case "ADD":
                 if (instruction.Arguments.Count < 2 && values.Count < 2)
                 {
-                    errors.Add(new DockerfileError(keyword + " requires at least two arguments, but only one was provided. Destination could not be determined", where));
+                    errors.Add(
+                        new DockerfileError(
+                        keyword + " requires at least two arguments, but only one was provided. Destination could " +
+                        "not be determined", where));
                 }
                 break;
             case "ENV":

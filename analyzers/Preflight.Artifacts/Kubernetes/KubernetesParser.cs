@@ -69,7 +69,10 @@ public static class KubernetesParser
         }
         if (reader.Exhausted)
         {
-            errors.Add(new KubernetesError($"the manifest holds more than {NodeBudget} nodes (aliases counted each time they are used); the rest was not read", map.Span(0, 0)));
+            errors.Add(
+                new KubernetesError(
+                $"the manifest holds more than {NodeBudget} nodes (aliases counted each time they are used); the " +
+                $"rest was not read", map.Span(0, 0)));
         }
         return new KubernetesFile(false, reader.Objects, errors, roots, map);
     }

@@ -113,7 +113,9 @@ public static class PreflightConfigParser
             }
             if (_exhausted)
             {
-                Error(PreflightConfigErrorKind.Shape, $"preflight.yaml holds more than {NodeBudget} values (aliases counted each time they are used); the rest was not read", _map.Span(0, 0));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"preflight.yaml holds more than {NodeBudget} values (aliases counted each time they are used); " +
+                    $"the rest was not read", _map.Span(0, 0));
             }
             var errors = new List<PreflightConfigError>(_errors);
             errors.Sort(
@@ -191,7 +193,9 @@ public static class PreflightConfigParser
             }
             if (value is not YamlMappingNode images)
             {
-                Error(PreflightConfigErrorKind.Shape, $"'images' must be a mapping of image names to their needs ({List(ImageKeys)}), not {Describe(value)}", Span(value));
+                Error(PreflightConfigErrorKind.Shape,
+                    $"'images' must be a mapping of image names to their needs ({List(ImageKeys)}), not " +
+                    $"{Describe(value)}", Span(value));
                 return;
             }
             foreach (var entry in images.Children)
@@ -266,7 +270,9 @@ public static class PreflightConfigParser
                     }
                     else if (!kubernetesNode.IsNullScalar())
                     {
-                        Error(PreflightConfigErrorKind.Shape, $"'external.kubernetes' must be a mapping of {List(ExternalKubernetesKeys)}, not {Describe(kubernetesNode)}", Span(kubernetesNode));
+                        Error(PreflightConfigErrorKind.Shape,
+                            $"'external.kubernetes' must be a mapping of {List(ExternalKubernetesKeys)}, not " +
+                            $"{Describe(kubernetesNode)}", Span(kubernetesNode));
                     }
                 }
             }
@@ -356,7 +362,9 @@ public static class PreflightConfigParser
                 if (!checks && unknownKeys == _unknownKeys)
                 {
                     // (With an unknown key, that error already says what is wrong, e.g. 'requires:' for 'require:'.)
-                    Error(PreflightConfigErrorKind.Shape, $"policy '{name}' checks nothing: give it require: (paths every matching object must have) or forbid: (files that must not exist)", nameSpan);
+                    Error(PreflightConfigErrorKind.Shape,
+                        $"policy '{name}' checks nothing: give it require: (paths every matching object must have) " +
+                        $"or forbid: (files that must not exist)", nameSpan);
                 }
                 result.Add(new PreflightPolicy(name, nameSpan, span, files, kinds, require, forbid));
             }

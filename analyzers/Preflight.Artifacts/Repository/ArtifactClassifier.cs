@@ -115,7 +115,8 @@ public static class ArtifactClassifier
 
     private static readonly string[] OtherFormatExtensions =
     {
-        ".yaml", ".yml", ".json", ".md", ".txt", ".xml", ".toml", ".ini", ".sh", ".ps1", ".bat", ".cmd", ".cs", ".py", ".js", ".ts",
+        ".yaml", ".yml", ".json", ".md", ".txt", ".xml", ".toml", ".ini", ".sh", ".ps1", ".bat", ".cmd", ".cs", ".py",
+            ".js", ".ts",
         ".csproj", ".props", ".targets", ".sln", ".png", ".svg", ".jpg", ".gif", ".zip", ".gz", ".tar",
     };
 

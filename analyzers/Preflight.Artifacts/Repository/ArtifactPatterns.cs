@@ -28,19 +28,24 @@ public static class ArtifactPatterns
         // Dockerfiles and their ignore files.
         "**/Dockerfile", "**/Dockerfile.*", "**/*.Dockerfile", "**/*.dockerignore",
         // Compose files and dotenv files.
-        "**/compose.y*ml", "**/compose.override.y*ml", "**/docker-compose.y*ml", "**/docker-compose.override.y*ml", "**/*compose*.y*ml",
+        "**/compose.y*ml", "**/compose.override.y*ml", "**/docker-compose.y*ml", "**/docker-compose.override.y*ml",
+            "**/*compose*.y*ml",
         "**/*.services.y*ml", "**/.env*", "**/*.env",
         // Preflight's own configuration (at the root), Vercel, Tye, GitHub workflows.
         "preflight.y*ml", "**/vercel.json", "**/tye.y*ml", ".github/workflows/*.y*ml",
         // Kubernetes manifests: YAML under the usual folders at any depth, and kustomizations wherever they are (Helm
         // templates are found too; the checks skip them).
-        "**/k8s/**/*.y*ml", "**/kubernetes/**/*.y*ml", "**/deploy/**/*.y*ml", "**/deployment/**/*.y*ml", "**/deployments/**/*.y*ml",
-        "**/manifests/**/*.y*ml", "**/.k8s/**/*.y*ml", "**/charts/**/*.y*ml", "**/helm/**/*.y*ml", "**/kustomization.y*ml", "**/Kustomization",
+        "**/k8s/**/*.y*ml", "**/kubernetes/**/*.y*ml", "**/deploy/**/*.y*ml", "**/deployment/**/*.y*ml",
+            "**/deployments/**/*.y*ml",
+        "**/manifests/**/*.y*ml", "**/.k8s/**/*.y*ml", "**/charts/**/*.y*ml", "**/helm/**/*.y*ml",
+            "**/kustomization.y*ml", "**/Kustomization",
         // Project files.
         "**/*.csproj", "**/Directory.Build.props", "**/Directory.Build.targets", "**/Directory.Packages.props",
         // What builds images and names their build contexts (DockerBuildFinder): read by the task only.
-        "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml", "**/.gitlab-ci.yml",
-        "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json", "**/.devcontainer.json",
+        "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml",
+            "**/.gitlab-ci.yml",
+        "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json",
+            "**/.devcontainer.json",
         "**/*.sh", "**/*.bash", "**/*.ps1", "**/Makefile", "**/makefile", "**/GNUmakefile",
         // Settings files of every project (committed secrets, PF1004), their launch profiles (PF1001/PF1002: what a
         // local run
@@ -56,8 +61,10 @@ public static class ArtifactPatterns
     {
         "**/Directory.Build.props", "**/Directory.Build.targets", "**/Directory.Packages.props", "**/.gitignore",
         "**/id_rsa", "**/id_dsa", "**/id_ecdsa", "**/id_ed25519", "**/*.pem", "**/*.key",
-        "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml", "**/.gitlab-ci.yml",
-        "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json", "**/.devcontainer.json",
+        "**/azure-pipelines*.y*ml", "**/.azure*/**/*.y*ml", "**/pipelines/**/*.y*ml", "**/.pipelines/**/*.y*ml",
+            "**/.gitlab-ci.yml",
+        "**/*.gitlab-ci.yml", "**/azds.yaml", "**/skaffold.y*ml", "**/.devcontainer/**/devcontainer.json",
+            "**/.devcontainer.json",
         "**/*.sh", "**/*.bash", "**/*.ps1", "**/Makefile", "**/makefile", "**/GNUmakefile",
     };
 

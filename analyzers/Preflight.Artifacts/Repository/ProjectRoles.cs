@@ -17,7 +17,8 @@ public static class ProjectRoles
     /// </summary>
     private static readonly string[] TestPackagePrefixes =
     {
-        "Microsoft.NET.Test.Sdk", "xunit", "NUnit", "MSTest", "TUnit", "Aspire.Hosting.Testing", "Microsoft.AspNetCore.Mvc.Testing", "BenchmarkDotNet",
+        "Microsoft.NET.Test.Sdk", "xunit", "NUnit", "MSTest", "TUnit", "Aspire.Hosting.Testing",
+            "Microsoft.AspNetCore.Mvc.Testing", "BenchmarkDotNet",
     };
 
     /// <summary>True for a package of <see cref="TestPackagePrefixes"/>.</summary>

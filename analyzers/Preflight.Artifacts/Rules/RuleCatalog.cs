@@ -96,7 +96,10 @@ public static class RuleCatalog
         public const string Id = "PF6003";
         public const string Title = "Type name resolves to no type";
         public const string Message = "Type '{0}' does not exist in {1}; {2} will not find it at run time";
-        public const string Description = "A constant type name passed to Type.GetType, Activator.CreateInstance(assemblyName, typeName) or Assembly.GetType names no type of this project or of the assembly it points at. The call returns null (or throws) at run time, typically at start where plugins, handlers or serializers are wired by name.";
+        public const string Description = "A constant type name passed to Type.GetType, " +
+            "Activator.CreateInstance(assemblyName, typeName) or Assembly.GetType names no type of this project or " +
+            "of the assembly it points at. The call returns null (or throws) at run time, typically at start where " +
+            "plugins, handlers or serializers are wired by name.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -105,7 +108,8 @@ public static class RuleCatalog
     {
         public const string Id = "PF1004";
         public const string Title = "Secret value is committed";
-        public const string Message = "Secret value committed: {0} '{1}' in '{2}'; remove it, rotate it (it stays in the git history) and provide it at deploy time from a secret store or the environment";
+        public const string Message = "Secret value committed: {0} '{1}' in '{2}'; remove it, rotate it (it stays in " +
+            "the git history) and provide it at deploy time from a secret store or the environment";
         public const string Description = "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in appsettings*.json, a non-example .env file, a compose file, a Dockerfile, a Kubernetes manifest (Secret data is base64-decoded; Helm chart templates are skipped) or a private key file (id_rsa, *.pem, *.key). Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine, and so is local set-up: a password to localhost or to a service of the repository's compose files outside production artifacts. The value is never printed: only its kind and the format's fixed prefix.";
         public const string Category = SecretsCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
@@ -126,7 +130,11 @@ public static class RuleCatalog
         public const string Id = "PF4001";
         public const string Title = "Workflow uses a secret that preflight.yaml does not declare";
         public const string Message = "Secret '{0}' is used by workflow '{1}' but not declared in '{2}' (secrets:){3}; an unset secret is silently an empty string at run time";
-        public const string Description = "A GitHub Actions workflow reads secrets.X (other than the built-in GITHUB_TOKEN, and other than a secret the reusable workflow declares in on.workflow_call.secrets) that the repository's preflight.yaml does not list under secrets:. GitHub evaluates an unset secret to an empty string, so the deploy fails later with an unrelated error. Reported only when a preflight.yaml exists.";
+        public const string Description = "A GitHub Actions workflow reads secrets.X (other than the built-in " +
+            "GITHUB_TOKEN, and other than a secret the reusable workflow declares in on.workflow_call.secrets) that " +
+            "the repository's preflight.yaml does not list under secrets:. GitHub evaluates an unset secret to an " +
+            "empty string, so the deploy fails later with an unrelated error. Reported only when a preflight.yaml " +
+            "exists.";
         public const string Category = SecretsCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -135,8 +143,12 @@ public static class RuleCatalog
     {
         public const string Id = "PF4002";
         public const string Title = "Declared secrets or variables are missing from the build environment";
-        public const string Message = "Missing or empty in this build's environment{0}: {1} (declared in '{2}'); set them in the CI secret store or environment before deploying";
-        public const string Description = "Readiness check, opt-in for CI with -p:PreflightCheckEnvironment=true (and optionally -p:PreflightEnvironment=<name> to select the entries whose environments: include it): every secret and variable preflight.yaml declares must be present and non-empty in the environment of the build. One message lists every missing name; values are never printed.";
+        public const string Message = "Missing or empty in this build's environment{0}: {1} (declared in '{2}'); set " +
+            "them in the CI secret store or environment before deploying";
+        public const string Description = "Readiness check, opt-in for CI with -p:PreflightCheckEnvironment=true " +
+            "(and optionally -p:PreflightEnvironment=<name> to select the entries whose environments: include it): " +
+            "every secret and variable preflight.yaml declares must be present and non-empty in the environment of " +
+            "the build. One message lists every missing name; values are never printed.";
         public const string Category = SecretsCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -146,7 +158,14 @@ public static class RuleCatalog
         public const string Id = "PF5001";
         public const string Title = "Kubernetes reference names a Secret or ConfigMap defined nowhere";
         public const string Message = "{0} is referenced here ({1}) but {2}; looked in {3}";
-        public const string Description = "A workload's secretKeyRef, configMapKeyRef, envFrom, secret/configMap/projected volume or imagePullSecrets names a Secret or ConfigMap that no manifest of the repository defines (Secret, ConfigMap, SealedSecret, ExternalSecret, kustomize generators, cert-manager Certificate, CSI SecretProviderClass, Vault and 1Password operator resources count) and that preflight.yaml does not declare under external.kubernetes; or a key that a repository definition with a known set of keys does not have. The pod stays in CreateContainerConfigError (or ContainerCreating) and the rollout never finishes. References marked optional: true and Helm templates are not checked.";
+        public const string Description = "A workload's secretKeyRef, configMapKeyRef, envFrom, " +
+            "secret/configMap/projected volume or imagePullSecrets names a Secret or ConfigMap that no manifest of " +
+            "the repository defines (Secret, ConfigMap, SealedSecret, ExternalSecret, kustomize generators, " +
+            "cert-manager Certificate, CSI SecretProviderClass, Vault and 1Password operator resources count) and " +
+            "that preflight.yaml does not declare under external.kubernetes; or a key that a repository definition " +
+            "with a known set of keys does not have. The pod stays in CreateContainerConfigError (or " +
+            "ContainerCreating) and the rollout never finishes. References marked optional: true and Helm templates " +
+            "are not checked.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -166,7 +185,9 @@ public static class RuleCatalog
         public const string Id = "PF5003";
         public const string Title = "Repository policy from preflight.yaml is violated";
         public const string Message = "Policy '{0}' of preflight.yaml is violated: {1}";
-        public const string Description = "A policy under preflight.yaml 'policies:' requires a path (require:) on every object of its kind in the files it names, or forbids files (forbid:). An object without the required path, or a file matching a forbidden glob, violates the team's own deployment rule.";
+        public const string Description = "A policy under preflight.yaml 'policies:' requires a path (require:) on " +
+            "every object of its kind in the files it names, or forbids files (forbid:). An object without the " +
+            "required path, or a file matching a forbidden glob, violates the team's own deployment rule.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -205,8 +226,11 @@ public static class RuleCatalog
     {
         public const string Id = "PF2007";
         public const string Title = "ARG or ENV name says it holds a secret";
-        public const string Message = "{0} '{1}' looks like a secret: {0} values are kept in the image history and metadata; pass it with a secret mount (RUN --mount=type=secret,id={1}) instead";
-        public const string Description = "An ARG or ENV whose name contains apikey, auth, credential(s), key, password, pword, passwd, secret or token as a word (BuildKit's SecretsUsedInArgOrEnv check) leaks its value into the image: anyone who can pull the image can read it with docker history or docker inspect.";
+        public const string Message = "{0} '{1}' looks like a secret: {0} values are kept in the image history and " +
+            "metadata; pass it with a secret mount (RUN --mount=type=secret,id={1}) instead";
+        public const string Description = "An ARG or ENV whose name contains apikey, auth, credential(s), key, " +
+            "password, pword, passwd, secret or token as a word (BuildKit's SecretsUsedInArgOrEnv check) leaks its " +
+            "value into the image: anyone who can pull the image can read it with docker history or docker inspect.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -236,7 +260,11 @@ public static class RuleCatalog
         public const string Id = "PF2003";
         public const string Title = "ENTRYPOINT/CMD runs something the image does not contain";
         public const string Message = "'{0}' is not in the image: {1}";
-        public const string Description = "The final stage's ENTRYPOINT or CMD runs a .NET assembly, a Python module or file, a Node file or a script that the image does not contain at the place the command looks (WORKDIR, PYTHONPATH), after the COPY instructions and dotnet publish outputs are followed. Docker checks nothing before the container starts; it then fails with 'The application X.dll does not exist', 'No module named src' or 'no such file or directory'.";
+        public const string Description = "The final stage's ENTRYPOINT or CMD runs a .NET assembly, a Python module " +
+            "or file, a Node file or a script that the image does not contain at the place the command looks " +
+            "(WORKDIR, PYTHONPATH), after the COPY instructions and dotnet publish outputs are followed. Docker " +
+            "checks nothing before the container starts; it then fails with 'The application X.dll does not exist', " +
+            "'No module named src' or 'no such file or directory'.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -245,8 +273,13 @@ public static class RuleCatalog
     {
         public const string Id = "PF2004";
         public const string Title = "dotnet restore runs before the files it needs are copied";
-        public const string Message = "'dotnet restore' of '{0}' runs before these files it needs are copied into the image: {1}";
-        public const string Description = "A RUN dotnet restore runs before the project's ProjectReferences, or the Directory.Build.props, Directory.Packages.props, NuGet.config or global.json (with msbuild-sdks) that its build imports, have been copied into the stage. Restore then skips the missing projects, uses the wrong package versions or sources, or fails; the later build fails or silently differs from the local one.";
+        public const string Message = "'dotnet restore' of '{0}' runs before these files it needs are copied into " +
+            "the image: {1}";
+        public const string Description = "A RUN dotnet restore runs before the project's ProjectReferences, or the " +
+            "Directory.Build.props, Directory.Packages.props, NuGet.config or global.json (with msbuild-sdks) that " +
+            "its build imports, have been copied into the stage. Restore then skips the missing projects, uses the " +
+            "wrong package versions or sources, or fails; the later build fails or silently differs from the local " +
+            "one.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -255,8 +288,11 @@ public static class RuleCatalog
     {
         public const string Id = "PF2005";
         public const string Title = "Runtime image is older than the project's target framework";
-        public const string Message = "Runtime image '{0}' has .NET {1}, but '{2}' targets {3}; the app will not start (use tag {4} or later)";
-        public const string Description = "The final stage runs on mcr.microsoft.com/dotnet/aspnet, runtime or runtime-deps with a version older than the TargetFramework of the project the Dockerfile publishes. The container fails at start with 'You must install or update .NET to run this application'.";
+        public const string Message = "Runtime image '{0}' has .NET {1}, but '{2}' targets {3}; the app will not " +
+            "start (use tag {4} or later)";
+        public const string Description = "The final stage runs on mcr.microsoft.com/dotnet/aspnet, runtime or " +
+            "runtime-deps with a version older than the TargetFramework of the project the Dockerfile publishes. The " +
+            "container fails at start with 'You must install or update .NET to run this application'.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -286,7 +322,10 @@ public static class RuleCatalog
         public const string Id = "PF3003";
         public const string Title = "Compose service lacks a variable its image requires";
         public const string Message = "Service '{0}' (image {1}) {2}";
-        public const string Description = "The image of a compose service (built-in catalogue of well-known images, extended by preflight.yaml images:) needs variables to start: a database image without its password, a server that needs a EULA accepted. Without them the container exits at first start. Services under profiles are checked too.";
+        public const string Description = "The image of a compose service (built-in catalogue of well-known images, " +
+            "extended by preflight.yaml images:) needs variables to start: a database image without its password, a " +
+            "server that needs a EULA accepted. Without them the container exits at first start. Services under " +
+            "profiles are checked too.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -296,7 +335,9 @@ public static class RuleCatalog
         public const string Id = "PF3004";
         public const string Title = "Persistent path has no volume";
         public const string Message = "Service '{0}' (image {1}) keeps its data at {2}='{3}' but no volume is mounted at or above that path; the data is lost when the container is recreated";
-        public const string Description = "A variable that the catalogue or preflight.yaml marks 'persist' holds the path where the image keeps its data. Without a volume at or above that path, every container re-creation (deploy, image update) starts from empty data.";
+        public const string Description = "A variable that the catalogue or preflight.yaml marks 'persist' holds the " +
+            "path where the image keeps its data. Without a volume at or above that path, every container " +
+            "re-creation (deploy, image update) starts from empty data.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -306,7 +347,11 @@ public static class RuleCatalog
         public const string Id = "PF3005";
         public const string Title = "Compose reference names nothing defined";
         public const string Message = "{0}";
-        public const string Description = "depends_on, links, extends, volumes_from, named volumes, networks, secrets and configs must name a service or top-level definition of the project; depends_on, extends and include must not form a cycle; a service of an overlay file (docker-compose.prod.yml) that no base file of its folder defines needs an image or a build. Compose refuses to load such a project ('service X depends on undefined service Y', 'dependency cycle detected').";
+        public const string Description = "depends_on, links, extends, volumes_from, named volumes, networks, " +
+            "secrets and configs must name a service or top-level definition of the project; depends_on, extends and " +
+            "include must not form a cycle; a service of an overlay file (docker-compose.prod.yml) that no base file " +
+            "of its folder defines needs an image or a build. Compose refuses to load such a project ('service X " +
+            "depends on undefined service Y', 'dependency cycle detected').";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -325,7 +370,8 @@ public static class RuleCatalog
     {
         public const string Id = "PF3007";
         public const string Title = "depends_on waits for a healthy service that has no healthcheck";
-        public const string Message = "Service '{0}' waits for '{1}' to be healthy (condition: service_healthy), but '{1}' {2}; compose refuses to start '{0}'";
+        public const string Message = "Service '{0}' waits for '{1}' to be healthy (condition: service_healthy), but " +
+            "'{1}' {2}; compose refuses to start '{0}'";
         public const string Description = "A depends_on entry with condition: service_healthy names a service that has no healthcheck (in the service, its overrides or its extends) and whose image has no HEALTHCHECK either, or a service whose healthcheck is disabled. 'docker compose up' fails with 'dependency failed to start: container ... has no healthcheck configured'. Images that may bring their own HEALTHCHECK are not reported.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
@@ -336,7 +382,11 @@ public static class RuleCatalog
         public const string Id = "PF5006";
         public const string Title = "kustomization names a file or folder that does not exist";
         public const string Message = "kustomization {0} '{1}' does not exist (looked for {2}); kustomize build fails and nothing is deployed";
-        public const string Description = "A kustomization.yaml names in resources, bases, components, patchesStrategicMerge, patches/patchesJson6902 path, or the files/envs of a configMapGenerator or secretGenerator a local file or folder that does not exist, relative to the kustomization's folder. 'kustomize build' and 'kubectl apply -k' (and Argo CD, Flux) fail with 'no such file or directory'. Remote references (URLs, github.com/...?ref=) are not checked.";
+        public const string Description = "A kustomization.yaml names in resources, bases, components, " +
+            "patchesStrategicMerge, patches/patchesJson6902 path, or the files/envs of a configMapGenerator or " +
+            "secretGenerator a local file or folder that does not exist, relative to the kustomization's folder. " +
+            "'kustomize build' and 'kubectl apply -k' (and Argo CD, Flux) fail with 'no such file or directory'. " +
+            "Remote references (URLs, github.com/...?ref=) are not checked.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }

@@ -41,7 +41,8 @@ public static class LocalCredentials
 
     private static readonly string[] DevelopmentWords =
     {
-        "development", "dev", "local", "localhost", "docker", "compose", "dockercompose", "override", "test", "tests", "testing", "debug", "ci",
+        "development", "dev", "local", "localhost", "docker", "compose", "dockercompose", "override", "test", "tests",
+            "testing", "debug", "ci",
         "e2e", "integration", "functional", "sample", "samples", "demo",
     };
 

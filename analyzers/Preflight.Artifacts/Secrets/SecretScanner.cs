@@ -24,22 +24,31 @@ public static partial class SecretScanner
 
     private static readonly HashSet<string> PlaceholderWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "changeme", "change-me", "change_me", "changeit", "change-it", "changethis", "change-this", "password", "passwd", "pass", "pwd",
-        "secret", "secrets", "token", "apikey", "api-key", "api_key", "key", "example", "sample", "test", "dummy", "placeholder", "redacted",
-        "removed", "hidden", "masked", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "value", "string", "foo", "bar",
-        "replaceme", "replace-me", "replace_me", "notset", "not-set", "unset", "default", "sensitive", "mypassword", "my-password", "mysecret",
+        "changeme", "change-me", "change_me", "changeit", "change-it", "changethis", "change-this", "password",
+            "passwd", "pass", "pwd",
+        "secret", "secrets", "token", "apikey", "api-key", "api_key", "key", "example", "sample", "test", "dummy",
+            "placeholder", "redacted",
+        "removed", "hidden", "masked", "todo", "tbd", "fixme", "none", "null", "nil", "undefined", "empty", "value",
+            "string", "foo", "bar",
+        "replaceme", "replace-me", "replace_me", "notset", "not-set", "unset", "default", "sensitive", "mypassword",
+            "my-password", "mysecret",
         // Well-known default credentials of local development images (postgres, rabbitmq, mongo, ...): not deployment
         // secrets.
-        "postgres", "guest", "admin", "root", "mysql", "mongo", "redis", "rabbitmq", "local", "localdev", "dev", "development",
+        "postgres", "guest", "admin", "root", "mysql", "mongo", "redis", "rabbitmq", "local", "localdev", "dev",
+            "development",
     };
 
     /// <summary>Keys that, beside a <c>Password=</c>, show the text is a connection string.</summary>
     private static readonly HashSet<string> ConnectionStringKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "server", "host", "hostname", "data source", "datasource", "database", "initial catalog", "user id", "userid", "uid", "user",
-        "username", "user name", "port", "addr", "address", "network address", "dbname", "sslmode", "ssl mode", "trusted_connection",
-        "integrated security", "encrypt", "provider", "driver", "dsn", "endpoint", "accountname", "defaultendpointsprotocol", "abortconnect",
-        "connect timeout", "timeout", "pooling", "multipleactiveresultsets", "trustservercertificate", "persist security info", "application name",
+        "server", "host", "hostname", "data source", "datasource", "database", "initial catalog", "user id", "userid",
+            "uid", "user",
+        "username", "user name", "port", "addr", "address", "network address", "dbname", "sslmode", "ssl mode",
+            "trusted_connection",
+        "integrated security", "encrypt", "provider", "driver", "dsn", "endpoint", "accountname",
+            "defaultendpointsprotocol", "abortconnect",
+        "connect timeout", "timeout", "pooling", "multipleactiveresultsets", "trustservercertificate",
+            "persist security info", "application name",
     };
 
     /// <summary>Azurite's well-known development storage key: public, documented, not a secret.</summary>

@@ -27,7 +27,8 @@ public static class ComposeVariableCheck
     {
         "HOME", "PATH", "USER", "PWD", "SHELL", "LANG",
         // and every Windows session (compose on Windows reads them the same way)
-        "USERPROFILE", "APPDATA", "LOCALAPPDATA", "USERNAME", "HOMEDRIVE", "HOMEPATH", "TEMP", "TMP", "ProgramData", "ProgramFiles", "SystemRoot",
+        "USERPROFILE", "APPDATA", "LOCALAPPDATA", "USERNAME", "HOMEDRIVE", "HOMEPATH", "TEMP", "TMP", "ProgramData",
+            "ProgramFiles", "SystemRoot",
     };
 
     public static void Run(CheckContext context)

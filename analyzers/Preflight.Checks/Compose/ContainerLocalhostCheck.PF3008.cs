@@ -162,7 +162,8 @@ public static class ContainerLocalhostCheck
                 && LocalhostEndpoint.ImageRuns(ImageCatalogue.RepositoryOf(s.Image), endpoint.Kind)).ToList();
             if (candidates.Count == 1)
             {
-                hint = $"; probably meant: the compose service '{candidates[0].Name}' ({candidates[0].Image}) as the host";
+                hint = $"; probably meant: the compose service '{candidates[0].Name}' ({candidates[0].Image}) as the " +
+                    $"host";
             }
         }
         context.Report(Finding.At(Rule, file, span, key, endpoint.Host, $"compose service '{service.Name}'", hint));

@@ -64,9 +64,12 @@ internal sealed partial class DockerImage
 
     private static readonly string[] SystemFolders =
     {
-        "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc", "/sys", "/dev", "/run", "/root", "/boot", "/var/lib", "/var/run",
-        "/var/cache", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/include", "/usr/local/bin",
-        "/usr/local/sbin", "/usr/local/lib", "/usr/local/share", "/usr/local/include", "/usr/local/etc", "/opt/yarn", "/docker-entrypoint.d",
+        "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/etc", "/proc", "/sys", "/dev", "/run", "/root",
+            "/boot", "/var/lib", "/var/run",
+        "/var/cache", "/usr/bin", "/usr/sbin", "/usr/lib", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/include",
+            "/usr/local/bin",
+        "/usr/local/sbin", "/usr/local/lib", "/usr/local/share", "/usr/local/include", "/usr/local/etc", "/opt/yarn",
+            "/docker-entrypoint.d",
     };
 
     /// <summary>True for image paths that base images own (system folders): they are never checked.</summary>

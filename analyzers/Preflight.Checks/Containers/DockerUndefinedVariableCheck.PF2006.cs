@@ -34,7 +34,8 @@ public static class DockerUndefinedVariableCheck
 
     private static readonly string[] CommonImagePrefixes =
     {
-        "DOTNET_", "ASPNETCORE_", "ASPNET_", "NUGET_", "NODE_", "NPM_", "YARN_", "PYTHON", "PIP_", "JAVA_", "GO", "RUBY", "GEM_",
+        "DOTNET_", "ASPNETCORE_", "ASPNET_", "NUGET_", "NODE_", "NPM_", "YARN_", "PYTHON", "PIP_", "JAVA_", "GO",
+            "RUBY", "GEM_",
         "BUNDLE_", "PHP", "NGINX_", "MAVEN_", "GRADLE_",
     };
 

@@ -45,7 +45,9 @@ internal static class DockerfileContexts
                 {
                     continue;
                 }
-                Add(found, build.ResolveContext(), $" (context of service '{service.Name}' in {context.Display(service.NameSourceFile ?? composePath)})");
+                Add(found, build.ResolveContext(),
+                    $" (context of service '{service.Name}' in " +
+                    $"{context.Display(service.NameSourceFile ?? composePath)})");
             }
         }
         var named = found.Count > 0;

@@ -223,7 +223,9 @@ public static partial class EntrypointTargetCheck
         {
             return ElsewhereModule(context, image, final, word, top, folders, searched);
         }
-        return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has it at {LocalPackage(image.BuildContext, local, top)}");
+        return (word, top,
+            $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has it at " +
+            $"{LocalPackage(image.BuildContext, local, top)}");
     }
 
     /// <summary>
@@ -278,13 +280,17 @@ public static partial class EntrypointTargetCheck
                     {
                         if (image.Resolve(final, PathText.Normalize(candidate)).Presence == Presence.Present)
                         {
-                            return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has no '{top}' but has {relative}: did you mean 'python -m {module}'?");
+                            return (word, top,
+                                $"python -m {word.Value} finds no package '{top}' in {searched}; the build context " +
+                                $"has no '{top}' but has {relative}: did you mean 'python -m {module}'?");
                         }
                     }
                 }
             }
         }
-        return (word, top, $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has no '{top}' but has {candidates[0]}");
+        return (word, top,
+            $"python -m {word.Value} finds no package '{top}' in {searched}; the build context has no '{top}' but " +
+            $"has {candidates[0]}");
     }
 
     private static bool IsInPackage(string relative, string top)

@@ -26,7 +26,8 @@ public sealed class OwnedDockerfile
 
     private static readonly string[] TemplateExtensions =
     {
-        ".template", ".tmpl", ".tpl", ".j2", ".jinja", ".jinja2", ".in", ".example", ".sample", ".erb", ".mustache", ".hbs", ".gotmpl",
+        ".template", ".tmpl", ".tpl", ".j2", ".jinja", ".jinja2", ".in", ".example", ".sample", ".erb", ".mustache",
+            ".hbs", ".gotmpl",
     };
 
     /// <summary>

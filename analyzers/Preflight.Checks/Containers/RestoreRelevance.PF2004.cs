@@ -26,26 +26,33 @@ internal static class RestoreRelevance
     /// <c>CentralPackage*</c> families.</summary>
     private static readonly HashSet<string> RestoreProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "TargetFramework", "TargetFrameworks", "TargetFrameworkIdentifier", "TargetFrameworkVersion", "TargetFrameworkMoniker",
-        "TargetPlatformIdentifier", "TargetPlatformVersion", "RuntimeIdentifier", "RuntimeIdentifiers", "RuntimeFrameworkVersion",
-        "TargetLatestRuntimePatch", "SelfContained", "PublishSelfContained", "PublishReadyToRun", "PublishAot", "PublishTrimmed",
+        "TargetFramework", "TargetFrameworks", "TargetFrameworkIdentifier", "TargetFrameworkVersion",
+            "TargetFrameworkMoniker",
+        "TargetPlatformIdentifier", "TargetPlatformVersion", "RuntimeIdentifier", "RuntimeIdentifiers",
+            "RuntimeFrameworkVersion",
+        "TargetLatestRuntimePatch", "SelfContained", "PublishSelfContained", "PublishReadyToRun", "PublishAot",
+            "PublishTrimmed",
         "IsAotCompatible", "IsTrimmable", "EnableTrimAnalyzer", "EnableAotAnalyzer", "EnableSingleFileAnalyzer",
         "ManagePackageVersionsCentrally", "ImportDirectoryPackagesProps", "DirectoryPackagesPropsPath",
-        "AssetTargetFallback", "PackageTargetFallback", "DisableImplicitNuGetFallbackFolder", "DisableImplicitFrameworkReferences",
-        "BaseIntermediateOutputPath", "MSBuildProjectExtensionsPath", "ProjectAssetsFile", "ArtifactsPath", "UseArtifactsOutput",
+        "AssetTargetFallback", "PackageTargetFallback", "DisableImplicitNuGetFallbackFolder",
+            "DisableImplicitFrameworkReferences",
+        "BaseIntermediateOutputPath", "MSBuildProjectExtensionsPath", "ProjectAssetsFile", "ArtifactsPath",
+            "UseArtifactsOutput",
         "UseWPF", "UseWindowsForms", "UseMaui", "EnableWindowsTargeting",
     };
 
     /// <summary>The settings that count even under a condition (the brief's "contains" evidence).</summary>
     private static readonly HashSet<string> StrongNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "TargetFramework", "TargetFrameworks", "RuntimeIdentifier", "RuntimeIdentifiers", "PackageReference", "PackageVersion", "GlobalPackageReference",
+        "TargetFramework", "TargetFrameworks", "RuntimeIdentifier", "RuntimeIdentifiers", "PackageReference",
+            "PackageVersion", "GlobalPackageReference",
     };
 
     /// <summary>Items restore reads.</summary>
     private static readonly HashSet<string> RestoreItems = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "PackageReference", "PackageVersion", "GlobalPackageReference", "PackageDownload", "FrameworkReference", "ProjectReference", "DotNetCliToolReference",
+        "PackageReference", "PackageVersion", "GlobalPackageReference", "PackageDownload", "FrameworkReference",
+            "ProjectReference", "DotNetCliToolReference",
     };
 
     /// <summary>Files judged on their own (the import chain of Directory.*.props), not through an importer.</summary>

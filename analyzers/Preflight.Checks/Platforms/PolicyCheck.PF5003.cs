@@ -88,7 +88,8 @@ public static class PolicyCheck
                     var subject = item.Name != null ? $"{item.Kind} '{item.Name}'" : item.Kind;
                     var problem = match.Exists ? "is empty" : "is missing" + Deepest(required.Value, match);
                     context.Findings.Add(Finding.At(Rule, manifest.Path, item.KindSpan, policy.Name,
-                        $"'{required.Value}' {problem} in {subject} (the policy requires it of {Kinds(policy)} in {filesText})"));
+                        $"'{required.Value}' {problem} in {subject} (the policy requires it of {Kinds(policy)} in " +
+                            $"{filesText})"));
                 }
             }
         }

@@ -81,7 +81,9 @@ public sealed class CheckContext
             text = Run != null ? Run.ReadText(path) : FileSystem.ReadText(path);
             if (text == null && FileSystem.Length(path) > FileSystem.MaxReadBytes)
             {
-                Note(path, $"not checked: larger than {FileSystem.MaxReadBytes / (1024 * 1024)} MB, Preflight's limit for one file");
+                Note(path,
+                    $"not checked: larger than {FileSystem.MaxReadBytes / (1024 * 1024)} MB, Preflight's limit for " +
+                    $"one file");
             }
             else if (text != null && SizeLimits.ParserLimit(path) is { } limit && text.Length > limit)
             {

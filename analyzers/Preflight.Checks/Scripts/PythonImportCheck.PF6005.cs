@@ -112,7 +112,9 @@ public static class PythonImportCheck
             {
                 continue;
             }
-            Report(context, importer, name.Span, name.Name, $"{context.Display(file)} defines no '{name.Name}' (no top-level def, class, assignment or import of it)");
+            Report(context, importer, name.Span, name.Name,
+                $"{context.Display(file)} defines no '{name.Name}' (no top-level def, class, assignment or import of " +
+                $"it)");
         }
     }
 

@@ -123,7 +123,8 @@ public sealed class SecretsInventory
                     {
                         Item(Variable, entry.Name).UsedAt.Add(
                             Place(context.Display(entry.SourceFile ?? path), entry.Span,
-                            "compose service '" + service.Name + "' environment " + entry.Name + " (from the shell or .env)"));
+                            "compose service '" + service.Name + "' environment " + entry.Name
+                                + " (from the shell or .env)"));
                     }
                 }
             }
@@ -368,7 +369,8 @@ public sealed class SecretsInventory
 
     /// <summary>What a non-owner project writes: where the inventory is.</summary>
     public static string PointerMarkdown(string ownerProject) =>
-        "# Secrets inventory\n\nThe repository's secrets inventory is written by its owner project, " + Cell(ownerProject) + " (in its obj/preflight/secrets.md).\n";
+        "# Secrets inventory\n\nThe repository's secrets inventory is written by its owner project, "
+            + Cell(ownerProject) + " (in its obj/preflight/secrets.md).\n";
 
     public static string PointerJson(string ownerProject) => "{\n  \"ownerProject\": " + Json(ownerProject)
         + ",\n  \"items\": null\n}\n";
@@ -376,7 +378,8 @@ public sealed class SecretsInventory
     private static string Places(IEnumerable<SecretsInventoryPlace> places) =>
         "[" + string.Join(", ", places.Select(p =>
             "{\"file\": " + Json(p.File) + ", \"line\": " + p.Line.ToString(CultureInfo.InvariantCulture) +
-            ", \"column\": " + p.Column.ToString(CultureInfo.InvariantCulture) + ", \"what\": " + Json(p.What) + "}")) + "]";
+            ", \"column\": " + p.Column.ToString(CultureInfo.InvariantCulture) + ", \"what\": " + Json(p.What)
+                + "}")) + "]";
 
     private static string Cell(string text) =>
         text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("<", "&lt;");

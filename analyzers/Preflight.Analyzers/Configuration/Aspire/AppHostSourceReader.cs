@@ -25,20 +25,28 @@ internal static class AppHostSourceReader
     /// <summary>Methods that take a project as an argument without changing its configuration.</summary>
     private static readonly HashSet<string> NeutralTargets = new HashSet<string>(StringComparer.Ordinal)
     {
-        "WithReference", "WaitFor", "WaitForCompletion", "WaitForStart", "WithParentRelationship", "WithChildRelationship",
+        "WithReference", "WaitFor", "WaitForCompletion", "WaitForStart", "WithParentRelationship",
+            "WithChildRelationship",
         "GetEndpoint", "AddCluster", "WithRelationship",
     };
 
     /// <summary>Aspire's methods on a project that set no configuration the project reads by name.</summary>
     private static readonly HashSet<string> NeutralProjectCalls = new HashSet<string>(StringComparer.Ordinal)
     {
-        "WaitFor", "WaitForCompletion", "WaitForStart", "WithExternalHttpEndpoints", "WithHttpHealthCheck", "WithHttpsHealthCheck",
-        "WithHealthCheck", "WithReplicas", "WithUrl", "WithUrls", "WithUrlForEndpoint", "WithArgs", "WithParentRelationship",
-        "WithChildRelationship", "WithRelationship", "WithExplicitStart", "WithHttpEndpoint", "WithHttpsEndpoint", "WithEndpoint",
-        "WithEndpointsInEnvironment", "WithOtlpExporter", "WithIconName", "ExcludeFromManifest", "ExcludeFromMcp", "PublishAsDockerFile",
-        "PublishAsAzureContainerApp", "PublishAsContainer", "WithComputeEnvironment", "WithAnnotation", "WithCommand", "WithHttpCommand",
-        "WithLifetime", "WithDeveloperCertificateTrust", "WithCertificateAuthorityCollection", "DisableForwardedHeaders",
-        "WithManifestPublishingCallback", "WithDeploymentImageTag", "GetEndpoint", "AsHttp2Service", "WithImagePushOptions",
+        "WaitFor", "WaitForCompletion", "WaitForStart", "WithExternalHttpEndpoints", "WithHttpHealthCheck",
+            "WithHttpsHealthCheck",
+        "WithHealthCheck", "WithReplicas", "WithUrl", "WithUrls", "WithUrlForEndpoint", "WithArgs",
+            "WithParentRelationship",
+        "WithChildRelationship", "WithRelationship", "WithExplicitStart", "WithHttpEndpoint", "WithHttpsEndpoint",
+            "WithEndpoint",
+        "WithEndpointsInEnvironment", "WithOtlpExporter", "WithIconName", "ExcludeFromManifest", "ExcludeFromMcp",
+            "PublishAsDockerFile",
+        "PublishAsAzureContainerApp", "PublishAsContainer", "WithComputeEnvironment", "WithAnnotation", "WithCommand",
+            "WithHttpCommand",
+        "WithLifetime", "WithDeveloperCertificateTrust", "WithCertificateAuthorityCollection",
+            "DisableForwardedHeaders",
+        "WithManifestPublishingCallback", "WithDeploymentImageTag", "GetEndpoint", "AsHttp2Service",
+            "WithImagePushOptions",
     };
 
     public static AppHostSource Read(SourceText text)

@@ -33,7 +33,8 @@ internal static class AspireClientIntegrations
     /// <summary>Methods of that shape that are no Aspire integration (their string is a client's name, not a
     /// connection's).</summary>
     private static readonly ImmutableHashSet<string> NotIntegrations = ImmutableHashSet.Create(StringComparer.Ordinal,
-        "AddHttpClient", "AddGrpcClient", "AddKeyedHttpClient", "AddSignalRClient", "AddTypedClient", "AddRefitClient", "AddCodeFirstGrpcClient");
+        "AddHttpClient", "AddGrpcClient", "AddKeyedHttpClient", "AddSignalRClient", "AddTypedClient", "AddRefitClient",
+            "AddCodeFirstGrpcClient");
 
     /// <summary>
     /// Checks the client integrations of a deployable project (part of <see cref="ConfigurationKeyAnalyzer"/>, PF1001's
