@@ -130,7 +130,10 @@ public sealed class PreflightCheck : Task
         }
         catch (Exception ex)
         {
-            Log.LogMessage(MessageImportance.High, $"Preflight: the secrets inventory stopped early ({ex.GetType().Name}: {ex.Message}). Please report this.");
+            Log.LogMessage(
+                MessageImportance.High,
+                $"Preflight: the secrets inventory stopped early ({ex.GetType().Name}: {ex.Message}). Please report " +
+                $"this.");
             markdown = "# Secrets inventory\n\nPreflight could not collect the inventory in this build.\n";
             json = "{\n  \"items\": null\n}\n";
         }

@@ -55,17 +55,24 @@ public sealed class PreflightDiscover : Task
         var engine = BuildEngine as IBuildEngine4;
         if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is RepositoryWalk cached)
         {
-            Log.LogMessage(MessageImportance.Low, $"Preflight: the repository's files, as found earlier in this build ({cached.Artifacts.Count} artifacts, {cached.SourceFiles.Count} sources).");
+            Log.LogMessage(
+                MessageImportance.Low,
+                $"Preflight: the repository's files, as found earlier in this build ({cached.Artifacts.Count} " +
+                $"artifacts, {cached.SourceFiles.Count} sources).");
             return cached;
         }
         var watch = Stopwatch.StartNew();
         var walk = RepositoryWalk.Run(RepositoryRoot);
         engine?.RegisterTaskObject(key, walk, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         Log.LogMessage(MessageImportance.Low,
-            $"Preflight: walked {walk.Folders} folders of '{RepositoryRoot}' in {watch.ElapsedMilliseconds} ms: {walk.Artifacts.Count} artifacts, {walk.SourceFiles.Count} sources.");
+            $"Preflight: walked {walk.Folders} folders of '{RepositoryRoot}' in {watch.ElapsedMilliseconds} ms: " +
+                $"{walk.Artifacts.Count} artifacts, {walk.SourceFiles.Count} sources.");
         if (walk.Truncated)
         {
-            Log.LogMessage(MessageImportance.Normal, $"Preflight: the repository has more than {RepositoryWalk.MaxFolders} folders; only the first were looked at.");
+            Log.LogMessage(
+                MessageImportance.Normal,
+                $"Preflight: the repository has more than {RepositoryWalk.MaxFolders} folders; only the first were " +
+                $"looked at.");
         }
         return walk;
     }
