@@ -16,7 +16,8 @@ public static class Program
 
     /// <summary>What `check` says once when the repository has no contract.</summary>
     internal const string NoContractNote =
-        "preflight: no preflight.yaml: 'preflight init' writes the contract from what the repository uses; it turns on PF4001 for every workflow secret (now only near misses are reported) and PF4002 in CI";
+        "preflight: no preflight.yaml: 'preflight init' writes the contract from what the repository uses; it turns " +
+            "on PF4001 for every workflow secret (now only near misses are reported) and PF4002 in CI";
 
     /// <summary>The whole tool, with its output streams given (tests run it in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

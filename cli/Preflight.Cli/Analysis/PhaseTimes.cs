@@ -40,9 +40,13 @@ internal static class PhaseTimes
             writer.WriteLine($"preflight: phase {phase}: {TimeSpan.FromTicks(ticks).TotalSeconds:0.00} s");
         }
         var info = GC.GetGCMemoryInfo();
-        writer.WriteLine($"preflight: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), " +
-            $"pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, allocated {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB, " +
-            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB, heap after last GC {info.HeapSizeBytes / (1024 * 1024)} MB");
+        writer.WriteLine(
+            $"preflight: gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections " +
+            $"(gen 0/1/2), " +
+            $"pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, allocated " +
+                $"{GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB, " +
+            $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB, heap after last GC " +
+                $"{info.HeapSizeBytes / (1024 * 1024)} MB");
     }
 
     internal readonly struct Scope : IDisposable

@@ -21,7 +21,8 @@ internal static class ContractImageNeeds
             {
                 continue;
             }
-            var use = $"{context.Display(need.File)}:{need.Line}:{need.Column} (needed by image {need.Image} of compose service '{need.Service}')";
+            var use = $"{context.Display(need.File)}:{need.Line}:{need.Column} (needed by image {need.Image} of " +
+                $"compose service '{need.Service}')";
             var existing = entries.FindIndex(
                 e => (e.Section == ContractEntry.Secrets || e.Section == ContractEntry.Variables) &&
                 string.Equals(e.Name, need.Variable, StringComparison.OrdinalIgnoreCase));

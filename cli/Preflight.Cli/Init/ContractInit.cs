@@ -53,7 +53,8 @@ internal static class ContractInit
         if (entries.Count == 0)
         {
             stdout.WriteLine(existingPath == null
-                ? "preflight: the repository uses no secret, variable or external Kubernetes object to declare; no preflight.yaml written"
+                ? "preflight: the repository uses no secret, variable or external Kubernetes object to declare; no " +
+                    "preflight.yaml written"
                 : $"preflight: {display} already declares every name the repository uses");
             return 0;
         }

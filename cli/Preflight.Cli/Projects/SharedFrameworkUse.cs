@@ -15,7 +15,8 @@ internal static class SharedFrameworkUse
 
     private static readonly string[] PackagePrefixes =
     {
-        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+        "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Configuration",
+            "Microsoft.Extensions.DependencyInjection",
         "Microsoft.Extensions.Options", "Microsoft.AspNetCore.",
     };
 
