@@ -115,7 +115,8 @@ internal static class CallerChoices
                 var right = Evaluate(or.RightOperand, values);
                 return left == true || right == true ? true : left == false && right == false ? false : null;
             }
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals
+                or BinaryOperatorKind.NotEquals } comparison:
             {
                 var left = ConfigurationReadFinder.Unwrap(
                     comparison.LeftOperand) is { ConstantValue: { HasValue: true, Value: bool l } } ? l

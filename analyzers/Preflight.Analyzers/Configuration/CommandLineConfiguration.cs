@@ -67,11 +67,13 @@ internal sealed class CommandLineConfiguration
                 switch (name)
                 {
                     case "ConfigureWebHostDefaults" or "ConfigureWebHost" or "UseStartup":
-                    case "CreateBuilder" or "CreateSlimBuilder" or "Create" when receiver is "WebApplication" or "Microsoft.AspNetCore.Builder.WebApplication":
+                    case "CreateBuilder" or "CreateSlimBuilder" or "Create" when receiver is "WebApplication"
+                        or "Microsoft.AspNetCore.Builder.WebApplication":
                     case "CreateDefaultBuilder" when receiver is "WebHost" or "Microsoft.AspNetCore.WebHost":
                         found._isWebApp = true;
                         break;
-                    case "CreateDefaultBuilder" or "CreateApplicationBuilder" or "CreateEmptyApplicationBuilder" when receiver is "Host" or "Microsoft.Extensions.Hosting.Host":
+                    case "CreateDefaultBuilder" or "CreateApplicationBuilder" or "CreateEmptyApplicationBuilder"
+                        when receiver is "Host" or "Microsoft.Extensions.Hosting.Host":
                     case "AddCommandLine":
                         if (invocation.ArgumentList.Arguments.Count == 0)
                         {

@@ -40,7 +40,8 @@ internal static class ConfigurationGuards
                     CallerChoices.IsOptional(
                         conditional.Condition, reachedWhen: child == conditional.WhenTrue, callersElsewhere):
                     return true; // The branch runs only when the caller says so.
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd
+                    or BinaryOperatorKind.ConditionalOr } logical when child == logical.RightOperand &&
                     IsCallerChoice(logical.LeftOperand) &&
                     CallerChoices.IsOptional(
                         logical.LeftOperand, reachedWhen: logical.OperatorKind == BinaryOperatorKind.ConditionalAnd,
@@ -56,10 +57,12 @@ internal static class ConfigurationGuards
                         return true;
                     }
                     break;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when child == conjunction.RightOperand &&
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction
+                    when child == conjunction.RightOperand &&
                     ReadsConfiguration(conjunction.LeftOperand) && WhenMissing(conjunction.LeftOperand, 0) != true:
                     return true;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when child == disjunction.RightOperand &&
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction
+                    when child == disjunction.RightOperand &&
                     ReadsConfiguration(disjunction.LeftOperand) && WhenMissing(disjunction.LeftOperand, 0) != false:
                     return true;
                 case ISwitchCaseOperation section when section.Parent is ISwitchOperation @switch
@@ -116,7 +119,8 @@ internal static class ConfigurationGuards
                 var right = WhenMissing(disjunction.RightOperand, hops);
                 return left == true || right == true ? true : left == false && right == false ? false : null;
             }
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals
+                or BinaryOperatorKind.NotEquals } comparison:
             {
                 var equals = comparison.OperatorKind == BinaryOperatorKind.Equals;
                 var (value, other) = IsMissingValue(comparison.LeftOperand, hops)
@@ -133,7 +137,8 @@ internal static class ConfigurationGuards
             }
             case IIsPatternOperation pattern when IsMissingValue(pattern.Value, hops):
                 return FallbackDetector.MatchesNull(pattern.Pattern);
-            case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } check when check.Arguments.Length == 1 && IsMissingValue(check.Arguments[0].Value, hops):
+            case IInvocationOperation { TargetMethod.Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace" } check
+                when check.Arguments.Length == 1 && IsMissingValue(check.Arguments[0].Value, hops):
                 return true;
             case IInvocationOperation { TargetMethod.Name: "Exists" } exists when IsConfigurationMember(
                 exists.TargetMethod):
@@ -237,9 +242,11 @@ internal static class ConfigurationGuards
                 return method.MethodKind is MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.Constructor;
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return IsCallerChoice(not.Operand);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd
+                or BinaryOperatorKind.ConditionalOr } logical:
                 return IsCallerChoice(logical.LeftOperand) && IsCallerChoice(logical.RightOperand);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals
+                or BinaryOperatorKind.NotEquals } comparison:
                 return IsCallerChoice(comparison.LeftOperand)
                     && ConfigurationReadFinder.Unwrap(
                     comparison.RightOperand) is { ConstantValue: { HasValue: true, Value: bool } } ||

@@ -90,7 +90,8 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 Check(nodeContext, reads.FromInvocation(invocation), declarations, !project.IsDeployable);
                 if (ConfigurationGuards.IsGuarded(invocation))
                 {
-                    return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are optional.
+                    return; // Options bound only when configuration says so (a GetSection(..).Exists() check) are
+                            // optional.
                 }
                 foreach (var required in bindings.FromInvocation(invocation))
                 {

@@ -54,7 +54,8 @@ internal static class ConfigurationSyntax
                 case ParenthesizedLambdaExpressionSyntax lambda when Declares(lambda.ParameterList, identifier):
                 case TypeDeclarationSyntax type when Declares(type.ParameterList, identifier):
                     return true;
-                case SimpleLambdaExpressionSyntax simpleLambda when simpleLambda.Parameter.Identifier.ValueText == identifier:
+                case SimpleLambdaExpressionSyntax simpleLambda
+                    when simpleLambda.Parameter.Identifier.ValueText == identifier:
                     return TypeSays(simpleLambda.Parameter.Type);
                 case BlockSyntax block:
                     foreach (var statement in block.Statements)

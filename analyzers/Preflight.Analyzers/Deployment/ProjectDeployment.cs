@@ -52,7 +52,8 @@ internal sealed class ProjectDeployment
         {
             if (!seen.Add((service.File.Path, service.Service.Name)))
             {
-                continue; // the same service again with an overlay of its file: its ports and probes are read from its file
+                continue; // the same service again with an overlay of its file: its ports and probes are read from its
+                          // file
             }
             var written = WrittenService(reader.Compose(service.File), service.Service.Name);
             DockerfileFacts? dockerfile = null;

@@ -54,7 +54,8 @@ internal sealed class ListenCodeCollector
                                            invocation.Arguments[0].ArgumentKind == ArgumentKind.Explicit:
                 AddStrings(invocation.Arguments[0].Value);
                 break;
-            case "Listen" or "ListenAnyIP" or "ListenLocalhost" when method.ContainingType?.Name == "KestrelServerOptions":
+            case "Listen" or "ListenAnyIP" or "ListenLocalhost"
+                when method.ContainingType?.Name == "KestrelServerOptions":
                 var port = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
                 if (port?.ConstantValue.Value is int number)
                 {

@@ -91,7 +91,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                              parts[1].Equals("Endpoints", StringComparison.OrdinalIgnoreCase)
                                  && !endpoints.ContainsKey(parts[2]))
                     {
-                        endpoints[parts[2]] = null; // An endpoint whose Url is not (yet) seen: unknown unless a Url key follows.
+                        endpoints[parts[2]] = null; // An endpoint whose Url is not (yet) seen: unknown unless a Url key
+                                                    // follows.
                     }
                     else if (parts.Length == 1 && key.Key.Equals("Urls", StringComparison.OrdinalIgnoreCase))
                     {
@@ -230,7 +231,8 @@ public sealed class ListenPortAnalyzer : DiagnosticAnalyzer
                 {
                     if (exposesListenedPort && IsTemplateHttpsPort(port))
                     {
-                        continue; // the Visual Studio template's HTTPS port (EXPOSE 8080 + 8081, 80 + 443), listened on when HTTPS is set up
+                        continue; // the Visual Studio template's HTTPS port (EXPOSE 8080 + 8081, 80 + 443), listened on
+                                  // when HTTPS is set up
                     }
                     Compare(dockerfile.File, port, span, display + " EXPOSE", listening);
                 }

@@ -99,7 +99,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
             }
             if (ReceiverScope(invocation.Instance, resolver) is not { } scope)
             {
-                return; // an Assembly held in a field, property or list: which one it is cannot be known (Assembly.Load by name).
+                return; // an Assembly held in a field, property or list: which one it is cannot be known (Assembly.Load
+                        // by name).
             }
             Check(context, resolver, name, scope, allowAssemblyName: false, "Assembly.GetType");
         }
@@ -117,7 +118,8 @@ public sealed class TypeNameAnalyzer : DiagnosticAnalyzer
         {
             if (!allowAssemblyName)
             {
-                return; // Assembly.GetType and Activator take no assembly-qualified names; other rules of the runtime apply.
+                return; // Assembly.GetType and Activator take no assembly-qualified names; other rules of the runtime
+                        // apply.
             }
             if (resolver.ForAssemblyName(name.AssemblyName) is not { } named)
             {

@@ -27,7 +27,8 @@ public sealed class ComposeService : ComposeElement
     public ComposeBuild? Build { get; internal set; }
     public string? Image { get; internal set; }
     public SourceSpan ImageSpan { get; internal set; }
-    public IReadOnlyList<ComposeEnvironmentEntry> Environment { get; internal set; } = Array.Empty<ComposeEnvironmentEntry>();
+    public IReadOnlyList<ComposeEnvironmentEntry> Environment { get; internal set; } =
+        Array.Empty<ComposeEnvironmentEntry>();
     public IReadOnlyList<ComposeEnvFile> EnvFiles { get; internal set; } = Array.Empty<ComposeEnvFile>();
     public IReadOnlyList<ComposePort> Ports { get; internal set; } = Array.Empty<ComposePort>();
 
@@ -48,8 +49,10 @@ public sealed class ComposeService : ComposeElement
     public ComposeExtends? Extends { get; internal set; }
     public IReadOnlyList<ComposeValue> Profiles { get; internal set; } = Array.Empty<ComposeValue>();
     public IReadOnlyList<ComposeServiceNetwork> Networks { get; internal set; } = Array.Empty<ComposeServiceNetwork>();
-    public IReadOnlyList<ComposeResourceReference> Secrets { get; internal set; } = Array.Empty<ComposeResourceReference>();
-    public IReadOnlyList<ComposeResourceReference> Configs { get; internal set; } = Array.Empty<ComposeResourceReference>();
+    public IReadOnlyList<ComposeResourceReference> Secrets { get; internal set; } =
+        Array.Empty<ComposeResourceReference>();
+    public IReadOnlyList<ComposeResourceReference> Configs { get; internal set; } =
+        Array.Empty<ComposeResourceReference>();
     public ComposeHealthcheck? Healthcheck { get; internal set; }
 
     /// <summary>The <c>command</c>: a list as written, or a string split at blanks; null when not set.</summary>

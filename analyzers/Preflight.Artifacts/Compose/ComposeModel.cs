@@ -48,22 +48,28 @@ public sealed class ComposeFile
 
     /// <summary>The variables of the project .env (empty when there was none).</summary>
     public IReadOnlyDictionary<string, string>? DotEnv { get; internal set; }
-    public IReadOnlyList<ComposeVolumeDefinition> Volumes { get; internal set; } = System.Array.Empty<ComposeVolumeDefinition>();
-    public IReadOnlyList<ComposeNetworkDefinition> Networks { get; internal set; } = System.Array.Empty<ComposeNetworkDefinition>();
-    public IReadOnlyList<ComposeSecretDefinition> Secrets { get; internal set; } = System.Array.Empty<ComposeSecretDefinition>();
-    public IReadOnlyList<ComposeConfigDefinition> Configs { get; internal set; } = System.Array.Empty<ComposeConfigDefinition>();
+    public IReadOnlyList<ComposeVolumeDefinition> Volumes { get; internal set; } =
+        System.Array.Empty<ComposeVolumeDefinition>();
+    public IReadOnlyList<ComposeNetworkDefinition> Networks { get; internal set; } =
+        System.Array.Empty<ComposeNetworkDefinition>();
+    public IReadOnlyList<ComposeSecretDefinition> Secrets { get; internal set; } =
+        System.Array.Empty<ComposeSecretDefinition>();
+    public IReadOnlyList<ComposeConfigDefinition> Configs { get; internal set; } =
+        System.Array.Empty<ComposeConfigDefinition>();
 
     /// <summary>The top-level <c>include</c> entries as written.</summary>
     public IReadOnlyList<ComposeInclude> Includes { get; internal set; } = System.Array.Empty<ComposeInclude>();
 
     /// <summary>Every <c>$VAR</c> / <c>${VAR...}</c> written in a value (not in keys), with its position.</summary>
-    public IReadOnlyList<ComposeVariableReference> Variables { get; internal set; } = System.Array.Empty<ComposeVariableReference>();
+    public IReadOnlyList<ComposeVariableReference> Variables { get; internal set; } =
+        System.Array.Empty<ComposeVariableReference>();
 
     /// <summary>
     /// References that had no value and no default when the file was interpolated (compose warns and uses an empty
     /// string). Empty when the file was parsed without variables.
     /// </summary>
-    public IReadOnlyList<ComposeVariableReference> UnsetVariables { get; internal set; } = System.Array.Empty<ComposeVariableReference>();
+    public IReadOnlyList<ComposeVariableReference> UnsetVariables { get; internal set; } =
+        System.Array.Empty<ComposeVariableReference>();
 
     /// <summary>Syntax, schema-shape, interpolation, reference and cycle errors, each with its position.</summary>
     public IReadOnlyList<ComposeError> Errors { get; internal set; }

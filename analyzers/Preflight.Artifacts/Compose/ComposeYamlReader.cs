@@ -36,7 +36,10 @@ internal static class ComposeYamlReader
         }
         if (LooksLikeUtf16(text))
         {
-            errors.Add(new ComposeError("the file looks UTF-16 encoded without a byte-order mark (every other byte is NUL); compose reads UTF-8: save it as UTF-8",
+            errors.Add(
+                new ComposeError(
+                "the file looks UTF-16 encoded without a byte-order mark (every other byte is NUL); compose reads " +
+                "UTF-8: save it as UTF-8",
                 new SourceSpan(0, 0, 1, 1, 1, 1), ComposeErrorKind.Syntax, source.Path));
             return Array.Empty<ComposeNode>();
         }

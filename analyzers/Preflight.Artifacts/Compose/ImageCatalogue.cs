@@ -25,7 +25,8 @@ public sealed class ImageRequirements
 
     public IReadOnlyList<string> Requires { get; internal set; } = Array.Empty<string>();
     public IReadOnlyList<IReadOnlyList<string>> AnyOf { get; internal set; } = Array.Empty<IReadOnlyList<string>>();
-    public IReadOnlyList<IReadOnlyList<string>> BothOrNeither { get; internal set; } = Array.Empty<IReadOnlyList<string>>();
+    public IReadOnlyList<IReadOnlyList<string>> BothOrNeither { get; internal set; } =
+        Array.Empty<IReadOnlyList<string>>();
     public IReadOnlyList<string> Forbid { get; internal set; } = Array.Empty<string>();
     public IReadOnlyList<string> Persist { get; internal set; } = Array.Empty<string>();
     public IReadOnlyList<string> Unless { get; internal set; } = Array.Empty<string>();

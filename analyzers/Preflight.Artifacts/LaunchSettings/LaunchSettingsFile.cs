@@ -56,7 +56,8 @@ public sealed class LaunchSettingsFile
                 }
             }
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException) // malformed JSON, or text that is no valid UTF-16
+        catch (Exception ex)
+            when (ex is JsonException or ArgumentException) // malformed JSON, or text that is no valid UTF-16
         {
             variables.Clear();
         }

@@ -26,7 +26,10 @@ public static class RuleCatalog
         public const string Id = "PF1001";
         public const string Title = "Configuration key is read but declared nowhere";
         public const string Message = "Configuration key '{0}' is read here but declared in none of: {1}";
-        public const string Description = "The code reads a configuration key without a fallback, and no appsettings*.json of the project nor the environment of the compose service that builds it provides the key. The service fails or misbehaves at start when the key is missing.";
+        public const string Description =
+            "The code reads a configuration key without a fallback, and no appsettings*.json of the project nor the " +
+            "environment of the compose service that builds it provides the key. The service fails or misbehaves at " +
+            "start when the key is missing.";
         public const string Category = ConfigurationCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -36,7 +39,9 @@ public static class RuleCatalog
         public const string Id = "PF1002";
         public const string Title = "Environment variable is read but provided nowhere";
         public const string Message = "Environment variable '{0}' is read here but set in none of: {1}";
-        public const string Description = "The code reads an environment variable without a fallback, and none of the places the deployment sets environment variables provides it. The service fails or misbehaves at start when it is missing.";
+        public const string Description =
+            "The code reads an environment variable without a fallback, and none of the places the deployment sets " +
+            "environment variables provides it. The service fails or misbehaves at start when it is missing.";
         public const string Category = ConfigurationCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -46,7 +51,10 @@ public static class RuleCatalog
         public const string Id = "PF1003";
         public const string Title = "Settings file is empty or not JSON";
         public const string Message = "'{0}' cannot be loaded by the .NET JSON configuration provider: {1}";
-        public const string Description = "An appsettings*.json file that is empty, is not JSON, has a top-level value that is not an object, or nests deeper than 64 levels makes the host throw at start. Comments and trailing commas are allowed, as .NET allows them.";
+        public const string Description =
+            "An appsettings*.json file that is empty, is not JSON, has a top-level value that is not an object, or " +
+            "nests deeper than 64 levels makes the host throw at start. Comments and trailing commas are allowed, as " +
+            ".NET allows them.";
         public const string Category = ConfigurationCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -66,7 +74,10 @@ public static class RuleCatalog
         public const string Id = "PF6004";
         public const string Title = "Source file is empty or declares nothing";
         public const string Message = "'{0}' {1}";
-        public const string Description = "A source file that is empty or declares nothing is often a file whose content was lost (a bad merge, a truncated save). Code that expects its types fails to build or, in dynamic languages, fails at import in production.";
+        public const string Description =
+            "A source file that is empty or declares nothing is often a file whose content was lost (a bad merge, a " +
+            "truncated save). Code that expects its types fails to build or, in dynamic languages, fails at import " +
+            "in production.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -75,8 +86,16 @@ public static class RuleCatalog
     {
         public const string Id = "PF6001";
         public const string Title = "Dependency is never registered";
-        public const string Message = "'{0}' is required by '{1}' but no registration of this project provides it{2} (looked for Add*/TryAdd*/AddKeyed*, ServiceDescriptor and the project's extension methods)";
-        public const string Description = "A constructor parameter of a controller, Razor Page model, SignalR hub, middleware, hosted service or registered implementation (or an extra parameter of a middleware's Invoke/InvokeAsync) has a type declared in this project that no service registration provides. The container throws 'Unable to resolve service for type' when the consumer is first activated: at start for hosted services, on the first request for the others. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
+        public const string Message =
+            "'{0}' is required by '{1}' but no registration of this project provides it{2} (looked for " +
+            "Add*/TryAdd*/AddKeyed*, ServiceDescriptor and the project's extension methods)";
+        public const string Description =
+            "A constructor parameter of a controller, Razor Page model, SignalR hub, middleware, hosted service or " +
+            "registered implementation (or an extra parameter of a middleware's Invoke/InvokeAsync) has a type " +
+            "declared in this project that no service registration provides. The container throws 'Unable to resolve " +
+            "service for type' when the consumer is first activated: at start for hosted services, on the first " +
+            "request for the others. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only " +
+            "with full solution analysis.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -85,8 +104,13 @@ public static class RuleCatalog
     {
         public const string Id = "PF6002";
         public const string Title = "Registered service member is not implemented";
-        public const string Message = "{0} '{1}' of '{2}' throws NotImplementedException, but '{2}' is {3}; calling it fails at run time";
-        public const string Description = "A member of a type that the service container builds (a registered implementation, hosted service or typed HTTP client) or of a controller only throws NotImplementedException: a stub that was deployed. The call fails in production with 'The method or operation is not implemented'. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
+        public const string Message =
+            "{0} '{1}' of '{2}' throws NotImplementedException, but '{2}' is {3}; calling it fails at run time";
+        public const string Description =
+            "A member of a type that the service container builds (a registered implementation, hosted service or " +
+            "typed HTTP client) or of a controller only throws NotImplementedException: a stub that was deployed. " +
+            "The call fails in production with 'The method or operation is not implemented'. A whole-compilation " +
+            "rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -110,7 +134,14 @@ public static class RuleCatalog
         public const string Title = "Secret value is committed";
         public const string Message = "Secret value committed: {0} '{1}' in '{2}'; remove it, rotate it (it stays in " +
             "the git history) and provide it at deploy time from a secret store or the environment";
-        public const string Description = "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in appsettings*.json, a non-example .env file, a compose file, a Dockerfile, a Kubernetes manifest (Secret data is base64-decoded; Helm chart templates are skipped) or a private key file (id_rsa, *.pem, *.key). Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine, and so is local set-up: a password to localhost or to a service of the repository's compose files outside production artifacts. The value is never printed: only its kind and the format's fixed prefix.";
+        public const string Description =
+            "A literal secret (a token of a high-confidence format such as GitHub, AWS, Slack, Stripe, OpenAI, " +
+            "Anthropic or Pulumi, a private key block, or the password of a connection string or URL) is written in " +
+            "appsettings*.json, a non-example .env file, a compose file, a Dockerfile, a Kubernetes manifest (Secret " +
+            "data is base64-decoded; Helm chart templates are skipped) or a private key file (id_rsa, *.pem, *.key). " +
+            "Placeholders such as ${VAR}, {{ x }}, <...> or changeme are fine, and so is local set-up: a password to " +
+            "localhost or to a service of the repository's compose files outside production artifacts. The value is " +
+            "never printed: only its kind and the format's fixed prefix.";
         public const string Category = SecretsCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -120,7 +151,10 @@ public static class RuleCatalog
         public const string Id = "PF1005";
         public const string Title = "preflight.yaml is malformed or has an unknown key";
         public const string Message = "'{0}' is not valid: {1}";
-        public const string Description = "preflight.yaml is not valid YAML, has a key the schema does not know (often a typo: the nearest allowed key is suggested) or a value of the wrong shape. What it fails to declare is then missing for every rule that reads it.";
+        public const string Description =
+            "preflight.yaml is not valid YAML, has a key the schema does not know (often a typo: the nearest allowed " +
+            "key is suggested) or a value of the wrong shape. What it fails to declare is then missing for every " +
+            "rule that reads it.";
         public const string Category = ConfigurationCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -129,7 +163,9 @@ public static class RuleCatalog
     {
         public const string Id = "PF4001";
         public const string Title = "Workflow uses a secret that preflight.yaml does not declare";
-        public const string Message = "Secret '{0}' is used by workflow '{1}' but not declared in '{2}' (secrets:){3}; an unset secret is silently an empty string at run time";
+        public const string Message =
+            "Secret '{0}' is used by workflow '{1}' but not declared in '{2}' (secrets:){3}; an unset secret is " +
+            "silently an empty string at run time";
         public const string Description = "A GitHub Actions workflow reads secrets.X (other than the built-in " +
             "GITHUB_TOKEN, and other than a secret the reusable workflow declares in on.workflow_call.secrets) that " +
             "the repository's preflight.yaml does not list under secrets:. GitHub evaluates an unset secret to an " +
@@ -175,7 +211,13 @@ public static class RuleCatalog
         public const string Id = "PF5002";
         public const string Title = "Probe path is mapped by no route";
         public const string Message = "HTTP probe path '{0}' ({1}) matches no route of the app; the app maps: {2}";
-        public const string Description = "A Kubernetes httpGet probe of a container that runs this project, the healthcheck of a compose service that builds it, or the HEALTHCHECK of its Dockerfile requests a path that no route of the app maps (MapGet/Map*/MapHealthChecks, MapGroup prefixes, UsePathBase, attribute-routed controllers). The probe gets 404: the container is restarted in a loop or never becomes ready. Apps whose routes cannot be known (conventional routes, fallbacks, branches, patterns built at run time) are not checked. A whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
+        public const string Description =
+            "A Kubernetes httpGet probe of a container that runs this project, the healthcheck of a compose service " +
+            "that builds it, or the HEALTHCHECK of its Dockerfile requests a path that no route of the app maps " +
+            "(MapGet/Map*/MapHealthChecks, MapGroup prefixes, UsePathBase, attribute-routed controllers). The probe " +
+            "gets 404: the container is restarted in a loop or never becomes ready. Apps whose routes cannot be " +
+            "known (conventional routes, fallbacks, branches, patterns built at run time) are not checked. A " +
+            "whole-compilation rule: it fails 'dotnet build', but the IDE shows it only with full solution analysis.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -197,7 +239,10 @@ public static class RuleCatalog
         public const string Id = "PF5004";
         public const string Title = "Platform file names a path that does not exist";
         public const string Message = "vercel.json {0} '{1}' {2} (relative to '{3}')";
-        public const string Description = "A key of vercel.json 'functions' is a glob of serverless function files and a 'builds' entry's 'src' a path or glob of sources; when nothing in the repository matches, the deployment fails ('The pattern ... defined in functions doesn't match any Serverless Functions') or silently deploys nothing.";
+        public const string Description =
+            "A key of vercel.json 'functions' is a glob of serverless function files and a 'builds' entry's 'src' a " +
+            "path or glob of sources; when nothing in the repository matches, the deployment fails ('The pattern ... " +
+            "defined in functions doesn't match any Serverless Functions') or silently deploys nothing.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -207,7 +252,13 @@ public static class RuleCatalog
         public const string Id = "PF5005";
         public const string Title = "Container port differs from the port the app listens on";
         public const string Message = "{0} uses container port {1}, but the app listens on {2} ({3})";
-        public const string Description = "A port published by compose (ports, container side; expose), a Kubernetes containerPort or httpGet probe port, or a Dockerfile EXPOSE differs from the port the ASP.NET Core app listens on in that container: Kestrel endpoints of appsettings.json, UseUrls in code, ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS of the deployment or the Dockerfile, else the image default (8080 for .NET 8 and later, 80 before). Traffic and probes reach a closed port. When the listening port cannot be known nothing is reported.";
+        public const string Description =
+            "A port published by compose (ports, container side; expose), a Kubernetes containerPort or httpGet " +
+            "probe port, or a Dockerfile EXPOSE differs from the port the ASP.NET Core app listens on in that " +
+            "container: Kestrel endpoints of appsettings.json, UseUrls in code, ASPNETCORE_URLS / " +
+            "ASPNETCORE_HTTP_PORTS of the deployment or the Dockerfile, else the image default (8080 for .NET 8 and " +
+            "later, 80 before). Traffic and probes reach a closed port. When the listening port cannot be known " +
+            "nothing is reported.";
         public const string Category = PlatformCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -217,7 +268,12 @@ public static class RuleCatalog
         public const string Id = "PF2006";
         public const string Title = "Dockerfile variable is used but not declared";
         public const string Message = "'${0}' is used in {1} but no ARG or ENV declares it in {2}{3}";
-        public const string Description = "A variable that BuildKit expands in a Dockerfile instruction (FROM, COPY, ADD, ENV, ARG, WORKDIR, USER, EXPOSE, LABEL, STOPSIGNAL, VOLUME) is declared by no ARG or ENV in scope, so it expands to an empty string: global ARGs are visible only in FROM unless redeclared inside the stage, and ENV/ARG apply from their line on. Shell commands (RUN, CMD, ENTRYPOINT) and references with a default (${X:-y}) are not checked.";
+        public const string Description =
+            "A variable that BuildKit expands in a Dockerfile instruction (FROM, COPY, ADD, ENV, ARG, WORKDIR, USER, " +
+            "EXPOSE, LABEL, STOPSIGNAL, VOLUME) is declared by no ARG or ENV in scope, so it expands to an empty " +
+            "string: global ARGs are visible only in FROM unless redeclared inside the stage, and ENV/ARG apply from " +
+            "their line on. Shell commands (RUN, CMD, ENTRYPOINT) and references with a default (${X:-y}) are not " +
+            "checked.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }
@@ -240,7 +296,10 @@ public static class RuleCatalog
         public const string Id = "PF2008";
         public const string Title = "Dockerfile syntax error";
         public const string Message = "Dockerfile syntax error: {0}";
-        public const string Description = "BuildKit rejects the Dockerfile before building anything: unknown instruction, unknown or malformed flag, missing arguments, unterminated heredoc, an escape character that continues no instruction at the end of the file, a FROM that is not first, an invalid stage name or parser directive.";
+        public const string Description =
+            "BuildKit rejects the Dockerfile before building anything: unknown instruction, unknown or malformed " +
+            "flag, missing arguments, unterminated heredoc, an escape character that continues no instruction at the " +
+            "end of the file, a FROM that is not first, an invalid stage name or parser directive.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -249,8 +308,13 @@ public static class RuleCatalog
     {
         public const string Id = "PF2002";
         public const string Title = "--from names no earlier stage and no image";
-        public const string Message = "'{0}' names no stage defined before this instruction and is not an image reference{1}";
-        public const string Description = "COPY --from and RUN --mount=from take an earlier stage (its name, case-insensitive, or its index) or an image reference. A bare word that is no earlier stage (a typo, or a stage defined later) is looked up as an image on Docker Hub and the build fails with 'pull access denied' or copies from the wrong place. Write an image with its tag, digest or registry path.";
+        public const string Message =
+            "'{0}' names no stage defined before this instruction and is not an image reference{1}";
+        public const string Description =
+            "COPY --from and RUN --mount=from take an earlier stage (its name, case-insensitive, or its index) or an " +
+            "image reference. A bare word that is no earlier stage (a typo, or a stage defined later) is looked up " +
+            "as an image on Docker Hub and the build fails with 'pull access denied' or copies from the wrong place. " +
+            "Write an image with its tag, digest or registry path.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -302,7 +366,13 @@ public static class RuleCatalog
         public const string Id = "PF3001";
         public const string Title = "Compose file names a path that does not exist";
         public const string Message = "{0} '{1}' of {2} does not exist{3}";
-        public const string Description = "A compose build context, dockerfile, env_file (unless 'required: false') or bind-mount source that does not exist makes 'docker compose build/up' fail: 'unable to prepare context: path ... not found', 'env file ... not found', or an empty folder created and mounted in place of the expected data. Relative paths resolve from the compose file's folder (the project directory). Host bind sources (absolute paths such as /var/run/docker.sock, ~ and paths outside the repository) are not checked: the analysing machine is not the host.";
+        public const string Description =
+            "A compose build context, dockerfile, env_file (unless 'required: false') or bind-mount source that does " +
+            "not exist makes 'docker compose build/up' fail: 'unable to prepare context: path ... not found', 'env " +
+            "file ... not found', or an empty folder created and mounted in place of the expected data. Relative " +
+            "paths resolve from the compose file's folder (the project directory). Host bind sources (absolute paths " +
+            "such as /var/run/docker.sock, ~ and paths outside the repository) are not checked: the analysing " +
+            "machine is not the host.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -311,7 +381,9 @@ public static class RuleCatalog
     {
         public const string Id = "PF3002";
         public const string Title = "Compose variable has no value and no default";
-        public const string Message = "Variable '{0}' has no default and is set neither in {1} nor in preflight.yaml (secrets:/variables:); compose will substitute an empty string";
+        public const string Message =
+            "Variable '{0}' has no default and is set neither in {1} nor in preflight.yaml (secrets:/variables:); " +
+            "compose will substitute an empty string";
         public const string Description = "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not set, its example env file (.env.example, .env.sample, .env.template, .env.dist beside the compose file or at the repository root) does not document and preflight.yaml does not declare as provided at deploy time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the service with an empty value.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
@@ -334,7 +406,9 @@ public static class RuleCatalog
     {
         public const string Id = "PF3004";
         public const string Title = "Persistent path has no volume";
-        public const string Message = "Service '{0}' (image {1}) keeps its data at {2}='{3}' but no volume is mounted at or above that path; the data is lost when the container is recreated";
+        public const string Message =
+            "Service '{0}' (image {1}) keeps its data at {2}='{3}' but no volume is mounted at or above that path; " +
+            "the data is lost when the container is recreated";
         public const string Description = "A variable that the catalogue or preflight.yaml marks 'persist' holds the " +
             "path where the image keeps its data. Without a volume at or above that path, every container " +
             "re-creation (deploy, image update) starts from empty data.";
@@ -361,7 +435,10 @@ public static class RuleCatalog
         public const string Id = "PF3006";
         public const string Title = "Compose file is not valid YAML or does not match the compose schema";
         public const string Message = "{0}";
-        public const string Description = "A compose file that is not valid YAML, has an unknown top-level or service key, or gives a key a value of the wrong type (a string where a list or mapping is required) is rejected by 'docker compose' before anything starts.";
+        public const string Description =
+            "A compose file that is not valid YAML, has an unknown top-level or service key, or gives a key a value " +
+            "of the wrong type (a string where a list or mapping is required) is rejected by 'docker compose' before " +
+            "anything starts.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -372,7 +449,11 @@ public static class RuleCatalog
         public const string Title = "depends_on waits for a healthy service that has no healthcheck";
         public const string Message = "Service '{0}' waits for '{1}' to be healthy (condition: service_healthy), but " +
             "'{1}' {2}; compose refuses to start '{0}'";
-        public const string Description = "A depends_on entry with condition: service_healthy names a service that has no healthcheck (in the service, its overrides or its extends) and whose image has no HEALTHCHECK either, or a service whose healthcheck is disabled. 'docker compose up' fails with 'dependency failed to start: container ... has no healthcheck configured'. Images that may bring their own HEALTHCHECK are not reported.";
+        public const string Description =
+            "A depends_on entry with condition: service_healthy names a service that has no healthcheck (in the " +
+            "service, its overrides or its extends) and whose image has no HEALTHCHECK either, or a service whose " +
+            "healthcheck is disabled. 'docker compose up' fails with 'dependency failed to start: container ... has " +
+            "no healthcheck configured'. Images that may bring their own HEALTHCHECK are not reported.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -381,7 +462,8 @@ public static class RuleCatalog
     {
         public const string Id = "PF5006";
         public const string Title = "kustomization names a file or folder that does not exist";
-        public const string Message = "kustomization {0} '{1}' does not exist (looked for {2}); kustomize build fails and nothing is deployed";
+        public const string Message =
+            "kustomization {0} '{1}' does not exist (looked for {2}); kustomize build fails and nothing is deployed";
         public const string Description = "A kustomization.yaml names in resources, bases, components, " +
             "patchesStrategicMerge, patches/patchesJson6902 path, or the files/envs of a configMapGenerator or " +
             "secretGenerator a local file or folder that does not exist, relative to the kustomization's folder. " +
@@ -395,8 +477,15 @@ public static class RuleCatalog
     {
         public const string Id = "PF3008";
         public const string Title = "Containerized service connects to localhost";
-        public const string Message = "'{0}' points at '{1}', but {2} runs this app in a container, where '{1}' is the container itself{3}";
-        public const string Description = "A compose service that builds this project runs it in a container whose effective configuration (appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the container that is the container itself: the app cannot reach the database. The same for a Kubernetes container whose env or envFrom ConfigMap sets such a value. Values the deployment overrides, HTTP URLs, network_mode: host, hostNetwork and pods with a sidecar are not reported.";
+        public const string Message =
+            "'{0}' points at '{1}', but {2} runs this app in a container, where '{1}' is the container itself{3}";
+        public const string Description =
+            "A compose service that builds this project runs it in a container whose effective configuration " +
+            "(appsettings.json, appsettings.{environment}.json, the Dockerfile's ENV, the service's env_file and " +
+            "environment) sets a connection string or a database/broker URL to localhost or 127.0.0.1. Inside the " +
+            "container that is the container itself: the app cannot reach the database. The same for a Kubernetes " +
+            "container whose env or envFrom ConfigMap sets such a value. Values the deployment overrides, HTTP URLs, " +
+            "network_mode: host, hostNetwork and pods with a sidecar are not reported.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -406,7 +495,10 @@ public static class RuleCatalog
         public const string Id = "PF6005";
         public const string Title = "Python import names a module or name the repository does not have";
         public const string Message = "'{0}' cannot be imported: {1}";
-        public const string Description = "A Python import that resolves inside the repository to a module that is missing, empty, or does not define the imported name fails with ImportError or ModuleNotFoundError when the service starts, long after the build.";
+        public const string Description =
+            "A Python import that resolves inside the repository to a module that is missing, empty, or does not " +
+            "define the imported name fails with ImportError or ModuleNotFoundError when the service starts, long " +
+            "after the build.";
         public const string Category = WiringCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }

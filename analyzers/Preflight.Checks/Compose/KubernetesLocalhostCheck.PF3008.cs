@@ -194,7 +194,8 @@ public static partial class KubernetesLocalhostCheck
             if (written.TryGetValue(key, out var other)
                 && !string.Equals(other, variable.Name, StringComparison.Ordinal))
             {
-                values[key] = Setting.Unknown;   // two spellings of one key (A__B and A:B): which one .NET keeps is not clear
+                values[key] = Setting.Unknown;   // two spellings of one key (A__B and A:B): which one .NET keeps is not
+                                                 // clear
                 continue;
             }
             written[key] = variable.Name;

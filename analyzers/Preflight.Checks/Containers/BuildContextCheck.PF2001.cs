@@ -63,7 +63,8 @@ public static class BuildContextCheck
                         }
                         var why = excludedBy == null
                             ? origin
-                            : $"{origin}: it is excluded by {context.Display(ignorePath!)} line {excludedBy.Span.Line} '{excludedBy.Text}'";
+                            : $"{origin}: it is excluded by {context.Display(ignorePath!)} line " +
+                                $"{excludedBy.Span.Line} '{excludedBy.Text}'";
                         context.Findings.Add(Finding.At(Rule, dockerfilePath, source.Span,
                             instruction.Keyword, source.Value, context.Display(buildContext), why));
                     }

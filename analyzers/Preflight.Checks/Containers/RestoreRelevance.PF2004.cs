@@ -91,7 +91,8 @@ internal static class RestoreRelevance
                 if (section.Elements().All(item => item.Name.LocalName == "clear")
                     && section.Name.LocalName != "packageSources")
                 {
-                    continue; // <disabledPackageSources><clear/></disabledPackageSources> and the like reset what a container has not set
+                    continue; // <disabledPackageSources><clear/></disabledPackageSources> and the like reset what a
+                              // container has not set
                 }
                 if (section.Name.LocalName != "packageSources")
                 {

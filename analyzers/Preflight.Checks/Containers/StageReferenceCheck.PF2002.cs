@@ -102,7 +102,8 @@ public static class StageReferenceCheck
         if (later != null)
         {
             return later.Index == currentStage
-                ? $"; it is the stage this instruction belongs to (line {later.From.Span.Line}), which cannot copy from itself"
+                ? $"; it is the stage this instruction belongs to (line {later.From.Span.Line}), which cannot copy " +
+                    $"from itself"
                 : $"; stage '{later.Name ?? later.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}' is defined later, at line {later.From.Span.Line}";
         }
         var earlier = dockerfile.Stages.Where(s => s.Index < currentStage && s.Name != null).Select(s => s.Name!)

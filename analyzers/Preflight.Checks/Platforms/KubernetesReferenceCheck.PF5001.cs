@@ -125,7 +125,8 @@ public static class KubernetesReferenceCheck
                 var namespaces = MessageText.List(
                     candidates.Select(d => $"'{d.Definition.Namespace}' ({scope.Display(d.Path)})").Distinct());
                 scope.Report(path, nameSpan, $"{kindName} '{name}'", via,
-                    $"the workload runs in namespace '{workload.Namespace}' and the {kindName} is defined only in namespace {namespaces}", scope.LookedIn);
+                    $"the workload runs in namespace '{workload.Namespace}' and the {kindName} is defined only in " +
+                        $"namespace {namespaces}", scope.LookedIn);
             }
             else if (!scope.MentionedInUnreadFile(name))
             {

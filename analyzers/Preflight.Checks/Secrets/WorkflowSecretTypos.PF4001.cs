@@ -54,8 +54,11 @@ public static class WorkflowSecretTypos
                 continue;
             }
             var meant = matches[0];
-            var message = $"Secret '{name}' is used only here, while the workflows use '{meant}' {counts[meant]} times: did you mean '{meant}'? " +
-                "An unset secret is silently an empty string at run time ('preflight init' writes the contract that checks every name)";
+            var message =
+                $"Secret '{name}' is used only here, while the workflows use '{meant}' {counts[meant]} times: did " +
+                $"you mean '{meant}'? " +
+                "An unset secret is silently an empty string at run time ('preflight init' writes the contract that " +
+                    "checks every name)";
             context.Findings.Add(
                 new Finding(
                 RuleCatalog.PF4001.Id, path, reference.Span.Line, reference.Span.Column, reference.Span.EndLine,

@@ -20,7 +20,8 @@ internal static class AppHostSourceReader
     /// <summary>AppHost files larger than this are not read: their projects are unknown.</summary>
     private const int MaxLength = 1024 * 1024;
 
-    public static readonly SourceTextValueProvider<AppHostSource> Provider = new SourceTextValueProvider<AppHostSource>(Read);
+    public static readonly SourceTextValueProvider<AppHostSource> Provider =
+        new SourceTextValueProvider<AppHostSource>(Read);
 
     /// <summary>Methods that take a project as an argument without changing its configuration.</summary>
     private static readonly HashSet<string> NeutralTargets = new HashSet<string>(StringComparer.Ordinal)
@@ -80,7 +81,8 @@ internal static class AppHostSourceReader
             foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
                 if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateBuilder" } member &&
-                    member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" } &&
+                    member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" }
+                        or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" } &&
                     invocation.Ancestors().Any(
                         a => a is GlobalStatementSyntax or MethodDeclarationSyntax { Identifier.ValueText: "Main" }))
                 {
@@ -400,7 +402,8 @@ internal static class AppHostSourceReader
         {
             for (var current = node.Parent; current != null && current != _scope; current = current.Parent)
             {
-                if (current is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax or AnonymousFunctionExpressionSyntax)
+                if (current is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                    or AnonymousFunctionExpressionSyntax)
                 {
                     return true;
                 }
