@@ -113,7 +113,8 @@ internal sealed class CommandLineConfiguration
             model.GetSymbolInfo(expression, cancellationToken).Symbol is ILocalSymbol or IFieldSymbol &&
             model.GetSymbolInfo(expression, cancellationToken)
                 .Symbol!.DeclaringSyntaxReferences is { Length: 1 } references &&
-            references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initialized })
+            references[0].GetSyntax(cancellationToken)
+                is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax initialized })
         {
             creation = initialized;
         }

@@ -294,7 +294,8 @@ internal static class ConfigurationGuards
     {
         var local = reference.Local;
         if (local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel == null ||
-            local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value } ||
+            local.DeclaringSyntaxReferences[0].GetSyntax()
+                is not VariableDeclaratorSyntax { Initializer.Value: { } value } ||
             value.SyntaxTree != reference.SemanticModel.SyntaxTree)
         {
             return null;

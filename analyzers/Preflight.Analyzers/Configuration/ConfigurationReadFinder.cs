@@ -143,7 +143,8 @@ internal sealed class ConfigurationReadFinder
     {
         var local = reference.Local;
         if (local.DeclaringSyntaxReferences.Length != 1 ||
-            local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator ||
+            local.DeclaringSyntaxReferences[0].GetSyntax()
+                is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator ||
             reference.SemanticModel == null)
         {
             return null;

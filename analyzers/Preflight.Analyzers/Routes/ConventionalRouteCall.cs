@@ -61,7 +61,8 @@ internal static class ConventionalRouteCall
         var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var initializer in creation.Initializers)
         {
-            if (initializer is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            if (initializer
+                is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {
                 return null;
             }

@@ -115,7 +115,8 @@ internal sealed class RouteCollector
         {
             return true;
         }
-        return literal.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } &&
+        return literal.Parent
+            is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } &&
             Infrastructure.SyntaxNames.InvokedName(invocation) is { } name &&
             (name.StartsWith("Map", StringComparison.Ordinal) || name == "UsePathBase" || name == "UseHealthChecks");
     }
@@ -303,7 +304,9 @@ internal sealed class RouteCollector
                 break;
             case "UseEndpoints":
             case "UseMvc":
-                if (invocation.Arguments.Length < 2 || invocation.Arguments[1].Value is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation })
+                if (invocation.Arguments.Length < 2
+                    || invocation.Arguments[1].Value
+                    is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation })
                 {
                     _unknown.Enqueue(name + " with a delegate defined elsewhere");
                 }
@@ -442,7 +445,8 @@ internal sealed class RouteCollector
                 return PrefixOf(Receiver(call), depth + 1);
             case ILocalReferenceOperation local:
                 return PrefixOf(Initializer(local), depth + 1);
-            case IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } &&
+            case IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol
+                is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } &&
                                                           SymbolEqualityComparer.Default.Equals(
                                                               parameter.Type, _endpointRouteBuilder):
                 return (true, ""); // app.UseEndpoints(endpoints => ...)

@@ -64,7 +64,9 @@ public static class RuleCatalog
         public const string Id = "PF2001";
         public const string Title = "COPY/ADD source is missing from the build context";
         public const string Message = "{0} source '{1}' does not exist in the build context '{2}'{3}";
-        public const string Description = "A COPY or ADD source that is not a wildcard must exist in the Docker build context, otherwise the image build fails with 'failed to compute cache key: \"/x\": not found'.";
+        public const string Description =
+            "A COPY or ADD source that is not a wildcard must exist in the Docker build context, otherwise the image " +
+            "build fails with 'failed to compute cache key: \"/x\": not found'.";
         public const string Category = DockerfileCategory;
         public const RuleSeverity Severity = RuleSeverity.Error;
     }
@@ -384,7 +386,12 @@ public static class RuleCatalog
         public const string Message =
             "Variable '{0}' has no default and is set neither in {1} nor in preflight.yaml (secrets:/variables:); " +
             "compose will substitute an empty string";
-        public const string Description = "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not set, its example env file (.env.example, .env.sample, .env.template, .env.dist beside the compose file or at the repository root) does not document and preflight.yaml does not declare as provided at deploy time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the service with an empty value.";
+        public const string Description =
+            "A ${VAR} or $VAR in a compose value without a default (${VAR:-default}) that the project .env does not " +
+            "set, its example env file (.env.example, .env.sample, .env.template, .env.dist beside the compose file " +
+            "or at the repository root) does not document and preflight.yaml does not declare as provided at deploy " +
+            "time. Compose warns 'The \"VAR\" variable is not set. Defaulting to a blank string.' and starts the " +
+            "service with an empty value.";
         public const string Category = ComposeCategory;
         public const RuleSeverity Severity = RuleSeverity.Warning;
     }

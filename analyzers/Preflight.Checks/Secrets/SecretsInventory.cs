@@ -323,11 +323,14 @@ public sealed class SecretsInventory
         var builder = new StringBuilder();
         builder.Append("# Secrets inventory of ").Append(Cell(repositoryName)).Append('\n').Append('\n');
         builder.Append("Every secret and variable this repository needs, where it is used and where it is declared. ")
-            .Append("Names only: Preflight never reads a value into this file. Generated on each build by Preflight; do not edit.\n\n");
+            .Append("Names only: Preflight never reads a value into this file. Generated on each build by Preflight; " +
+                "do not edit.\n\n");
         var items = Items;
         if (items.Count == 0)
         {
-            builder.Append("Nothing found: no workflow reads a secret, no compose file interpolates a variable, no manifest references a Secret, and preflight.yaml declares none.\n");
+            builder.Append(
+                "Nothing found: no workflow reads a secret, no compose file interpolates a variable, no manifest " +
+                "references a Secret, and preflight.yaml declares none.\n");
             return builder.ToString();
         }
         builder.Append("| name | kind | used at | declared at |\n|---|---|---|---|\n");

@@ -80,7 +80,8 @@ internal static class AppHostSourceReader
             var createsBuilder = false;
             foreach (var invocation in _root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
-                if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateBuilder" } member &&
+                if (invocation.Expression
+                    is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CreateBuilder" } member &&
                     member.Expression is IdentifierNameSyntax { Identifier.ValueText: "DistributedApplication" }
                         or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DistributedApplication" } &&
                     invocation.Ancestors().Any(
@@ -261,7 +262,8 @@ internal static class AppHostSourceReader
                     {
                         project.Variables.Add(variable);
                     }
-                    else if (argument.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression })
+                    else if (argument.Expression
+                        is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression })
                     {
                         project.IsOpen = true;
                     }
@@ -500,7 +502,8 @@ internal static class AppHostSourceReader
                 }
                 foreach (var variable in declaration.Variables)
                 {
-                    if (variable.Initializer?.Value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+                    if (variable.Initializer?.Value
+                        is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
                     {
                         // The same name declared twice with different values is no constant.
                         var value = literal.Token.ValueText;
