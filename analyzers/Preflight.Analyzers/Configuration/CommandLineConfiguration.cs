@@ -102,7 +102,8 @@ internal sealed class CommandLineConfiguration
     private static bool IsArgumentsParameter(
         SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken) =>
         expression is IdentifierNameSyntax &&
-        model.GetSymbolInfo(expression, cancellationToken).Symbol is IParameterSymbol { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
+        model.GetSymbolInfo(expression, cancellationToken).Symbol
+            is IParameterSymbol { Type: IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } };
 
     /// <summary>The keys (values) of a switch-mapping dictionary written here or in the local/field it is stored
     /// in.</summary>

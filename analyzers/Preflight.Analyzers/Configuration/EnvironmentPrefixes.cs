@@ -38,7 +38,8 @@ internal static class EnvironmentPrefixes
                 }
                 model ??= compilation.GetSemanticModel(tree);
                 if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation &&
-                    operation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Configuration")
+                    operation.TargetMethod.ContainingType?.ContainingNamespace?.ToDisplayString()
+                        == "Microsoft.Extensions.Configuration")
                 {
                     foreach (var argument in operation.Arguments)
                     {

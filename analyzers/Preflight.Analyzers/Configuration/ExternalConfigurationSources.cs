@@ -50,7 +50,8 @@ internal static class ExternalConfigurationSources
             SemanticModel? model = null;
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+                if (node
+                    is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
                 {
                     continue;
                 }

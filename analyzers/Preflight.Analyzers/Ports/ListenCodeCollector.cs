@@ -72,7 +72,8 @@ internal sealed class ListenCodeCollector
                 }
                 break;
             case "ListenUnixSocket" or "ListenNamedPipe" or "ListenHandle" or "UseHttpSys":
-            case "Configure" when method.ContainingType?.Name == "KestrelServerOptions": // endpoints from a configuration section of its own
+            // endpoints from a configuration section of its own
+            case "Configure" when method.ContainingType?.Name == "KestrelServerOptions":
                 _unknown = 1;
                 break;
             case "SetEnvironmentVariable" when invocation.Arguments.Length > 0 &&

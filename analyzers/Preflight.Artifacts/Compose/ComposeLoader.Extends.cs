@@ -203,7 +203,9 @@ internal sealed partial class ComposeLoader
                 var resolved = PathText.Combine(include.BaseDirectory ?? projectDirectory, value.Value);
                 if (includeStack.Contains(resolved))
                 {
-                    _errors.Add(new ComposeError($"include cycle: {PathText.GetFileName(resolved)} includes itself (through {string.Join(" -> ", includeStack.ConvertAll(PathText.GetFileName))})",
+                    _errors.Add(new ComposeError(
+                        $"include cycle: {PathText.GetFileName(resolved)} includes itself " +
+                        $"(through {string.Join(" -> ", includeStack.ConvertAll(PathText.GetFileName))})",
                         value.Span, ComposeErrorKind.Cycle, value.SourceFile));
                     skip = true;
                     break;

@@ -108,7 +108,9 @@ public static class ImageRequirementEvaluator
             }
             if (set.Count > 0 && missing.Count > 0)
             {
-                violations.Add(new ImageRequirementViolation($"sets {string.Join(", ", set)} but lacks {string.Join(", ", missing)} (all or none of them must be set)", missing[0]));
+                violations.Add(new ImageRequirementViolation(
+                    $"sets {string.Join(", ", set)} but lacks {string.Join(", ", missing)} " +
+                    $"(all or none of them must be set)", missing[0]));
             }
         }
         foreach (var pair in image.MinLength)

@@ -18,7 +18,8 @@ namespace Preflight.Checks.Repository;
 /// </summary>
 public sealed class RepositoryLayout
 {
-    private static readonly Regex PreflightReference = new Regex(@"Include\s*=\s*""Preflight""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex PreflightReference = new Regex(
+        @"Include\s*=\s*""Preflight""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <param name="everyProjectUsesPreflight">True for hosts that check every project (the CLI), whether or not it
     /// references the package.</param>
