@@ -6,15 +6,23 @@ namespace Preflight.Artifacts.Compose;
 /// <summary>One unmet requirement of an image: a sentence for the message, and the variable it is about.</summary>
 public sealed class ImageRequirementViolation
 {
-    internal ImageRequirementViolation(string message, string variable)
+    internal ImageRequirementViolation(string message, string variable, bool isUnset = false)
     {
         Message = message;
         Variable = variable;
+        IsUnset = isUnset;
     }
 
     /// <summary>E.g. "lacks POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE)"; never holds a value.</summary>
     public string Message { get; }
     public string Variable { get; }
+
+    /// <summary>
+    /// True when the need is a variable (or one of a one-of group) that is not set at all and that any value meets:
+    /// what the deploy must provide. False for a required literal value, a wrong or too short value, a partial group
+    /// and a refused variable.
+    /// </summary>
+    public bool IsUnset { get; }
 }
 
 /// <summary>
@@ -68,7 +76,8 @@ public static class ImageRequirementEvaluator
             {
                 violations.Add(
                     new ImageRequirementViolation(
-                    "lacks " + Describe(name, image) + (value != null ? $" (set to {value})" : string.Empty), name));
+                    "lacks " + Describe(name, image) + (value != null ? $" (set to {value})" : string.Empty), name,
+                    isUnset: value == null));
             }
             else if (value != null && actual != null
                 && !string.Equals(actual, value, StringComparison.OrdinalIgnoreCase))
@@ -95,7 +104,7 @@ public static class ImageRequirementEvaluator
                 violations.Add(
                     new ImageRequirementViolation(
                     "lacks one of " + string.Join(", ", group)
-                    + (image.FileAliases ? " (or their _FILE variants)" : string.Empty), group[0]));
+                    + (image.FileAliases ? " (or their _FILE variants)" : string.Empty), group[0], isUnset: true));
             }
         }
         foreach (var group in image.BothOrNeither)

@@ -32,6 +32,16 @@ internal static class ComposeCheckSupport
     /// <summary>The file an element is written in (the project's main file when unknown).</summary>
     public static string FileOf(string? sourceFile, string fallback) => sourceFile ?? fallback;
 
+    /// <summary>
+    /// The image a service runs as is and the catalogue's entries for it: no entries when it names no image, an image
+    /// with a variable, or builds its own (the catalogue's requirements are those of the published image).
+    /// </summary>
+    public static (string Reference, IReadOnlyList<ImageRequirements> Images) CatalogueImages(
+        ImageCatalogue catalogue, ComposeService service) =>
+        service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0 || service.Build != null
+            ? (string.Empty, Array.Empty<ImageRequirements>())
+            : (service.Image, catalogue.Find(service.Image));
+
     /// <summary>True when preflight.yaml declares the name under <c>secrets:</c> or <c>variables:</c>.</summary>
     public static bool IsDeclared(CheckContext context, string name)
     {

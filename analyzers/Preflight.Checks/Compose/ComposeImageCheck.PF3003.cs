@@ -22,12 +22,7 @@ public static class ComposeImageCheck
         foreach (var (path, file, service) in ComposeCheckSupport.OwnedServices(context))
         {
             findings.Seen(path, service);
-            if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0
-                || service.Build != null)
-            {
-                continue;
-            }
-            var images = catalogue.Find(service.Image);
+            var (reference, images) = ComposeCheckSupport.CatalogueImages(catalogue, service);
             if (images.Count == 0)
             {
                 continue;
@@ -36,13 +31,13 @@ public static class ComposeImageCheck
             foreach (var image in images)
             {
                 foreach (var violation in ImageRequirementEvaluator.Evaluate(
-                    image, environment, service.Image, service.Command))
+                    image, environment, reference, service.Command))
                 {
                     var source = image.FromConfig ? "; required by preflight.yaml images:" : string.Empty;
                     findings.Add(
                         path, service,
                         Finding.At(Rule, ComposeCheckSupport.FileOf(service.NameSourceFile, path), service.NameSpan,
-                        service.Name, service.Image, violation.Message + source));
+                        service.Name, reference, violation.Message + source));
                 }
             }
         }

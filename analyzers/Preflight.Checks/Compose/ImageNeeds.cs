@@ -51,12 +51,7 @@ public static class ImageNeeds
         {
             foreach (var service in file.Services)
             {
-                if (service.Image == null || service.Image.Length == 0 || service.Image.IndexOf('$') >= 0
-                    || service.Build != null)
-                {
-                    continue;
-                }
-                var images = catalogue.Find(service.Image);
+                var (reference, images) = ComposeCheckSupport.CatalogueImages(catalogue, service);
                 if (images.Count == 0)
                 {
                     continue;
@@ -66,10 +61,9 @@ public static class ImageNeeds
                 foreach (var image in images)
                 {
                     foreach (var violation in ImageRequirementEvaluator.Evaluate(
-                        image, environment, service.Image, service.Command))
+                        image, environment, reference, service.Command))
                     {
-                        if (!violation.Message.StartsWith("lacks ", StringComparison.Ordinal)
-                            || violation.Message.IndexOf("(set to ", StringComparison.Ordinal) >= 0)
+                        if (!violation.IsUnset)
                         {
                             continue;
                         }
@@ -87,7 +81,7 @@ public static class ImageNeeds
                         var span = passed.Span.IsEmpty ? service.NameSpan : passed.Span;
                         result.Add(
                             new ImageNeed(
-                            passed.Name, service.Image, service.Name,
+                            passed.Name, reference, service.Name,
                             ComposeCheckSupport.FileOf(passed.SourceFile, where), span.Line, span.Column));
                     }
                 }

@@ -60,6 +60,22 @@ public class ImageCatalogueTests
     }
 
     [Fact]
+    public void A_variable_not_set_at_all_is_unset_a_required_literal_or_refused_variable_is_not()
+    {
+        var postgres = ImageCatalogue.BuiltIn.Find("postgres").Single();
+        var seq = ImageCatalogue.BuiltIn.Find("datalust/seq").Single();
+        var rabbit = ImageCatalogue.BuiltIn.Find("rabbitmq:3-management").Single();
+
+        var lacking = Assert.Single(ImageRequirementEvaluator.Evaluate(postgres, new Dictionary<string, string?>()));
+        Assert.StartsWith("lacks ", lacking.Message);
+        Assert.True(lacking.IsUnset);
+        var eula = Assert.Single(ImageRequirementEvaluator.Evaluate(seq, new Dictionary<string, string?>()));
+        Assert.Contains("(set to Y)", eula.Message);
+        Assert.False(eula.IsUnset);
+        Assert.False(Assert.Single(ImageRequirementEvaluator.Evaluate(rabbit, new Dictionary<string, string?> { ["RABBITMQ_SSL_CERTFILE"] = "/c" })).IsUnset);
+    }
+
+    [Fact]
     public void Rabbitmq_refuses_deprecated_variables_by_prefix()
     {
         var rabbit = ImageCatalogue.BuiltIn.Find("rabbitmq:3-management").Single();
