@@ -49,7 +49,7 @@ public sealed class ScaleRepository
                     "  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n");
                 stack.Clear();
             }
-            Write($"deploy/k8s/{host}.yaml", Manifest(host));
+            Write($"deploy/k8s/{host}.yaml", SolutionRepository.Manifest(host));
         }
         compose.Append("  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db\n");
         Write("docker-compose.yml", compose.ToString());
@@ -202,36 +202,6 @@ public sealed class ScaleRepository
             ENTRYPOINT ["dotnet", "{name}.dll"]
             """);
     }
-
-    private static string Manifest(string name) => $"""
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {"{"} name: {name}-config {"}"}
-        data: {"{"} ASPNETCORE_ENVIRONMENT: Production, STORAGE_DIR: /data {"}"}
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {"{"} name: {name} {"}"}
-        spec:
-          replicas: 2
-          selector: {"{"} matchLabels: {"{"} app: {name} {"}"} {"}"}
-          template:
-            metadata: {"{"} labels: {"{"} app: {name} {"}"} {"}"}
-            spec:
-              containers:
-                - name: {name}
-                  image: registry.example/{name}:1.0
-                  ports: [ {"{"} containerPort: 8080 {"}"} ]
-                  envFrom: [ {"{"} configMapRef: {"{"} name: {name}-config {"}"} {"}"} ]
-                  livenessProbe: {"{"} httpGet: {"{"} path: /health, port: 8080 {"}"} {"}"}
-        ---
-        apiVersion: v1
-        kind: Service
-        metadata: {"{"} name: {name} {"}"}
-        spec:
-          selector: {"{"} app: {name} {"}"}
-          ports: [ {"{"} port: 80, targetPort: 8080 {"}"} ]
-        """;
 
     private void Write(string relative, string text)
     {

@@ -154,7 +154,8 @@ public sealed class SolutionRepository
             """);
     }
 
-    private static string Manifest(string name) => $"""
+    /// <summary>A service's ConfigMap, Deployment and Service (also the scale generator's).</summary>
+    internal static string Manifest(string name) => $"""
         apiVersion: v1
         kind: ConfigMap
         metadata: {"{"} name: {name}-config {"}"}
