@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 
 namespace Preflight.Artifacts.Deployment;
 
@@ -6,6 +7,12 @@ namespace Preflight.Artifacts.Deployment;
 /// configurations and scripts.</summary>
 public static class DeploymentFiles
 {
+    /// <summary>How a devcontainer.json is read: JSON with comments and trailing commas, nesting bounded.</summary>
+    public static readonly JsonDocumentOptions DevContainerJson = new JsonDocumentOptions
+    {
+        AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64,
+    };
+
     /// <summary>The source a file is read as; null when it is none of them.</summary>
     public static DockerBuildSource? Classify(string path)
     {

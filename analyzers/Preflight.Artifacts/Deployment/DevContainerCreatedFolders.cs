@@ -25,9 +25,7 @@ public static class DevContainerCreatedFolders
         }
         try
         {
-            var options = new JsonDocumentOptions { AllowTrailingCommas = true,
-                CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
-            using var document = JsonDocument.Parse(text, options);
+            using var document = JsonDocument.Parse(text, DeploymentFiles.DevContainerJson);
             if (document.RootElement.ValueKind == JsonValueKind.Object &&
                 document.RootElement.TryGetProperty("initializeCommand", out var command))
             {

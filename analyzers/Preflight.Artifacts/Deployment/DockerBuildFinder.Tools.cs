@@ -117,9 +117,7 @@ public sealed partial class DockerBuildFinder
     /// top-level <c>dockerFile</c>/<c>context</c>, relative to its folder.</summary>
     private void ReadDevContainer(string file, string text)
     {
-        var options = new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,
-            MaxDepth = 64 };
-        using var document = JsonDocument.Parse(text, options);
+        using var document = JsonDocument.Parse(text, DeploymentFiles.DevContainerJson);
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return;
