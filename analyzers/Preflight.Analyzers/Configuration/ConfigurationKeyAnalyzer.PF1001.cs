@@ -132,18 +132,20 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
     private delegate string? Undeclared(string key);
 
     /// <summary>A deployable project: its own deployment's declarations, and what its command line gives
-    /// (<see cref="CommandLineConfiguration"/>).</summary>
+    /// (<see cref="CommandLineConfiguration"/>). The declarations are collected here, at the compilation's start, on
+    /// one thread: collected lazily by the first read, every other analyzer thread reaching a read meanwhile would
+    /// wait for them (a deployable project almost always reads configuration).</summary>
     private static Undeclared OwnDeployment(ProjectContext project, ArtifactReader reader, Compilation compilation)
     {
-        var declarations = new Lazy<DeclarationSet>(
-            () => DeploymentDeclarations.Collect(project, reader).ConfigurationKeys,
-                LazyThreadSafetyMode.ExecutionAndPublication);
+        var declared = DeploymentDeclarations.Collect(project, reader).ConfigurationKeys;
+        if (declared.IsEmpty)
+        {
+            return _ => null; // No declaration source: the project's deployment is not known.
+        }
         var commandLine = new Lazy<CommandLineConfiguration>(
             () => CommandLineConfiguration.Find(compilation, reader.CancellationToken),
                 LazyThreadSafetyMode.ExecutionAndPublication);
-        return key => declarations.Value is var declared
-            && (declared.IsEmpty || declared.Declares(key) || commandLine.Value.Gives(key))
-            ? null : declared.DescribeSources();
+        return key => declared.Declares(key) || commandLine.Value.Gives(key) ? null : declared.DescribeSources();
     }
 
     /// <summary>A class library: the deployments of the projects that reference it (none: nothing is

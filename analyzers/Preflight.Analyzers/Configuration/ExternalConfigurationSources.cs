@@ -43,19 +43,21 @@ internal static class ExternalConfigurationSources
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf(".Add", StringComparison.Ordinal) < 0)
-            {
-                continue;
-            }
             SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            SyntaxNode? root = null;
+            // Only where the text says ".Add": the call's name token is found from there, not by walking every node.
+            for (var at = text.IndexOf(".Add", StringComparison.Ordinal); at >= 0;
+                at = text.IndexOf(".Add", at + 4, StringComparison.Ordinal))
             {
-                if (node
-                    is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(at + 1);
+                if (token.SpanStart != at + 1 || token.Parent is not SimpleNameSyntax called
+                    || called.Parent is not MemberAccessExpressionSyntax member || member.Name != called
+                    || member.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != member)
                 {
-                    continue;
+                    continue; // In a comment or a string, or not a call.
                 }
-                var name = member.Name.Identifier.ValueText;
+                var name = called.Identifier.ValueText;
                 if (KnownExternal.Contains(name))
                 {
                     return name;

@@ -106,21 +106,34 @@ internal sealed class ProjectContext
     {
         get
         {
-            if (ProjectFile == null)
+            // Asked once per container of every manifest: computed once (0 not yet, 1 no, 2 yes; a race computes
+            // the same value twice).
+            if (_hasNamesake == 0)
             {
-                return false;
+                _hasNamesake = FindNamesake() ? 2 : 1;
             }
-            var name = PathText.GetFileName(ProjectFile);
-            foreach (var file in ProjectFiles)
-            {
-                if (!PathText.Equal(file.Path, ProjectFile)
-                    && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
+            return _hasNamesake == 2;
+        }
+    }
+
+    private int _hasNamesake;
+
+    private bool FindNamesake()
+    {
+        if (ProjectFile == null)
+        {
             return false;
         }
+        var name = PathText.GetFileName(ProjectFile);
+        foreach (var file in ProjectFiles)
+        {
+            if (!PathText.Equal(file.Path, ProjectFile)
+                && string.Equals(file.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The same repository seen from another (deployable) project: a host of this library.</summary>

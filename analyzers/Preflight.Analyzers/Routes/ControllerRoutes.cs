@@ -141,12 +141,18 @@ internal sealed class ControllerRoutes
             replaced = Replace(replaced, "[area]", area);
         }
         // Any other token is unknown: it matches any segment.
-        replaced = System.Text.RegularExpressions.Regex.Replace(replaced, @"\[[^\[\]/]+\]", "{token}");
+        if (replaced.IndexOf('[') >= 0)
+        {
+            replaced = OtherToken.Replace(replaced, "{token}");
+        }
         if (RouteTemplate.Parse(replaced) is { } parsed)
         {
             _routes.Enqueue(new RouteEntry(parsed, methods, false));
         }
     }
+
+    private static readonly System.Text.RegularExpressions.Regex OtherToken =
+        new System.Text.RegularExpressions.Regex(@"\[[^\[\]/]+\]");
 
     private static List<string> ClassTemplates(INamedTypeSymbol type)
     {

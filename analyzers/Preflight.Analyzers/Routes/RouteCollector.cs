@@ -170,6 +170,11 @@ internal sealed class RouteCollector
         {
             _staticFiles = 1;
         }
+        if (!name.StartsWith("Map", StringComparison.Ordinal) && !name.StartsWith("Use", StringComparison.Ordinal)
+            && name != "Run")
+        {
+            return; // Neither an endpoint map nor a middleware this collector reads (most calls: checked by name first).
+        }
         var original = method.ReducedFrom ?? method;
         if (!original.IsExtensionMethod || original.Parameters.Length == 0)
         {
@@ -186,14 +191,10 @@ internal sealed class RouteCollector
         }
     }
 
-    internal static bool IsWebHostMarker(IMethodSymbol method)
-    {
-        var type = method.ContainingType?.ToDisplayString();
-        return type == "Microsoft.AspNetCore.Builder.WebApplication" && method.IsStatic
-            && method.Name.StartsWith("Create", StringComparison.Ordinal) ||
-            method.Name == "ConfigureWebHostDefaults" || method.Name == "ConfigureWebHost"
-                || method.Name == "UseStartup";
-    }
+    internal static bool IsWebHostMarker(IMethodSymbol method) =>
+        method.Name == "ConfigureWebHostDefaults" || method.Name == "ConfigureWebHost" || method.Name == "UseStartup"
+        || method.IsStatic && method.Name.StartsWith("Create", StringComparison.Ordinal)
+            && method.ContainingType?.ToDisplayString() == "Microsoft.AspNetCore.Builder.WebApplication";
 
     private void OnEndpointMap(IInvocationOperation invocation, IMethodSymbol method, string name)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,14 +35,19 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
             var collector = new ServiceGraphCollector(symbols);
             collector.Register(start);
             var stubs = new ConcurrentQueue<Stub>();
-            start.RegisterOperationBlockAction(block =>
+            // Syntax first: only a body that is a single throw is bound (an operation block action would build the
+            // operation tree of every member).
+            start.RegisterSyntaxNodeAction(node =>
             {
-                if (block.OwningSymbol is IMethodSymbol method && IsStub(block.OperationBlocks, notImplemented)
+                if (ThrowingBody(node.Node) is { } body
+                    && node.SemanticModel.GetOperation(body, node.CancellationToken) is IBlockOperation block
+                    && ThrowsOnly(block, notImplemented)
+                    && Member(node.Node, node.SemanticModel, node.CancellationToken) is { } method
                     && Describe(method) is { } stub)
                 {
                     stubs.Enqueue(stub);
                 }
-            });
+            }, MemberKinds);
             start.RegisterCompilationEndAction(end =>
             {
                 if (stubs.IsEmpty)
@@ -72,30 +79,44 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>A body that is only <c>throw new NotImplementedException(...)</c> (block or expression body).</summary>
-    private static bool IsStub(ImmutableArray<IOperation> blocks, INamedTypeSymbol notImplemented)
+    private static readonly SyntaxKind[] MemberKinds =
     {
-        var found = false;
-        foreach (var block in blocks)
+        SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.OperatorDeclaration,
+        SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.GetAccessorDeclaration, SyntaxKind.SetAccessorDeclaration,
+        SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+        SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration,
+    };
+
+    /// <summary>The body of a member when, by its syntax, it can only throw: a block of one <c>throw</c> statement or
+    /// a <c>=&gt; throw</c> expression body (not both bodies, which does not compile). What it throws is bound
+    /// after.</summary>
+    private static SyntaxNode? ThrowingBody(SyntaxNode member)
+    {
+        var (block, arrow) = member switch
         {
-            IBlockOperation? body = block switch
-            {
-                IMethodBodyBaseOperation method => method.BlockBody ?? method.ExpressionBody,
-                IBlockOperation plain => plain,
-                _ => null,
-            };
-            if (body == null)
-            {
-                continue;
-            }
-            if (found || !ThrowsOnly(body, notImplemented))
-            {
-                return false;
-            }
-            found = true;
+            BaseMethodDeclarationSyntax method => (method.Body, method.ExpressionBody),
+            AccessorDeclarationSyntax accessor => (accessor.Body, accessor.ExpressionBody),
+            PropertyDeclarationSyntax property => (null, property.ExpressionBody),
+            IndexerDeclarationSyntax indexer => (null, indexer.ExpressionBody),
+            _ => (null, (ArrowExpressionClauseSyntax?)null),
+        };
+        if (block != null)
+        {
+            return arrow == null && block.Statements.Count == 1
+                && block.Statements[0] is ThrowStatementSyntax { Expression: not null } ? block : null;
         }
-        return found;
+        return arrow?.Expression is ThrowExpressionSyntax ? arrow : null;
     }
+
+    /// <summary>The method whose body <paramref name="member"/> declares (an expression-bodied property or indexer:
+    /// its getter).</summary>
+    private static IMethodSymbol? Member(SyntaxNode member, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetDeclaredSymbol(member, cancellationToken) switch
+        {
+            IMethodSymbol method => method,
+            IPropertySymbol property => property.GetMethod,
+            _ => null,
+        };
 
     private static bool ThrowsOnly(IBlockOperation body, INamedTypeSymbol notImplemented)
     {

@@ -70,7 +70,9 @@ internal sealed class ServiceGraphCollector
         start.RegisterOperationAction(
             context => OnPropertyReference((IPropertyReferenceOperation)context.Operation),
             OperationKind.PropertyReference);
-        start.RegisterSyntaxNodeAction(OnUnresolvedInvocation, SyntaxKind.InvocationExpression);
+        // Only calls that do not bind are invalid (or dynamic) operations: binding every invocation to find them cost
+        // more than the rest of the collection.
+        start.RegisterOperationAction(OnInvalidOperation, OperationKind.Invalid, OperationKind.DynamicInvocation);
         start.RegisterSymbolAction(context => OnNamedType((INamedTypeSymbol)context.Symbol), SymbolKind.NamedType);
     }
 
@@ -160,13 +162,19 @@ internal sealed class ServiceGraphCollector
         }
     }
 
+    private void OnInvalidOperation(OperationAnalysisContext context)
+    {
+        if (context.Operation.Syntax is InvocationExpressionSyntax node && context.Operation.SemanticModel is { } model)
+        {
+            OnUnresolvedInvocation(node, model, context.CancellationToken);
+        }
+    }
+
     /// <summary>A call that does not bind (a package the compilation lacks): it may register its type arguments, or
     /// scan.</summary>
-    private void OnUnresolvedInvocation(SyntaxNodeAnalysisContext context)
+    private void OnUnresolvedInvocation(InvocationExpressionSyntax node, SemanticModel model, CancellationToken token)
     {
-        var node = (InvocationExpressionSyntax)context.Node;
-        var model = context.SemanticModel;
-        if (model.GetSymbolInfo(node, context.CancellationToken).Symbol != null)
+        if (model.GetSymbolInfo(node, token).Symbol != null)
         {
             return;
         }
@@ -188,14 +196,14 @@ internal sealed class ServiceGraphCollector
         }
         foreach (var argument in node.ArgumentList.Arguments)
         {
-            if (_symbols.IsAssemblyLike(model.GetTypeInfo(argument.Expression, context.CancellationToken).Type))
+            if (_symbols.IsAssemblyLike(model.GetTypeInfo(argument.Expression, token).Type))
             {
                 MarkUnknown();
                 return;
             }
         }
         if (node.Expression is MemberAccessExpressionSyntax member &&
-            _symbols.IsServiceCollection(model.GetTypeInfo(member.Expression, context.CancellationToken).Type))
+            _symbols.IsServiceCollection(model.GetTypeInfo(member.Expression, token).Type))
         {
             Interlocked.Exchange(ref _usesDependencyInjection, 1);
         }
@@ -203,7 +211,7 @@ internal sealed class ServiceGraphCollector
         {
             foreach (var typeArgument in generic.TypeArgumentList.Arguments)
             {
-                if (model.GetTypeInfo(typeArgument, context.CancellationToken)
+                if (model.GetTypeInfo(typeArgument, token)
                     .Type is { TypeKind: not TypeKind.Error } type)
                 {
                     _possiblyRegistered.Enqueue(type);
@@ -600,11 +608,17 @@ internal sealed class ServiceGraphCollector
             || name.EndsWith("Configurator", StringComparison.Ordinal);
     }
 
+    /// <summary>Microsoft.Extensions.DependencyInjection(.Extensions), by the names of the namespace chain (asked for
+    /// every call of a library method: no display string).</summary>
     private static bool IsDependencyInjectionNamespace(INamespaceSymbol? ns)
     {
-        var name = ns?.ToDisplayString();
-        return name == "Microsoft.Extensions.DependencyInjection"
-            || name == "Microsoft.Extensions.DependencyInjection.Extensions";
+        if (ns is { Name: "Extensions" } && ns.ContainingNamespace is { Name: "DependencyInjection" } parent)
+        {
+            ns = parent;
+        }
+        return ns is { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions" } extensions }
+            && extensions.ContainingNamespace is { Name: "Microsoft" } microsoft
+            && microsoft.ContainingNamespace is { IsGlobalNamespace: true };
     }
 
     private static bool IsFrameworkAssembly(IAssemblySymbol? assembly)

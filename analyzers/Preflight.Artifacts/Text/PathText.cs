@@ -11,7 +11,7 @@ public static class PathText
 {
     public static string Normalize(string path)
     {
-        if (string.IsNullOrEmpty(path))
+        if (string.IsNullOrEmpty(path) || IsNormalized(path))
         {
             return path;
         }
@@ -43,6 +43,49 @@ public static class PathText
             return drive + "/" + joined;
         }
         return rooted ? "/" + joined : (joined.Length == 0 ? "." : joined);
+    }
+
+    /// <summary>A path <see cref="Normalize"/> returns unchanged: forward slashes, no empty, <c>.</c> or <c>..</c>
+    /// segment, no trailing slash (but <c>/</c> and <c>C:/</c>). Most paths are; checking costs no allocation, and
+    /// paths are compared and normalized many times per project.</summary>
+    private static bool IsNormalized(string path)
+    {
+        if (path.IndexOf('\\') >= 0)
+        {
+            return false;
+        }
+        var start = 0;
+        if (path.Length >= 2 && path[1] == ':')
+        {
+            if (path.Length == 2 || path[2] != '/')
+            {
+                return false;
+            }
+            start = 3;
+        }
+        else if (path[0] == '/')
+        {
+            start = 1;
+        }
+        if (start == path.Length)
+        {
+            return true;
+        }
+        var segment = start;
+        for (var i = start; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                continue;
+            }
+            var length = i - segment;
+            if (length == 0 || path[segment] == '.' && (length == 1 || length == 2 && path[segment + 1] == '.'))
+            {
+                return false;
+            }
+            segment = i + 1;
+        }
+        return true;
     }
 
     public static bool IsRooted(string path) =>

@@ -13,6 +13,8 @@ public class ExternalConfigurationSourceTests
     [Theory]
     [InlineData("builder.Configuration.AddAzureKeyVault(\"https://vault\");")]
     [InlineData("builder.Configuration.AddTeamSecrets();")]
+    [InlineData("builder.Configuration\n            .AddJsonFile(\"extra.json\", optional: true)\n            .AddAzureKeyVault(\"https://vault\");")]
+    [InlineData("builder.Configuration.AddJsonFile(\"extra.json\", optional: true).AddTeamSecrets();")]
     public Task A_secret_store_provider_makes_every_key_possibly_set(string call) =>
         new Test($$"""
             using Microsoft.AspNetCore.Builder;
@@ -46,6 +48,27 @@ public class ExternalConfigurationSourceTests
                 {
                     var builder = WebApplication.CreateBuilder(args);
                     builder.Configuration.AddJsonFile("extra.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+                    var db = builder.Configuration.GetConnectionString({|#0:"CatalogDB"|});
+                }
+            }
+            """)
+            .WithFile("appsettings.json", Settings)
+            .Expect(Test.Diagnostic("PF1001").WithLocation(0).WithArguments("ConnectionStrings:CatalogDB", "appsettings.json"))
+            .RunAsync();
+
+    /// <summary>The providers are found from the text ".Add": one named in a comment or a string adds nothing.</summary>
+    [Fact]
+    public Task A_secret_store_named_in_a_comment_or_a_string_keeps_the_check() =>
+        new Test("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Configuration;
+            class Program
+            {
+                static void Main(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    // Production adds builder.Configuration.AddAzureKeyVault(uri) in its own host.
+                    System.Console.WriteLine("see .AddAzureKeyVault in the docs");
                     var db = builder.Configuration.GetConnectionString({|#0:"CatalogDB"|});
                 }
             }

@@ -306,6 +306,33 @@ public class PF6001UnregisteredDependencyAnalyzerTests
         return test.Expect(PF6001(0, "IOrderRepository", "OrdersController")).RunAsync();
     }
 
+    /// <summary>Calls that do not bind are found among the invalid operations, also inside a lambda given to another
+    /// call that does not bind (a bus package the CLI did not restore).</summary>
+    [Fact]
+    public Task Unresolved_registration_calls_inside_unresolved_lambdas_may_register_their_type_arguments()
+    {
+        var test = new Test(Usings + """
+            public sealed class OrderConsumer { }
+            public sealed class InvoiceConsumer { }
+
+            public class OrdersController(OrderConsumer orders, {|#0:InvoiceConsumer invoices|}) : ControllerBase { }
+
+            static class Setup
+            {
+                static void Run(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddMessageBus(bus =>
+                    {
+                        bus.AddConsumer<OrderConsumer>();
+                    });
+                }
+            }
+            """);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        return test.Expect(PF6001(0, "InvoiceConsumer", "OrdersController")).RunAsync();
+    }
+
     [Fact]
     public Task No_dependency_injection_at_all_means_no_finding() =>
         new Test(Usings + """

@@ -121,4 +121,30 @@ public class PF6002NotImplementedMemberAnalyzerTests
             }
             """)
             .RunAsync();
+
+    /// <summary>Stubs are found by their syntax first (a single throw), then bound: indexers, event accessors and
+    /// conversions too; a body that does more than throw is not a stub.</summary>
+    [Fact]
+    public Task Indexer_event_and_conversion_stubs_are_reported_and_longer_bodies_are_not() =>
+        new Test(Usings + """
+            public sealed class Ledger
+            {
+                public int {|#0:this|}[int index] => throw new NotImplementedException();
+                public event EventHandler Changed { {|#1:add|} { throw new NotImplementedException(); } remove { } }
+                public static implicit operator {|#2:string|}(Ledger ledger) => throw new NotImplementedException();
+                public void Close() { void Log() { } throw new NotImplementedException(); }
+                public void Reopen() { ; throw new NotImplementedException(); }
+                public void Retry() { try { } catch { throw; } }
+            }
+
+            static class Setup
+            {
+                static void Run(IServiceCollection services) => services.AddSingleton<Ledger>();
+            }
+            """)
+            .Expect(
+                PF6002(0, "Indexer", "this[]", "Ledger", "registered as 'Ledger'"),
+                PF6002(1, "Event add accessor", "Changed", "Ledger", "registered as 'Ledger'"),
+                PF6002(2, "Operator", "implicit operator string", "Ledger", "registered as 'Ledger'"))
+            .RunAsync();
 }
