@@ -27,7 +27,8 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (WiringSymbols.Create(start.Compilation) is not { } symbols
+            if (!MentionsNotImplemented(start.Compilation, start.CancellationToken)
+                || WiringSymbols.Create(start.Compilation) is not { } symbols
                 || symbols.NotImplementedException is not { } notImplemented)
             {
                 return;
@@ -77,6 +78,22 @@ public sealed class NotImplementedMemberAnalyzer : DiagnosticAnalyzer
                 }
             });
         });
+    }
+
+    /// <summary>A stub names the exception (<c>new NotImplementedException()</c>, or an alias whose declaration
+    /// names it): where no source text of the compilation does, there is nothing to find, and the registrations are
+    /// not collected.</summary>
+    private static bool MentionsNotImplemented(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetText(cancellationToken).ToString()
+                .IndexOf(nameof(System.NotImplementedException), System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static readonly SyntaxKind[] MemberKinds =

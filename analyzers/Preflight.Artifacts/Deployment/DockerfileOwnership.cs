@@ -28,7 +28,14 @@ public sealed class DockerfilePublishes
     /// <summary>True when the Dockerfile names what it publishes or runs.</summary>
     public bool NamesAny => Projects.Count > 0 || EntryAssemblies.Count > 0;
 
-    public static DockerfilePublishes Read(Dockerfile dockerfile)
+    /// <summary>Read once per parsed Dockerfile (parsed models are shared by content across projects, and every
+    /// project asks of every Dockerfile whether it publishes it).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Dockerfile, DockerfilePublishes> ReadOnce =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<Dockerfile, DockerfilePublishes>();
+
+    public static DockerfilePublishes Read(Dockerfile dockerfile) => ReadOnce.GetValue(dockerfile, ReadUncached);
+
+    private static DockerfilePublishes ReadUncached(Dockerfile dockerfile)
     {
         var args = new Dictionary<string, string>(StringComparer.Ordinal);
         var projects = new List<string>();

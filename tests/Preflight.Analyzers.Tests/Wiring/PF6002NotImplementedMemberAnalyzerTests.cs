@@ -147,4 +147,26 @@ public class PF6002NotImplementedMemberAnalyzerTests
                 PF6002(1, "Event add accessor", "Changed", "Ledger", "registered as 'Ledger'"),
                 PF6002(2, "Operator", "implicit operator string", "Ledger", "registered as 'Ledger'"))
             .RunAsync();
+
+    /// <summary>The rule runs only where some source names NotImplementedException: an alias declaration naming it is
+    /// enough, and the stub that throws the alias is found.</summary>
+    [Fact]
+    public Task A_stub_throwing_an_alias_of_the_exception_is_reported() =>
+        new Test("""
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Todo = System.NotImplementedException;
+
+            public sealed class Mailer
+            {
+                public Task {|#0:Send|}(string to) => throw new Todo();
+            }
+
+            static class Setup
+            {
+                static void Run(IServiceCollection services) => services.AddSingleton<Mailer>();
+            }
+            """)
+            .Expect(PF6002(0, "Method", "Send", "Mailer", "registered as 'Mailer'"))
+            .RunAsync();
 }
