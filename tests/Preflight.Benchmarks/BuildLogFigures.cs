@@ -17,10 +17,14 @@ public sealed class BuildLogFigures
     private static readonly Regex Prefix = new(@"^\s*(\d+)>(.*)$");
     private static readonly Regex ProjectStart = new(@"is building ""([^""]+)"" \((\d+)\)");
     private static readonly Regex AssemblyLine = new(@"^\s*(<?\d+\.\d+)\s+<?\d+\s+([^\s,]+), Version=");
+    private static readonly Regex PreflightAnalyzerLine = new(@"^\s*(<?\d+\.\d+)\s+<?\d+\s+(Preflight\.Analyzers\.\S+) \(");
     private static readonly Regex SummaryLine = new(@"^\s*(\d+) ms\s+(\S+)\s+(\d+) calls");
 
     /// <summary>Seconds of analyzer execution per project file, per analyzer assembly (simple name).</summary>
     public Dictionary<string, Dictionary<string, double>> Analyzers { get; } = new();
+
+    /// <summary>Seconds per Preflight analyzer (type name), summed over the projects, in the order of the log.</summary>
+    public Dictionary<string, List<double>> PreflightAnalyzers { get; } = new();
 
     /// <summary>Total analyzer execution time per project file, as the compiler reports it.</summary>
     public Dictionary<string, double> TotalAnalyzerSeconds { get; } = new();
@@ -106,6 +110,15 @@ public sealed class BuildLogFigures
             else if (match.Success)
             {
                 inAnalyzerReport.Remove(key);
+            }
+            else if (inAnalyzerReport.Contains(key) && PreflightAnalyzerLine.Match(text) is { Success: true } analyzer)
+            {
+                var name = analyzer.Groups[2].Value;
+                if (!figures.PreflightAnalyzers.TryGetValue(name, out var times))
+                {
+                    figures.PreflightAnalyzers[name] = times = new List<double>();
+                }
+                times.Add(Seconds(analyzer.Groups[1].Value));
             }
             else if (inAnalyzerReport.Contains(key) && AssemblyLine.Match(text) is { Success: true } assembly)
             {

@@ -113,6 +113,11 @@ internal static class SolutionFigures
             Console.WriteLine($"  {Path.GetFileNameWithoutExtension(project)}: Preflight {perAssembly.Where(a => a.Key.StartsWith("Preflight.", StringComparison.Ordinal)).Sum(a => a.Value):F2} s, " +
                 $"NetAnalyzers {perAssembly.Where(a => a.Key.EndsWith("NetAnalyzers", StringComparison.Ordinal)).Sum(a => a.Value):F2} s, all {figures.TotalAnalyzerSeconds.GetValueOrDefault(project):F2} s");
         }
+        foreach (var (name, times) in figures.PreflightAnalyzers.OrderByDescending(a => a.Value.Sum()))
+        {
+            Console.WriteLine($"  {name[(name.LastIndexOf('.') + 1)..]}: {times.Sum():F3} s over {times.Count} projects " +
+                $"(first project {times[0]:F3} s, largest {times.Max():F3} s)");
+        }
         foreach (var (name, seconds) in figures.Analyzers.Values.SelectMany(a => a).GroupBy(a => a.Key)
                      .Select(g => (g.Key, g.Sum(a => a.Value))).OrderByDescending(g => g.Item2).Take(8))
         {

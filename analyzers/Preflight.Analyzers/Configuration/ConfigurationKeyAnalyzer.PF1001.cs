@@ -61,10 +61,12 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
             }, SyntaxKind.ElementAccessExpression);
             start.RegisterSyntaxNodeAction(nodeContext =>
             {
-                var member = (MemberAccessExpressionSyntax)nodeContext.Node;
-                if (member.Name.Identifier.ValueText == "Value"
-                    && member.Expression is InvocationExpressionSyntax sectionCall &&
-                    ConfigurationSyntax.IsCandidateReceiver(sectionCall) &&
+                var syntax = (InvocationExpressionSyntax)nodeContext.Node;
+                // GetSection("A").Value: found from the call it reads (a callback for every member access of the code
+                // would cost more than the reads).
+                if (syntax.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } member
+                    && member.Expression == syntax && member.IsKind(SyntaxKind.SimpleMemberAccessExpression) &&
+                    ConfigurationSyntax.IsCandidateReceiver(syntax) &&
                     nodeContext.SemanticModel.GetSymbolInfo(member, nodeContext.CancellationToken)
                         .Symbol is IPropertySymbol value &&
                     symbols.IsSection(value.ContainingType) &&
@@ -73,10 +75,6 @@ public sealed class ConfigurationKeyAnalyzer : DiagnosticAnalyzer
                 {
                     Check(nodeContext, reads.FromPropertyReference(reference), declarations, !project.IsDeployable);
                 }
-            }, SyntaxKind.SimpleMemberAccessExpression);
-            start.RegisterSyntaxNodeAction(nodeContext =>
-            {
-                var syntax = (InvocationExpressionSyntax)nodeContext.Node;
                 if (SyntaxNames.InvokedName(syntax) is not { } name || !InvokedNames.Contains(name)
                     || !IsCandidateCall(syntax, name) ||
                     nodeContext.SemanticModel.GetSymbolInfo(syntax, nodeContext.CancellationToken)
