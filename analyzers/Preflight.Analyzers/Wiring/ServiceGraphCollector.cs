@@ -67,9 +67,9 @@ internal sealed class ServiceGraphCollector
             context => OnInvocation((IInvocationOperation)context.Operation), OperationKind.Invocation);
         start.RegisterOperationAction(
             context => OnObjectCreation((IObjectCreationOperation)context.Operation), OperationKind.ObjectCreation);
-        start.RegisterOperationAction(
-            context => OnPropertyReference((IPropertyReferenceOperation)context.Operation),
-            OperationKind.PropertyReference);
+        // assembly.DefinedTypes / ExportedTypes: looked for where a file's text names them, once per file, rather than
+        // in a callback for every property reference of the code.
+        start.RegisterSemanticModelAction(OnSemanticModel);
         // Only calls that do not bind are invalid (or dynamic) operations: binding every invocation to find them cost
         // more than the rest of the collection.
         start.RegisterOperationAction(OnInvalidOperation, OperationKind.Invalid, OperationKind.DynamicInvocation);
@@ -83,7 +83,7 @@ internal sealed class ServiceGraphCollector
         var method = invocation.TargetMethod;
         var receiver = ReceiverType(invocation);
         var fromSource = method.Locations.Length > 0 && method.Locations[0].IsInSource;
-        if (_symbols.IsServiceCollection(receiver))
+        if (Volatile.Read(ref _usesDependencyInjection) == 0 && _symbols.IsServiceCollection(receiver))
         {
             Interlocked.Exchange(ref _usesDependencyInjection, 1);
         }
@@ -148,6 +148,36 @@ internal sealed class ServiceGraphCollector
             SymbolEqualityComparer.Default.Equals(constructor.ContainingType, _symbols.ServiceDescriptor))
         {
             OnRegistration(constructor, creation.Arguments);
+        }
+    }
+
+    private static readonly string[] ScanningProperties = { "DefinedTypes", "ExportedTypes" };
+
+    private void OnSemanticModel(SemanticModelAnalysisContext context)
+    {
+        var tree = context.SemanticModel.SyntaxTree;
+        var text = tree.GetText(context.CancellationToken).ToString();
+        SyntaxNode? root = null;
+        foreach (var property in ScanningProperties)
+        {
+            for (var at = text.IndexOf(property, StringComparison.Ordinal); at >= 0;
+                at = text.IndexOf(property, at + property.Length, StringComparison.Ordinal))
+            {
+                root ??= tree.GetRoot(context.CancellationToken);
+                var token = root.FindToken(at);
+                if (token.SpanStart != at || token.Parent is not IdentifierNameSyntax name)
+                {
+                    continue; // A comment, a string, or a longer name.
+                }
+                // The operation of the access (x.DefinedTypes, x?.DefinedTypes) or of the name alone.
+                SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
+                    : name.Parent is MemberBindingExpressionSyntax binding ? binding : name;
+                if (context.SemanticModel.GetOperation(access, context.CancellationToken)
+                    is IPropertyReferenceOperation reference)
+                {
+                    OnPropertyReference(reference);
+                }
+            }
         }
     }
 

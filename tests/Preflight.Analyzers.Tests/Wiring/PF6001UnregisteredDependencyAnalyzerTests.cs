@@ -333,6 +333,38 @@ public class PF6001UnregisteredDependencyAnalyzerTests
         return test.Expect(PF6001(0, "InvoiceConsumer", "OrdersController")).RunAsync();
     }
 
+    /// <summary>Types listed by reflection (assembly.DefinedTypes / ExportedTypes, also through ?.) may be registered by
+    /// the project's own loop: nothing is known to be missing. Named in a comment, they change nothing.</summary>
+    [Theory]
+    [InlineData("Registrar.Add(services, typeof(Setup).Assembly.DefinedTypes);", false)]
+    [InlineData("Registrar.Add(services, typeof(Setup).Assembly?.ExportedTypes);", false)]
+    [InlineData("// Registrar.Add(services, typeof(Setup).Assembly.DefinedTypes);", true)]
+    public Task Types_listed_by_reflection_make_registrations_unknown(string scan, bool reported)
+    {
+        var test = new Test(Usings + $$"""
+            public class OrdersController({|#0:IOrderRepository repository|}) : ControllerBase { }
+
+            static class Registrar
+            {
+                public static void Add(IServiceCollection services, IEnumerable<Type>? types) { }
+            }
+
+            static class Setup
+            {
+                static void Run(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    {{scan}}
+                }
+            }
+            """);
+        if (reported)
+        {
+            test.Expect(PF6001(0, "IOrderRepository", "OrdersController"));
+        }
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task No_dependency_injection_at_all_means_no_finding() =>
         new Test(Usings + """
