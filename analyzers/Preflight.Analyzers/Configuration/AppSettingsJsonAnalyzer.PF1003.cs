@@ -39,15 +39,15 @@ public sealed class AppSettingsJsonAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                if (!start.TryGetValue(text, ArtifactParsers.AppSettings, out var document) || document.Error == null)
+                if (ArtifactParsers.AppSettings.Get(text) is not { Error: { } error })
                 {
                     return;
                 }
                 fileContext.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.PF1003,
-                    Locations.InFile(fileContext.AdditionalFile.Path, document.Error.Span),
+                    Locations.InFile(fileContext.AdditionalFile.Path, error.Span),
                     file.Name,
-                    document.Error.Message));
+                    error.Message));
             });
         });
     }

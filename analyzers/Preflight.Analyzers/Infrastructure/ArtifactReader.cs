@@ -8,12 +8,13 @@ using Preflight.Artifacts.PreflightYaml;
 
 namespace Preflight.Analyzers.Infrastructure;
 
-/// <summary>Parses artifacts through the compilation's per-text cache, so each text is parsed once.</summary>
+/// <summary>Parses artifacts through the per-text caches (<see cref="TextValueProvider{T}"/>), so each text is parsed
+/// once.</summary>
 internal sealed class ArtifactReader
 {
     private readonly CompilationStartAnalysisContext _context;
 
-#pragma warning disable RS1012 // The context is kept only for its per-text value cache (TryGetValue), not to register actions.
+#pragma warning disable RS1012 // The context is kept only for its compilation and cancellation, not to register actions.
     public ArtifactReader(CompilationStartAnalysisContext context) => _context = context;
 #pragma warning restore RS1012
 
@@ -35,13 +36,12 @@ internal sealed class ArtifactReader
 
     /// <summary>Parses a text (an AdditionalFile that is no artifact, e.g. an AppHost's C# file) through the per-text
     /// cache.</summary>
-    public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, SourceTextValueProvider<T> provider) where T
+    public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, TextValueProvider<T> provider) where T
         : class =>
-        _context.TryGetValue(text, provider, out var value) ? value : null;
+        provider.Get(text);
 
     /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an
     /// artifact).</summary>
-    public T? Parse<T>(ArtifactFile file, SourceTextValueProvider<T> provider) where T : class =>
-        file.File.GetText(CancellationToken) is { } text
-            && _context.TryGetValue(text, provider, out var value) ? value : null;
+    public T? Parse<T>(ArtifactFile file, TextValueProvider<T> provider) where T : class =>
+        file.File.GetText(CancellationToken) is { } text ? provider.Get(text) : null;
 }

@@ -4,8 +4,8 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Preflight.Analyzers.Infrastructure;
 
 namespace Preflight.Analyzers.Configuration.Aspire;
 
@@ -20,8 +20,8 @@ internal static class AppHostSourceReader
     /// <summary>AppHost files larger than this are not read: their projects are unknown.</summary>
     private const int MaxLength = 1024 * 1024;
 
-    public static readonly SourceTextValueProvider<AppHostSource> Provider =
-        new SourceTextValueProvider<AppHostSource>(Read);
+    public static readonly TextValueProvider<AppHostSource> Provider =
+        new TextValueProvider<AppHostSource>(Read);
 
     /// <summary>Methods that take a project as an argument without changing its configuration.</summary>
     private static readonly HashSet<string> NeutralTargets = new HashSet<string>(StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
 using Preflight.Artifacts.LaunchSettings;
@@ -15,8 +14,8 @@ namespace Preflight.Analyzers.Configuration.Declarations;
 /// </summary>
 internal static class LaunchSettingsDeclarations
 {
-    private static readonly SourceTextValueProvider<LaunchSettingsFile> Provider =
-        new SourceTextValueProvider<LaunchSettingsFile>(text => LaunchSettingsFile.Parse(text.ToString()));
+    private static readonly TextValueProvider<LaunchSettingsFile> Provider =
+        new TextValueProvider<LaunchSettingsFile>(text => LaunchSettingsFile.Parse(text.ToString()));
 
     public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader)
     {

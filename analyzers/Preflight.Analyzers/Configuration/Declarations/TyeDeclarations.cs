@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Diagnostics;
 using Preflight.Analyzers.Infrastructure;
 using Preflight.Artifacts;
 using Preflight.Artifacts.Repository;
@@ -17,7 +16,7 @@ internal static class TyeDeclarations
     /// <summary>What tye sets for every project it runs (the replica's instance name, its port and URLs).</summary>
     private static readonly string[] TyeSets = { "APP_INSTANCE", "PORT", "ASPNETCORE_URLS" };
 
-    private static readonly SourceTextValueProvider<TyeConfig> Provider = new SourceTextValueProvider<TyeConfig>(
+    private static readonly TextValueProvider<TyeConfig> Provider = new TextValueProvider<TyeConfig>(
         text => TyeConfig.Parse(text.ToString()));
 
     public static void Add(DeploymentDeclarations declarations, ProjectContext project, ArtifactReader reader)
