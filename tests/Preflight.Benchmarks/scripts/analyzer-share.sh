@@ -34,9 +34,15 @@ for run in $(seq 1 "$runs"); do
   build=$!
   if [ "${PROFILE:-0}" = 1 ] && [ "$run" = 1 ]; then
     for _ in $(seq 1 300); do server=$(pgrep -f 'bincore/VBCSCompiler' | head -1); [ -n "$server" ] && break; sleep 0.1; done
-    dotnet-trace collect -p "$server" --profile dotnet-sampled-thread-time -o "$work/$label.nettrace" > /dev/null 2>&1 || true
+    dotnet-trace collect -p "$server" --profile dotnet-sampled-thread-time -o "$work/$label.nettrace" > /dev/null 2>&1 &
+    trace=$!
   fi
   wait "$build"
+  if [ -n "${trace:-}" ]; then # the trace ends with the server
+    dotnet build-server shutdown > /dev/null 2>&1 || true
+    wait "$trace" || true
+    trace=
+  fi
   echo "== $label, run $run"
   dotnet "$benchmarks" log "$log" | grep -v '^  Service'
 done
