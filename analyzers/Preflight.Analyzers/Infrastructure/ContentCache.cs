@@ -6,11 +6,9 @@ namespace Preflight.Analyzers.Infrastructure;
 /// <summary>
 /// Values computed from a text's content (a parsed artifact), shared by every compilation of the process that is handed
 /// the same content: the compiler server builds every project of a solution in one process, and each compilation reads
-/// the repository's artifacts afresh (new <c>SourceText</c> instances, so Roslyn's per-text cache does not carry from
-/// one
-/// project to the next). Keyed by the content itself (ordinal string equality, no hash collision possible), so a value
-/// is
-/// reused only for the very same text. The values must not depend on anything but the content, and must be read only.
+/// the repository's artifacts afresh (new <c>SourceText</c> instances, so the per-text cache,
+/// <see cref="TextValueProvider{T}"/>, does not carry from one project to the next). Keyed by the content itself
+/// (ordinal string equality, no hash collision possible), so a value is reused only for the very same text. The values must not depend on anything but the content, and must be read only.
 /// Bounded: two generations of at most <see cref="GenerationChars"/> characters of content each; when the current one
 /// is
 /// full it becomes the previous one and the oldest is dropped, so a long-lived server keeps at most twice that much per
