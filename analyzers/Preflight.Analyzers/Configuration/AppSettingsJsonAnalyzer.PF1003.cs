@@ -39,7 +39,7 @@ public sealed class AppSettingsJsonAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
-                if (ArtifactParsers.AppSettings.Get(text) is not { Error: { } error })
+                if (ArtifactParsers.AppSettings.Get(start.Compilation, text) is not { Error: { } error })
                 {
                     return;
                 }

@@ -38,10 +38,10 @@ internal sealed class ArtifactReader
     /// cache.</summary>
     public T? Parse<T>(Microsoft.CodeAnalysis.Text.SourceText text, TextValueProvider<T> provider) where T
         : class =>
-        provider.Get(text);
+        provider.Get(_context.Compilation, text);
 
     /// <summary>Parses through the per-text cache with any provider (also a rule's own adapter over an
     /// artifact).</summary>
     public T? Parse<T>(ArtifactFile file, TextValueProvider<T> provider) where T : class =>
-        file.File.GetText(CancellationToken) is { } text ? provider.Get(text) : null;
+        file.File.GetText(CancellationToken) is { } text ? provider.Get(_context.Compilation, text) : null;
 }

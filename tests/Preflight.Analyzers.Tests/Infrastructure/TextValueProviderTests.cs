@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Preflight.Analyzers.Infrastructure;
 using Xunit;
@@ -9,8 +10,10 @@ namespace Preflight.Analyzers.Tests.Infrastructure;
 /// <summary>The per-text cache the analyzers parse artifacts through (in place of Roslyn's locked TryGetValue).</summary>
 public class TextValueProviderTests
 {
+    private static readonly CSharpCompilation Compilation = CSharpCompilation.Create("Api");
+
     [Fact]
-    public void A_value_is_computed_once_per_text_instance()
+    public void A_value_is_computed_once_per_compilation_and_text_instance()
     {
         var computed = 0;
         var provider = new TextValueProvider<string>(text =>
@@ -21,21 +24,23 @@ public class TextValueProviderTests
         var first = SourceText.From("services: {}");
         var same = SourceText.From("services: {}");
 
-        Assert.Equal("SERVICES: {}", provider.Get(first));
-        Assert.Same(provider.Get(first), provider.Get(first));
+        Assert.Equal("SERVICES: {}", provider.Get(Compilation, first));
+        Assert.Same(provider.Get(Compilation, first), provider.Get(Compilation, first));
         Assert.Equal(1, computed);
-        Assert.Equal("SERVICES: {}", provider.Get(same));
+        Assert.Equal("SERVICES: {}", provider.Get(Compilation, same));
         Assert.Equal(2, computed); // Another instance is another key (the content cache behind the parsers shares by content).
+        Assert.Equal("SERVICES: {}", provider.Get(CSharpCompilation.Create("Worker"), first));
+        Assert.Equal(3, computed); // Another compilation: the values go with the compilation, not with the text.
     }
 
     [Fact]
     public void A_compute_that_throws_gives_no_value_and_cancellation_still_cancels()
     {
         var failing = new TextValueProvider<string>(_ => throw new FormatException("bad artifact"));
-        Assert.Null(failing.Get(SourceText.From("x")));
+        Assert.Null(failing.Get(Compilation, SourceText.From("x")));
 
         var cancelled = new TextValueProvider<string>(_ => throw new OperationCanceledException());
-        Assert.Throws<OperationCanceledException>(() => cancelled.Get(SourceText.From("y")));
+        Assert.Throws<OperationCanceledException>(() => cancelled.Get(Compilation, SourceText.From("y")));
     }
 
     [Fact]
@@ -48,8 +53,8 @@ public class TextValueProviderTests
             return null;
         });
         var text = SourceText.From("nothing");
-        Assert.Null(provider.Get(text));
-        Assert.Null(provider.Get(text));
+        Assert.Null(provider.Get(Compilation, text));
+        Assert.Null(provider.Get(Compilation, text));
         Assert.Equal(1, computed);
     }
 }
