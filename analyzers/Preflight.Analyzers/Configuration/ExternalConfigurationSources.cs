@@ -42,16 +42,11 @@ internal static class ExternalConfigurationSources
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var text = tree.GetText(cancellationToken).ToString();
             SemanticModel? model = null;
-            SyntaxNode? root = null;
             // Only where the text says ".Add": the call's name token is found from there, not by walking every node.
-            for (var at = text.IndexOf(".Add", StringComparison.Ordinal); at >= 0;
-                at = text.IndexOf(".Add", at + 4, StringComparison.Ordinal))
+            foreach (var token in Infrastructure.TextTokens.At(tree, ".Add", 1, cancellationToken))
             {
-                root ??= tree.GetRoot(cancellationToken);
-                var token = root.FindToken(at + 1);
-                if (token.SpanStart != at + 1 || token.Parent is not SimpleNameSyntax called
+                if (token.Parent is not SimpleNameSyntax called
                     || called.Parent is not MemberAccessExpressionSyntax member || member.Name != called
                     || member.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != member)
                 {

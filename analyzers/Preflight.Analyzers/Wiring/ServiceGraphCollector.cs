@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Preflight.Analyzers.Infrastructure;
 
 namespace Preflight.Analyzers.Wiring;
 
@@ -155,19 +156,13 @@ internal sealed class ServiceGraphCollector
 
     private void OnSemanticModel(SemanticModelAnalysisContext context)
     {
-        var tree = context.SemanticModel.SyntaxTree;
-        var text = tree.GetText(context.CancellationToken).ToString();
-        SyntaxNode? root = null;
         foreach (var property in ScanningProperties)
         {
-            for (var at = text.IndexOf(property, StringComparison.Ordinal); at >= 0;
-                at = text.IndexOf(property, at + property.Length, StringComparison.Ordinal))
+            foreach (var token in TextTokens.At(context.SemanticModel.SyntaxTree, property, 0, context.CancellationToken))
             {
-                root ??= tree.GetRoot(context.CancellationToken);
-                var token = root.FindToken(at);
-                if (token.SpanStart != at || token.Parent is not IdentifierNameSyntax name)
+                if (token.Parent is not IdentifierNameSyntax name)
                 {
-                    continue; // A comment, a string, or a longer name.
+                    continue; // Not a name used in an expression (a declaration of its own).
                 }
                 // The operation of the access (x.DefinedTypes, x?.DefinedTypes) or of the name alone.
                 SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
